@@ -1,0 +1,72 @@
+import type { Text } from '../text.js';
+
+/** Every lesson the tutor has, in the order of the menu. */
+export type LessonId =
+  | 'intro'
+  | 'clusterRole'
+  | 'vpc'
+  | 'cluster'
+  | 'kubeconfig'
+  | 'nodegroup'
+  | 'wrapup-upgrade'
+  | 'wrapup-access'
+  | 'wrapup-shared-vpc'
+  | 'wrapup-multi-vpc'
+  | 'wrapup-no-nat'
+  | 'wrapup-cross-account'
+  | 'wrapup-third-az'
+  | 'cleanup';
+
+/**
+ * Live data a page shows beside its text, fetched by the screen from the engine:
+ * - `policies`: AmazonEKSServicePolicy and AmazonEKSClusterPolicy documents side by side
+ * - `vpc`: the VPC, subnets, tags and NAT gateways as they are now
+ * - `cluster`: DescribeCluster (endpoint, security group, access config, upgrade policy)
+ * - `kubeconfig`: the entries the tutor wrote
+ * - `token`: a token from `aws eks get-token`, decoded
+ * - `nodes`: `kubectl get nodes`
+ */
+export type LiveData = 'policies' | 'vpc' | 'cluster' | 'kubeconfig' | 'token' | 'nodes';
+
+export interface LessonPage {
+  title: Text;
+  /** Plain text; paragraphs are separated by a blank line, list items start with "- ". */
+  body: Text;
+  live?: LiveData;
+}
+
+export interface QuizQuestion {
+  question: Text;
+  /** Two to four choices; exactly one is right. */
+  choices: Text[];
+  /** Index into `choices` of the right answer. */
+  answer: number;
+  /** Why the right answer is right; it names the right choice. */
+  explanation: Text;
+}
+
+/**
+ * An `aws` CLI command a lesson shows. Placeholders in braces are filled from the
+ * learner's run: {cluster} {region} {vpcId} {publicSubnetId} {privateSubnetId}
+ * {clusterRoleName} {clusterRoleArn} {nodeRoleName} {nodeRoleArn} {natGatewayId} {nodegroup}.
+ * Every one is executed against a moto server in the tests.
+ */
+export interface LessonCommand {
+  cli: string;
+  what: Text;
+}
+
+export interface Lesson {
+  id: LessonId;
+  /** The engine step this lesson builds (1-5), if any. */
+  step?: 1 | 2 | 3 | 4 | 5;
+  title: Text;
+  /** One line for the menu. */
+  summary: Text;
+  pages: LessonPage[];
+  hint: Text;
+  quiz: QuizQuestion[];
+  /** Names of AWS documentation pages, as they are titled. */
+  readMore: Text[];
+  commands?: LessonCommand[];
+}
