@@ -1,0 +1,38 @@
+// Bundles the tutor into one minified ESM file, dist/cli.js, with no runtime dependencies.
+import { build } from 'esbuild';
+import { chmod, readFile } from 'node:fs/promises';
+
+const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+
+/** ink imports react-devtools-core only when DEV is set; it is not shipped. */
+const noDevtools = {
+  name: 'no-react-devtools',
+  setup(b) {
+    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default { initialize() {}, connectToDevTools() {} };', loader: 'js' }));
+  },
+};
+
+await build({
+  entryPoints: ['src/cli.ts'],
+  outfile: 'dist/cli.js',
+  bundle: true,
+  splitting: false,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: true,
+  legalComments: 'none',
+  mainFields: ['module', 'main'],
+  jsx: 'automatic',
+  define: {
+    'process.env.NODE_ENV': '"production"',
+    __TUTOR_VERSION__: JSON.stringify(pkg.version),
+  },
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';const require = __createRequire(import.meta.url);",
+  },
+  plugins: [noDevtools],
+  logLevel: 'warning',
+});
+await chmod('dist/cli.js', 0o755);

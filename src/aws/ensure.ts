@@ -1,0 +1,37 @@
+import type { LedgerEntry, ResourceKind } from '../state/ledger.js';
+import type { StepContext } from './types.js';
+
+export interface EnsureSpec {
+  key: string;
+  kind: ResourceKind;
+  step: LedgerEntry['step'];
+  /** Finds the resource this tutor made for `key`, by its tags; undefined when there is none. */
+  find: () => Promise<string | undefined>;
+  /** Creates it (tagged with `key`) and returns its id. */
+  create: () => Promise<string>;
+  details?: Record<string, string>;
+}
+
+/**
+ * The one way a step makes a resource: look for it first (a re-run adopts
+ * what exists, an intent left by a killed run is resolved by tag), otherwise
+ * record the intent, create, and record the id.
+ */
+export async function ensureResource(ctx: StepContext, spec: EnsureSpec): Promise<string> {
+  const found = await spec.find();
+  if (found) {
+    const entry = ctx.ledger.get(spec.key);
+    if (entry?.state !== 'created' || entry.id !== found) {
+      await ctx.ledger.intend(spec.key, spec.kind, spec.step);
+      await ctx.ledger.created(spec.key, found, spec.details);
+    }
+    ctx.emit({ type: 'resource', key: spec.key, kind: spec.kind, id: found, change: 'adopted' });
+    return found;
+  }
+  await ctx.ledger.intend(spec.key, spec.kind, spec.step, spec.details);
+  ctx.emit({ type: 'resource', key: spec.key, kind: spec.kind, change: 'creating' });
+  const id = await spec.create();
+  await ctx.ledger.created(spec.key, id, spec.details);
+  ctx.emit({ type: 'resource', key: spec.key, kind: spec.kind, id, change: 'created' });
+  return id;
+}

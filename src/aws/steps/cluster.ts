@@ -1,0 +1,208 @@
+import {
+  CreateClusterCommand,
+  DescribeClusterCommand,
+  DescribeClusterVersionsCommand,
+  ResourceNotFoundException,
+  type Cluster,
+} from '@aws-sdk/client-eks';
+import { DescribeSecurityGroupsCommand } from '@aws-sdk/client-ec2';
+import { DEFAULT_KUBERNETES_VERSION } from '../../config.js';
+import { TutorError } from '../../errors.js';
+import { text } from '../../text.js';
+import { cliCommand } from '../cli-command.js';
+import { PRICES } from '../cost.js';
+import { isOurs, tagMap, tutorTags } from '../tags.js';
+import type { Check, Step, StepContext } from '../types.js';
+import { EXPECTED, POLL_DELAY, waitFor } from '../wait.js';
+import { CLUSTER_ROLE_KEY, clusterRoleSpec } from './cluster-role.js';
+import { subnetKey } from './vpc-requests.js';
+
+export const CLUSTER_KEY = 'cluster';
+export const LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'] as const;
+
+/** Raised when EKS refuses an AZ; the engine rebuilds the VPC in the zones it names. */
+export class UnsupportedZonesError extends TutorError {
+  readonly validZones: string[];
+  constructor(validZones: string[], cause: unknown) {
+    super(
+      'AWS',
+      text(
+        `EKS does not accept one of the chosen availability zones here; it accepts ${validZones.join(', ')}.`,
+        `選んだアベイラビリティーゾーンの一部は EKS で使えません。使えるのは ${validZones.join(', ')} です。`,
+      ),
+      cause,
+    );
+    this.validZones = validZones;
+  }
+}
+
+function subnetIds(ctx: Pick<StepContext, 'ledger' | 'config'>, placeholders: boolean): string[] {
+  const ids: string[] = [];
+  for (let i = 0; i < ctx.config.azs; i++) {
+    for (const tier of ['public', 'private'] as const) {
+      const id = ctx.ledger.get(subnetKey(tier, i))?.id;
+      if (id) ids.push(id);
+      else if (placeholders) ids.push(`<subnet-${tier}-${i}>`);
+    }
+  }
+  return ids;
+}
+
+export function createClusterRequest(ctx: Pick<StepContext, 'ledger' | 'config'>, version: string, accountId?: string) {
+  const { config } = ctx;
+  const roleArn = ctx.ledger.get(CLUSTER_ROLE_KEY)?.id ?? `arn:aws:iam::${accountId ?? '<account-id>'}:role/${clusterRoleSpec(config.clusterName).name}`;
+  return {
+    name: config.clusterName,
+    version,
+    roleArn,
+    resourcesVpcConfig: { subnetIds: subnetIds(ctx, true), endpointPublicAccess: true, endpointPrivateAccess: true },
+    logging: { clusterLogging: [{ types: [...LOG_TYPES], enabled: config.logging }] },
+    // Set explicitly: the API's defaults (CONFIG_MAP, EXTENDED support) are not the console's.
+    accessConfig: { authenticationMode: 'API_AND_CONFIG_MAP' as const, bootstrapClusterCreatorAdminPermissions: true },
+    upgradePolicy: { supportType: 'STANDARD' as const },
+    tags: tagMap(tutorTags(config.clusterName, CLUSTER_KEY, config.clusterName)),
+  };
+}
+
+/** --kubernetes-version, else what this build chose before, else the newest in standard support, else the built-in default. */
+export async function chooseVersion(ctx: StepContext): Promise<string> {
+  if (ctx.config.kubernetesVersion) return ctx.config.kubernetesVersion;
+  if (ctx.ledger.facts.kubernetesVersion) return ctx.ledger.facts.kubernetesVersion;
+  let version = DEFAULT_KUBERNETES_VERSION;
+  try {
+    const answer = await ctx.clients.eks.send(new DescribeClusterVersionsCommand({}));
+    const standard = (answer.clusterVersions ?? [])
+      .filter((v) => (v.versionStatus ?? v.status) === 'STANDARD_SUPPORT' && v.clusterVersion)
+      .map((v) => v.clusterVersion!)
+      .sort((a, b) => Number(b.split('.')[1]) - Number(a.split('.')[1]));
+    if (standard[0]) version = standard[0];
+  } catch {
+    // Some endpoints (moto) do not have DescribeClusterVersions: the built-in default stands.
+  }
+  await ctx.ledger.setFacts({ kubernetesVersion: version });
+  return version;
+}
+
+export async function describeCluster(ctx: StepContext): Promise<Cluster | undefined> {
+  try {
+    return (await ctx.clients.eks.send(new DescribeClusterCommand({ name: ctx.config.clusterName }))).cluster;
+  } catch (error) {
+    if (error instanceof ResourceNotFoundException || (error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
+    throw error;
+  }
+}
+
+function nameTaken(name: string): TutorError {
+  return new TutorError(
+    'NAME_TAKEN',
+    text(
+      `An EKS cluster named ${name} already exists and was not made by eks-basics-tutor. The tutor will not touch it: choose another --cluster-name.`,
+      `EKS クラスター ${name} はすでに存在し、eks-basics-tutor が作成したものではありません。触れずにおくので、別の --cluster-name を指定してください。`,
+    ),
+  );
+}
+
+export const clusterStep: Step = {
+  number: 3,
+  id: 'cluster',
+  plan(ctx) {
+    const version = ctx.config.kubernetesVersion ?? ctx.ledger.facts.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+    const input = createClusterRequest(ctx, version, ctx.accountId);
+    return {
+      step: 3,
+      calls: [
+        {
+          service: 'eks',
+          action: 'CreateCluster',
+          input,
+          cli: cliCommand('eks', 'CreateCluster', input, ctx.config.region),
+          why: text('EKS starts a control plane and places its network interfaces in the subnets.', 'EKS がコントロールプレーンを起動し、そのネットワークインターフェイスをサブネットに配置します。'),
+        },
+      ],
+      hourlyCost: PRICES.clusterHour,
+    };
+  },
+
+  async apply(ctx) {
+    const existing = await describeCluster(ctx);
+    if (existing && existing.status !== 'DELETING') {
+      if (!isOurs(existing.tags, ctx.config.clusterName)) throw nameTaken(ctx.config.clusterName);
+      if (ctx.ledger.get(CLUSTER_KEY)?.state !== 'created') {
+        await ctx.ledger.intend(CLUSTER_KEY, 'eks-cluster', 3);
+        await ctx.ledger.created(CLUSTER_KEY, existing.arn ?? ctx.config.clusterName, { name: ctx.config.clusterName });
+      }
+      ctx.emit({ type: 'resource', key: CLUSTER_KEY, kind: 'eks-cluster', id: existing.arn ?? '', change: 'adopted' });
+      return;
+    }
+    const version = await chooseVersion(ctx);
+    const request = createClusterRequest(ctx, version);
+    await ctx.ledger.intend(CLUSTER_KEY, 'eks-cluster', 3, { name: ctx.config.clusterName });
+    ctx.emit({ type: 'resource', key: CLUSTER_KEY, kind: 'eks-cluster', change: 'creating' });
+    let cluster: Cluster | undefined;
+    try {
+      cluster = (await ctx.clients.eks.send(new CreateClusterCommand(request))).cluster;
+    } catch (error) {
+      const name = (error as { name?: string }).name;
+      if (name === 'UnsupportedAvailabilityZoneException') {
+        // Nothing was created: the intent goes, the engine rebuilds the subnets.
+        await ctx.ledger.deleted(CLUSTER_KEY);
+        throw new UnsupportedZonesError((error as { validZones?: string[] }).validZones ?? [], error);
+      }
+      throw error;
+    }
+    await ctx.ledger.created(CLUSTER_KEY, cluster?.arn ?? ctx.config.clusterName, { name: ctx.config.clusterName, version });
+    ctx.emit({ type: 'resource', key: CLUSTER_KEY, kind: 'eks-cluster', id: cluster?.arn ?? '', change: 'created' });
+  },
+
+  /** The control plane takes about nine minutes to become ACTIVE. */
+  async settle(ctx) {
+    const cluster = await waitFor<Cluster>(ctx, {
+      key: CLUSTER_KEY,
+      kind: 'eks-cluster',
+      id: ctx.config.clusterName,
+      read: () => describeCluster(ctx),
+      status: (c) => c?.status ?? 'missing',
+      done: (c) => c?.status === 'ACTIVE',
+      failed: (c) => !c || c.status === 'FAILED' || c.status === 'DELETING',
+      delayMs: POLL_DELAY.cluster,
+      expectedMs: EXPECTED.clusterCreate,
+      timeoutMs: 30 * 60_000,
+    });
+    if (cluster?.endpoint) {
+      await ctx.ledger.created(CLUSTER_KEY, cluster.arn ?? ctx.config.clusterName, { endpoint: cluster.endpoint });
+    }
+  },
+
+  async verify(ctx) {
+    const cluster = await describeCluster(ctx);
+    const checks: Check[] = [];
+    const add = (id: string, ok: boolean | undefined, en: string, ja: string, detail?: string) =>
+      checks.push({ id, ok: ok === true, ...(ok === undefined ? { unknown: true } : {}), label: text(en, ja), ...(detail ? { detail } : {}) });
+    add('cluster:active', cluster?.status === 'ACTIVE', 'The cluster is ACTIVE', 'クラスターが ACTIVE', cluster ? `${cluster.name} ${cluster.status}` : undefined);
+    if (!cluster) return checks;
+    const roleArn = ctx.ledger.get(CLUSTER_ROLE_KEY)?.id;
+    add('cluster:role', cluster.roleArn === roleArn, 'It uses the cluster role of step 1', 'ステップ 1 のクラスターロールを使っている', cluster.roleArn);
+    const wanted = subnetIds(ctx, false).sort();
+    const got = [...(cluster.resourcesVpcConfig?.subnetIds ?? [])].sort();
+    add('cluster:subnets', wanted.length > 0 && wanted.join() === got.join(), 'It uses all subnets of step 2', 'ステップ 2 のすべてのサブネットを使っている', got.join(', '));
+    add(
+      'cluster:endpoint-access',
+      cluster.resourcesVpcConfig?.endpointPublicAccess === true && cluster.resourcesVpcConfig?.endpointPrivateAccess === true,
+      'The API endpoint is reachable publicly and from inside the VPC',
+      'API エンドポイントにパブリックと VPC 内の両方からアクセスできる',
+      cluster.endpoint,
+    );
+    const mode = cluster.accessConfig?.authenticationMode;
+    add('cluster:auth-mode', mode === undefined ? undefined : mode === 'API_AND_CONFIG_MAP', 'Authentication mode is API_AND_CONFIG_MAP (access entries and aws-auth)', '認証モードが API_AND_CONFIG_MAP(アクセスエントリーと aws-auth の両方)', mode);
+    const support = cluster.upgradePolicy?.supportType;
+    add('cluster:upgrade-policy', support === undefined ? undefined : support === 'STANDARD', 'Upgrade policy is STANDARD (no extended-support charge)', 'アップグレードポリシーが STANDARD(延長サポート料金がかからない)', support);
+    const sgId = cluster.resourcesVpcConfig?.clusterSecurityGroupId;
+    let sgFound: boolean | undefined;
+    if (sgId) {
+      const groups = await ctx.clients.ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [sgId] })).catch(() => undefined);
+      sgFound = Boolean(groups?.SecurityGroups?.length);
+    }
+    add('cluster:security-group', sgFound, 'EKS created the cluster security group', 'EKS がクラスターセキュリティグループを作成した', sgId);
+    return checks;
+  },
+};

@@ -1,0 +1,109 @@
+import { text } from '../../text.js';
+import { kubeconfigPath, mergeEntry, readEntry, readKubeconfig, writeKubeconfig, type ExecSpec, type KubeconfigEntry } from '../../kube/kubeconfig.js';
+import type { TutorConfig } from '../../config.js';
+import type { Check, PlanContext, Step, StepContext } from '../types.js';
+import { CLUSTER_KEY, describeCluster } from './cluster.js';
+
+export const KUBECONFIG_KEY = 'kubeconfig';
+
+/** The cluster's ARN names the cluster, user and context, as update-kubeconfig names them. */
+export function entryName(ctx: Pick<PlanContext, 'config' | 'ledger' | 'accountId'>): string {
+  const arn = ctx.ledger.get(CLUSTER_KEY)?.id;
+  if (arn?.startsWith('arn:')) return arn;
+  return `arn:aws:eks:${ctx.config.region}:${ctx.accountId ?? '<account-id>'}:cluster/${ctx.config.clusterName}`;
+}
+
+/** The exec plugin: kubectl runs `aws eks get-token` for a fresh token on every call. */
+export function execSpec(config: TutorConfig, env?: Record<string, string>): ExecSpec {
+  const vars = [
+    ...(config.profile && !env ? [{ name: 'AWS_PROFILE', value: config.profile }] : []),
+    ...Object.entries(env ?? {}).map(([name, value]) => ({ name, value })),
+  ];
+  return {
+    apiVersion: 'client.authentication.k8s.io/v1beta1',
+    command: 'aws',
+    args: ['--region', config.region, 'eks', 'get-token', '--cluster-name', config.clusterName, '--output', 'json'],
+    ...(vars.length ? { env: vars } : {}),
+  };
+}
+
+function updateKubeconfigCli(config: TutorConfig): string {
+  return ['aws eks update-kubeconfig --name', config.clusterName, '--region', config.region, ...(config.profile ? ['--profile', config.profile] : [])].join(' ');
+}
+
+/** kubectl get svc must list the `kubernetes` service of the default namespace. */
+export function listsKubernetesService(output: string): boolean {
+  return output.split('\n').some((line) => /^kubernetes\s+ClusterIP\s/.test(line));
+}
+
+async function kubectlGetSvc(ctx: StepContext, path: string): Promise<string> {
+  const result = await ctx.kubectl(['get', 'svc'], { kubeconfig: path, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+  const output = (result.stdout + (result.exitCode === 0 ? '' : `\n${result.stderr}`)).trim();
+  ctx.emit({ type: 'kubectl', args: ['get', 'svc'], output });
+  return output;
+}
+
+export const kubeconfigStep: Step = {
+  number: 4,
+  id: 'kubeconfig',
+  plan(ctx) {
+    const name = entryName(ctx);
+    return {
+      step: 4,
+      calls: [
+        {
+          service: 'kubeconfig',
+          action: 'UpdateKubeconfig',
+          input: { file: kubeconfigPath(), cluster: name, context: name, user: name, exec: execSpec(ctx.config) },
+          cli: updateKubeconfigCli(ctx.config),
+          why: text('Adds a cluster, a user and a context to your kubeconfig and makes the context current.', 'kubeconfig にクラスター・ユーザー・コンテキストを追加し、そのコンテキストを現在のものにします。'),
+        },
+        { service: 'kubectl', action: 'GetSvc', input: { args: ['get', 'svc'] }, cli: 'kubectl get svc' },
+      ],
+      hourlyCost: 0,
+    };
+  },
+
+  async apply(ctx) {
+    const cluster = await describeCluster(ctx);
+    const path = kubeconfigPath();
+    const entry: KubeconfigEntry = {
+      name: entryName(ctx),
+      server: cluster?.endpoint ?? '',
+      certificateAuthorityData: cluster?.certificateAuthority?.data ?? '',
+      exec: execSpec(ctx.config, ctx.kubeconfigEnv),
+    };
+    await ctx.ledger.intend(KUBECONFIG_KEY, 'kubeconfig', 4, { path });
+    const source = await readKubeconfig(path);
+    const merged = mergeEntry(source, entry);
+    await writeKubeconfig(path, merged.text);
+    // Remember the context that was current before the tutor's, once: teardown puts it back.
+    if (ctx.ledger.facts.kubeconfigPath !== path || ctx.ledger.facts.previousContext === undefined) {
+      await ctx.ledger.setFacts({ kubeconfigPath: path, previousContext: merged.previousContext === entry.name ? null : merged.previousContext });
+    }
+    await ctx.ledger.created(KUBECONFIG_KEY, entry.name, { path });
+    ctx.emit({ type: 'resource', key: KUBECONFIG_KEY, kind: 'kubeconfig', id: path, change: 'created' });
+  },
+
+  async verify(ctx) {
+    const path = ctx.ledger.get(KUBECONFIG_KEY)?.details?.path ?? kubeconfigPath();
+    const source = (await readKubeconfig(path)) ?? '';
+    const found = readEntry(source, entryName(ctx));
+    const cluster = await describeCluster(ctx);
+    const checks: Check[] = [
+      { id: 'kubeconfig:entry', ok: Boolean(found), label: text(`${path} has the cluster, user and context`, `${path} にクラスター・ユーザー・コンテキストがある`), detail: entryName(ctx) },
+      { id: 'kubeconfig:server', ok: Boolean(found && found.server === cluster?.endpoint), label: text('It points at the cluster’s API endpoint', 'クラスターの API エンドポイントを指している'), ...(found ? { detail: found.server } : {}) },
+      {
+        id: 'kubeconfig:exec',
+        ok: found?.exec.apiVersion === 'client.authentication.k8s.io/v1beta1' && found.exec.args.includes('get-token'),
+        label: text('kubectl gets its token from `aws eks get-token` (v1beta1)', 'kubectl は `aws eks get-token`(v1beta1)でトークンを取得する'),
+      },
+      { id: 'kubeconfig:current', ok: found?.current === true, label: text('It is the current context', '現在のコンテキストになっている') },
+    ];
+    if (ctx.config.kubectl) {
+      const output = await kubectlGetSvc(ctx, path);
+      checks.push({ id: 'kubeconfig:get-svc', ok: listsKubernetesService(output), label: text('`kubectl get svc` lists the kubernetes service', '`kubectl get svc` に kubernetes サービスが表示される') });
+    }
+    return checks;
+  },
+};

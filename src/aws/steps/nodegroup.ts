@@ -1,0 +1,189 @@
+import { CreateNodegroupCommand, DescribeNodegroupCommand, ResourceNotFoundException, type Nodegroup } from '@aws-sdk/client-eks';
+import { TutorError } from '../../errors.js';
+import { text } from '../../text.js';
+import type { TutorConfig } from '../../config.js';
+import { readyNodes } from '../../kube/kubectl.js';
+import { cliCommand } from '../cli-command.js';
+import { PRICES, instanceHour } from '../cost.js';
+import { ensureRole, planRole, roleName, verifyRole, type RoleSpec } from '../roles.js';
+import { isOurs, tutorTags, tagMap } from '../tags.js';
+import type { Check, PlanContext, Step, StepContext } from '../types.js';
+import { EXPECTED, POLL_DELAY, waitFor } from '../wait.js';
+import { KUBECONFIG_KEY } from './kubeconfig.js';
+import { subnetKey } from './vpc-requests.js';
+
+export const NODE_ROLE_KEY = 'role/node';
+export const NODEGROUP_KEY = 'nodegroup';
+export const AMI_TYPE = 'AL2023_x86_64_STANDARD' as const;
+export const DISK_SIZE = 20;
+
+export function nodegroupName(clusterName: string): string {
+  return `${clusterName}-nodes`.slice(0, 63);
+}
+
+export function nodeRoleSpec(config: TutorConfig): RoleSpec {
+  return {
+    key: NODE_ROLE_KEY,
+    step: 5,
+    name: roleName(config.clusterName, 'node-role'),
+    service: 'ec2.amazonaws.com',
+    policies: [
+      'AmazonEKSWorkerNodePolicy',
+      'AmazonEKS_CNI_Policy',
+      config.registryPolicy === 'readonly' ? 'AmazonEC2ContainerRegistryReadOnly' : 'AmazonEC2ContainerRegistryPullOnly',
+    ],
+  };
+}
+
+/** Nodes go in the private subnets; with --nat none there is no way out from those, so in the public ones. */
+export function nodeSubnetTier(config: TutorConfig): 'public' | 'private' {
+  return config.nat === 'none' ? 'public' : 'private';
+}
+
+export function createNodegroupRequest(ctx: Pick<PlanContext, 'config' | 'ledger' | 'accountId'>) {
+  const { config } = ctx;
+  const tier = nodeSubnetTier(config);
+  const subnets = Array.from({ length: config.azs }, (_, i) => ctx.ledger.get(subnetKey(tier, i))?.id ?? `<subnet-${tier}-${i}>`);
+  const spec = nodeRoleSpec(config);
+  return {
+    clusterName: config.clusterName,
+    nodegroupName: nodegroupName(config.clusterName),
+    nodeRole: ctx.ledger.get(NODE_ROLE_KEY)?.id ?? `arn:aws:iam::${ctx.accountId ?? '<account-id>'}:role/${spec.name}`,
+    subnets,
+    scalingConfig: { minSize: 1, maxSize: config.nodes, desiredSize: config.nodes },
+    instanceTypes: [config.instanceType],
+    amiType: AMI_TYPE,
+    diskSize: DISK_SIZE,
+    capacityType: 'ON_DEMAND' as const,
+    tags: tagMap(tutorTags(config.clusterName, NODEGROUP_KEY, nodegroupName(config.clusterName))),
+  };
+}
+
+export async function describeNodegroup(ctx: StepContext): Promise<Nodegroup | undefined> {
+  try {
+    return (
+      await ctx.clients.eks.send(new DescribeNodegroupCommand({ clusterName: ctx.config.clusterName, nodegroupName: nodegroupName(ctx.config.clusterName) }))
+    ).nodegroup;
+  } catch (error) {
+    if (error instanceof ResourceNotFoundException || (error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
+    throw error;
+  }
+}
+
+async function kubectlNodes(ctx: StepContext): Promise<{ ready: string[]; table: string }> {
+  const path = ctx.ledger.get(KUBECONFIG_KEY)?.details?.path;
+  const options = { ...(path ? { kubeconfig: path } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) };
+  const json = await ctx.kubectl(['get', 'nodes', '-o', 'json'], options);
+  return { ready: json.exitCode === 0 ? readyNodes(json.stdout) : [], table: json.exitCode === 0 ? '' : json.stderr.trim() };
+}
+
+export const nodegroupStep: Step = {
+  number: 5,
+  id: 'nodegroup',
+  plan(ctx) {
+    const { config } = ctx;
+    const input = createNodegroupRequest(ctx);
+    const calls = [
+      ...planRole(nodeRoleSpec(config), config.clusterName, config.region),
+      {
+        service: 'eks' as const,
+        action: 'CreateNodegroup',
+        input,
+        cli: cliCommand('eks', 'CreateNodegroup', input, config.region),
+        why: text('EKS launches the EC2 instances in an Auto Scaling group and joins them to the cluster.', 'EKS が Auto Scaling グループで EC2 インスタンスを起動し、クラスターに参加させます。'),
+      },
+      { service: 'kubectl' as const, action: 'GetNodes', input: { args: ['get', 'nodes'] }, cli: 'kubectl get nodes' },
+    ];
+    const publicIps = config.nat === 'none' ? config.nodes * PRICES.publicIpv4Hour : 0;
+    return { step: 5, calls, hourlyCost: config.nodes * instanceHour(config.region, config.instanceType) + publicIps };
+  },
+
+  /** The node role does not need the cluster: it can be made while the control plane is CREATING. */
+  async prepare(ctx) {
+    await ensureRole(ctx, nodeRoleSpec(ctx.config));
+  },
+
+  async apply(ctx) {
+    await ensureRole(ctx, nodeRoleSpec(ctx.config));
+    const existing = await describeNodegroup(ctx);
+    if (existing && existing.status !== 'DELETING') {
+      if (!isOurs(existing.tags, ctx.config.clusterName)) {
+        throw new TutorError(
+          'NAME_TAKEN',
+          text(
+            `The node group ${existing.nodegroupName} exists and was not made by eks-basics-tutor; it is left alone.`,
+            `ノードグループ ${existing.nodegroupName} はすでに存在し、eks-basics-tutor が作成したものではないため触れません。`,
+          ),
+        );
+      }
+      if (ctx.ledger.get(NODEGROUP_KEY)?.state !== 'created') {
+        await ctx.ledger.intend(NODEGROUP_KEY, 'eks-nodegroup', 5);
+        await ctx.ledger.created(NODEGROUP_KEY, existing.nodegroupArn ?? existing.nodegroupName ?? '', { name: existing.nodegroupName ?? '' });
+      }
+      ctx.emit({ type: 'resource', key: NODEGROUP_KEY, kind: 'eks-nodegroup', id: existing.nodegroupArn ?? '', change: 'adopted' });
+      return;
+    }
+    const request = createNodegroupRequest(ctx);
+    await ctx.ledger.intend(NODEGROUP_KEY, 'eks-nodegroup', 5, { name: request.nodegroupName });
+    ctx.emit({ type: 'resource', key: NODEGROUP_KEY, kind: 'eks-nodegroup', change: 'creating' });
+    const created = await ctx.clients.eks.send(new CreateNodegroupCommand(request));
+    await ctx.ledger.created(NODEGROUP_KEY, created.nodegroup?.nodegroupArn ?? request.nodegroupName, { name: request.nodegroupName });
+    ctx.emit({ type: 'resource', key: NODEGROUP_KEY, kind: 'eks-nodegroup', id: created.nodegroup?.nodegroupArn ?? '', change: 'created' });
+  },
+
+  /** About four minutes to ACTIVE; then the nodes register and turn Ready. */
+  async settle(ctx) {
+    await waitFor<Nodegroup>(ctx, {
+      key: NODEGROUP_KEY,
+      kind: 'eks-nodegroup',
+      id: nodegroupName(ctx.config.clusterName),
+      read: () => describeNodegroup(ctx),
+      status: (n) => n?.status ?? 'missing',
+      done: (n) => n?.status === 'ACTIVE',
+      failed: (n) => !n || n.status === 'CREATE_FAILED' || n.status === 'DELETING' || n.status === 'DEGRADED',
+      delayMs: POLL_DELAY.nodegroup,
+      expectedMs: EXPECTED.nodegroupCreate,
+      timeoutMs: 30 * 60_000,
+    });
+    if (!ctx.config.kubectl) return;
+    await waitFor<{ ready: string[]; table: string }>(ctx, {
+      key: 'nodes',
+      kind: 'kubernetes-nodes',
+      id: 'kubectl get nodes',
+      read: () => kubectlNodes(ctx),
+      status: (n) => `${n?.ready.length ?? 0}/${ctx.config.nodes} Ready`,
+      done: (n) => (n?.ready.length ?? 0) >= ctx.config.nodes,
+      delayMs: 10_000,
+      expectedMs: 60_000,
+      timeoutMs: 10 * 60_000,
+    });
+  },
+
+  async verify(ctx) {
+    const checks: Check[] = await verifyRole(ctx, nodeRoleSpec(ctx.config));
+    const group = await describeNodegroup(ctx);
+    const add = (id: string, ok: boolean, en: string, ja: string, detail?: string) => checks.push({ id, ok, label: text(en, ja), ...(detail ? { detail } : {}) });
+    add('nodegroup:active', group?.status === 'ACTIVE', 'The node group is ACTIVE', 'ノードグループが ACTIVE', group ? `${group.nodegroupName} ${group.status}` : undefined);
+    if (group) {
+      const tier = nodeSubnetTier(ctx.config);
+      const wanted = Array.from({ length: ctx.config.azs }, (_, i) => ctx.ledger.get(subnetKey(tier, i))?.id).sort().join();
+      add('nodegroup:subnets', [...(group.subnets ?? [])].sort().join() === wanted, `Its nodes go in the ${tier} subnets`, `ノードは${tier === 'private' ? 'プライベート' : 'パブリック'}サブネットに置かれる`, group.subnets?.join(', '));
+      add(
+        'nodegroup:scaling',
+        group.scalingConfig?.desiredSize === ctx.config.nodes && group.scalingConfig?.minSize === 1,
+        `It wants ${ctx.config.nodes} nodes (min 1, max ${ctx.config.nodes})`,
+        `ノード数 ${ctx.config.nodes}(最小 1、最大 ${ctx.config.nodes})`,
+      );
+      add('nodegroup:role', group.nodeRole === ctx.ledger.get(NODE_ROLE_KEY)?.id, 'Its nodes use the node role', 'ノードはノードロールを使う', group.nodeRole);
+    }
+    if (ctx.config.kubectl) {
+      const path = ctx.ledger.get(KUBECONFIG_KEY)?.details?.path;
+      const result = await ctx.kubectl(['get', 'nodes'], { ...(path ? { kubeconfig: path } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) });
+      const output = (result.exitCode === 0 ? result.stdout : `${result.stdout}\n${result.stderr}`).trim();
+      ctx.emit({ type: 'kubectl', args: ['get', 'nodes'], output });
+      const ready = output.split('\n').filter((line) => /\sReady\s/.test(line)).length;
+      add('nodegroup:ready', ready >= ctx.config.nodes, `kubectl get nodes shows ${ctx.config.nodes} Ready nodes`, `kubectl get nodes で Ready のノードが ${ctx.config.nodes} 台`, `${ready} Ready`);
+    }
+    return checks;
+  },
+};

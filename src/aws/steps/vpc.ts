@@ -1,0 +1,276 @@
+import {
+  AllocateAddressCommand,
+  AssociateRouteTableCommand,
+  AttachInternetGatewayCommand,
+  CreateInternetGatewayCommand,
+  CreateNatGatewayCommand,
+  CreateRouteCommand,
+  CreateRouteTableCommand,
+  CreateSubnetCommand,
+  CreateVpcCommand,
+  DescribeAddressesCommand,
+  DescribeAvailabilityZonesCommand,
+  DescribeInternetGatewaysCommand,
+  DescribeNatGatewaysCommand,
+  DescribeRouteTablesCommand,
+  DescribeSubnetsCommand,
+  DescribeVpcsCommand,
+  ModifySubnetAttributeCommand,
+  ModifyVpcAttributeCommand,
+  type NatGateway,
+  type RouteTable,
+} from '@aws-sdk/client-ec2';
+import { TutorError } from '../../errors.js';
+import { text } from '../../text.js';
+import { cliCommand } from '../cli-command.js';
+import { PRICES, priceFor } from '../cost.js';
+import { ensureResource } from '../ensure.js';
+import { EKS_UNSUPPORTED_AZS, natCount } from '../network.js';
+import { keyFilters } from '../tags.js';
+import type { PlannedCall, Step, StepContext } from '../types.js';
+import { EXPECTED, POLL_DELAY, waitFor } from '../wait.js';
+import { verifyVpc } from './vpc-verify.js';
+import {
+  IGW_KEY,
+  PUBLIC_RTB_KEY,
+  VPC_KEY,
+  allocateAddressRequest,
+  associateRouteTableRequest,
+  attachInternetGatewayRequest,
+  createInternetGatewayRequest,
+  createNatGatewayRequest,
+  createRouteTableRequest,
+  createSubnetRequest,
+  createVpcRequest,
+  defaultRouteRequest,
+  eipKey,
+  enableDnsHostnamesRequest,
+  mapPublicIpRequest,
+  natForAz,
+  natKey,
+  privateRtbKey,
+  subnetKey,
+  type Tier,
+} from './vpc-requests.js';
+
+const TIERS: Tier[] = ['public', 'private'];
+
+/** The AZs of this build: remembered in the ledger, else the region's first available ones EKS accepts. */
+export async function chooseAvailabilityZones(ctx: StepContext): Promise<string[]> {
+  const known = ctx.ledger.facts.availabilityZones;
+  if (known && known.length >= ctx.config.azs) return known.slice(0, ctx.config.azs);
+  const answer = await ctx.clients.ec2.send(
+    new DescribeAvailabilityZonesCommand({ Filters: [{ Name: 'state', Values: ['available'] }, { Name: 'zone-type', Values: ['availability-zone'] }] }),
+  );
+  const names = (answer.AvailabilityZones ?? [])
+    .map((z) => z.ZoneName ?? '')
+    .filter((name) => name && !EKS_UNSUPPORTED_AZS.has(name))
+    .sort();
+  if (names.length < ctx.config.azs) {
+    throw new TutorError(
+      'AWS',
+      text(
+        `${ctx.config.region} offers ${names.length} availability zones that EKS accepts; --azs ${ctx.config.azs} needs ${ctx.config.azs}. Choose --azs ${Math.max(2, names.length)} or another region.`,
+        `${ctx.config.region} で EKS が使えるアベイラビリティーゾーンは ${names.length} 個で、--azs ${ctx.config.azs} には足りません。--azs ${Math.max(2, names.length)} にするか、別のリージョンを選んでください。`,
+      ),
+    );
+  }
+  const chosen = names.slice(0, ctx.config.azs);
+  await ctx.ledger.setFacts({ availabilityZones: chosen });
+  return chosen;
+}
+
+/** Placeholder AZ names for a plan made before DescribeAvailabilityZones was asked. */
+function plannedAzs(ctx: { config: StepContext['config']; ledger: StepContext['ledger'] }): string[] {
+  const known = ctx.ledger.facts.availabilityZones;
+  if (known && known.length >= ctx.config.azs) return known.slice(0, ctx.config.azs);
+  return ['a', 'b', 'c'].slice(0, ctx.config.azs).map((letter) => `${ctx.config.region}${letter}`);
+}
+
+const idOr = (ctx: { ledger: StepContext['ledger'] }, key: string, placeholder: string) => ctx.ledger.get(key)?.id ?? `<${placeholder}>`;
+
+async function findOne<T>(list: T[] | undefined, id: (item: T) => string | undefined): Promise<string | undefined> {
+  return list?.map(id).find(Boolean);
+}
+
+export const vpcStep: Step = {
+  number: 2,
+  id: 'vpc',
+  plan(ctx) {
+    const { config } = ctx;
+    const region = config.region;
+    const call = (action: string, input: Record<string, unknown>): PlannedCall => ({ service: 'ec2', action, input, cli: cliCommand('ec2', action, input, region) });
+    const vpcId = idOr(ctx, VPC_KEY, 'vpc-id');
+    const igwId = idOr(ctx, IGW_KEY, 'igw-id');
+    const azs = plannedAzs(ctx);
+    const calls: PlannedCall[] = [
+      call('CreateVpc', createVpcRequest(config)),
+      call('ModifyVpcAttribute', enableDnsHostnamesRequest(vpcId)),
+      call('CreateInternetGateway', createInternetGatewayRequest(config)),
+      call('AttachInternetGateway', attachInternetGatewayRequest(vpcId, igwId)),
+    ];
+    azs.forEach((az, i) => {
+      for (const tier of TIERS) calls.push(call('CreateSubnet', createSubnetRequest(config, vpcId, tier, i, az)));
+      calls.push(call('ModifySubnetAttribute', mapPublicIpRequest(idOr(ctx, subnetKey('public', i), `subnet-public-${i}`))));
+    });
+    const publicRtb = idOr(ctx, PUBLIC_RTB_KEY, 'rtb-public');
+    calls.push(call('CreateRouteTable', createRouteTableRequest(config, vpcId, PUBLIC_RTB_KEY, `${config.clusterName}-public`)));
+    calls.push(call('CreateRoute', defaultRouteRequest(publicRtb, { GatewayId: igwId })));
+    azs.forEach((_, i) => calls.push(call('AssociateRouteTable', associateRouteTableRequest(publicRtb, idOr(ctx, subnetKey('public', i), `subnet-public-${i}`)))));
+    for (let n = 0; n < natCount(config); n++) {
+      calls.push(call('AllocateAddress', allocateAddressRequest(config, n)));
+      calls.push(
+        call(
+          'CreateNatGateway',
+          createNatGatewayRequest(config, idOr(ctx, subnetKey('public', n), `subnet-public-${n}`), idOr(ctx, eipKey(n), `eipalloc-${n}`), n, `<client-token-${n}>`),
+        ),
+      );
+    }
+    azs.forEach((_, i) => {
+      const rtb = idOr(ctx, privateRtbKey(i), `rtb-private-${i}`);
+      calls.push(call('CreateRouteTable', createRouteTableRequest(config, vpcId, privateRtbKey(i), `${config.clusterName}-private-${i}`)));
+      const nat = natForAz(config, i);
+      if (nat !== undefined) calls.push(call('CreateRoute', defaultRouteRequest(rtb, { NatGatewayId: idOr(ctx, natKey(nat), `nat-${nat}`) })));
+      calls.push(call('AssociateRouteTable', associateRouteTableRequest(rtb, idOr(ctx, subnetKey('private', i), `subnet-private-${i}`))));
+    });
+    const nats = natCount(config);
+    return { step: 2, calls, hourlyCost: nats * (priceFor(config.region).natGatewayHour + PRICES.publicIpv4Hour) };
+  },
+
+  async apply(ctx) {
+    const { config, clients, ledger } = ctx;
+    const ec2 = clients.ec2;
+    const name = config.clusterName;
+    const azs = await chooseAvailabilityZones(ctx);
+
+    const vpcId = await ensureResource(ctx, {
+      key: VPC_KEY,
+      kind: 'vpc',
+      step: 2,
+      details: { cidr: config.vpcCidr },
+      find: async () => findOne((await ec2.send(new DescribeVpcsCommand({ Filters: keyFilters(name, VPC_KEY) }))).Vpcs, (v) => v.VpcId),
+      create: async () => (await ec2.send(new CreateVpcCommand(createVpcRequest(config)))).Vpc?.VpcId ?? '',
+    });
+    await ec2.send(new ModifyVpcAttributeCommand(enableDnsHostnamesRequest(vpcId)));
+
+    const igwId = await ensureResource(ctx, {
+      key: IGW_KEY,
+      kind: 'internet-gateway',
+      step: 2,
+      find: async () =>
+        findOne((await ec2.send(new DescribeInternetGatewaysCommand({ Filters: keyFilters(name, IGW_KEY) }))).InternetGateways, (g) => g.InternetGatewayId),
+      create: async () => (await ec2.send(new CreateInternetGatewayCommand(createInternetGatewayRequest(config)))).InternetGateway?.InternetGatewayId ?? '',
+    });
+    const igw = (await ec2.send(new DescribeInternetGatewaysCommand({ InternetGatewayIds: [igwId] }))).InternetGateways?.[0];
+    if (!igw?.Attachments?.some((a) => a.VpcId === vpcId)) {
+      await ec2.send(new AttachInternetGatewayCommand(attachInternetGatewayRequest(vpcId, igwId)));
+    }
+    await ledger.created(IGW_KEY, igwId, { vpc: vpcId });
+
+    const subnets: Record<Tier, string[]> = { public: [], private: [] };
+    for (const [i, az] of azs.entries()) {
+      for (const tier of TIERS) {
+        const key = subnetKey(tier, i);
+        const request = createSubnetRequest(config, vpcId, tier, i, az);
+        const id = await ensureResource(ctx, {
+          key,
+          kind: 'subnet',
+          step: 2,
+          details: { az, cidr: request.CidrBlock, tier },
+          find: async () => findOne((await ec2.send(new DescribeSubnetsCommand({ Filters: keyFilters(name, key) }))).Subnets, (s) => s.SubnetId),
+          create: async () => (await ec2.send(new CreateSubnetCommand(request))).Subnet?.SubnetId ?? '',
+        });
+        subnets[tier].push(id);
+      }
+      // Nodes and load balancers in public subnets need public addresses (the AWS template does this too).
+      await ec2.send(new ModifySubnetAttributeCommand(mapPublicIpRequest(subnets.public[i]!)));
+    }
+
+    const tables = async (key: string) =>
+      (await ec2.send(new DescribeRouteTablesCommand({ Filters: keyFilters(name, key) }))).RouteTables ?? [];
+    const ensureTable = (key: string, tableName: string) =>
+      ensureResource(ctx, {
+        key,
+        kind: 'route-table',
+        step: 2,
+        find: async () => findOne(await tables(key), (t) => t.RouteTableId),
+        create: async () => (await ec2.send(new CreateRouteTableCommand(createRouteTableRequest(config, vpcId, key, tableName)))).RouteTable?.RouteTableId ?? '',
+      });
+    const wire = async (tableId: string, target: { GatewayId: string } | { NatGatewayId: string } | undefined, subnetIds: string[]) => {
+      const table: RouteTable | undefined = (await ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: [tableId] }))).RouteTables?.[0];
+      if (target && !table?.Routes?.some((r) => r.DestinationCidrBlock === '0.0.0.0/0')) {
+        await ec2.send(new CreateRouteCommand(defaultRouteRequest(tableId, target)));
+      }
+      for (const subnetId of subnetIds) {
+        if (!table?.Associations?.some((a) => a.SubnetId === subnetId)) {
+          await ec2.send(new AssociateRouteTableCommand(associateRouteTableRequest(tableId, subnetId)));
+        }
+      }
+    };
+
+    const publicTable = await ensureTable(PUBLIC_RTB_KEY, `${name}-public`);
+    await wire(publicTable, { GatewayId: igwId }, subnets.public);
+
+    const natIds: string[] = [];
+    for (let n = 0; n < natCount(config); n++) {
+      const allocationId = await ensureResource(ctx, {
+        key: eipKey(n),
+        kind: 'elastic-ip',
+        step: 2,
+        find: async () => findOne((await ec2.send(new DescribeAddressesCommand({ Filters: keyFilters(name, eipKey(n)) }))).Addresses, (a) => a.AllocationId),
+        create: async () => (await ec2.send(new AllocateAddressCommand(allocateAddressRequest(config, n)))).AllocationId ?? '',
+      });
+      const subnetId = subnets.public[n]!;
+      const clientToken = `${name}-${natKey(n)}-${ledger.get(eipKey(n))?.intentAt ?? ''}`.slice(0, 64);
+      natIds.push(
+        await ensureResource(ctx, {
+          key: natKey(n),
+          kind: 'nat-gateway',
+          step: 2,
+          details: { subnet: subnetId, allocation: allocationId },
+          find: async () =>
+            findOne(
+              (
+                await ec2.send(
+                  new DescribeNatGatewaysCommand({ Filter: [...keyFilters(name, natKey(n)), { Name: 'state', Values: ['pending', 'available'] }] }),
+                )
+              ).NatGateways,
+              (g) => g.NatGatewayId,
+            ),
+          create: async () =>
+            (await ec2.send(new CreateNatGatewayCommand(createNatGatewayRequest(config, subnetId, allocationId, n, clientToken)))).NatGateway?.NatGatewayId ?? '',
+        }),
+      );
+    }
+
+    for (let i = 0; i < azs.length; i++) {
+      const key = privateRtbKey(i);
+      const table = await ensureTable(key, `${name}-private-${i}`);
+      const nat = natForAz(config, i);
+      await wire(table, nat === undefined ? undefined : { NatGatewayId: natIds[nat]! }, [subnets.private[i]!]);
+    }
+  },
+
+  /** NAT gateways take a minute or two; nodes in private subnets need them, the cluster does not. */
+  async settle(ctx) {
+    for (let n = 0; n < natCount(ctx.config); n++) {
+      const entry = ctx.ledger.get(natKey(n));
+      if (!entry?.id) continue;
+      const id = entry.id;
+      await waitFor<NatGateway>(ctx, {
+        key: natKey(n),
+        kind: 'nat-gateway',
+        id,
+        read: async () => (await ctx.clients.ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: [id] }))).NatGateways?.[0],
+        status: (g) => g?.State ?? 'missing',
+        done: (g) => g?.State === 'available',
+        failed: (g) => g?.State === 'failed' || g?.State === 'deleted' || !g,
+        delayMs: POLL_DELAY.natGateway,
+        expectedMs: EXPECTED.natCreate,
+        timeoutMs: 10 * 60_000,
+      });
+    }
+  },
+
+  verify: verifyVpc,
+};

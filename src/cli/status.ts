@@ -1,0 +1,93 @@
+import type { TutorConfig } from '../config.js';
+import { PRICES, PRICE_DATE, formatUsd, instanceHour, priceFor } from '../aws/cost.js';
+import type { Found } from '../aws/inventory.js';
+import type { LedgerEntry } from '../state/ledger.js';
+import { openSession } from '../session.js';
+import { text } from '../text.js';
+import { Printer } from './print.js';
+
+export interface StatusRow {
+  key: string;
+  kind: string;
+  id: string | null;
+  ledgerState: LedgerEntry['state'] | 'not in ledger';
+  exists: boolean;
+  since: string | null;
+  state: string | null;
+  hourlyUsd: number;
+  costSoFarUsd: number;
+}
+
+function hourlyOf(config: TutorConfig, f: Found | undefined): number {
+  if (!f) return 0;
+  switch (f.kind) {
+    case 'eks-cluster':
+      return PRICES.clusterHour;
+    case 'nat-gateway':
+      return priceFor(config.region).natGatewayHour;
+    case 'elastic-ip':
+      return PRICES.publicIpv4Hour;
+    case 'eks-nodegroup':
+      return Number(f.details?.desired ?? 0) * instanceHour(config.region, f.details?.instanceType || config.instanceType);
+    default:
+      return 0;
+  }
+}
+
+/** `status`: each resource of the ledger, whether it still exists, since when, and its estimated cost so far. */
+export async function status(config: TutorConfig, json: boolean): Promise<number> {
+  const printer = new Printer(config);
+  const session = await openSession(config, { lock: false, identify: false });
+  try {
+    const found = await session.engine.inventory();
+    const now = Date.now();
+    const rows: StatusRow[] = session.ledger.entries
+      .filter((e) => e.kind !== 'policy-attachment')
+      .map((entry) => {
+        const match = found.find((f) => f.key === entry.key || (entry.id !== undefined && f.id === entry.id));
+        const hourly = hourlyOf(session.config, match);
+        const since = entry.createdAt ?? null;
+        const hours = since && match ? (now - Date.parse(since)) / 3_600_000 : 0;
+        return {
+          key: entry.key,
+          kind: entry.kind,
+          id: entry.id ?? null,
+          ledgerState: entry.state,
+          exists: Boolean(match),
+          since,
+          state: match?.state ?? null,
+          hourlyUsd: hourly,
+          costSoFarUsd: Math.round(hourly * hours * 10_000) / 10_000,
+        };
+      });
+    for (const f of found.filter((f) => f.tagged && !session.ledger.get(f.key) && !session.ledger.entries.some((e) => e.id === f.id))) {
+      rows.push({ key: f.key, kind: f.kind, id: f.id, ledgerState: 'not in ledger', exists: true, since: null, state: f.state ?? null, hourlyUsd: hourlyOf(session.config, f), costSoFarUsd: 0 });
+    }
+    const total = rows.reduce((sum, r) => sum + r.costSoFarUsd, 0);
+    const hourly = rows.reduce((sum, r) => sum + (r.exists ? r.hourlyUsd : 0), 0);
+    if (json) {
+      process.stdout.write(
+        `${JSON.stringify({ clusterName: config.clusterName, mode: config.mode, region: session.config.region, ledger: session.ledger.path, priceDate: PRICE_DATE, hourlyUsd: hourly, costSoFarUsd: total, resources: rows }, null, 2)}\n`,
+      );
+      return 0;
+    }
+    if (rows.length === 0) {
+      printer.say(text(`Nothing recorded for cluster "${config.clusterName}".`, `クラスター「${config.clusterName}」の記録はありません。`));
+      return 0;
+    }
+    for (const r of rows) {
+      printer.line(
+        `${r.exists ? '●' : '○'} ${r.kind.padEnd(17)} ${(r.id ?? '-').padEnd(24)} ${r.exists ? (r.state ?? (config.lang === 'ja' ? '存在' : 'exists')) : config.lang === 'ja' ? 'なし' : 'gone'}${r.since ? `  ${r.since}` : ''}${r.costSoFarUsd ? `  ${formatUsd(r.costSoFarUsd)}` : ''}`,
+      );
+    }
+    printer.say(
+      text(
+        `Running now: about ${formatUsd(hourly)}/hour; so far about ${formatUsd(total)} (estimate, prices of ${PRICE_DATE}).`,
+        `現在の稼働分: 1 時間あたり約 ${formatUsd(hourly)}、これまでの合計は約 ${formatUsd(total)}(${PRICE_DATE} 時点の価格による見積もり)。`,
+      ),
+    );
+    return 0;
+  } finally {
+    await session.close();
+  }
+}

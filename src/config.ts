@@ -1,0 +1,37 @@
+import type { Lang } from './text.js';
+
+export type Mode = 'real' | 'sandbox' | 'dry-run';
+export type NatMode = 'single' | 'ha' | 'none';
+export type RegistryPolicy = 'pullonly' | 'readonly';
+
+/** Everything the tutor was asked to do, validated. Holds no credentials. */
+export interface TutorConfig {
+  mode: Mode;
+  clusterName: string;
+  region: string;
+  profile?: string;
+  endpointUrl?: string;
+  /** Undefined: the newest version in standard support (DescribeClusterVersions), or the built-in default. */
+  kubernetesVersion?: string;
+  vpcCidr: string;
+  azs: 2 | 3;
+  nat: NatMode;
+  nodes: number;
+  instanceType: string;
+  registryPolicy: RegistryPolicy;
+  logging: boolean;
+  stateDir: string;
+  yes: boolean;
+  lang: Lang;
+  /** Sandbox only: multiplies the real durations of AWS's slow operations. */
+  timeScale: number;
+  /** Run the kubectl checks of steps 4 and 5. */
+  kubectl: boolean;
+  presenter: boolean;
+  debug: boolean;
+}
+
+export const DEFAULT_CLUSTER_NAME = 'eks-basics-tutor';
+/** Used when DescribeClusterVersions cannot answer. */
+export const DEFAULT_KUBERNETES_VERSION = '1.33';
+export const DEFAULT_TIME_SCALE = 1 / 60;

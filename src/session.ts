@@ -1,0 +1,144 @@
+import type { TutorConfig } from './config.js';
+import { TutorError } from './errors.js';
+import { text, type Text } from './text.js';
+import { createClients, destroyClients, type AwsClients } from './aws/clients.js';
+import { Engine } from './aws/engine.js';
+import { realClock, scaledClock } from './aws/wait.js';
+import { runKubectl } from './kube/kubectl.js';
+import { Ledger, ledgerPath } from './state/ledger.js';
+import { acquireLock } from './state/lock.js';
+import type { Sandbox } from './sandbox/index.js';
+
+/** Everything one run of the tutor works with; `close` releases it all. */
+export interface Session {
+  config: TutorConfig;
+  engine: Engine;
+  ledger: Ledger;
+  sandbox?: Sandbox;
+  identity?: { account: string; arn: string };
+  /** Things the learner should be told once, at the start. */
+  notes: Text[];
+  close(): Promise<void>;
+}
+
+/** Dummy credentials for the sandbox: the learner's real ones are never sent to it. */
+const SANDBOX_CREDENTIALS = { accessKeyId: 'AKIDSANDBOXEXAMPLE', secretAccessKey: 'sandbox-secret-not-a-real-key' };
+
+export function noCredentials(cause?: unknown): TutorError {
+  return new TutorError(
+    'NO_CREDENTIALS',
+    text(
+      'No AWS credentials were found. Set them up with `aws configure` (or `aws configure sso` and `aws sso login`), pass --profile, or try the tutor without an account: --sandbox (local, free) or --dry-run (shows the requests only).',
+      'AWS の認証情報が見つかりません。`aws configure`(または `aws configure sso` と `aws sso login`)で設定するか --profile を指定してください。アカウントなしで試すなら --sandbox(ローカル・無料)か --dry-run(リクエストを表示するだけ)を使えます。',
+    ),
+    cause,
+  );
+}
+
+function isCredentialsError(error: unknown): boolean {
+  const name = (error as { name?: string }).name ?? '';
+  const message = String((error as { message?: string }).message ?? '');
+  return name === 'CredentialsProviderError' || /Could not load credentials|credential/i.test(message) || /SSO/i.test(name);
+}
+
+export interface OpenOptions {
+  /** Take the per-cluster lock (anything that changes resources). */
+  lock: boolean;
+  /** Ask STS who we are (real mode). */
+  identify: boolean;
+  signal?: AbortSignal;
+}
+
+export async function openSession(config: TutorConfig, options: OpenOptions): Promise<Session> {
+  const notes: Text[] = [];
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const close = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  };
+  try {
+    let sandbox: Sandbox | undefined;
+    let clients: AwsClients;
+    let region = config.region;
+    if (config.mode === 'sandbox') {
+      const { startSandbox } = await import('./sandbox/index.js');
+      sandbox = await startSandbox({ timeScale: config.timeScale, region, ...(config.endpointUrl ? { motoUrl: config.endpointUrl } : {}) });
+      cleanups.push(() => sandbox!.stop());
+      clients = createClients({ region, endpointUrl: sandbox.endpointUrl, credentials: sandbox.credentials });
+    } else {
+      clients = createClients({
+        region: region || 'us-east-1',
+        ...(config.endpointUrl ? { endpointUrl: config.endpointUrl } : {}),
+        ...(config.profile ? { profile: config.profile } : {}),
+        ...(config.mode === 'dry-run' ? { credentials: SANDBOX_CREDENTIALS } : {}),
+      });
+      if (!region && config.mode === 'real') {
+        region = await clients.sts.config.region().catch(() => '');
+        if (!region) {
+          throw new TutorError(
+            'BAD_INPUT',
+            text(
+              'No AWS region is set: pass --region (for example --region ap-northeast-1), set AWS_REGION, or add region to your profile with `aws configure`.',
+              'AWS リージョンが設定されていません。--region(例: --region ap-northeast-1)を指定するか、AWS_REGION を設定するか、`aws configure` でプロファイルにリージョンを追加してください。',
+            ),
+          );
+        }
+        destroyClients(clients);
+        clients = createClients({ region, ...(config.endpointUrl ? { endpointUrl: config.endpointUrl } : {}), ...(config.profile ? { profile: config.profile } : {}) });
+      }
+    }
+    cleanups.push(() => destroyClients(clients));
+    const resolved: TutorConfig = { ...config, region };
+
+    let ledger: Ledger;
+    if (config.mode === 'dry-run') {
+      ledger = Ledger.inMemory({ clusterName: config.clusterName, mode: 'real', region });
+    } else {
+      const mode = config.mode === 'sandbox' ? 'sandbox' : 'real';
+      if (options.lock) cleanups.push(await acquireLock(`${ledgerPath(config.stateDir, mode, config.clusterName)}.lock`, config.clusterName));
+      const endpoint = sandbox?.motoUrl ?? config.endpointUrl;
+      ledger = await Ledger.open(config.stateDir, { clusterName: config.clusterName, mode, region, ...(endpoint ? { endpoint } : {}) });
+      if (typeof ledger.opening === 'object') {
+        notes.push(
+          text(
+            `The ledger ${ledger.path} could not be read; it was kept as ${ledger.opening.corrupted} and the tutor works from the resources' tags.`,
+            `台帳 ${ledger.path} を読めませんでした。${ledger.opening.corrupted} として残し、リソースのタグから状況を把握します。`,
+          ),
+        );
+      }
+      if (sandbox && ledger.endpoint !== sandbox.motoUrl) {
+        if (ledger.live.length > 0) {
+          notes.push(
+            text(
+              'The sandbox starts fresh each time it is started: the previous sandbox and its resources are gone, so its ledger was cleared.',
+              'サンドボックスは起動のたびに新しく始まります。前回のサンドボックスとそのリソースはもうないため、その台帳を消去しました。',
+            ),
+          );
+        }
+        await ledger.reset(sandbox.motoUrl);
+      }
+    }
+
+    const engine = new Engine({
+      config: resolved,
+      clients,
+      ledger,
+      clock: sandbox ? scaledClock(config.timeScale) : realClock,
+      kubectl: runKubectl,
+      ...(sandbox ? { kubeconfigEnv: { AWS_ACCESS_KEY_ID: sandbox.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: sandbox.credentials.secretAccessKey } } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    let identity: { account: string; arn: string } | undefined;
+    if (options.identify && config.mode !== 'dry-run') {
+      try {
+        identity = await engine.whoAmI();
+      } catch (error) {
+        if (isCredentialsError(error)) throw noCredentials(error);
+        throw error;
+      }
+    }
+    return { config: resolved, engine, ledger, ...(sandbox ? { sandbox } : {}), ...(identity ? { identity } : {}), notes, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
