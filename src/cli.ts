@@ -55,7 +55,8 @@ async function main(argv: string[]): Promise<number> {
     .version(VERSION, '-v, --version')
     .exitOverride()
     .configureOutput({ outputError: () => undefined })
-    .showSuggestionAfterError(false);
+    .showSuggestionAfterError(false)
+    .enablePositionalOptions();
   withCommonOptions(program)
     .option('--step <n>', 'open the tutor at step N (earlier steps adopted from the ledger)')
     .action(async (options: Record<string, unknown>) => {

@@ -56,5 +56,8 @@ export function explainAwsError(error: unknown): TutorError {
   if (/ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|socket hang up/.test(`${name} ${message}`)) {
     return new TutorError('AWS', text(`Cannot reach AWS (${message}). Check the network (or --endpoint-url) and run the same command again.`, `AWS に接続できません(${message})。ネットワーク(または --endpoint-url)を確認して、同じコマンドを再実行してください。`), error);
   }
+  if (!e.$metadata) {
+    return new TutorError('TOOL_FAILED', text(`Unexpected error: ${message} (run with --debug for details).`, `予期しないエラー: ${message}(詳細は --debug で表示されます)。`), error);
+  }
   return new TutorError('AWS', text(`AWS answered ${name || 'an error'}: ${message}`, `AWS からエラー ${name || ''} が返りました: ${message}`), error);
 }

@@ -43,13 +43,17 @@ export async function inventory(ctx: StepContext): Promise<Found[]> {
   const found: Found[] = [];
   const push = (kind: ResourceKind, id: string | undefined, tags: Tags, fallbackKey: string, state?: string, details?: Record<string, string>) => {
     if (!id) return;
+    const tagged = (tags ?? []).some((t) => t.Key === CLUSTER_TAG && t.Value === name);
+    const recorded = ctx.ledger.entries.some((e) => e.id === id);
+    // An endpoint may ignore a tag filter: only what is tagged for us, or recorded by us, counts.
+    if (!tagged && !recorded) return;
     const key = keyOf(tags) ?? ctx.ledger.entries.find((e) => e.id === id)?.key ?? fallbackKey;
     found.push({
       key,
       kind,
       id,
       inLedger: Boolean(ctx.ledger.get(key)) || ctx.ledger.entries.some((e) => e.id === id),
-      tagged: (tags ?? []).some((t) => t.Key === CLUSTER_TAG && t.Value === name),
+      tagged,
       ...(state ? { state } : {}),
       ...(details ? { details } : {}),
     });

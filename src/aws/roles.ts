@@ -166,7 +166,6 @@ export async function destroyRole(ctx: StepContext, key: string, name: string): 
     return 'absent';
   }
   if (!isOurs(role.Tags, ctx.config.clusterName)) return 'not-ours';
-  ctx.emit({ type: 'resource', key, kind: 'iam-role', id: role.Arn ?? name, change: 'deleting' });
   const attached = await ctx.clients.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: name }));
   for (const policy of attached.AttachedPolicies ?? []) {
     await ctx.clients.iam.send(new DetachRolePolicyCommand({ RoleName: name, PolicyArn: policy.PolicyArn }));
@@ -174,7 +173,6 @@ export async function destroyRole(ctx: StepContext, key: string, name: string): 
   }
   await ctx.clients.iam.send(new DeleteRoleCommand({ RoleName: name }));
   await markDeleted(ctx, key);
-  ctx.emit({ type: 'resource', key, kind: 'iam-role', id: role.Arn ?? name, change: 'deleted' });
   return 'deleted';
 }
 

@@ -38,3 +38,8 @@ export function keyFilters(clusterName: string, key: string): { Name: string; Va
 export function clusterFilter(clusterName: string): { Name: string; Values: string[] }[] {
   return [{ Name: `tag:${CLUSTER_TAG}`, Values: [clusterName] }];
 }
+
+/** True when the tags say: this tutor, this cluster name, this ledger key. */
+export function hasKeyTags(tags: ReadonlyArray<{ Key?: string; Value?: string }> | undefined, clusterName: string, key: string): boolean {
+  return Boolean(tags?.some((t) => t.Key === CLUSTER_TAG && t.Value === clusterName) && tags.some((t) => t.Key === KEY_TAG && t.Value === key));
+}

@@ -63,7 +63,6 @@ export class Printer {
     switch (event.type) {
       case 'step-start':
         if (event.action === 'apply') this.line(`\n== ${lang === 'ja' ? 'ステップ' : 'Step'} ${event.step}/5: ${STEP_TITLES[event.step][lang]} ==`);
-        if (event.action === 'verify') this.line(`-- ${lang === 'ja' ? `ステップ ${event.step} の確認` : `Step ${event.step} check`} --`);
         break;
       case 'resource':
         if (event.change === 'creating' || event.change === 'deleting') break;

@@ -26,7 +26,7 @@ import { cliCommand } from '../cli-command.js';
 import { PRICES, priceFor } from '../cost.js';
 import { ensureResource } from '../ensure.js';
 import { EKS_UNSUPPORTED_AZS, natCount } from '../network.js';
-import { keyFilters } from '../tags.js';
+import { hasKeyTags, keyFilters } from '../tags.js';
 import type { PlannedCall, Step, StepContext } from '../types.js';
 import { EXPECTED, POLL_DELAY, waitFor } from '../wait.js';
 import { verifyVpc } from './vpc-verify.js';
@@ -89,8 +89,18 @@ function plannedAzs(ctx: { config: StepContext['config']; ledger: StepContext['l
 
 const idOr = (ctx: { ledger: StepContext['ledger'] }, key: string, placeholder: string) => ctx.ledger.get(key)?.id ?? `<${placeholder}>`;
 
-async function findOne<T>(list: T[] | undefined, id: (item: T) => string | undefined): Promise<string | undefined> {
-  return list?.map(id).find(Boolean);
+/**
+ * The id of the one item that carries both of this build's tags for `key`.
+ * Filters narrow the answer, but the tags are checked here too: an endpoint
+ * that ignores a filter must never make the tutor adopt someone else's resource.
+ */
+function findOne<T extends { Tags?: { Key?: string; Value?: string }[] }>(
+  list: T[] | undefined,
+  id: (item: T) => string | undefined,
+  clusterName: string,
+  key: string,
+): string | undefined {
+  return list?.filter((item) => hasKeyTags(item.Tags, clusterName, key)).map(id).find(Boolean);
 }
 
 export const vpcStep: Step = {
@@ -148,7 +158,7 @@ export const vpcStep: Step = {
       kind: 'vpc',
       step: 2,
       details: { cidr: config.vpcCidr },
-      find: async () => findOne((await ec2.send(new DescribeVpcsCommand({ Filters: keyFilters(name, VPC_KEY) }))).Vpcs, (v) => v.VpcId),
+      find: async () => findOne((await ec2.send(new DescribeVpcsCommand({ Filters: keyFilters(name, VPC_KEY) }))).Vpcs, (v) => v.VpcId, name, VPC_KEY),
       create: async () => (await ec2.send(new CreateVpcCommand(createVpcRequest(config)))).Vpc?.VpcId ?? '',
     });
     await ec2.send(new ModifyVpcAttributeCommand(enableDnsHostnamesRequest(vpcId)));
@@ -158,7 +168,7 @@ export const vpcStep: Step = {
       kind: 'internet-gateway',
       step: 2,
       find: async () =>
-        findOne((await ec2.send(new DescribeInternetGatewaysCommand({ Filters: keyFilters(name, IGW_KEY) }))).InternetGateways, (g) => g.InternetGatewayId),
+        findOne((await ec2.send(new DescribeInternetGatewaysCommand({ Filters: keyFilters(name, IGW_KEY) }))).InternetGateways, (g) => g.InternetGatewayId, name, IGW_KEY),
       create: async () => (await ec2.send(new CreateInternetGatewayCommand(createInternetGatewayRequest(config)))).InternetGateway?.InternetGatewayId ?? '',
     });
     const igw = (await ec2.send(new DescribeInternetGatewaysCommand({ InternetGatewayIds: [igwId] }))).InternetGateways?.[0];
@@ -177,7 +187,7 @@ export const vpcStep: Step = {
           kind: 'subnet',
           step: 2,
           details: { az, cidr: request.CidrBlock, tier },
-          find: async () => findOne((await ec2.send(new DescribeSubnetsCommand({ Filters: keyFilters(name, key) }))).Subnets, (s) => s.SubnetId),
+          find: async () => findOne((await ec2.send(new DescribeSubnetsCommand({ Filters: keyFilters(name, key) }))).Subnets, (s) => s.SubnetId, name, key),
           create: async () => (await ec2.send(new CreateSubnetCommand(request))).Subnet?.SubnetId ?? '',
         });
         subnets[tier].push(id);
@@ -193,7 +203,7 @@ export const vpcStep: Step = {
         key,
         kind: 'route-table',
         step: 2,
-        find: async () => findOne(await tables(key), (t) => t.RouteTableId),
+        find: async () => findOne(await tables(key), (t) => t.RouteTableId, name, key),
         create: async () => (await ec2.send(new CreateRouteTableCommand(createRouteTableRequest(config, vpcId, key, tableName)))).RouteTable?.RouteTableId ?? '',
       });
     const wire = async (tableId: string, target: { GatewayId: string } | { NatGatewayId: string } | undefined, subnetIds: string[]) => {
@@ -217,7 +227,7 @@ export const vpcStep: Step = {
         key: eipKey(n),
         kind: 'elastic-ip',
         step: 2,
-        find: async () => findOne((await ec2.send(new DescribeAddressesCommand({ Filters: keyFilters(name, eipKey(n)) }))).Addresses, (a) => a.AllocationId),
+        find: async () => findOne((await ec2.send(new DescribeAddressesCommand({ Filters: keyFilters(name, eipKey(n)) }))).Addresses, (a) => a.AllocationId, name, eipKey(n)),
         create: async () => (await ec2.send(new AllocateAddressCommand(allocateAddressRequest(config, n)))).AllocationId ?? '',
       });
       const subnetId = subnets.public[n]!;
@@ -236,6 +246,8 @@ export const vpcStep: Step = {
                 )
               ).NatGateways,
               (g) => g.NatGatewayId,
+              name,
+              natKey(n),
             ),
           create: async () =>
             (await ec2.send(new CreateNatGatewayCommand(createNatGatewayRequest(config, subnetId, allocationId, n, clientToken)))).NatGateway?.NatGatewayId ?? '',
