@@ -1,0 +1,234 @@
+import { text } from '../text.js';
+import type { Lesson } from './types.js';
+
+export const cluster = {
+  id: 'cluster',
+  step: 3,
+  title: text('Step 3: The cluster', 'ステップ 3: クラスター'),
+  summary: text(
+    'Parameters, endpoint, logs, auth mode, upgrade policy',
+    'パラメータ、エンドポイント、ログ、認証、アップグレード方針',
+  ),
+  pages: [
+    {
+      title: text('What CreateCluster needs', 'CreateCluster に渡すもの'),
+      body: text(
+        `Required:
+- name: unique in the account and region; it becomes part of the
+  cluster ARN and of every kubeconfig entry
+- roleArn: the cluster role from step 1
+- resourcesVpcConfig.subnetIds: two or more subnets in different AZs
+  (the VPC is taken from them)
+
+Optional, but worth deciding on purpose:
+- version: the Kubernetes minor version (else EKS's current default)
+- endpoint access, control-plane logging
+- authentication mode, and the upgrade policy
+- extra security groups for the control-plane ENIs`,
+        `必須:
+- name: アカウントとリージョン内で一意。クラスター ARN や
+  kubeconfig のエントリ名に使われます
+- roleArn: ステップ 1 のクラスターロール
+- resourcesVpcConfig.subnetIds: 異なる AZ にある 2 つ以上のサブネット
+  （VPC はここから決まります）
+
+省略可能ですが、意図して決めたいもの:
+- version: Kubernetes のマイナーバージョン（省略時は EKS の既定）
+- エンドポイントへのアクセス、コントロールプレーンのログ
+- 認証モードとアップグレードポリシー
+- コントロールプレーンの ENI に追加するセキュリティグループ`,
+      ),
+    },
+    {
+      title: text('The API server endpoint', 'API サーバーエンドポイント'),
+      body: text(
+        `EKS gives the cluster an HTTPS endpoint for the Kubernetes API:
+- endpointPublicAccess (default true): reachable from the internet,
+  optionally only from the CIDRs in publicAccessCidrs
+- endpointPrivateAccess (default false): reachable inside the VPC
+  through the control-plane ENIs, so node traffic stays in the VPC
+
+The tutor turns both on: kubectl on your machine uses the public
+endpoint, and the nodes use the private one. Production clusters often
+narrow or close public access; kubectl then runs inside the network.
+
+Either way, every request is authenticated through IAM (step 4).`,
+        `EKS はクラスターに、Kubernetes API 用の HTTPS エンドポイントを
+用意します。
+- endpointPublicAccess（既定 true）: インターネットから到達できます。
+  publicAccessCidrs で接続元の CIDR を絞れます
+- endpointPrivateAccess（既定 false）: VPC 内から ENI 経由で
+  到達できます。ノードの通信も VPC 内にとどまります
+
+チューターは両方を有効にします。手元の kubectl はパブリック側を、
+ノードはプライベート側を使います。本番ではパブリック側を絞るか閉じる
+ことが多く、その場合 kubectl はネットワークの内側から実行します。
+
+どちらでも、すべてのリクエストは IAM で認証されます（ステップ 4）。`,
+      ),
+    },
+    {
+      title: text('Logs and the cluster security group', 'ログとクラスターセキュリティグループ'),
+      body: text(
+        `Control-plane logs go to CloudWatch Logs, into the log group
+/aws/eks/<name>/cluster, in five types: api, audit, authenticator,
+controllerManager and scheduler. All five are off by default, since
+CloudWatch bills for what they ingest; the tutor turns them on only
+with --logging.
+
+EKS also creates a security group on its own, named
+eks-cluster-sg-<name>-<id>. It allows all traffic among its members
+and all outbound traffic. EKS puts the control-plane ENIs and the
+managed nodes in it, so the two can talk without rules of your own.`,
+        `コントロールプレーンのログは CloudWatch Logs のロググループ
+/aws/eks/<name>/cluster に送られます。種類は api、audit、
+authenticator、controllerManager、scheduler の 5 つ。取り込み量に
+課金されるため既定ではすべて無効で、チューターは --logging を
+付けたときだけ有効にします。
+
+EKS はセキュリティグループも自分で作ります。名前は
+eks-cluster-sg-<name>-<id> で、メンバー同士の通信と外向きの通信を
+すべて許可します。コントロールプレーンの ENI とマネージド型ノードが
+ここに入るので、自分でルールを書かなくても両者は通信できます。`,
+      ),
+    },
+    {
+      title: text('Two defaults to set explicitly', '明示すべき 2 つの既定値'),
+      body: text(
+        `The API's defaults differ from the console's, so the tutor sets both:
+- accessConfig.authenticationMode = API_AND_CONFIG_MAP. The API
+  default, CONFIG_MAP, allows only the old aws-auth ConfigMap; this
+  mode adds access entries. bootstrapClusterCreatorAdminPermissions
+  (default true) gives you, the creator, an admin access entry.
+- upgradePolicy.supportType = STANDARD. The API default is EXTENDED:
+  after a version's 14 months of standard support, the cluster keeps
+  running on extended support and costs $0.60 an hour instead of
+  $0.10. With STANDARD, EKS upgrades it when standard support ends.`,
+        `API の既定値はコンソールと異なるため、チューターは両方を指定します。
+- accessConfig.authenticationMode = API_AND_CONFIG_MAP。API の既定
+  CONFIG_MAP では従来の aws-auth ConfigMap しか使えません。この
+  モードならアクセスエントリも使えます。
+  bootstrapClusterCreatorAdminPermissions（既定 true）により、作成者
+  には管理者のアクセスエントリが作られます。
+- upgradePolicy.supportType = STANDARD。API の既定は EXTENDED で、
+  14 か月の標準サポートが終わると延長サポートに移り、料金が
+  $0.10/時間から $0.60/時間に上がります。STANDARD なら、標準サポート
+  終了時に EKS が自動でアップグレードします。`,
+      ),
+    },
+    {
+      title: text('Clusters and VPCs', 'クラスターと VPC の関係'),
+      body: text(
+        `How control planes relate to VPCs:
+- one cluster per VPC: the simplest, and what eksctl and this tutor do
+- several clusters in one VPC: for example a blue/green upgrade, where
+  a new cluster starts beside the old one and reaches the same
+  database in the VPC; traffic moves over, then the old one goes
+- one cluster across VPCs: not possible; a cluster's subnets all
+  belong to one VPC, and other VPCs are reached by peering or by
+  Transit Gateway
+
+Clusters can even share subnets; size them for every cluster's pods.`,
+        `コントロールプレーンと VPC の関係は次のとおりです。
+- 1 クラスター : 1 VPC: いちばん単純。eksctl もチューターもこの形
+- 複数クラスター : 1 VPC: たとえば Blue/Green アップグレード。新しい
+  クラスターを旧クラスターの隣に立て、VPC 内の同じデータベースに
+  つなぎます。トラフィックを移したら旧クラスターを消します
+- 1 クラスター : 複数 VPC: できません。クラスターのサブネットは
+  すべて 1 つの VPC に属します。他の VPC にはピアリングや
+  Transit Gateway でつなぎます
+
+サブネットの共有も可能ですが、全クラスターの Pod 分の大きさが必要です。`,
+      ),
+    },
+    {
+      title: text('While it says CREATING', 'CREATING の間に起きていること'),
+      body: text(
+        `CreateCluster returns at once with status CREATING; ACTIVE follows
+about 10 minutes later (AWS measured 9 on average). Meanwhile EKS:
+- starts API servers and etcd across AZs, in an account AWS owns
+- creates the cluster security group and the ENIs in your subnets
+- issues the cluster's certificate authority and endpoint name
+- sets up the OIDC issuer and the creator's access entry
+
+The panel shows what DescribeCluster returns now. In the sandbox the
+cluster is ACTIVE at once, because nothing real is being built.`,
+        `CreateCluster はすぐに CREATING を返し、約 10 分後に ACTIVE に
+なります（AWS の計測では平均 9 分）。その間 EKS は:
+- AWS が所有するアカウントで、API サーバーと etcd を複数 AZ に起動
+- クラスターセキュリティグループと、サブネット内の ENI を作成
+- クラスターの認証局（CA）とエンドポイント名を発行
+- OIDC プロバイダーの URL と作成者のアクセスエントリを用意
+
+右側は DescribeCluster の現在の結果です。サンドボックスでは実際に
+何も作らないため、クラスターはすぐ ACTIVE になります。`,
+      ),
+      live: 'cluster',
+    },
+  ],
+  hint: text(
+    'Set the authentication mode and the upgrade policy yourself: the API defaults (CONFIG_MAP, EXTENDED) are not what the console picks.',
+    '認証モードとアップグレードポリシーは自分で指定しましょう。API の既定値（CONFIG_MAP、EXTENDED）はコンソールが選ぶ値とは違います。',
+  ),
+  quiz: [
+    {
+      question: text(
+        'Which support type does CreateCluster use if you omit upgradePolicy?',
+        'upgradePolicy を省略すると、CreateCluster はどのサポートタイプを使いますか。',
+      ),
+      choices: [text('STANDARD', 'STANDARD'), text('EXTENDED', 'EXTENDED')],
+      answer: 1,
+      explanation: text(
+        'EXTENDED: once standard support ends, the cluster stays on extended support at $0.60 an hour instead of $0.10.',
+        'EXTENDED です。標準サポート終了後は延長サポートに移り、$0.10/時間ではなく $0.60/時間かかります。',
+      ),
+    },
+    {
+      question: text('Which control-plane log types are on by default?', '既定で有効なコントロールプレーンのログはどれですか。'),
+      choices: [text('All five', '5 種類すべて'), text('api and audit', 'api と audit'), text('None', 'なし')],
+      answer: 2,
+      explanation: text(
+        'None: every log type is off until you enable it (the tutor does so with --logging), because CloudWatch Logs bills for ingestion.',
+        'なしです。CloudWatch Logs は取り込み量に課金されるため、すべて無効で始まります（チューターでは --logging で有効化）。',
+      ),
+    },
+    {
+      question: text(
+        'Which authentication mode allows both access entries and the aws-auth ConfigMap?',
+        'アクセスエントリと aws-auth ConfigMap の両方を使える認証モードはどれですか。',
+      ),
+      choices: [text('CONFIG_MAP', 'CONFIG_MAP'), text('API', 'API'), text('API_AND_CONFIG_MAP', 'API_AND_CONFIG_MAP')],
+      answer: 2,
+      explanation: text(
+        'API_AND_CONFIG_MAP reads both. CONFIG_MAP (the API default) reads only aws-auth, and API reads only access entries.',
+        'API_AND_CONFIG_MAP は両方を参照します。CONFIG_MAP（API の既定）は aws-auth だけ、API はアクセスエントリだけです。',
+      ),
+    },
+  ],
+  readMore: [
+    text('Create an Amazon EKS cluster', 'Create an Amazon EKS cluster'),
+    text('Cluster API server endpoint', 'クラスター API サーバーエンドポイント'),
+    text('Send control plane logs to CloudWatch Logs', 'Send control plane logs to CloudWatch Logs'),
+    text('View Amazon EKS security group requirements for clusters', 'クラスターの Amazon EKS セキュリティグループ要件を表示する'),
+  ],
+  commands: [
+    {
+      cli: 'aws eks describe-cluster --name {cluster} --region {region}',
+      what: text(
+        'Everything EKS reports about the cluster: status, version, endpoint, role.',
+        'クラスターについて EKS が返すすべて: 状態、バージョン、エンドポイント、ロール。',
+      ),
+    },
+    {
+      cli: 'aws eks describe-cluster --name {cluster} --region {region} --query cluster.resourcesVpcConfig',
+      what: text(
+        'Only the network part: subnets, security groups, endpoint access.',
+        'ネットワーク部分だけ: サブネット、セキュリティグループ、エンドポイントのアクセス設定。',
+      ),
+    },
+    {
+      cli: 'aws eks describe-cluster --name {cluster} --region {region} --query cluster.logging',
+      what: text('Which control-plane log types are enabled.', '有効なコントロールプレーンのログの種類。'),
+    },
+  ],
+} satisfies Lesson;

@@ -1,0 +1,214 @@
+import { text } from '../text.js';
+import type { Lesson } from './types.js';
+
+export const clusterRole = {
+  id: 'clusterRole',
+  step: 1,
+  title: text('Step 1: The cluster IAM role', 'ステップ 1: クラスター IAM ロール'),
+  summary: text(
+    'Why EKS needs a service role, and its policies today',
+    'EKS にサービスロールが要る理由と、いま付けるポリシー',
+  ),
+  pages: [
+    {
+      title: text('What a service role is', 'サービスロールとは'),
+      body: text(
+        `An IAM role has two halves. Its trust policy says who may assume it;
+its permission policies say what it may do once assumed.
+
+A service role is a role that an AWS service assumes to act in your
+account. The cluster role trusts eks.amazonaws.com. EKS assumes it so
+that Kubernetes can manage AWS resources for the cluster, such as
+nodes, volumes and load balancers. (eksctl also allows sts:TagSession
+in the trust policy and attaches AmazonEKSVPCResourceController.)
+
+You pass the role's ARN as roleArn when you create the cluster. It is
+fixed from then on: a cluster keeps the role it was created with.`,
+        `IAM ロールは 2 つの部分からできています。信頼ポリシーは「誰が
+このロールを引き受けられるか」、アクセス許可ポリシーは「引き受けた
+あと何ができるか」を決めます。
+
+サービスロールは、AWS のサービスがあなたのアカウントで動くために
+引き受けるロールです。クラスターロールは eks.amazonaws.com を
+信頼します。EKS はこれを使い、ノードやボリューム、ロードバランサー
+といった AWS リソースを Kubernetes が操作できるようにします
+（eksctl は sts:TagSession の許可と AmazonEKSVPCResourceController
+も追加します）。
+
+ARN はクラスター作成時に roleArn として渡し、後から変更できません。`,
+      ),
+    },
+    {
+      title: text('Two policies, two actors', '2 つのポリシー、2 つの主体'),
+      body: text(
+        `Until April 2020 this role needed two AWS managed policies. They look
+alike, but they serve two different actors:
+
+- AmazonEKSServicePolicy: the EKS service itself, creating and running
+  the cluster. E.g. ec2:CreateNetworkInterface (the control plane's
+  network interfaces in your subnets) and logs:PutLogEvents (sending
+  control-plane logs to CloudWatch Logs).
+- AmazonEKSClusterPolicy: the Kubernetes control plane, calling AWS
+  from inside the cluster. E.g. autoscaling:UpdateAutoScalingGroup,
+  ec2:DescribeInstances, elasticloadbalancing:CreateLoadBalancer.
+
+Keep the two apart: EKS the service is not Kubernetes the cluster.`,
+        `2020 年 4 月までは、このロールに AWS 管理ポリシーが 2 つ必要でした。
+似た名前ですが、使う主体が違います。
+
+- AmazonEKSServicePolicy: EKS サービス自身がクラスターを作り運用する
+  ためのもの。例: ec2:CreateNetworkInterface（サブネットに置く
+  ENI）、logs:PutLogEvents（コントロールプレーンのログ転送）。
+- AmazonEKSClusterPolicy: Kubernetes のコントロールプレーンが、
+  クラスターの内側から AWS を操作するためのもの。例:
+  autoscaling:UpdateAutoScalingGroup、ec2:DescribeInstances、
+  elasticloadbalancing:CreateLoadBalancer。
+
+「EKS というサービス」と「Kubernetes クラスター」を混同しないこと。`,
+      ),
+    },
+    {
+      title: text('Read them side by side', '2 つを並べて読む'),
+      body: text(
+        `Beside this text are both policy documents, as IAM stores them now.
+
+In the service policy, look for network interfaces, tags, log groups
+and iam:CreateServiceLinkedRole. In the cluster policy, look for Auto
+Scaling, volumes, security groups, routes and a long run of
+elasticloadbalancing actions: that is Kubernetes creating a load
+balancer when you ask for a Service of type LoadBalancer.
+
+Neither names a cluster or an account. They are AWS managed policies,
+shared by every account, and AWS changes them over time.`,
+        `右側に、IAM にいま保存されている 2 つのポリシー文書を並べました。
+
+サービスポリシーでは、ネットワークインターフェイス、タグ、
+ロググループ、iam:CreateServiceLinkedRole に注目してください。
+クラスターポリシーには Auto Scaling、ボリューム、
+セキュリティグループ、ルート、そして elasticloadbalancing の
+アクションが大量に並びます。type が LoadBalancer の Service を
+作ると、Kubernetes がこれらを使ってロードバランサーを作るのです。
+
+どちらも特定のクラスターやアカウントを指していません。すべての
+アカウントで共有される AWS 管理ポリシーで、AWS が随時更新します。`,
+      ),
+      live: 'policies',
+    },
+    {
+      title: text('What changed since 2020', '2020 年からの変化'),
+      body: text(
+        `- 2020-04-16: EKS began to use the service-linked role
+  AWSServiceRoleForAmazonEKS (its permissions come from
+  AmazonEKSServiceRolePolicy) for the service's own work. Clusters
+  created since need only AmazonEKSClusterPolicy on their role.
+- 2023-10-03: AmazonEKSClusterPolicy became optional too. A custom
+  policy with a few ec2 describe actions, ec2:CreateTags and
+  kms:DescribeKey lets Kubernetes manage nodes, but then the legacy
+  cloud provider cannot create load balancers; the AWS Load Balancer
+  Controller, with a role of its own, does that instead.
+- The tutor attaches AmazonEKSClusterPolicy, as the console does.`,
+        `- 2020-04-16: サービス自身の作業には、サービスにリンクされたロール
+  AWSServiceRoleForAmazonEKS（権限は AmazonEKSServiceRolePolicy）
+  が使われるようになりました。以後に作るクラスターのロールには
+  AmazonEKSClusterPolicy だけで足ります。
+- 2023-10-03: AmazonEKSClusterPolicy も必須ではなくなりました。
+  ec2 の Describe 系数個と ec2:CreateTags、kms:DescribeKey だけの
+  カスタムポリシーでもノード管理はできます。ただしレガシーのクラウド
+  プロバイダーはロードバランサーを作れなくなるため、専用ロールを
+  持つ AWS Load Balancer Controller がその役目を担います。
+- このチューターは、コンソールと同じく AmazonEKSClusterPolicy を
+  アタッチします。`,
+      ),
+    },
+  ],
+  hint: text(
+    'Ask "who is acting?" for each permission: the EKS service (network interfaces, logs) or Kubernetes inside the cluster (load balancers, Auto Scaling, EC2).',
+    '権限ごとに「誰が動くのか」を考えてください。EKS というサービス（ネットワークインターフェイス、ログ）か、クラスター内の Kubernetes（ロードバランサー、Auto Scaling、EC2）か、です。',
+  ),
+  quiz: [
+    {
+      question: text(
+        'Which policy lets Kubernetes create a load balancer for a Service?',
+        'Service のために Kubernetes がロードバランサーを作れるのは、どのポリシーのおかげですか。',
+      ),
+      choices: [
+        text('AmazonEKSServicePolicy', 'AmazonEKSServicePolicy'),
+        text('AmazonEKSClusterPolicy', 'AmazonEKSClusterPolicy'),
+        text('AmazonEKSWorkerNodePolicy', 'AmazonEKSWorkerNodePolicy'),
+      ],
+      answer: 1,
+      explanation: text(
+        'AmazonEKSClusterPolicy is what the Kubernetes control plane uses; it holds the elasticloadbalancing actions. The service policy is for the EKS service itself.',
+        'AmazonEKSClusterPolicy は Kubernetes のコントロールプレーンが使うポリシーで、elasticloadbalancing のアクションを含みます。サービスポリシーは EKS サービス自身のためのものです。',
+      ),
+    },
+    {
+      question: text(
+        'For a cluster created today, what does the job AmazonEKSServicePolicy used to do?',
+        'いま作るクラスターで、かつて AmazonEKSServicePolicy が担っていた仕事をするのは何ですか。',
+      ),
+      choices: [
+        text('The node IAM role', 'ノード IAM ロール'),
+        text('AWSServiceRoleForAmazonEKS', 'AWSServiceRoleForAmazonEKS'),
+        text('Your IAM user', 'あなたの IAM ユーザー'),
+      ],
+      answer: 1,
+      explanation: text(
+        'AWSServiceRoleForAmazonEKS, the service-linked role EKS has used since 2020-04-16, does the service’s own work.',
+        '2020-04-16 以降、サービス自身の作業はサービスにリンクされたロール AWSServiceRoleForAmazonEKS が担います。',
+      ),
+    },
+    {
+      question: text('Which principal does the cluster role trust?', 'クラスターロールが信頼するプリンシパルはどれですか。'),
+      choices: [
+        text('ec2.amazonaws.com', 'ec2.amazonaws.com'),
+        text('eks.amazonaws.com', 'eks.amazonaws.com'),
+        text('sts.amazonaws.com', 'sts.amazonaws.com'),
+      ],
+      answer: 1,
+      explanation: text(
+        'eks.amazonaws.com: EKS assumes the cluster role. ec2.amazonaws.com is what the node role trusts.',
+        'eks.amazonaws.com です。クラスターロールを引き受けるのは EKS です。ec2.amazonaws.com を信頼するのはノードロールです。',
+      ),
+    },
+  ],
+  readMore: [
+    text('Amazon EKS cluster IAM role', 'Amazon EKS クラスター の IAM ロール'),
+    text('Using roles for Amazon EKS clusters', 'Amazon EKS クラスターのロールの使用'),
+    text(
+      'AWS managed policies for Amazon Elastic Kubernetes Service',
+      'AWS managed policies for Amazon Elastic Kubernetes Service',
+    ),
+  ],
+  commands: [
+    {
+      cli: 'aws iam get-role --role-name {clusterRoleName} --region {region}',
+      what: text('The role and its trust policy: who may assume it.', 'ロールと信頼ポリシー（誰が引き受けられるか）。'),
+    },
+    {
+      cli: 'aws iam list-attached-role-policies --role-name {clusterRoleName} --region {region}',
+      what: text('The managed policies attached to the cluster role.', 'クラスターロールにアタッチされた管理ポリシー。'),
+    },
+    {
+      cli: 'aws iam get-policy --policy-arn arn:aws:iam::aws:policy/AmazonEKSClusterPolicy --region {region}',
+      what: text(
+        'The cluster policy: its default version and how many roles use it.',
+        'クラスターポリシーの既定バージョンと、アタッチ先の数。',
+      ),
+    },
+    {
+      cli: 'aws iam get-policy-version --policy-arn arn:aws:iam::aws:policy/AmazonEKSClusterPolicy --version-id v10 --region {region}',
+      what: text(
+        'The cluster policy document, version v10 (get-policy names the current one).',
+        'クラスターポリシーの文書（v10）。現在のバージョンは get-policy で確認できます。',
+      ),
+    },
+    {
+      cli: 'aws iam get-policy-version --policy-arn arn:aws:iam::aws:policy/AmazonEKSServicePolicy --version-id v7 --region {region}',
+      what: text(
+        'The older service policy document, version v7, for comparison.',
+        '比較用に、旧来のサービスポリシーの文書（v7）。',
+      ),
+    },
+  ],
+} satisfies Lesson;
