@@ -1,4 +1,5 @@
 import type { TutorConfig } from './config.js';
+import { validateRegion } from './options.js';
 import { TutorError } from './errors.js';
 import { text, type Text } from './text.js';
 import { createClients, destroyClients, type AwsClients } from './aws/clients.js';
@@ -41,6 +42,19 @@ function isCredentialsError(error: unknown): boolean {
   return name === 'CredentialsProviderError' || /Could not load credentials|credential/i.test(message) || /SSO/i.test(name);
 }
 
+/** The region of the profile in the shared config file, resolved as the aws CLI does; '' when none. */
+async function regionFromProfile(profile: string | undefined): Promise<string> {
+  const { STSClient } = await import('@aws-sdk/client-sts');
+  const probe = new STSClient(profile ? { profile } : {});
+  try {
+    return await probe.config.region();
+  } catch {
+    return '';
+  } finally {
+    probe.destroy();
+  }
+}
+
 export interface OpenOptions {
   /** Take the per-cluster lock (anything that changes resources). */
   lock: boolean;
@@ -65,26 +79,26 @@ export async function openSession(config: TutorConfig, options: OpenOptions): Pr
       cleanups.push(() => sandbox!.stop());
       clients = createClients({ region, endpointUrl: sandbox.endpointUrl, credentials: sandbox.credentials });
     } else {
+      if (!region && config.mode === 'real') {
+        region = await regionFromProfile(config.profile);
+        if (region) validateRegion(region);
+      }
+      if (!region && config.mode === 'real') {
+        throw new TutorError(
+          'BAD_INPUT',
+          text(
+            'No AWS region is set: pass --region (for example --region ap-northeast-1), set AWS_REGION, or add region to your profile with `aws configure`.',
+            'AWS リージョンが設定されていません。--region(例: --region ap-northeast-1)を指定するか、AWS_REGION を設定するか、`aws configure` でプロファイルにリージョンを追加してください。',
+          ),
+        );
+      }
+      region ||= 'us-east-1';
       clients = createClients({
-        region: region || 'us-east-1',
+        region,
         ...(config.endpointUrl ? { endpointUrl: config.endpointUrl } : {}),
         ...(config.profile ? { profile: config.profile } : {}),
         ...(config.mode === 'dry-run' ? { credentials: SANDBOX_CREDENTIALS } : {}),
       });
-      if (!region && config.mode === 'real') {
-        region = await clients.sts.config.region().catch(() => '');
-        if (!region) {
-          throw new TutorError(
-            'BAD_INPUT',
-            text(
-              'No AWS region is set: pass --region (for example --region ap-northeast-1), set AWS_REGION, or add region to your profile with `aws configure`.',
-              'AWS リージョンが設定されていません。--region(例: --region ap-northeast-1)を指定するか、AWS_REGION を設定するか、`aws configure` でプロファイルにリージョンを追加してください。',
-            ),
-          );
-        }
-        destroyClients(clients);
-        clients = createClients({ region, ...(config.endpointUrl ? { endpointUrl: config.endpointUrl } : {}), ...(config.profile ? { profile: config.profile } : {}) });
-      }
     }
     cleanups.push(() => destroyClients(clients));
     const resolved: TutorConfig = { ...config, region };

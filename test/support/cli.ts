@@ -1,4 +1,7 @@
 import { execa } from 'execa';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -9,8 +12,12 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built program as a learner would, with a clean, explicit environment. */
+/**
+ * Runs the built program as a learner would, with a clean, explicit environment:
+ * its own HOME and KUBECONFIG, so no test ever touches the real ones.
+ */
 export async function runCli(args: string[], env: Record<string, string> = {}, options: { timeoutMs?: number } = {}): Promise<CliResult> {
+  const home = mkdtempSync(join(tmpdir(), 'ebt-home-'));
   const result = await execa('node', [CLI, ...args], {
     reject: false,
     stdin: 'ignore',
@@ -18,7 +25,8 @@ export async function runCli(args: string[], env: Record<string, string> = {}, o
     extendEnv: false,
     env: {
       PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/root',
+      HOME: home,
+      KUBECONFIG: join(home, '.kube', 'config'),
       LANG: 'C.UTF-8',
       AWS_ACCESS_KEY_ID: 'testing',
       AWS_SECRET_ACCESS_KEY: 'testing',
