@@ -24,8 +24,9 @@ export async function ensureResource(ctx: StepContext, spec: EnsureSpec): Promis
     if (entry?.state !== 'created' || entry.id !== found) {
       await ctx.ledger.intend(spec.key, spec.kind, spec.step);
       await ctx.ledger.created(spec.key, found, spec.details);
+      // Only news is reported: a resource the ledger already knew is not "adopted" again.
+      ctx.emit({ type: 'resource', key: spec.key, kind: spec.kind, id: found, change: 'adopted' });
     }
-    ctx.emit({ type: 'resource', key: spec.key, kind: spec.kind, id: found, change: 'adopted' });
     return found;
   }
   await ctx.ledger.intend(spec.key, spec.kind, spec.step, spec.details);

@@ -92,8 +92,8 @@ export async function ensureRole(ctx: StepContext, spec: RoleSpec): Promise<stri
     if (ctx.ledger.get(spec.key)?.state !== 'created') {
       await ctx.ledger.intend(spec.key, 'iam-role', spec.step);
       await ctx.ledger.created(spec.key, arn, { name: spec.name });
+      ctx.emit({ type: 'resource', key: spec.key, kind: 'iam-role', id: arn, change: 'adopted' });
     }
-    ctx.emit({ type: 'resource', key: spec.key, kind: 'iam-role', id: arn, change: 'adopted' });
   } else {
     await ctx.ledger.intend(spec.key, 'iam-role', spec.step, { name: spec.name });
     ctx.emit({ type: 'resource', key: spec.key, kind: 'iam-role', change: 'creating' });
