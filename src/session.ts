@@ -4,6 +4,7 @@ import { TutorError } from './errors.js';
 import { text, type Text } from './text.js';
 import { createClients, destroyClients, type AwsClients } from './aws/clients.js';
 import { Engine } from './aws/engine.js';
+import { removeTutorKubeconfig } from './aws/teardown.js';
 import { realClock, scaledClock } from './aws/wait.js';
 import { runKubectl } from './kube/kubectl.js';
 import { Ledger, ledgerPath } from './state/ledger.js';
@@ -120,6 +121,8 @@ export async function openSession(config: TutorConfig, options: OpenOptions): Pr
         );
       }
       if (sandbox && ledger.endpoint !== sandbox.motoUrl) {
+        // The old sandbox's API is gone with it: its kubeconfig entries go too.
+        await removeTutorKubeconfig(ledger);
         if (ledger.live.length > 0) {
           notes.push(
             text(
@@ -138,7 +141,10 @@ export async function openSession(config: TutorConfig, options: OpenOptions): Pr
       ledger,
       clock: sandbox ? scaledClock(config.timeScale) : realClock,
       kubectl: runKubectl,
-      ...(sandbox ? { kubeconfigEnv: { AWS_ACCESS_KEY_ID: sandbox.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: sandbox.credentials.secretAccessKey } } : {}),
+      // kubectl's exec plugin signs with the sandbox's dummy keys; an empty session token keeps a real one out of the token.
+      ...(sandbox
+        ? { kubeconfigEnv: { AWS_ACCESS_KEY_ID: sandbox.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: sandbox.credentials.secretAccessKey, AWS_SESSION_TOKEN: '' } }
+        : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
     let identity: { account: string; arn: string } | undefined;

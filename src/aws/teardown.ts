@@ -21,6 +21,7 @@ import { destroyRole } from './roles.js';
 import { describeCluster } from './steps/cluster.js';
 import { KUBECONFIG_KEY } from './steps/kubeconfig.js';
 import { describeNodegroup, nodegroupName } from './steps/nodegroup.js';
+import type { Ledger } from '../state/ledger.js';
 import type { StepContext } from './types.js';
 import { EXPECTED, POLL_DELAY, waitFor } from './wait.js';
 
@@ -159,16 +160,9 @@ async function deleteOne(ctx: StepContext, f: Found): Promise<void> {
     case 'iam-role':
       await destroyRole(ctx, f.key, f.id);
       break;
-    case 'kubeconfig': {
-      const path = f.details?.path || ctx.ledger.facts.kubeconfigPath || kubeconfigPath();
-      const source = await readKubeconfig(path);
-      if (source !== undefined) {
-        const restore = ctx.ledger.facts.previousContext ?? null;
-        const next = removeEntry(source, f.id, restore);
-        if (next !== source) await writeKubeconfig(path, next);
-      }
+    case 'kubeconfig':
+      await removeTutorKubeconfig(ctx.ledger, f.details?.path);
       break;
-    }
     default:
       break;
   }
@@ -177,6 +171,20 @@ async function deleteOne(ctx: StepContext, f: Found): Promise<void> {
     if (entry.key === f.key || entry.id === f.id || (f.kind === 'iam-role' && entry.key.startsWith(`${f.key}/`))) await ctx.ledger.deleted(entry.key);
   }
   ctx.emit({ type: 'resource', key: f.key, kind: f.kind, id: f.id, change: 'deleted' });
+}
+
+/**
+ * Takes the tutor's cluster, user and context out of the kubeconfig it wrote
+ * to, and puts back the context that was current before. Nothing else changes.
+ */
+export async function removeTutorKubeconfig(ledger: Ledger, path?: string): Promise<void> {
+  const entry = ledger.get(KUBECONFIG_KEY);
+  if (!entry?.id) return;
+  const file = path || entry.details?.path || ledger.facts.kubeconfigPath || kubeconfigPath();
+  const source = await readKubeconfig(file);
+  if (source === undefined) return;
+  const next = removeEntry(source, entry.id, ledger.facts.previousContext ?? null);
+  if (next !== source) await writeKubeconfig(file, next);
 }
 
 /** Deletes, in AWS's dependency order, what `deletable` allows; then looks again for anything tagged. */
