@@ -1,0 +1,71 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { TutorError } from '../errors.js';
+import { text } from '../text.js';
+
+const run = promisify(execFile);
+
+/** A certificate authority and a server certificate for 127.0.0.1, all PEM. */
+export interface SandboxCertificates {
+  caCert: string;
+  serverCert: string;
+  serverKey: string;
+  /** Where openssl worked; empty already once the PEMs are read, removed again by `remove`. */
+  dir: string;
+  remove(): Promise<void>;
+}
+
+export const OPENSSL_MISSING = text(
+  'openssl was not found on PATH; the sandbox needs it to make a certificate for its local Kubernetes API. Install openssl and try again.',
+  'openssl が PATH に見つかりません。サンドボックスはローカルの Kubernetes API の証明書を作るのに openssl を使います。openssl をインストールしてから再実行してください。',
+);
+
+async function openssl(dir: string, args: string[]): Promise<void> {
+  try {
+    await run('openssl', args, { cwd: dir, timeout: 30_000 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new TutorError('TOOL_MISSING', OPENSSL_MISSING, error);
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim();
+    throw new TutorError(
+      'SANDBOX',
+      text(`openssl could not make the sandbox certificates: ${stderr}`, `openssl でサンドボックスの証明書を作れませんでした: ${stderr}`),
+      error,
+    );
+  }
+}
+
+const EC_KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+
+/**
+ * Makes a fresh CA and a server certificate with subjectAltName IP:127.0.0.1.
+ * Keys live only in memory once read; the working directory is deleted at
+ * once so a killed tutor leaves no key on disk.
+ */
+export async function makeCertificates(): Promise<SandboxCertificates> {
+  const dir = await mkdtemp(join(tmpdir(), 'eks-sandbox-'));
+  const remove = () => rm(dir, { recursive: true, force: true });
+  try {
+    await openssl(dir, [
+      'req', '-x509', ...EC_KEY, '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '3650', '-subj', '/CN=eks-sandbox-ca',
+      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
+    ]);
+    await openssl(dir, ['req', '-new', ...EC_KEY, '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=kube-apiserver']);
+    await writeFile(
+      join(dir, 'server.ext'),
+      'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n',
+    );
+    await openssl(dir, [
+      'x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial',
+      '-out', 'server.crt', '-days', '825', '-extfile', 'server.ext',
+    ]);
+    const [caCert, serverCert, serverKey] = await Promise.all(
+      ['ca.crt', 'server.crt', 'server.key'].map((name) => readFile(join(dir, name), 'utf8')),
+    );
+    return { caCert: caCert!, serverCert: serverCert!, serverKey: serverKey!, dir, remove };
+  } finally {
+    await remove();
+  }
+}
