@@ -39,6 +39,11 @@ export async function status(config: TutorConfig, json: boolean): Promise<number
   const printer = new Printer(config);
   const session = await openSession(config, { lock: false, identify: false });
   try {
+    // Notes go beside the report: on stderr when stdout is JSON.
+    for (const note of session.notes) {
+      if (json) process.stderr.write(`${note[config.lang]}\n`);
+      else printer.say(note);
+    }
     const found = await session.engine.inventory();
     const now = Date.now();
     const rows: StatusRow[] = session.ledger.entries

@@ -85,6 +85,10 @@ export class EksView {
     const vpcConfig: Json = cluster.resourcesVpcConfig ?? {};
     const subnetIds: string[] = vpcConfig.subnetIds ?? [];
     if (memo.vpcId === undefined && subnetIds[0]) memo.vpcId = (await this.subnets(scope, [subnetIds[0]]))[0]?.vpcId;
+    if (!memo.request && memo.securityGroupId === undefined && memo.vpcId) {
+      // Made by an earlier sandbox on the same moto: find the cluster security group it made, by its tag.
+      memo.securityGroupId = await this.clusterSecurityGroup(scope, name, memo.vpcId);
+    }
     const creating = this.clusterLifecycle(memo) === 'creating';
     const motoCidr: string | undefined = cluster.kubernetesNetworkConfig?.serviceIpv4Cidr;
     const patched: Json = {
@@ -105,8 +109,8 @@ export class EksView {
         ipFamily: 'ipv4',
         elasticLoadBalancing: { enabled: false },
       },
-      accessConfig: memo.request?.accessConfig ?? { authenticationMode: 'CONFIG_MAP', bootstrapClusterCreatorAdminPermissions: true },
-      upgradePolicy: memo.request?.upgradePolicy ?? { supportType: 'EXTENDED' },
+      // Unknown when the create request was seen by another sandbox: left out, as moto leaves them out.
+      ...(memo.request ? { accessConfig: memo.request.accessConfig, upgradePolicy: memo.request.upgradePolicy } : {}),
       health: { issues: [] },
     };
     if (creating) {
@@ -118,6 +122,15 @@ export class EksView {
       patched.certificateAuthority = { data: this.kube.caData };
     }
     return patched;
+  }
+
+  private async clusterSecurityGroup(scope: CallerScope, name: string, vpcId: string): Promise<string | undefined> {
+    const answer = await this.moto.ec2(scope, {
+      Action: 'DescribeSecurityGroups',
+      ...ec2Filters({ 'vpc-id': [vpcId], 'tag:aws:eks:cluster-name': [name] }),
+    });
+    const group = items(answer.root, 'securityGroupInfo')[0];
+    return group ? childText(group, 'groupId') || undefined : undefined;
   }
 
   async describeNodegroup(scope: CallerScope, clusterName: string, name: string): Promise<EksAnswer> {
