@@ -78,4 +78,24 @@ describe('the built program against moto', () => {
     expect(result.stdout).toContain('Dry run');
     expect(result.exitCode).toBe(0);
   });
+
+  it('up in real mode without --yes and without a terminal refuses before anything is created, naming --yes', async () => {
+    const state = await tempDir();
+    const result = await runCli(['up', '--endpoint-url', moto.url, '--region', 'us-east-1', '--state-dir', state, '--cluster-name', 'no-yes']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('--yes');
+    expect(result.stdout).toMatch(/about \$0\.\d+ per hour/);
+    const vpcs = (await aws(EC2Client).send(new DescribeVpcsCommand({ Filters: [{ Name: `tag:${CLUSTER_TAG}`, Values: ['no-yes'] }] }))).Vpcs;
+    expect(vpcs).toEqual([]);
+  });
+
+  it('doctor reports the tools, the identity, the region’s zones and the quota headroom', async () => {
+    const result = await runCli(['doctor', '--endpoint-url', moto.url, '--region', 'us-east-1']);
+    expect(result.stdout).toMatch(/✓ kubectl: v1\.\d+/);
+    expect(result.stdout).toMatch(/✓ aws CLI: aws-cli\/1\./);
+    expect(result.stdout).toContain('account 123456789012');
+    expect(result.stdout).toMatch(/✓ Region: us-east-1: us-east-1a, us-east-1b/);
+    expect(result.stdout).toMatch(/VPCs: \d+ of the default quota of 5/);
+    expect(result.stdout).toMatch(/Elastic IPs: \d+ of the default quota of 5 in use; this build needs 1/);
+  });
 });
