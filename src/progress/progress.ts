@@ -1,0 +1,92 @@
+/**
+ * Saved tutor progress: where the learner is and what they have done, so that
+ * opening the tutor again continues there.
+ *
+ * File: <state dir>/<mode>/<cluster name>.progress.json, where mode is
+ * `real`, `sandbox` or `dry-run`; written atomically on every change.
+ * Format (version 1):
+ *   { "format": "eks-basics-tutor-progress", "version": 1,
+ *     "clusterName": string, "mode": "real" | "sandbox" | "dry-run",
+ *     "updatedAt": ISO time,
+ *     "lesson": lesson id | null        (null: the lesson menu),
+ *     "page": number                    (index into the lesson's pages),
+ *     "answers": { lesson id: (choice index | null)[] }   (null: skipped),
+ *     "completed": lesson id[]          (lessons read to the end),
+ *     "doneSteps": (1 | 2 | 3 | 4 | 5)[] (steps run and checked) }
+ * It holds positions and quiz answers only: never credentials, ids or tokens.
+ * Resources are not recorded here: the ledger knows them.
+ */
+import type { Mode } from '../config.js';
+import type { StepNumber } from '../aws/types.js';
+import type { LessonId } from '../lessons/types.js';
+
+export const PROGRESS_FORMAT = 'eks-basics-tutor-progress';
+export const PROGRESS_VERSION = 1;
+
+/** What the tutor remembers between runs. */
+export interface Progress {
+  lesson: LessonId | null;
+  page: number;
+  answers: Partial<Record<LessonId, (number | null)[]>>;
+  completed: LessonId[];
+  doneSteps: StepNumber[];
+}
+
+export interface ProgressFile extends Progress {
+  format: typeof PROGRESS_FORMAT;
+  version: typeof PROGRESS_VERSION;
+  clusterName: string;
+  mode: Mode;
+  updatedAt: string;
+}
+
+export const EMPTY_PROGRESS: Progress = { lesson: null, page: 0, answers: {}, completed: [], doneSteps: [] };
+
+const isStep = (value: unknown): value is StepNumber => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5;
+const isAnswer = (value: unknown): value is number | null => value === null || (typeof value === 'number' && Number.isInteger(value) && value >= 0);
+
+/**
+ * The progress a file holds, or undefined when it is not a progress file of
+ * this version. Unknown lesson ids are kept out by `known`.
+ */
+export function parseProgress(value: unknown, known: (id: string) => boolean): Progress | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const data = value as Partial<ProgressFile>;
+  if (data.format !== PROGRESS_FORMAT || data.version !== PROGRESS_VERSION) return undefined;
+  const lesson = typeof data.lesson === 'string' && known(data.lesson) ? data.lesson : null;
+  const page = typeof data.page === 'number' && Number.isInteger(data.page) && data.page >= 0 ? data.page : 0;
+  const answers: Progress['answers'] = {};
+  if (data.answers && typeof data.answers === 'object') {
+    for (const [id, list] of Object.entries(data.answers)) {
+      if (known(id) && Array.isArray(list) && list.every(isAnswer)) answers[id as LessonId] = [...list];
+    }
+  }
+  const completed = Array.isArray(data.completed) ? data.completed.filter((id): id is LessonId => typeof id === 'string' && known(id)) : [];
+  const doneSteps = Array.isArray(data.doneSteps) ? [...new Set(data.doneSteps.filter(isStep))].sort() : [];
+  return { lesson, page: lesson ? page : 0, answers, completed: [...new Set(completed)], doneSteps };
+}
+
+/** The file's content for a progress. */
+export function progressFile(progress: Progress, clusterName: string, mode: Mode, now = new Date()): ProgressFile {
+  return {
+    format: PROGRESS_FORMAT,
+    version: PROGRESS_VERSION,
+    clusterName,
+    mode,
+    updatedAt: now.toISOString(),
+    lesson: progress.lesson,
+    page: progress.page,
+    answers: progress.answers,
+    completed: progress.completed,
+    doneSteps: progress.doneSteps,
+  };
+}
+
+/**
+ * The steps that still count as done: a step stays done only while the ledger
+ * holds something live of it (a fresh sandbox, or a `down` in between, undoes it).
+ */
+export function reconcileSteps(doneSteps: readonly StepNumber[], liveSteps: readonly StepNumber[]): StepNumber[] {
+  const live = new Set(liveSteps);
+  return doneSteps.filter((step) => live.has(step));
+}

@@ -1,0 +1,90 @@
+import { useApp } from 'ink';
+import { useCallback, useMemo } from 'react';
+import type { TutorConfig } from '../config.js';
+import type { StepNumber } from '../aws/types.js';
+import type { Lesson } from '../lessons/types.js';
+import { masker } from '../mask.js';
+import { LessonScreen, SIDE_MAP_WIDTH } from './components/lesson/LessonScreen.js';
+import { Menu } from './components/Menu.js';
+import { Closing, KeysHelp, MapScreen, QuitScreen } from './components/Overlays.js';
+import { Welcome } from './components/Welcome.js';
+import { ServicesProvider } from './contexts/services.js';
+import { TutorProvider, useTutor } from './contexts/tutor.js';
+import { UiProvider } from './contexts/ui.js';
+import { useCommands } from './hooks/useCommands.js';
+import { useTerminalSize, type Size } from './hooks/useTerminalSize.js';
+import type { Services } from './services/types.js';
+import { lessonOf } from './state/course.js';
+import { welcomeChoices } from './state/welcome.js';
+import { makeTheme, type Theme } from './theme.js';
+
+export interface AppProps {
+  config: TutorConfig;
+  services: Services;
+  lessons: readonly Lesson[];
+  /** --step N: open at that step, earlier steps adopted. */
+  step?: StepNumber;
+  /** Pins the terminal size (tests); otherwise the terminal's, following resizes. */
+  size?: Size;
+  theme?: Theme;
+  /** Aborting it quits as `q` would, without asking (SIGTERM). */
+  stop?: AbortSignal;
+  /** Told the exit code and what to print once the screen is gone. */
+  onExit?: (code: number, lines: string[]) => void;
+}
+
+/** Terminals at least this wide show the map beside the lesson. */
+export const WIDE = 140;
+
+/** Picks the layout for where the learner is; everything else lives in the providers and the screens. */
+function Layout({ size, theme }: { size?: Size; theme: Theme }) {
+  const view = useTutor();
+  const terminal = useTerminalSize(size);
+  const { tutor, config, session, course } = view;
+  const wide = terminal.columns >= WIDE;
+  const lesson = lessonOf(course, tutor.lesson);
+  const resume = lesson ? { en: `${lesson.title.en} · page ${tutor.page + 1}`, ja: `${lesson.title.ja}・${tutor.page + 1} ページ目` } : undefined;
+  const choices = welcomeChoices({
+    mode: config.mode,
+    session: session.status === 'open' && !view.ready ? 'opening' : session.status,
+    ...(session.status === 'failed' && session.code ? { errorCode: session.code } : {}),
+    moto: view.moto,
+    ...(resume ? { resume } : {}),
+    ...(view.startStep ? { step: view.startStep } : {}),
+  });
+  const callCount = lesson?.step && session.status === 'open' ? session.session.engine.plan(lesson.step).calls.length : 0;
+  useCommands({ wide, welcome: choices.map((c) => c.id), callCount });
+  const ui = useMemo(
+    () => ({ lang: tutor.lang, mask: masker(config.presenter), presenter: config.presenter, theme, columns: terminal.columns, rows: terminal.rows }),
+    [tutor.lang, config.presenter, theme, terminal.columns, terminal.rows],
+  );
+  let screen;
+  if (view.closing) screen = <Closing />;
+  else if (tutor.overlay === 'keys') screen = <KeysHelp />;
+  else if (tutor.screen === 'quit') screen = <QuitScreen />;
+  else if (tutor.screen === 'welcome') screen = <Welcome choices={choices} />;
+  else if (tutor.overlay === 'map') screen = <MapScreen />;
+  else if (tutor.screen === 'menu') screen = <Menu />;
+  else screen = <LessonScreen sideMap={wide && tutor.sideMap && terminal.columns - SIDE_MAP_WIDTH >= 80} />;
+  return <UiProvider value={ui}>{screen}</UiProvider>;
+}
+
+/** The interactive tutor. */
+export function App({ config, services, lessons, step, size, theme, stop, onExit }: AppProps) {
+  const { exit } = useApp();
+  const done = useCallback(
+    (code: number, lines: string[]) => {
+      onExit?.(code, lines);
+      exit();
+    },
+    [onExit, exit],
+  );
+  const chosenTheme = useMemo(() => theme ?? makeTheme(), [theme]);
+  return (
+    <ServicesProvider value={services}>
+      <TutorProvider config={config} lessons={lessons} {...(step ? { step } : {})} {...(stop ? { stop } : {})} onExit={done}>
+        <Layout {...(size ? { size } : {})} theme={chosenTheme} />
+      </TutorProvider>
+    </ServicesProvider>
+  );
+}

@@ -1,0 +1,72 @@
+import { Box } from 'ink';
+import { PRICE_DATE, formatUsd } from '../../aws/cost.js';
+import type { StepNumber } from '../../aws/types.js';
+import { useTutor } from '../contexts/tutor.js';
+import { useNow } from '../hooks/useNow.js';
+import { useServices } from '../contexts/services.js';
+import { costNow } from '../state/cost.js';
+import { S } from '../strings.js';
+import { T } from './T.js';
+
+function useCost() {
+  const { world, config } = useTutor();
+  const resources = Object.values(world.resources);
+  const services = useServices();
+  const first = costNow(resources, config, services.now());
+  // The total grows while something is billed: tick once a second then, not otherwise.
+  const now = useNow(first.hourly > 0);
+  return { cost: costNow(resources, config, now), config };
+}
+
+/** The status line's cost: $/hour now and the total so far, an estimate; in the sandbox, what it would cost in AWS. */
+export function CostCompact() {
+  const { cost, config } = useCost();
+  if (config.mode === 'dry-run') return <T tone="muted">{S.modeDryRun}</T>;
+  return (
+    <T wrap="truncate-end">
+      {config.mode === 'sandbox' ? (
+        <T tone="muted">
+          <T tone="ok">{S.free}</T>
+          <T tone="muted">
+            {' · '}
+            {S.forReal}{' '}
+          </T>
+        </T>
+      ) : null}
+      <T tone="cost">
+        {S.perHour(formatUsd(cost.hourly))}
+        {' · '}
+        {S.soFar(formatUsd(cost.total))}
+      </T>
+    </T>
+  );
+}
+
+/** The full meter, under the map: what runs, what it costs per hour, the total, and that it is an estimate. */
+export function CostMeter() {
+  const { cost, config } = useCost();
+  const { engine } = useTutorSessionPlan();
+  if (config.mode === 'dry-run') {
+    const all = ([1, 2, 3, 4, 5] as StepNumber[]).reduce((sum, step) => sum + (engine?.plan(step).hourlyCost ?? 0), 0);
+    return <T tone="muted">{S.costDryRun(formatUsd(all))}</T>;
+  }
+  return (
+    <Box flexDirection="column">
+      <T wrap="truncate-end">
+        <T bold>{S.costTitle}</T>
+        <T tone="muted">{S.aside(S.estimate(PRICE_DATE))}</T>
+      </T>
+      <T tone="cost" wrap="truncate-end">
+        {S.costNow(formatUsd(cost.hourly))}
+        {' · '}
+        {S.costTotal(formatUsd(cost.total))}
+      </T>
+      {config.mode === 'sandbox' ? <T tone="muted" wrap="truncate-end">{S.costSandbox}</T> : null}
+    </Box>
+  );
+}
+
+function useTutorSessionPlan() {
+  const { session } = useTutor();
+  return { engine: session.status === 'open' ? session.session.engine : undefined };
+}

@@ -1,0 +1,41 @@
+import { Box } from 'ink';
+import { useTutor } from '../contexts/tutor.js';
+import { useUi } from '../contexts/ui.js';
+import { S } from '../strings.js';
+import { CostCompact } from './CostMeter.js';
+import { T, type Say } from './T.js';
+
+const ALIVE = new Set(['creating', 'ready', 'deleting']);
+
+/** The live resources and the running cost, always at the bottom. */
+export function StatusLine() {
+  const { world } = useTutor();
+  const { theme, columns } = useUi();
+  const views = Object.values(world.resources).filter((r) => ALIVE.has(r.phase));
+  const creating = views.filter((r) => r.phase === 'creating' || r.phase === 'deleting').length;
+  return (
+    <Box justifyContent="space-between" width={columns}>
+      <T wrap="truncate-end">
+        <T tone={views.length ? 'ok' : 'muted'}>{views.length ? theme.phase.ready.symbol : theme.phase.planned.symbol}</T>
+        {' '}
+        <T>{S.resources(views.length)}</T>
+        {creating ? (
+          <T tone="warn">
+            {' · '}
+            {S.creatingCount(creating)}
+          </T>
+        ) : null}
+      </T>
+      <CostCompact />
+    </Box>
+  );
+}
+
+/** The keys that work here. */
+export function KeysLine({ keys }: { keys: Say }) {
+  return (
+    <T tone="muted" wrap="truncate-end">
+      {keys}
+    </T>
+  );
+}

@@ -1,0 +1,33 @@
+import type { StepNumber } from '../../aws/types.js';
+import { useTutor } from '../contexts/tutor.js';
+import { useUi } from '../contexts/ui.js';
+import { S } from '../strings.js';
+import { T } from './T.js';
+
+const STEPS: StepNumber[] = [1, 2, 3, 4, 5];
+
+/** The five steps as a bar: built, being built, not yet. */
+export function StepsBar({ long = false }: { long?: boolean }) {
+  const { tutor, world } = useTutor();
+  const { theme } = useUi();
+  const done = tutor.doneSteps.length;
+  return (
+    <T wrap="truncate-end">
+      <T tone="muted">{S.steps}</T>
+      {' '}
+      {STEPS.map((step) => {
+        const phase = world.runs[step]?.phase;
+        const isDone = tutor.doneSteps.includes(step);
+        const busy = !isDone && (phase === 'applying' || phase === 'settling' || phase === 'waiting');
+        const failed = !isDone && phase === 'failed';
+        const symbol = isDone ? theme.symbols.barFull : busy ? '▒' : failed ? theme.symbols.bad : theme.symbols.barEmpty;
+        return (
+          <T key={step} tone={isDone ? 'ok' : busy ? 'warn' : failed ? 'bad' : 'muted'}>
+            {symbol}
+          </T>
+        );
+      })}
+      {long ? <T tone="muted">{' '}{S.stepsDone(done)}</T> : <T tone="muted">{` ${done}/5`}</T>}
+    </T>
+  );
+}

@@ -1,0 +1,148 @@
+import { Box } from 'ink';
+import { formatUsd } from '../../aws/cost.js';
+import type { StepNumber } from '../../aws/types.js';
+import { useTutor } from '../contexts/tutor.js';
+import { useUi } from '../contexts/ui.js';
+import { S } from '../strings.js';
+import type { WelcomeChoice } from '../state/welcome.js';
+import { Spinner } from './Clock.js';
+import { Frame } from './Frame.js';
+import { Heading, modeName } from './Header.js';
+import { T } from './T.js';
+
+/** Where the tutor points: the account, the sandbox or nothing at all. */
+function ModeLines() {
+  const { session, config, moto } = useTutor();
+  if (session.status === 'opening') {
+    return (
+      <T>
+        <Spinner /> {config.mode === 'sandbox' ? S.openingSandbox : S.opening}
+      </T>
+    );
+  }
+  if (session.status === 'failed') {
+    if (session.code === 'NO_CREDENTIALS') {
+      return (
+        <Box flexDirection="column">
+          <T tone="bad">{S.noCredentialsTitle}</T>
+          <T>{S.noCredentialsSetup}</T>
+          {moto === false ? <T tone="warn">{S.motoMissing}</T> : null}
+        </Box>
+      );
+    }
+    return (
+      <Box flexDirection="column">
+        <T tone="bad">{S.openFailed}</T>
+        <T>{session.error}</T>
+        {config.mode === 'sandbox' && moto === false ? <T tone="warn">{S.motoMissing}</T> : null}
+      </Box>
+    );
+  }
+  const open = session.session;
+  if (config.mode === 'real') {
+    return (
+      <Box flexDirection="column">
+        <T wrap="truncate-end">
+          <T tone="muted">{S.account}: </T>
+          {open.identity?.account ?? '?'}
+          <T tone="muted">{'  '}{S.region}: </T>
+          {config.region}
+          <T tone="muted">{'  '}{S.profile}: </T>
+          {config.profile ?? S.defaultProfile}
+        </T>
+        <T wrap="truncate-end">
+          <T tone="muted">{S.caller}: </T>
+          {open.identity?.arn ?? '?'}
+        </T>
+        <T tone="warn">{S.realBilled}</T>
+      </Box>
+    );
+  }
+  if (config.mode === 'sandbox') return <T>{S.sandboxAt(open.sandbox?.endpointUrl ?? config.endpointUrl ?? '?')}</T>;
+  return <T>{S.dryRunWhat}</T>;
+}
+
+/** The doctor's findings, each with what to do about it. */
+function Findings() {
+  const { findings } = useTutor();
+  const { theme } = useUi();
+  if (!findings) {
+    return (
+      <T tone="muted">
+        <Spinner tone="muted" /> {S.checking}
+      </T>
+    );
+  }
+  return (
+    <Box flexDirection="column">
+      {findings.map((finding, i) => (
+        <T key={i} wrap={finding.ok ? 'truncate-end' : 'wrap'}>
+          <T tone={finding.ok ? 'ok' : 'bad'}>{finding.ok ? theme.symbols.ok : theme.symbols.bad}</T> <T bold>{finding.label}</T>
+          <T tone={finding.ok ? 'muted' : undefined}>
+            {'  '}
+            {finding.detail}
+          </T>
+        </T>
+      ))}
+    </Box>
+  );
+}
+
+export function ChoiceList({ choices, cursor }: { choices: readonly WelcomeChoice[]; cursor: number }) {
+  const { theme } = useUi();
+  return (
+    <Box flexDirection="column">
+      {choices.map((choice, i) => {
+        const here = i === cursor % Math.max(1, choices.length);
+        return (
+          <T key={choice.id} {...(here ? { tone: 'accent' as const, bold: true } : {})} wrap="truncate-end">
+            {here ? theme.symbols.cursor : ' '} {choice.label}
+          </T>
+        );
+      })}
+    </Box>
+  );
+}
+
+/** The first screen: the mode and where it points, the doctor's findings, the language, and where to go. */
+export function Welcome({ choices }: { choices: readonly WelcomeChoice[] }) {
+  const { tutor, config, session, startStep } = useTutor();
+  const notes = session.status === 'open' ? session.session.notes : [];
+  const engine = session.status === 'open' ? session.session.engine : undefined;
+  const stepCost =
+    startStep && engine && config.mode === 'real'
+      ? Array.from({ length: startStep - 1 }, (_, i) => engine.plan((i + 1) as StepNumber).hourlyCost).reduce((a, b) => a + b, 0)
+      : 0;
+  return (
+    <Frame keys={S.keysWelcome}>
+      <Heading>{S.tagline}</Heading>
+      <Box marginTop={1}>
+        <T tone="muted">{S.modeLabel}: </T>
+        <T bold tone={config.mode === 'real' ? 'warn' : 'accent'}>
+          {modeName(config.mode)}
+        </T>
+      </Box>
+      <ModeLines />
+      {notes.map((note, i) => (
+        <T key={i} tone="warn">
+          {S.notes}: {note}
+        </T>
+      ))}
+      <Box marginTop={1} flexDirection="column">
+        <T tone="muted">{S.checks}</T>
+        <Findings />
+      </Box>
+      <Box marginTop={1}>
+        <T wrap="truncate-end">
+          <T tone="muted">{S.language}: </T>
+          {S.languageName}
+          <T tone="muted">{S.aside(S.languageSwitch)}</T>
+        </T>
+      </Box>
+      {startStep && startStep > 1 && session.status === 'open' ? <T tone="warn">{S.atStep(startStep, stepCost ? formatUsd(stepCost) : '')}</T> : null}
+      <Box marginTop={1}>
+        <ChoiceList choices={choices} cursor={tutor.welcomeCursor} />
+      </Box>
+    </Frame>
+  );
+}

@@ -1,0 +1,40 @@
+import { Box } from 'ink';
+import { STEP_TITLES } from '../../../cli/print.js';
+import type { StepNumber } from '../../../aws/types.js';
+import { useTutor } from '../../contexts/tutor.js';
+import { useUi } from '../../contexts/ui.js';
+import { timeRate } from '../../state/cost.js';
+import { settling, stepOfKey } from '../../state/world.js';
+import { S } from '../../strings.js';
+import { Elapsed } from '../Clock.js';
+import { T } from '../T.js';
+
+/** A slow resource of another step is still coming up: say so, and that reading on is fine. */
+export function useBannerFor(step: number | undefined, pageKind: string | undefined) {
+  const { world } = useTutor();
+  return settling(world).filter((r) => {
+    const of = stepOfKey(r.key);
+    return of !== undefined && !(of === step && (pageKind === 'run' || pageKind === 'check'));
+  });
+}
+
+export function SettlingBanner({ step, pageKind }: { step: number | undefined; pageKind: string | undefined }) {
+  const { config } = useTutor();
+  const { theme } = useUi();
+  const waits = useBannerFor(step, pageKind);
+  const first = waits[0];
+  if (!first) return null;
+  const of = stepOfKey(first.key) as StepNumber;
+  return (
+    <Box flexDirection="column">
+      <T tone="warn" wrap="truncate-end">
+        {theme.phase.creating.symbol} {S.settlingBanner(STEP_TITLES[of], first.status ?? '…')}{' '}
+        <Elapsed {...(first.elapsedMs !== undefined ? { elapsedMs: first.elapsedMs } : {})} {...(first.statusAt !== undefined ? { at: first.statusAt } : {})} {...(first.expectedMs ? { expectedMs: first.expectedMs } : {})} rate={timeRate(config)} />
+      </T>
+      <T tone="muted" wrap="truncate-end">
+        {'  '}
+        {S.settlingReadOn}
+      </T>
+    </Box>
+  );
+}

@@ -1,0 +1,75 @@
+import { Box } from 'ink';
+import type { StepPlan } from '../../../aws/types.js';
+import { useTutor } from '../../contexts/tutor.js';
+import { useUi } from '../../contexts/ui.js';
+import { jsonish, wrapWords } from '../../format.js';
+import { S } from '../../strings.js';
+import { Lines, type Line } from '../Lines.js';
+import { T } from '../T.js';
+
+/** The plan of a step, or undefined without a session. */
+export function usePlan(step: number | undefined): StepPlan | undefined {
+  const { session } = useTutor();
+  if (!step || session.status !== 'open') return undefined;
+  return session.session.engine.plan(step as StepPlan['step']);
+}
+
+/** Each request of the step, readable, with its `aws` CLI equivalent; ↑/↓ picks one. */
+export function CallPage({ step, width, height }: { step: number; width: number; height: number }) {
+  const { tutor } = useTutor();
+  const { theme, lang } = useUi();
+  const plan = usePlan(step);
+  if (!plan) return <T tone="muted">{S.loading}</T>;
+  const calls = plan.calls;
+  const cursor = Math.min(tutor.callCursor, calls.length - 1);
+  const call = calls[cursor];
+  const listWidth = Math.min(30, Math.max(20, Math.floor(width * 0.32)));
+  const detailWidth = Math.max(20, width - listWidth - 2);
+  const listHeight = Math.max(1, height - 2);
+  const start = Math.max(0, Math.min(cursor - Math.floor(listHeight / 2), calls.length - listHeight));
+  const why = call?.why ? wrapWords(call.why[lang], detailWidth) : [];
+  const cli = call ? wrapWords(`$ ${call.cli}`, detailWidth) : [];
+  const jsonBudget = Math.max(1, listHeight - 1 - why.length - cli.length - 2);
+  const json: Line[] = call ? jsonish(call.input, detailWidth - 2).map((line): Line => [{ text: line, tone: 'code' }]) : [];
+  return (
+    <Box flexDirection="column" width={width}>
+      <T tone="muted" wrap="truncate-end">
+        {S.callIntro(calls.length)}
+      </T>
+      <Box>
+        <Box width={listWidth} flexDirection="column">
+          {calls.slice(start, start + listHeight).map((c, i) => {
+            const here = start + i === cursor;
+            return (
+              <T key={start + i} wrap="truncate-end" {...(here ? { tone: 'accent' as const, bold: true } : { tone: 'muted' as const })}>
+                {here ? theme.symbols.cursor : ' '}
+                {String(start + i + 1).padStart(2)} {c.action}
+              </T>
+            );
+          })}
+        </Box>
+        {call ? (
+          <Box width={detailWidth} marginLeft={2} flexDirection="column">
+            <T bold wrap="truncate-end">
+              {`${call.service}:${call.action}`}
+            </T>
+            {why.map((line, i) => (
+              <T key={`w${i}`} tone="muted" wrap="truncate-end">
+                {line}
+              </T>
+            ))}
+            <Lines lines={json} height={jsonBudget} more={S.more(Math.max(0, json.length - jsonBudget + 1))} />
+            <T tone="muted" wrap="truncate-end">
+              {S.callCli}
+            </T>
+            {cli.map((line, i) => (
+              <T key={`c${i}`} tone="accent" wrap="truncate-end">
+                {line}
+              </T>
+            ))}
+          </Box>
+        ) : null}
+      </Box>
+    </Box>
+  );
+}

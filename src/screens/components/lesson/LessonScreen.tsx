@@ -1,0 +1,85 @@
+import { Box } from 'ink';
+import type { StepNumber } from '../../../aws/types.js';
+import { useTutor } from '../../contexts/tutor.js';
+import { useUi } from '../../contexts/ui.js';
+import { lessonOf, pagesOf } from '../../state/course.js';
+import { S } from '../../strings.js';
+import { Frame, useBodyHeight } from '../Frame.js';
+import { Heading } from '../Header.js';
+import { ResourceMap } from '../ResourceMap.js';
+import { T } from '../T.js';
+import { SettlingBanner, useBannerFor } from './Banner.js';
+import { CallPage } from './CallPage.js';
+import { CheckPage } from './CheckPage.js';
+import { LearnPage } from './LearnPage.js';
+import { PageTabs } from './PageTabs.js';
+import { QuizPage } from './QuizPage.js';
+import { RunPage } from './RunPage.js';
+import { TeardownPage } from './TeardownPage.js';
+
+/** The width the map takes beside a lesson on a wide terminal. */
+export const SIDE_MAP_WIDTH = 58;
+
+/** A lesson: its title, the page tabs, the page, a banner while something settles, the hint when asked. */
+export function LessonScreen({ sideMap }: { sideMap: boolean }) {
+  const { course, tutor } = useTutor();
+  const { columns, presenter } = useUi();
+  const height = useBodyHeight();
+  const lesson = lessonOf(course, tutor.lesson);
+  const pages = lesson ? pagesOf(lesson, course.mode) : [];
+  const page = pages[tutor.page];
+  const banner = useBannerFor(lesson?.step, page?.kind).length > 0;
+  if (!lesson || !page) return null;
+  const width = sideMap ? columns - SIDE_MAP_WIDTH - 2 : columns;
+  const hintLines = tutor.showHint ? 3 : 0;
+  const pageHeight = Math.max(3, height - (presenter ? 3 : 1) - 1 - (banner ? 2 : 0) - hintLines);
+  const step = lesson.step as StepNumber | undefined;
+  let body;
+  switch (page.kind) {
+    case 'learn':
+      body = <LearnPage lesson={lesson} index={page.index} width={width} height={pageHeight} />;
+      break;
+    case 'call':
+      body = step ? <CallPage step={step} width={width} height={pageHeight} /> : null;
+      break;
+    case 'run':
+      body = step ? <RunPage step={step} height={pageHeight} /> : null;
+      break;
+    case 'check':
+      body = step ? <CheckPage step={step} height={pageHeight} /> : null;
+      break;
+    case 'quiz':
+      body = <QuizPage lesson={lesson} />;
+      break;
+    case 'teardown':
+      body = <TeardownPage width={width} height={pageHeight} />;
+      break;
+  }
+  return (
+    <Frame keys={S.keysLesson}>
+      <Box>
+        <Box flexDirection="column" width={width}>
+          <Heading>{lesson.title}</Heading>
+          <PageTabs pages={pages} current={tutor.page} />
+          <Box flexDirection="column" height={pageHeight} overflow="hidden">
+            {body}
+          </Box>
+          <SettlingBanner step={lesson.step} pageKind={page.kind} />
+          {tutor.showHint ? (
+            <Box flexDirection="column" height={hintLines} overflow="hidden">
+              <T tone="important" bold>
+                {S.hint}
+              </T>
+              <T>{lesson.hint}</T>
+            </Box>
+          ) : null}
+        </Box>
+        {sideMap ? (
+          <Box marginLeft={2}>
+            <ResourceMap width={SIDE_MAP_WIDTH} />
+          </Box>
+        ) : null}
+      </Box>
+    </Frame>
+  );
+}

@@ -1,0 +1,137 @@
+import { Box } from 'ink';
+import { PRICE_DATE, formatUsd } from '../../../aws/cost.js';
+import type { StepNumber } from '../../../aws/types.js';
+import { STEP_TITLES } from '../../../cli/print.js';
+import { useTutor } from '../../contexts/tutor.js';
+import { useUi } from '../../contexts/ui.js';
+import { roughDuration, stepList } from '../../format.js';
+import { missingBefore } from '../../hooks/useRunner.js';
+import { expectedRunMs } from '../../state/course.js';
+import { S } from '../../strings.js';
+import { Elapsed, Spinner } from '../Clock.js';
+import { Lines } from '../Lines.js';
+import { T } from '../T.js';
+import { usePlan } from './CallPage.js';
+import { logLine } from './log.js';
+import { Waits } from './Waits.js';
+
+/** Before the run: what it sends, what it adds per hour, what runs first, and how to start it. */
+function Confirm({ step }: { step: StepNumber }) {
+  const { tutor, world, config, session } = useTutor();
+  const plan = usePlan(step);
+  const missing = missingBefore(step, tutor.doneSteps, world);
+  const engine = session.status === 'open' ? session.session.engine : undefined;
+  const hourly = [...missing, step].reduce((sum, s) => sum + (engine?.plan(s).hourlyCost ?? 0), 0);
+  const estimate = (
+    <T tone="muted">
+      {S.aside(S.estimate(PRICE_DATE))}
+      {{ en: '.', ja: '。' }}
+    </T>
+  );
+  return (
+    <Box flexDirection="column">
+      {plan ? <T>{S.runCount(plan.calls.length)}</T> : null}
+      {config.mode === 'real' ? (
+        hourly > 0 ? (
+          <T tone="cost">
+            {S.runAdds(formatUsd(hourly))}
+            {estimate}
+          </T>
+        ) : (
+          <T tone="ok">{S.runFree}</T>
+        )
+      ) : hourly > 0 ? (
+        <T tone="ok">{S.runSandboxFree(formatUsd(hourly))}</T>
+      ) : (
+        <T tone="ok">{S.runFree}</T>
+      )}
+      {missing.length ? <T tone="warn">{S.runMissing(stepList(missing))}</T> : null}
+      <Box marginTop={1}>
+        <T bold tone="accent">
+          {config.mode === 'real' ? S.runConfirmReal : S.runPrompt}
+        </T>
+      </Box>
+    </Box>
+  );
+}
+
+/** Dry run: nothing is sent; the commands to do it by hand instead. */
+function DryRun({ step, height }: { step: StepNumber; height: number }) {
+  const plan = usePlan(step);
+  return (
+    <Box flexDirection="column">
+      <T>{S.dryRunNothing}</T>
+      <Lines lines={(plan?.calls ?? []).map((c) => [{ text: `$ ${c.cli}`, tone: 'accent' as const }])} height={Math.max(1, height - 1)} more={S.more(Math.max(0, (plan?.calls.length ?? 0) - height + 2))} />
+    </Box>
+  );
+}
+
+/** The run: a confirmation, then each status change and API call as it happens, with clocks. */
+export function RunPage({ step, height }: { step: StepNumber; height: number }) {
+  const { world, config, tutor } = useTutor();
+  const { lang, theme } = useUi();
+  const run = world.runs[step];
+  const phase = run?.phase ?? 'idle';
+  const title = (
+    <T bold wrap="truncate-end">
+      {S.runWhat(step, STEP_TITLES[step])}
+    </T>
+  );
+  if (config.mode === 'dry-run') {
+    return (
+      <Box flexDirection="column">
+        {title}
+        <DryRun step={step} height={height - 1} />
+      </Box>
+    );
+  }
+  if (phase === 'idle') {
+    return (
+      <Box flexDirection="column">
+        {title}
+        <Confirm step={step} />
+      </Box>
+    );
+  }
+  const waitingFor = phase === 'waiting' ? ([1, 2, 3, 4].find((s) => world.runs[s as StepNumber]?.phase === 'applying') as StepNumber | undefined) : undefined;
+  // While an earlier step runs first, its requests are the ones going out.
+  const log = world.log.filter((entry) => entry.step === (waitingFor ?? step)).map((entry) => logLine(entry, lang, theme));
+  const head =
+    phase === 'applying' || phase === 'waiting' ? (
+      <T wrap="truncate-end">
+        <Spinner /> {waitingFor ? S.waitingEarlier(waitingFor) : S.running(step)}{' '}
+        {run?.startedAt !== undefined ? <Elapsed since={run.startedAt} /> : null}
+        <T tone="muted">{S.aside(S.usually(roughDuration(expectedRunMs(step, config))))}</T>
+      </T>
+    ) : phase === 'settling' ? (
+      <T tone="ok">
+        {theme.symbols.ok} {S.applied}
+      </T>
+    ) : phase === 'checked' ? (
+      <T tone={tutor.doneSteps.includes(step) ? 'ok' : 'warn'}>
+        {tutor.doneSteps.includes(step) ? `${theme.symbols.ok} ` : `${theme.symbols.bad} `}
+        {tutor.doneSteps.includes(step) ? S.checked(step) : S.checkedFailed(step)}
+      </T>
+    ) : (
+      <Box flexDirection="column">
+        <T tone="bad">
+          {theme.symbols.bad} {S.failed}
+        </T>
+        <T>{run?.error ?? ''}</T>
+        <T tone="accent">{S.retry}</T>
+      </Box>
+    );
+  const waits = phase === 'settling' || phase === 'applying';
+  return (
+    <Box flexDirection="column">
+      {title}
+      <Box key={phase} flexDirection="column">
+        {head}
+      </Box>
+      {waits ? <Waits step={step} /> : null}
+      {phase === 'settling' ? <T tone="accent">{S.stillSettling}</T> : null}
+      <T tone="muted">{S.callsAsTheyGo}</T>
+      <Lines lines={log} height={Math.max(1, height - 6 - (phase === 'failed' ? 2 : 0))} offset={Math.max(0, log.length - (height - 6))} />
+    </Box>
+  );
+}

@@ -1,0 +1,223 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
+import type { Mode, TutorConfig } from '../../config.js';
+import type { Finding } from '../../cli/doctor.js';
+import type { StepNumber } from '../../aws/types.js';
+import type { Lesson, LiveData } from '../../lessons/types.js';
+import { useProgressSync } from '../hooks/useProgressSync.js';
+import { missingBefore, useRunner } from '../hooks/useRunner.js';
+import { useSessionManager, type SessionState } from '../hooks/useSessionManager.js';
+import { useTeardown } from '../hooks/useTeardown.js';
+import { useWorld } from '../hooks/useWorld.js';
+import type { LiveView } from '../services/types.js';
+import { costNow } from '../state/cost.js';
+import { lessonForStep, type Course } from '../state/course.js';
+import { farewell } from '../state/farewell.js';
+import { createTutorReducer, initialTutor, type TutorAction, type TutorState } from '../state/tutor.js';
+import type { WelcomeChoiceId } from '../state/welcome.js';
+import type { World } from '../state/world.js';
+import { useServices } from './services.js';
+
+/** What the screens read. */
+export interface TutorView {
+  tutor: TutorState;
+  world: World;
+  course: Course;
+  /** The config of the session (its region resolved once open). */
+  config: TutorConfig;
+  session: SessionState;
+  /** The session is open and the saved progress loaded: the learner can start. */
+  ready: boolean;
+  findings?: Finding[];
+  moto?: boolean;
+  /** --step N, until it has been opened. */
+  startStep?: StepNumber;
+  closing: boolean;
+}
+
+/** What the screens (through the key hook) can do. */
+export interface TutorActions {
+  dispatch: (action: TutorAction) => void;
+  choose: (choice: WelcomeChoiceId) => void;
+  runStep: (step: StepNumber) => void;
+  /** Checks a step done in an earlier session. */
+  checkStep: (step: StepNumber) => void;
+  loadTeardown: () => void;
+  confirmTeardown: () => void;
+  /** Asks first when billable resources run in real mode. */
+  quit: () => void;
+  exit: () => void;
+  liveData: (kind: LiveData) => Promise<LiveView>;
+  /** How far the current page can scroll (set by the page as it renders). */
+  scrollLimit: { current: number };
+}
+
+const StateContext = createContext<TutorView | undefined>(undefined);
+const ActionsContext = createContext<TutorActions | undefined>(undefined);
+
+export interface TutorProviderProps {
+  config: TutorConfig;
+  lessons: readonly Lesson[];
+  step?: StepNumber;
+  /** Aborting it quits at once (SIGTERM). */
+  stop?: AbortSignal;
+  /** Told the exit code and the lines to print once the screen is gone. */
+  onExit: (code: number, lines: string[]) => void;
+  children: ReactNode;
+}
+
+export function TutorProvider({ config: initial, lessons, step, stop, onExit, children }: TutorProviderProps) {
+  const services = useServices();
+  const sessions = useSessionManager(services, initial);
+  const session = sessions.state.status === 'open' ? sessions.state.session : undefined;
+  const config = session?.config ?? sessions.config;
+  const course = useMemo<Course>(() => ({ lessons, mode: config.mode }), [lessons, config.mode]);
+  const reducer = useMemo(() => createTutorReducer(course), [course]);
+  const [tutor, dispatchTutor] = useReducer(reducer, initial.lang, initialTutor);
+  const { world, dispatch: dispatchWorld, refresh } = useWorld(services, session);
+  const { ready, flush } = useProgressSync(services, session, tutor, dispatchTutor);
+  const { run: runSteps, check: checkStep } = useRunner({ services, session, debug: config.debug, dispatchWorld, dispatchTutor, refresh });
+  const teardown = useTeardown({ session, world, debug: config.debug, dispatchWorld, dispatchTutor, refresh });
+  const [startStep, setStartStep] = useState<StepNumber | undefined>(step);
+  const [closing, setClosing] = useState(false);
+  const scrollLimit = useRef(0);
+
+  // The latest state, for callbacks that outlive a render.
+  const latest = useRef({ tutor, world, config, session, ready });
+  latest.current = { tutor, world, config, session, ready };
+
+  const closingRef = useRef(false);
+  const exit = useCallback(() => {
+    if (closingRef.current) return;
+    closingRef.current = true;
+    setClosing(true);
+    const { tutor: t, world: w, config: c } = latest.current;
+    const lines = farewell(c, t.lang, w, services.now(), latest.current.ready);
+    const failed = sessions.state.status === 'failed';
+    void flush()
+      .then(() => sessions.close())
+      .then(() => onExit(failed ? 1 : 0, lines));
+  }, [services, sessions, onExit, flush]);
+
+  useEffect(() => {
+    if (!stop) return undefined;
+    if (stop.aborted) exit();
+    stop.addEventListener('abort', exit);
+    return () => stop.removeEventListener('abort', exit);
+  }, [stop, exit]);
+
+  const quit = useCallback(() => {
+    const { tutor: t, world: w, config: c } = latest.current;
+    const billed = c.mode === 'real' && costNow(Object.values(w.resources), c, services.now()).hourly > 0;
+    if (billed && t.screen !== 'quit') dispatchTutor({ type: 'quit-ask' });
+    else exit();
+  }, [services, exit]);
+
+  const runStep = useCallback(
+    (target: StepNumber) => {
+      const { tutor: t, world: w } = latest.current;
+      void runSteps([...missingBefore(target, t.doneSteps, w), target]);
+    },
+    [runSteps],
+  );
+
+  const switchMode = useCallback(
+    (mode: Mode) => {
+      dispatchTutor({ type: 'welcome-reset' });
+      sessions.open({ ...sessions.config, mode });
+    },
+    [sessions],
+  );
+
+  const choose = useCallback(
+    (choice: WelcomeChoiceId) => {
+      switch (choice) {
+        case 'start':
+        case 'continue':
+          dispatchTutor({ type: 'start' });
+          break;
+        case 'menu':
+          dispatchTutor({ type: 'menu' });
+          break;
+        case 'step': {
+          const lesson = startStep ? lessonForStep(course, startStep) : undefined;
+          if (!lesson || !startStep) {
+            dispatchTutor({ type: 'menu' });
+            break;
+          }
+          dispatchTutor({ type: 'open', lesson: lesson.id });
+          const { tutor: t, world: w } = latest.current;
+          // Earlier steps are adopted from the ledger (apply adopts what exists).
+          void runSteps(missingBefore(startStep, t.doneSteps, w));
+          setStartStep(undefined);
+          break;
+        }
+        case 'sandbox':
+        case 'dry-run':
+        case 'real':
+          switchMode(choice);
+          break;
+        case 'retry':
+          dispatchTutor({ type: 'welcome-reset' });
+          sessions.open(sessions.config);
+          break;
+        case 'quit':
+          quit();
+          break;
+      }
+    },
+    [course, startStep, runSteps, switchMode, sessions, quit],
+  );
+
+  const liveData = useCallback(
+    (kind: LiveData): Promise<LiveView> =>
+      session ? services.liveData(session, kind) : Promise.resolve({ kind: 'unavailable', reason: { en: 'No session is open.', ja: 'セッションが開いていません。' } }),
+    [services, session],
+  );
+
+  const actions = useMemo<TutorActions>(
+    () => ({
+      dispatch: dispatchTutor,
+      choose,
+      runStep,
+      checkStep,
+      loadTeardown: () => void teardown.load(),
+      confirmTeardown: () => void teardown.confirm(),
+      quit,
+      exit,
+      liveData,
+      scrollLimit,
+    }),
+    [choose, runStep, checkStep, teardown, quit, exit, liveData],
+  );
+
+  const view: TutorView = {
+    tutor,
+    world,
+    course,
+    config,
+    session: sessions.state,
+    ready,
+    ...(sessions.findings ? { findings: sessions.findings } : {}),
+    ...(sessions.moto !== undefined ? { moto: sessions.moto } : {}),
+    ...(startStep ? { startStep } : {}),
+    closing,
+  };
+
+  return (
+    <ActionsContext.Provider value={actions}>
+      <StateContext.Provider value={view}>{children}</StateContext.Provider>
+    </ActionsContext.Provider>
+  );
+}
+
+export function useTutor(): TutorView {
+  const view = useContext(StateContext);
+  if (!view) throw new Error('useTutor() needs a <TutorProvider>');
+  return view;
+}
+
+export function useTutorActions(): TutorActions {
+  const actions = useContext(ActionsContext);
+  if (!actions) throw new Error('useTutorActions() needs a <TutorProvider>');
+  return actions;
+}

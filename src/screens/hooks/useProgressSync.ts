@@ -1,0 +1,53 @@
+import { useCallback, useEffect, useRef, useState, type Dispatch } from 'react';
+import { EMPTY_PROGRESS, reconcileSteps } from '../../progress/progress.js';
+import type { StepNumber } from '../../aws/types.js';
+import type { Services, TutorSession } from '../services/types.js';
+import { progressOf, type TutorAction, type TutorState } from '../state/tutor.js';
+
+/**
+ * Loads the saved progress when a session opens (steps count as done only
+ * while the ledger still holds them) and saves it on every change afterwards.
+ * Returns whether it has been loaded for this session: until then the learner
+ * is not offered to start, so a late load never undoes their moves.
+ */
+export function useProgressSync(
+  services: Services,
+  session: TutorSession | undefined,
+  tutor: TutorState,
+  dispatch: Dispatch<TutorAction>,
+): { ready: boolean; flush: () => Promise<void> } {
+  const loadedFor = useRef<TutorSession | undefined>(undefined);
+  const saving = useRef<Promise<void>>(Promise.resolve());
+  const [loaded, setLoaded] = useState<TutorSession | undefined>(undefined);
+  const progress = JSON.stringify(progressOf(tutor));
+
+  useEffect(() => {
+    loadedFor.current = undefined;
+    setLoaded(undefined);
+    if (!session) return undefined;
+    let cancelled = false;
+    services
+      .loadProgress(session.config)
+      .catch(() => undefined)
+      .then((saved) => {
+        if (cancelled) return;
+        const liveSteps = [...new Set(session.ledger.live.map((entry) => entry.step))] as StepNumber[];
+        const base = saved ?? EMPTY_PROGRESS;
+        dispatch({ type: 'resume', progress: { ...base, doneSteps: reconcileSteps(base.doneSteps, liveSteps) } });
+        loadedFor.current = session;
+        setLoaded(session);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [services, session, dispatch]);
+
+  useEffect(() => {
+    if (!session || loadedFor.current !== session) return;
+    saving.current = services.saveProgress(session.config, JSON.parse(progress)).catch(() => undefined);
+  }, [services, session, progress]);
+
+  // Quitting waits for the last write, so the file always has the last change.
+  const flush = useCallback(() => saving.current, []);
+  return { ready: loaded === session && session !== undefined, flush };
+}

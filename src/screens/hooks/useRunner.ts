@@ -1,0 +1,91 @@
+import { useCallback, useRef, type Dispatch } from 'react';
+import type { StepNumber } from '../../aws/types.js';
+import type { Services, TutorSession } from '../services/types.js';
+import { errorText } from '../state/errors.js';
+import type { TutorAction } from '../state/tutor.js';
+import { checksPassed, type World, type WorldAction } from '../state/world.js';
+
+const IN_PLACE = new Set(['waiting', 'applying', 'settling', 'checked']);
+
+/** Earlier steps that are neither done nor run in this session: a step's Run runs them first. */
+export function missingBefore(step: StepNumber, doneSteps: readonly StepNumber[], world: World): StepNumber[] {
+  const missing: StepNumber[] = [];
+  for (let s = 1; s < step; s++) {
+    const phase = world.runs[s as StepNumber]?.phase;
+    if (!doneSteps.includes(s as StepNumber) && !(phase && IN_PLACE.has(phase))) missing.push(s as StepNumber);
+  }
+  return missing;
+}
+
+interface RunnerDeps {
+  services: Services;
+  session: TutorSession | undefined;
+  debug: boolean;
+  dispatchWorld: Dispatch<WorldAction>;
+  dispatchTutor: Dispatch<TutorAction>;
+  refresh: () => Promise<void>;
+}
+
+/**
+ * Runs steps one after the other: apply (which waits for what the step needs),
+ * then the check in the background, so the learner can read on while a
+ * control plane or a NAT gateway comes up.
+ */
+export function useRunner({ services, session, debug, dispatchWorld, dispatchTutor, refresh }: RunnerDeps) {
+  const busy = useRef(false);
+
+  /** Checks a step that was done before this session (its resources adopted from the ledger). */
+  const check = useCallback(
+    (step: StepNumber) => {
+      if (!session || session.config.mode === 'dry-run') return;
+      dispatchWorld({ type: 'run-applied', step, at: services.now() });
+      session.engine.verify(step).then(
+        (checks) => {
+          dispatchWorld({ type: 'run-checked', step, checks, at: services.now() });
+          if (checksPassed(checks)) dispatchTutor({ type: 'step-done', step });
+        },
+        (error: unknown) => dispatchWorld({ type: 'run-failed', step, error: errorText(error, debug), at: services.now() }),
+      );
+    },
+    [services, session, debug, dispatchWorld, dispatchTutor],
+  );
+
+  const run = useCallback(
+    async (steps: StepNumber[]) => {
+      if (!session || busy.current || steps.length === 0 || session.config.mode === 'dry-run') return;
+      busy.current = true;
+      const { engine } = session;
+      steps.forEach((step) => dispatchWorld({ type: 'run-queued', step }));
+      try {
+        for (const [index, step] of steps.entries()) {
+          dispatchWorld({ type: 'run-start', step, at: services.now() });
+          try {
+            await engine.apply(step);
+          } catch (error) {
+            dispatchWorld({ type: 'run-failed', step, error: errorText(error, debug), at: services.now() });
+            steps.slice(index + 1).forEach((later) => dispatchWorld({ type: 'run-cancelled', step: later }));
+            void refresh();
+            return;
+          }
+          dispatchWorld({ type: 'run-applied', step, at: services.now() });
+          // The node role needs no cluster: it is made while the control plane comes up.
+          if (step === 3) engine.prepare(5);
+          void refresh();
+          engine.verify(step).then(
+            (checks) => {
+              dispatchWorld({ type: 'run-checked', step, checks, at: services.now() });
+              if (checksPassed(checks)) dispatchTutor({ type: 'step-done', step });
+              void refresh();
+            },
+            (error: unknown) => dispatchWorld({ type: 'run-failed', step, error: errorText(error, debug), at: services.now() }),
+          );
+        }
+      } finally {
+        busy.current = false;
+      }
+    },
+    [services, session, debug, dispatchWorld, dispatchTutor, refresh],
+  );
+
+  return { run, check };
+}

@@ -1,0 +1,52 @@
+import type { TutorConfig } from '../../config.js';
+import type { Engine } from '../../aws/engine.js';
+import type { Ledger } from '../../state/ledger.js';
+import type { Finding } from '../../cli/doctor.js';
+import type { LiveData } from '../../lessons/types.js';
+import type { Progress } from '../../progress/progress.js';
+import type { Text } from '../../text.js';
+
+/** The engine methods the screens use; the real Engine has them all, a test can fake them. */
+export type EngineLike = Pick<Engine, 'on' | 'plan' | 'apply' | 'settle' | 'verify' | 'prepare' | 'inventory' | 'teardownPlan' | 'down'>;
+
+/** An open session as the screens see it. */
+export interface TutorSession {
+  config: TutorConfig;
+  engine: EngineLike;
+  ledger: Pick<Ledger, 'live' | 'get' | 'entries' | 'facts'>;
+  sandbox?: { endpointUrl: string; motoUrl: string };
+  identity?: { account: string; arn: string };
+  notes: Text[];
+  close(): Promise<void>;
+}
+
+/** What a page with `live` shows, already fetched and stripped of anything secret. */
+export type LiveView =
+  | { kind: 'policies'; policies: { name: string; version: string; actions: { action: string; important: boolean }[] }[] }
+  | {
+      kind: 'vpc';
+      vpc?: { id: string; cidr: string };
+      igw?: string;
+      subnets: { id: string; tier: string; az: string; cidr: string; tags: [string, string][] }[];
+      nats: { id: string; state: string; subnet: string }[];
+    }
+  | { kind: 'cluster'; fields: [string, string][] }
+  | { kind: 'kubeconfig'; path: string; lines: string[] }
+  | { kind: 'token'; command: string; url: string; params: [string, string][]; expires?: string }
+  | { kind: 'nodes'; command: string; output: string }
+  | { kind: 'unavailable'; reason: Text };
+
+/** Everything outside the screens, in one place: sessions, checks, live data and the progress file. */
+export interface Services {
+  openSession(config: TutorConfig, signal: AbortSignal): Promise<TutorSession>;
+  /** The doctor's findings for the welcome screen. */
+  findings(config: TutorConfig): Promise<Finding[]>;
+  motoInstalled(): Promise<boolean>;
+  liveData(session: TutorSession, kind: LiveData): Promise<LiveView>;
+  loadProgress(config: TutorConfig): Promise<Progress | undefined>;
+  saveProgress(config: TutorConfig, progress: Progress): Promise<void>;
+  /** Subscribes to the engine's events, and to each AWS call as it is sent. */
+  follow(session: TutorSession, listener: Parameters<EngineLike['on']>[0]): () => void;
+  /** Wall-clock time, ms. */
+  now(): number;
+}

@@ -1,0 +1,68 @@
+import type { Mode } from '../../config.js';
+import type { StepNumber } from '../../aws/types.js';
+import type { Lesson, LessonId } from '../../lessons/types.js';
+import { EXPECTED } from '../../aws/wait.js';
+
+/** One page of a lesson, in the order the learner goes through them. */
+export type PageRef =
+  | { kind: 'learn'; index: number }
+  | { kind: 'call' }
+  | { kind: 'run' }
+  | { kind: 'check' }
+  | { kind: 'quiz' }
+  | { kind: 'teardown' };
+
+export type PageKind = PageRef['kind'];
+
+/** The lessons in menu order and what the mode allows. */
+export interface Course {
+  lessons: readonly Lesson[];
+  mode: Mode;
+}
+
+/**
+ * Learn pages, then for a step: the call, the run and the check (dry-run sends
+ * nothing, so it has nothing to check); the clean-up lesson deletes after its
+ * pages; the quiz comes last.
+ */
+export function pagesOf(lesson: Lesson, mode: Mode): PageRef[] {
+  const pages: PageRef[] = lesson.pages.map((_, index) => ({ kind: 'learn', index }));
+  if (lesson.step) {
+    pages.push({ kind: 'call' }, { kind: 'run' });
+    if (mode !== 'dry-run') pages.push({ kind: 'check' });
+  }
+  if (lesson.id === 'cleanup') pages.push({ kind: 'teardown' });
+  if (lesson.quiz.length > 0) pages.push({ kind: 'quiz' });
+  return pages;
+}
+
+export function lessonIndex(course: Course, id: LessonId | null): number {
+  return id === null ? -1 : course.lessons.findIndex((lesson) => lesson.id === id);
+}
+
+export function lessonOf(course: Course, id: LessonId | null): Lesson | undefined {
+  return id === null ? undefined : course.lessons.find((lesson) => lesson.id === id);
+}
+
+export function lessonForStep(course: Course, step: StepNumber): Lesson | undefined {
+  return course.lessons.find((lesson) => lesson.step === step);
+}
+
+export function pageAt(course: Course, id: LessonId | null, page: number): PageRef | undefined {
+  const lesson = lessonOf(course, id);
+  return lesson ? pagesOf(lesson, course.mode)[page] : undefined;
+}
+
+export function isWrapUp(lesson: Lesson): boolean {
+  return lesson.id.startsWith('wrapup-');
+}
+
+/**
+ * How long a step's run usually takes, in ms of real time: the control plane
+ * about nine minutes, the node group about four, the VPC as long as its NAT
+ * gateway. The sandbox runs `timeScale` times that.
+ */
+export function expectedRunMs(step: StepNumber, config: { nat: string; mode: Mode; timeScale: number }): number {
+  const real = { 1: 10_000, 2: config.nat === 'none' ? 15_000 : EXPECTED.natCreate, 3: EXPECTED.clusterCreate, 4: 5_000, 5: EXPECTED.nodegroupCreate }[step];
+  return config.mode === 'sandbox' ? real * config.timeScale : real;
+}

@@ -1,0 +1,45 @@
+import type { Check, StepNumber } from '../../aws/types.js';
+import type { Phase, ResourceView, World } from './world.js';
+
+/** Kinds that are created first and become usable later (the waits the learner watches). */
+export const SLOW_KINDS = new Set(['eks-cluster', 'eks-nodegroup', 'nat-gateway', 'kubernetes-nodes']);
+/** Kinds an inventory reports: only these are taken as gone when an inventory does not list them. */
+export const INVENTORIED = new Set(['iam-role', 'vpc', 'subnet', 'internet-gateway', 'route-table', 'elastic-ip', 'nat-gateway', 'eks-cluster', 'eks-nodegroup', 'kubeconfig']);
+
+/** Which step a ledger key belongs to. */
+export function stepOfKey(key: string): StepNumber | undefined {
+  if (key === 'role/cluster' || key.startsWith('role/cluster/')) return 1;
+  if (key === 'role/node' || key.startsWith('role/node/') || key === 'nodegroup' || key === 'nodes') return 5;
+  if (key === 'cluster') return 3;
+  if (key === 'kubeconfig') return 4;
+  if (/^(vpc|igw|subnet\/|rtb\/|eip\/|nat\/)/.test(key)) return 2;
+  return undefined;
+}
+
+/** A status as AWS words it, as a phase. */
+export function phaseOfStatus(status: string): Phase {
+  const nodes = /^(\d+)\/(\d+) Ready$/.exec(status);
+  if (nodes) return Number(nodes[1]) >= Number(nodes[2]) ? 'ready' : 'creating';
+  const s = status.toUpperCase();
+  if (s === 'ACTIVE' || s === 'AVAILABLE') return 'ready';
+  if (s === 'DELETING' || s.startsWith('DEPENDENCYVIOLATION')) return 'deleting';
+  if (s === 'DELETED' || s === 'MISSING') return 'deleted';
+  if (s.includes('FAILED')) return 'failed';
+  return 'creating';
+}
+
+/** Checks passed: none failed (a check the endpoint could not answer does not fail). */
+export function checksPassed(checks: readonly Check[]): boolean {
+  return checks.length > 0 && checks.every((c) => c.ok || c.unknown);
+}
+
+/** Resources still coming up: the learner is told they can read on meanwhile. */
+export function settling(world: World): ResourceView[] {
+  return Object.values(world.resources).filter((r) => r.phase === 'creating' && SLOW_KINDS.has(r.kind));
+}
+
+/** Elapsed time of a wait, run on from the last status by the wall clock (times the sandbox's time-lapse). */
+export function elapsedNow(view: Pick<ResourceView, 'elapsedMs' | 'statusAt'>, now: number, rate: number): number | undefined {
+  if (view.elapsedMs === undefined || view.statusAt === undefined) return undefined;
+  return view.elapsedMs + Math.max(0, now - view.statusAt) * rate;
+}

@@ -1,0 +1,162 @@
+import type { Mode } from '../../config.js';
+import type { StepNumber } from '../../aws/types.js';
+import { lessonOf, pageAt, type Course } from './course.js';
+import type { Command } from './keys.js';
+import type { TutorAction, TutorState } from './tutor.js';
+import type { WelcomeChoiceId } from './welcome.js';
+import type { World } from './world.js';
+
+/** What a key asks for: a state change, or something with side effects that the hook carries out. */
+export type Intent =
+  | { type: 'dispatch'; action: TutorAction }
+  | { type: 'choose'; choice: WelcomeChoiceId }
+  | { type: 'run'; step: StepNumber }
+  | { type: 'teardown-load' }
+  | { type: 'teardown-confirm' }
+  | { type: 'quit' }
+  | { type: 'exit' };
+
+export interface RouteContext {
+  tutor: TutorState;
+  course: Course;
+  world: World;
+  mode: Mode;
+  /** The map sits beside the lesson (wide terminals): `m` shows or hides it there. */
+  wide: boolean;
+  welcome: WelcomeChoiceId[];
+  scrollLimit: number;
+  callCount: number;
+}
+
+const to = (action: TutorAction): Intent[] => [{ type: 'dispatch', action }];
+
+/** Every key, on every screen, decided in one place. */
+export function route(command: Command, ctx: RouteContext): Intent[] {
+  const { tutor } = ctx;
+  if (command === 'interrupt') return tutor.screen === 'quit' ? [{ type: 'exit' }] : [{ type: 'quit' }];
+  if (tutor.overlay === 'keys') return command === 'quit' ? [{ type: 'quit' }] : to({ type: 'close-overlay' });
+  if (command === 'keys') return to({ type: 'toggle', what: 'keys' });
+  if (command === 'lang' && tutor.screen !== 'quit') return to({ type: 'lang', lang: tutor.lang === 'en' ? 'ja' : 'en' });
+  switch (tutor.screen) {
+    case 'welcome':
+      return welcome(command, ctx);
+    case 'menu':
+      return menu(command, ctx);
+    case 'lesson':
+      return lesson(command, ctx);
+    case 'quit':
+      if (command === 'enter' || command === 'yes' || command === 'quit') return [{ type: 'exit' }];
+      if (command === 'escape' || command === 'no' || command === 'left') return to({ type: 'quit-cancel' });
+      return [];
+  }
+}
+
+function welcome(command: Command, ctx: RouteContext): Intent[] {
+  const count = ctx.welcome.length;
+  switch (command) {
+    case 'up':
+      return to({ type: 'welcome-move', delta: -1, count });
+    case 'down':
+      return to({ type: 'welcome-move', delta: 1, count });
+    case 'enter': {
+      const choice = ctx.welcome[count ? ctx.tutor.welcomeCursor % count : 0];
+      return choice ? [{ type: 'choose', choice }] : [];
+    }
+    case 'retry':
+      return ctx.welcome.includes('retry') ? [{ type: 'choose', choice: 'retry' }] : [];
+    case 'quit':
+      return [{ type: 'quit' }];
+    default:
+      return [];
+  }
+}
+
+function menu(command: Command, ctx: RouteContext): Intent[] {
+  switch (command) {
+    case 'up':
+      return to({ type: 'menu-move', delta: -1 });
+    case 'down':
+      return to({ type: 'menu-move', delta: 1 });
+    case 'enter':
+    case 'right':
+      return to({ type: 'open-cursor' });
+    case 'map':
+      return to({ type: 'toggle', what: 'map' });
+    case 'escape':
+      return ctx.tutor.overlay === 'map' ? to({ type: 'close-overlay' }) : [];
+    case 'quit':
+      return [{ type: 'quit' }];
+    default:
+      return [];
+  }
+}
+
+function lesson(command: Command, ctx: RouteContext): Intent[] {
+  const { tutor, course } = ctx;
+  const page = pageAt(course, tutor.lesson, tutor.page);
+  const step = lessonOf(course, tutor.lesson)?.step;
+  if (tutor.overlay === 'map') {
+    if (command === 'map' || command === 'escape' || command === 'enter') return to({ type: 'close-overlay' });
+    if (command === 'quit') return [{ type: 'quit' }];
+    if (command === 'left' || command === 'right') return [...to({ type: 'close-overlay' }), ...to({ type: 'page', delta: command === 'left' ? -1 : 1 })];
+    return [];
+  }
+  switch (command) {
+    case 'left':
+      return to({ type: 'page', delta: -1 });
+    case 'escape':
+      return to({ type: 'menu' });
+    case 'call':
+      return to({ type: 'goto', kind: 'call' });
+    case 'hint':
+      return to({ type: 'toggle', what: 'hint' });
+    case 'map':
+      return to({ type: 'toggle', what: ctx.wide ? 'side-map' : 'map' });
+    case 'quit':
+      return [{ type: 'quit' }];
+    default:
+      break;
+  }
+  switch (page?.kind) {
+    case 'learn':
+      if (command === 'up' || command === 'down' || command === 'page-up' || command === 'page-down') {
+        const delta = command === 'up' ? -1 : command === 'down' ? 1 : command === 'page-up' ? -10 : 10;
+        const next = Math.max(0, Math.min(ctx.scrollLimit, tutor.scroll + delta));
+        return next === tutor.scroll ? [] : to({ type: 'scroll', delta: next - tutor.scroll });
+      }
+      return command === 'right' || command === 'enter' ? to({ type: 'page', delta: 1 }) : [];
+    case 'call':
+      if (command === 'up' || command === 'down') return to({ type: 'call-move', delta: command === 'up' ? -1 : 1, count: ctx.callCount });
+      return command === 'right' || command === 'enter' ? to({ type: 'page', delta: 1 }) : [];
+    case 'run': {
+      const phase = step ? (ctx.world.runs[step]?.phase ?? 'idle') : 'idle';
+      const canRun = step !== undefined && ctx.mode !== 'dry-run' && (phase === 'idle' || phase === 'failed');
+      if ((command === 'enter' || command === 'yes') && canRun) return [{ type: 'run', step }];
+      if (command === 'retry' && canRun) return [{ type: 'run', step }];
+      if (command === 'right' || (command === 'enter' && !canRun && phase !== 'applying' && phase !== 'waiting')) return to({ type: 'page', delta: 1 });
+      return [];
+    }
+    case 'check': {
+      const run = step ? ctx.world.runs[step] : undefined;
+      const again = run?.phase === 'failed' || (run?.phase === 'checked' && !tutor.doneSteps.includes(step!));
+      if (command === 'retry' && step && again) return [{ type: 'run', step }];
+      return command === 'right' || command === 'enter' ? to({ type: 'page', delta: 1 }) : [];
+    }
+    case 'quiz':
+      if (command === 'up' || command === 'down') return to({ type: 'quiz-move', delta: command === 'up' ? -1 : 1 });
+      if (command === 'enter') return to({ type: tutor.quiz.revealed ? 'quiz-next' : 'quiz-answer' });
+      if (command === 'skip' || command === 'right') return to({ type: 'quiz-skip' });
+      return [];
+    case 'teardown': {
+      const phase = ctx.world.teardown.phase;
+      if ((command === 'enter' || command === 'yes') && phase === 'ready') {
+        return ctx.world.teardown.plan?.delete.length ? [{ type: 'teardown-confirm' }] : to({ type: 'page', delta: 1 });
+      }
+      if ((command === 'retry' || command === 'enter') && (phase === 'failed' || phase === 'idle') && ctx.mode !== 'dry-run') return [{ type: 'teardown-load' }];
+      if (command === 'right' || (command === 'enter' && (phase === 'done' || ctx.mode === 'dry-run'))) return to({ type: 'page', delta: 1 });
+      return [];
+    }
+    default:
+      return command === 'right' || command === 'enter' ? to({ type: 'page', delta: 1 }) : [];
+  }
+}

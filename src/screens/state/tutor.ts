@@ -1,0 +1,239 @@
+import type { StepNumber } from '../../aws/types.js';
+import type { LessonId } from '../../lessons/types.js';
+import type { Lang } from '../../text.js';
+import type { Progress } from '../../progress/progress.js';
+import { lessonIndex, lessonOf, pagesOf, type Course } from './course.js';
+
+export type Screen = 'welcome' | 'menu' | 'lesson' | 'quit';
+export type Overlay = 'none' | 'map' | 'keys';
+
+export interface QuizState {
+  /** The question shown. */
+  index: number;
+  /** The highlighted choice. */
+  cursor: number;
+  /** The answer was given and the explanation is shown. */
+  revealed: boolean;
+}
+
+/** Where the learner is and what they have done; everything the screens navigate by. */
+export interface TutorState {
+  screen: Screen;
+  lang: Lang;
+  /** The lesson open, or last open (the menu's "current"). */
+  lesson: LessonId | null;
+  page: number;
+  menuCursor: number;
+  welcomeCursor: number;
+  callCursor: number;
+  /** Lines scrolled down in a long page. */
+  scroll: number;
+  quiz: QuizState;
+  answers: Partial<Record<LessonId, (number | null)[]>>;
+  completed: LessonId[];
+  doneSteps: StepNumber[];
+  overlay: Overlay;
+  showHint: boolean;
+  /** On wide terminals, the map beside the lesson. */
+  sideMap: boolean;
+  /** Where cancelling the quit question returns to. */
+  back: Screen;
+}
+
+export type TutorAction =
+  | { type: 'resume'; progress: Progress }
+  | { type: 'start' }
+  | { type: 'open'; lesson: LessonId; page?: number }
+  | { type: 'open-cursor' }
+  | { type: 'menu' }
+  | { type: 'menu-move'; delta: number }
+  | { type: 'welcome-move'; delta: number; count: number }
+  /** The welcome screen's choices changed (another mode): the cursor goes back to the first. */
+  | { type: 'welcome-reset' }
+  | { type: 'page'; delta: 1 | -1 }
+  | { type: 'goto'; kind: 'call' | 'run' | 'check' | 'teardown' }
+  | { type: 'scroll'; delta: number }
+  | { type: 'call-move'; delta: number; count: number }
+  | { type: 'quiz-move'; delta: number }
+  | { type: 'quiz-answer' }
+  | { type: 'quiz-next' }
+  | { type: 'quiz-skip' }
+  | { type: 'step-done'; step: StepNumber }
+  | { type: 'steps-cleared' }
+  | { type: 'toggle'; what: 'hint' | 'map' | 'keys' | 'side-map' }
+  | { type: 'close-overlay' }
+  | { type: 'lang'; lang: Lang }
+  | { type: 'quit-ask' }
+  | { type: 'quit-cancel' };
+
+export function initialTutor(lang: Lang): TutorState {
+  return {
+    screen: 'welcome',
+    lang,
+    lesson: null,
+    page: 0,
+    menuCursor: 0,
+    welcomeCursor: 0,
+    callCursor: 0,
+    scroll: 0,
+    quiz: { index: 0, cursor: 0, revealed: false },
+    answers: {},
+    completed: [],
+    doneSteps: [],
+    overlay: 'none',
+    showHint: false,
+    sideMap: true,
+    back: 'welcome',
+  };
+}
+
+/** The part that is saved to the progress file. */
+export function progressOf(state: TutorState): Progress {
+  return { lesson: state.lesson, page: state.page, answers: state.answers, completed: state.completed, doneSteps: state.doneSteps };
+}
+
+const clamp = (value: number, min: number, max: number) => Math.max(min, Math.min(max, value));
+const wrap = (value: number, count: number) => (count <= 0 ? 0 : ((value % count) + count) % count);
+const withStep = (steps: StepNumber[], step: StepNumber) => (steps.includes(step) ? steps : [...steps, step].sort());
+const withLesson = (ids: LessonId[], id: LessonId) => (ids.includes(id) ? ids : [...ids, id]);
+
+/** The quiz as it opens: at the first question not answered yet, showing a given answer. */
+function quizAt(answers: (number | null)[] | undefined, count: number): QuizState {
+  const list = answers ?? [];
+  let index = 0;
+  while (index < count - 1 && typeof list[index] === 'number') index++;
+  const given = list[index];
+  return typeof given === 'number' ? { index, cursor: given, revealed: true } : { index, cursor: 0, revealed: false };
+}
+
+/**
+ * The tutor's navigation and progress as a pure reducer: every key the learner
+ * presses and every step that finishes becomes one of these actions.
+ */
+export function createTutorReducer(course: Course): (state: TutorState, action: TutorAction) => TutorState {
+  const pagesCount = (id: LessonId | null) => {
+    const lesson = lessonOf(course, id);
+    return lesson ? pagesOf(lesson, course.mode).length : 0;
+  };
+
+  const openLesson = (state: TutorState, id: LessonId, page = 0): TutorState => {
+    const index = lessonIndex(course, id);
+    if (index < 0) return state;
+    return enterPage({ ...state, screen: 'lesson', lesson: id, menuCursor: index, overlay: 'none', showHint: false }, clamp(page, 0, Math.max(0, pagesCount(id) - 1)));
+  };
+
+  const enterPage = (state: TutorState, page: number): TutorState => {
+    const lesson = lessonOf(course, state.lesson);
+    const ref = lesson ? pagesOf(lesson, course.mode)[page] : undefined;
+    const quiz = ref?.kind === 'quiz' && lesson ? quizAt(state.answers[lesson.id], lesson.quiz.length) : state.quiz;
+    return { ...state, page, scroll: 0, quiz, callCursor: ref?.kind === 'call' ? state.callCursor : 0 };
+  };
+
+  /** Past the last page: the lesson is done and the next one opens (or the menu, after the last). */
+  const finishLesson = (state: TutorState): TutorState => {
+    if (!state.lesson) return state;
+    const completed = withLesson(state.completed, state.lesson);
+    const next = course.lessons[lessonIndex(course, state.lesson) + 1];
+    const done = { ...state, completed };
+    if (!next) return { ...done, screen: 'menu', page: 0, scroll: 0 };
+    return openLesson(done, next.id);
+  };
+
+  return (state, action) => {
+    switch (action.type) {
+      case 'resume': {
+        const { progress } = action;
+        const known = progress.lesson !== null && lessonIndex(course, progress.lesson) >= 0;
+        return {
+          ...state,
+          answers: progress.answers,
+          completed: progress.completed,
+          doneSteps: progress.doneSteps,
+          lesson: known ? progress.lesson : null,
+          page: known ? clamp(progress.page, 0, Math.max(0, pagesCount(progress.lesson) - 1)) : 0,
+          menuCursor: known ? lessonIndex(course, progress.lesson) : 0,
+        };
+      }
+      case 'start':
+        return state.lesson ? openLesson(state, state.lesson, state.page) : { ...state, screen: 'menu' };
+      case 'open':
+        return openLesson(state, action.lesson, action.page);
+      case 'open-cursor': {
+        const lesson = course.lessons[state.menuCursor];
+        if (!lesson) return state;
+        // Reopening the lesson one was in continues at its page.
+        return openLesson(state, lesson.id, lesson.id === state.lesson ? state.page : 0);
+      }
+      case 'menu':
+        return { ...state, screen: 'menu', overlay: 'none', menuCursor: Math.max(0, lessonIndex(course, state.lesson)) };
+      case 'menu-move':
+        return { ...state, menuCursor: wrap(state.menuCursor + action.delta, course.lessons.length) };
+      case 'welcome-move':
+        return { ...state, welcomeCursor: wrap(state.welcomeCursor + action.delta, action.count) };
+      case 'welcome-reset':
+        return { ...state, welcomeCursor: 0 };
+      case 'page': {
+        if (state.screen !== 'lesson') return state;
+        const next = state.page + action.delta;
+        if (next < 0) return { ...state, screen: 'menu' };
+        if (next >= pagesCount(state.lesson)) return finishLesson(state);
+        return enterPage(state, next);
+      }
+      case 'goto': {
+        const lesson = lessonOf(course, state.lesson);
+        if (!lesson || state.screen !== 'lesson') return state;
+        const index = pagesOf(lesson, course.mode).findIndex((p) => p.kind === action.kind);
+        return index < 0 ? state : enterPage({ ...state, overlay: 'none' }, index);
+      }
+      case 'scroll':
+        return { ...state, scroll: Math.max(0, state.scroll + action.delta) };
+      case 'call-move':
+        return { ...state, callCursor: clamp(state.callCursor + action.delta, 0, Math.max(0, action.count - 1)) };
+      case 'quiz-move': {
+        const lesson = lessonOf(course, state.lesson);
+        const question = lesson?.quiz[state.quiz.index];
+        if (!question || state.quiz.revealed) return state;
+        return { ...state, quiz: { ...state.quiz, cursor: wrap(state.quiz.cursor + action.delta, question.choices.length) } };
+      }
+      case 'quiz-answer': {
+        const lesson = lessonOf(course, state.lesson);
+        if (!lesson || state.quiz.revealed || !lesson.quiz[state.quiz.index]) return state;
+        const list = [...(state.answers[lesson.id] ?? [])];
+        while (list.length < lesson.quiz.length) list.push(null);
+        list[state.quiz.index] = state.quiz.cursor;
+        return { ...state, answers: { ...state.answers, [lesson.id]: list }, quiz: { ...state.quiz, revealed: true } };
+      }
+      case 'quiz-next': {
+        const lesson = lessonOf(course, state.lesson);
+        if (!lesson) return state;
+        const index = state.quiz.index + 1;
+        if (index >= lesson.quiz.length) return finishLesson(state);
+        const given = state.answers[lesson.id]?.[index];
+        return { ...state, quiz: typeof given === 'number' ? { index, cursor: given, revealed: true } : { index, cursor: 0, revealed: false } };
+      }
+      case 'quiz-skip': {
+        const lesson = lessonOf(course, state.lesson);
+        if (!lesson) return state;
+        const list = [...(state.answers[lesson.id] ?? [])];
+        while (list.length < lesson.quiz.length) list.push(null);
+        return finishLesson({ ...state, answers: { ...state.answers, [lesson.id]: list } });
+      }
+      case 'step-done':
+        return { ...state, doneSteps: withStep(state.doneSteps, action.step) };
+      case 'steps-cleared':
+        return { ...state, doneSteps: [] };
+      case 'toggle':
+        if (action.what === 'hint') return { ...state, showHint: !state.showHint };
+        if (action.what === 'side-map') return { ...state, sideMap: !state.sideMap };
+        return { ...state, overlay: state.overlay === action.what ? 'none' : action.what };
+      case 'close-overlay':
+        return { ...state, overlay: 'none' };
+      case 'lang':
+        return { ...state, lang: action.lang };
+      case 'quit-ask':
+        return state.screen === 'quit' ? state : { ...state, screen: 'quit', overlay: 'none', back: state.screen };
+      case 'quit-cancel':
+        return state.screen === 'quit' ? { ...state, screen: state.back } : state;
+    }
+  };
+}

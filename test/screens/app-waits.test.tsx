@@ -1,0 +1,158 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TutorError } from '../../src/errors.js';
+import { text } from '../../src/text.js';
+import { testConfig } from '../fixtures/config.js';
+import { FakeEngine } from '../fixtures/fake-engine.js';
+import { KEYS, renderApp, type Rendered } from '../fixtures/render.js';
+import { fakeServices } from '../fixtures/services.js';
+
+let stateDir: string;
+let app: Rendered | undefined;
+
+beforeEach(async () => {
+  stateDir = await mkdtemp(join(tmpdir(), 'tutor-waits-'));
+});
+afterEach(async () => {
+  app?.unmount();
+  await rm(stateDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+});
+
+async function openStep(rendered: Rendered, downs: number, title: string) {
+  await rendered.waitFor('Start with the lesson menu');
+  await rendered.press(KEYS.enter);
+  await rendered.waitFor('Lessons');
+  await rendered.press(...Array<string>(downs).fill(KEYS.down), KEYS.enter);
+  await rendered.waitFor(title);
+}
+
+describe('long waits, the map and the cost meter', () => {
+  it('shows a control plane CREATING for minutes with its clock, lets the learner read on, and fills the map in', async () => {
+    const engine = new FakeEngine();
+    const hold = engine.hold(3);
+    const fake = fakeServices({ engine: () => engine });
+    app = renderApp({ config: testConfig({ stateDir, mode: 'real' }), services: fake.services, size: { columns: 160, rows: 40 }, color: true });
+    await openStep(app, 3, 'Fixture step three');
+    // Wide terminal: the map is beside the lesson, all planned.
+    let frame = await app.waitFor('Resource map');
+    expect(frame).toContain('○ VPC');
+    expect(frame).toContain('○ EKS control plane');
+    await app.press('c', KEYS.right, KEYS.enter);
+    await app.waitFor('Running step 3');
+    engine.emit({ type: 'status', key: 'cluster', kind: 'eks-cluster', id: 'eks-basics-tutor', status: 'CREATING', elapsedMs: 4 * 60_000, expectedMs: 9 * 60_000 });
+    frame = await app.waitFor('4:00 / ~9:00');
+    expect(frame).toMatch(/◐ EKS control plane.*CREATING/);
+    expect(frame).toMatch(/● VPC vpc-0fake/);
+    expect(frame).toContain('~$0.150/h');
+    // An hour later (the clock of the screens moves), the total has grown and the wait runs on.
+    fake.clock.now += 60 * 60_000;
+    frame = await app.waitFor('$0.150 so far', 5_000);
+    expect(frame).toContain('64:00 / ~9:00');
+    // Reading on while the cluster is still being created: the next lesson says so.
+    await app.press(KEYS.right, KEYS.right, 's');
+    frame = await app.waitFor('Fixture step four');
+    expect(frame).toContain('The EKS cluster is still CREATING');
+    expect(frame).toContain('Read on meanwhile');
+    hold();
+    engine.emit({ type: 'status', key: 'cluster', kind: 'eks-cluster', id: 'eks-basics-tutor', status: 'ACTIVE', elapsedMs: 65 * 60_000, expectedMs: 9 * 60_000 });
+    frame = await app.waitFor((f) => !f.includes('still CREATING'));
+    expect(frame).toMatch(/● EKS control plane eks-basics-tutor/);
+  });
+
+  it('shows a failure as it is, and runs the step again on r', async () => {
+    const engine = new FakeEngine();
+    engine.failNext(2, new TutorError('QUOTA', text('VpcLimitExceeded: this region already has 5 VPCs; delete one or ask for a higher quota.', 'VpcLimitExceeded: このリージョンにはすでに VPC が 5 個あります。')));
+    const fake = fakeServices({ engine: () => engine });
+    app = renderApp({ config: testConfig({ stateDir }), services: fake.services });
+    await openStep(app, 2, 'Fixture step two');
+    await app.press('c', KEYS.right, KEYS.enter);
+    let frame = await app.waitFor('It failed:');
+    expect(frame).toContain('VpcLimitExceeded: this region already has 5 VPCs');
+    expect(frame).toContain('Press r to try again.');
+    expect(frame).not.toMatch(/at .*\.ts:\d+/);
+    await app.press('r');
+    frame = await app.waitFor('Step 2 is in place and checked');
+    expect(engine.applied).toEqual([1, 2]);
+  });
+
+  it('cleans up: the plan, one confirmation, each resource deleted, and nothing left', async () => {
+    const engine = new FakeEngine();
+    const fake = fakeServices({ engine: () => engine });
+    app = renderApp({ config: testConfig({ stateDir }), services: fake.services });
+    await openStep(app, 5, 'Fixture step five');
+    await app.press('c', KEYS.right, KEYS.enter);
+    await app.waitFor('Step 5 is in place and checked');
+    await app.press(KEYS.right);
+    const check = await app.waitFor('kubectl says:');
+    expect(check).toContain('ip-192-168-100-1   Ready');
+    await app.press(KEYS.escape);
+    await app.waitFor('Lessons');
+    await app.press(KEYS.down, KEYS.down, KEYS.enter);
+    await app.waitFor('Fixture clean-up');
+    await app.press(KEYS.right);
+    let frame = await app.waitFor('These will be deleted, in this order:');
+    expect(frame).toContain('eks-nodegroup');
+    expect(frame).toContain('vpc-0fake');
+    await app.press(KEYS.enter);
+    frame = await app.waitFor('Nothing tagged eks-basics-tutor/cluster=eks-basics-tutor is left.');
+    expect(frame).toContain('Deleted 13 resources.');
+    expect(frame).toContain('Steps ░░░░░');
+    expect(engine.existing.size).toBe(0);
+  });
+});
+
+describe('layouts', () => {
+  it('fits 80×24 on every frame, lessons and map included', async () => {
+    const fake = fakeServices();
+    app = renderApp({ config: testConfig({ stateDir }), services: fake.services, size: { columns: 80, rows: 24 } });
+    await openStep(app, 2, 'Fixture step two');
+    await app.press('c', KEYS.right, KEYS.enter);
+    await app.waitFor('Step 2 is in place and checked');
+    await app.press('m');
+    await app.waitFor('Resource map');
+    await app.press('m', '?');
+    await app.waitFor('Keys');
+    for (const frame of app.frames) {
+      const lines = frame.split('\n');
+      expect(lines.length).toBeLessThanOrEqual(23);
+      for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+    }
+  });
+});
+
+describe('without credentials', () => {
+  it('offers the sandbox first, then a dry run, and says how to set credentials up; a dry run shows the commands', async () => {
+    const { noCredentials } = await import('../../src/session.js');
+    const fake = fakeServices({ openError: (config) => (config.mode === 'real' ? noCredentials() : undefined) });
+    app = renderApp({ config: testConfig({ stateDir, mode: 'real' }), services: fake.services });
+    let frame = await app.waitFor('No AWS credentials were found.');
+    expect(frame).toContain('aws configure');
+    expect(frame).toMatch(/› Use the sandbox \(local, free\)\n\s+Dry run/);
+    await app.press(KEYS.down, KEYS.enter);
+    frame = await app.waitFor('Requests are shown, never sent.');
+    expect(fake.opened.map((c) => c.mode)).toEqual(['real', 'dry-run']);
+    await app.waitFor('› Start with the lesson menu');
+    await app.press(KEYS.enter);
+    await app.waitFor('Lessons');
+    await app.press(KEYS.down, KEYS.enter);
+    await app.waitFor('Fixture step one');
+    frame = await app.waitFor('[Learn 1/2]');
+    expect(frame).not.toContain('Check');
+    await app.press('c', KEYS.right);
+    frame = await app.waitFor('Dry run: nothing is sent.');
+    expect(frame).toContain('$ aws eks fake-create-1');
+    await app.press(KEYS.enter);
+    expect(fake.engines[0]?.applied ?? []).toEqual([]);
+  });
+
+  it('offers the dry run when moto is not installed, and says how to install it', async () => {
+    const { noCredentials } = await import('../../src/session.js');
+    const fake = fakeServices({ moto: false, openError: () => noCredentials() });
+    app = renderApp({ config: testConfig({ stateDir, mode: 'real' }), services: fake.services });
+    const frame = await app.waitFor('pipx install "moto[server]"');
+    expect(frame).toMatch(/› Dry run/);
+    expect(frame).not.toContain('Use the sandbox');
+  });
+});

@@ -1,0 +1,123 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The built program in a real terminal: tmux runs `node dist/cli.js` in a
+ * 100×30 pane against the sandbox, this test presses keys and reads the screen.
+ * `npm test` builds dist/cli.js before vitest starts.
+ */
+const CLI = resolve('dist/cli.js');
+const SOCKET = `tutor-test-${process.pid}`;
+const SESSION = 'tutor';
+let dir: string;
+
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+const screen = () => tmux('capture-pane', '-p', '-t', SESSION);
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function press(...keys: string[]): Promise<void> {
+  for (const key of keys) {
+    tmux('send-keys', '-t', SESSION, key);
+    // Esc alone must not be read as the start of an Alt+key.
+    await pause(key === 'Escape' ? 400 : 150);
+  }
+}
+
+async function waitFor(what: string | RegExp, timeoutMs = 60_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = screen();
+    if (typeof what === 'string' ? text.includes(what) : what.test(text)) return text;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(what)}; the screen:\n${text}`);
+    await pause(200);
+  }
+}
+
+beforeAll(async () => {
+  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it first).');
+  dir = await mkdtemp(join(tmpdir(), 'tutor-tmux-'));
+  const command = [
+    'env',
+    `KUBECONFIG=${join(dir, 'kubeconfig')}`,
+    'NO_COLOR=1',
+    process.execPath,
+    CLI,
+    '--sandbox',
+    '--time-scale',
+    '0',
+    '--state-dir',
+    dir,
+    '--lang',
+    'en',
+  ]
+    .map((word) => `'${word.replace(/'/g, `'\\''`)}'`)
+    .join(' ');
+  tmux('new-session', '-d', '-s', SESSION, '-x', '100', '-y', '30', `${command}; echo "EXITED $?"; sleep 600`);
+});
+
+afterAll(async () => {
+  try {
+    tmux('kill-server');
+  } catch {
+    // already gone
+  }
+  if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+});
+
+describe('the tutor in a real terminal (tmux, 100×30, sandbox)', () => {
+  it('goes through all five steps and the clean-up', async () => {
+    await waitFor('Start with the lesson menu', 90_000);
+    await press('Enter');
+    await waitFor('Lessons');
+    await press('Down', 'Enter');
+    const explanation = await waitFor('What a service role is');
+    expect(explanation).toContain('[Learn 1/');
+
+    for (const step of [1, 2, 3, 4, 5]) {
+      await waitFor(`Step ${step}:`);
+      await press('c');
+      const call = await waitFor('The same with the aws CLI:');
+      expect(call).toContain('[The call]');
+      expect(call).toMatch(/\$ aws (iam|ec2|eks|kubeconfig)|\$ aws eks update-kubeconfig/);
+      await press('Right');
+      await waitFor('Press Enter to run it');
+      await press('Enter');
+      const run = await waitFor(`Step ${step} is in place and checked`, 120_000);
+      expect(run).toContain('Requests as they go:');
+      await press('Right');
+      const check = await waitFor('All checks passed.', 120_000);
+      expect(check).toContain('✓');
+      expect(check).not.toContain('✗');
+      if (step === 5) {
+        expect(check).toContain('kubectl says:');
+        expect(check).toMatch(/\sReady\s/);
+      }
+      await press('Right');
+      await waitFor('[Quiz]');
+      await press('s');
+    }
+
+    await press('Escape');
+    await waitFor('Lessons');
+    // The cursor is on the first wrap-up lesson; the clean-up is the last entry.
+    for (let i = 0; i < 20 && !/› · Clean up/.test(screen()); i++) await press('Down');
+    await press('Enter');
+    await waitFor('│ Clean up');
+    for (let i = 0; i < 8 && !screen().includes('[Clean up]'); i++) {
+      await press('Right');
+      await pause(400);
+    }
+    const plan = await waitFor('These will be deleted, in this order:');
+    expect(plan).toContain('eks-cluster');
+    await press('Enter');
+    const done = await waitFor('is left.', 120_000);
+    expect(done).toContain('✓ Nothing tagged eks-basics-tutor/cluster=eks-basics-tutor is left.');
+    await press('q');
+    const after = await waitFor('EXITED', 30_000);
+    expect(after).toContain('EXITED 0');
+  }, 600_000);
+});
