@@ -117,34 +117,37 @@ main(process.argv).then(
   (code) => {
     process.exitCode = code;
   },
-  (error: unknown) => {
+  async (error: unknown) => {
     const lang = langOf(process.argv);
     const debug = process.argv.includes('--debug');
+    // Errors name ARNs and principals: in presenter mode they are masked like every other output.
+    const mask = process.argv.includes('--presenter') ? (await import('./mask.js')).mask : (line: string) => line;
+    const stderr = { write: (value: string) => process.stderr.write(mask(value)) };
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
         process.exitCode = 0;
         return;
       }
       const message = error.message.replace(/^error: /, '');
-      process.stderr.write(`${lang === 'ja' ? `入力エラー: ${message}(--help を参照)` : `Error: ${message} (see --help)`}\n`);
+      stderr.write(`${lang === 'ja' ? `入力エラー: ${message}(--help を参照)` : `Error: ${message} (see --help)`}\n`);
       process.exitCode = 2;
       return;
     }
     if (error instanceof TutorError) {
-      process.stderr.write(`${error.text[lang]}\n`);
-      if (debug && error.cause) process.stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
+      stderr.write(`${error.text[lang]}\n`);
+      if (debug && error.cause) stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
       process.exitCode = error.exitCode;
       return;
     }
     import('./aws/errors.js').then(
       ({ explainAwsError }) => {
         const explained = explainAwsError(error);
-        process.stderr.write(`${explained.text[lang]}\n`);
-        if (debug) process.stderr.write(`${String((error as Error).stack ?? error)}\n`);
+        stderr.write(`${explained.text[lang]}\n`);
+        if (debug) stderr.write(`${String((error as Error).stack ?? error)}\n`);
         process.exitCode = explained.exitCode;
       },
       () => {
-        process.stderr.write(`${String((error as Error).message ?? error)}\n`);
+        stderr.write(`${String((error as Error).message ?? error)}\n`);
         process.exitCode = 1;
       },
     );

@@ -37,6 +37,16 @@ export function noCredentials(cause?: unknown): TutorError {
   );
 }
 
+function wrongAccount(path: string, recorded: string, current: string): TutorError {
+  return new TutorError(
+    'LEDGER',
+    text(
+      `The ledger ${path} records resources in AWS account ${recorded}, but these credentials are for account ${current}. Use the credentials (or --profile) of account ${recorded} to continue or remove them, or choose another --cluster-name for a new build in this account.`,
+      `台帳 ${path} には AWS アカウント ${recorded} のリソースが記録されていますが、現在の認証情報はアカウント ${current} のものです。続きや削除にはアカウント ${recorded} の認証情報(または --profile)を使うか、このアカウントで新しく作るなら別の --cluster-name を指定してください。`,
+    ),
+  );
+}
+
 function isCredentialsError(error: unknown): boolean {
   const name = (error as { name?: string }).name ?? '';
   const message = String((error as { message?: string }).message ?? '');
@@ -78,7 +88,7 @@ export async function openSession(config: TutorConfig, options: OpenOptions): Pr
       const { startSandbox } = await import('./sandbox/index.js');
       sandbox = await startSandbox({ timeScale: config.timeScale, region, ...(config.endpointUrl ? { motoUrl: config.endpointUrl } : {}) });
       cleanups.push(() => sandbox!.stop());
-      clients = createClients({ region, endpointUrl: sandbox.endpointUrl, credentials: sandbox.credentials });
+      clients = createClients({ region, endpointUrl: sandbox.endpointUrl, credentials: sandbox.credentials, ...(options.signal ? { signal: options.signal } : {}) });
     } else {
       if (!region && config.mode === 'real') {
         region = await regionFromProfile(config.profile);
@@ -99,6 +109,7 @@ export async function openSession(config: TutorConfig, options: OpenOptions): Pr
         ...(config.endpointUrl ? { endpointUrl: config.endpointUrl } : {}),
         ...(config.profile ? { profile: config.profile } : {}),
         ...(config.mode === 'dry-run' ? { credentials: SANDBOX_CREDENTIALS } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
       });
     }
     cleanups.push(() => destroyClients(clients));
@@ -143,18 +154,25 @@ export async function openSession(config: TutorConfig, options: OpenOptions): Pr
       kubectl: runKubectl,
       // kubectl's exec plugin signs with the sandbox's dummy keys; an empty session token keeps a real one out of the token.
       ...(sandbox
-        ? { kubeconfigEnv: { AWS_ACCESS_KEY_ID: sandbox.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: sandbox.credentials.secretAccessKey, AWS_SESSION_TOKEN: '' } }
+        ? { kubeconfigEnv: { AWS_ACCESS_KEY_ID: sandbox.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: sandbox.credentials.secretAccessKey, AWS_SESSION_TOKEN: '', AWS_SECURITY_TOKEN: '' } }
         : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
     let identity: { account: string; arn: string } | undefined;
-    if (options.identify && config.mode !== 'dry-run') {
+    // A ledger of resources in one account must not be read against another: its
+    // resources would look gone, and a teardown would forget them.
+    const recordedAccount = config.mode === 'real' && ledger.live.length > 0 ? ledger.facts.accountId : undefined;
+    if ((options.identify || recordedAccount) && config.mode !== 'dry-run') {
       try {
         identity = await engine.whoAmI();
       } catch (error) {
         if (isCredentialsError(error)) throw noCredentials(error);
         throw error;
       }
+    }
+    if (identity?.account && config.mode === 'real') {
+      if (recordedAccount && recordedAccount !== identity.account) throw wrongAccount(ledger.path, recordedAccount, identity.account);
+      if (!ledger.facts.accountId && options.lock) await ledger.setFacts({ accountId: identity.account });
     }
     return { config: resolved, engine, ledger, ...(sandbox ? { sandbox } : {}), ...(identity ? { identity } : {}), notes, close };
   } catch (error) {

@@ -2,7 +2,25 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
-import type { AwsCredentialIdentity, InitializeMiddleware } from '@aws-sdk/types';
+import type { AwsCredentialIdentity, DeserializeMiddleware, InitializeMiddleware } from '@aws-sdk/types';
+import { writeFileSync } from 'node:fs';
+import { interrupted } from './wait.js';
+import { STOP_AMBIGUOUS_CREATES, stopAmbiguousCreates } from './ambiguous.js';
+
+/**
+ * EKS_BASICS_TUTOR_CALL_LOG=<file>: every call this process sends (wall-clock
+ * ms and service:operation) is written there as JSON when it exits, for the
+ * benchmark's count of AWS calls and its timings.
+ */
+const callLog: { at: number; call: string }[] | undefined = process.env.EKS_BASICS_TUTOR_CALL_LOG ? [] : undefined;
+if (callLog) {
+  const file = process.env.EKS_BASICS_TUTOR_CALL_LOG!;
+  process.once('exit', () => {
+    const counts: Record<string, number> = {};
+    for (const { call } of callLog) counts[call] = (counts[call] ?? 0) + 1;
+    writeFileSync(file, JSON.stringify({ counts, calls: callLog }));
+  });
+}
 
 /** One AWS call as it goes out: the service and the operation. */
 export interface AwsCall {
@@ -29,6 +47,8 @@ export interface ClientSettings {
   /** Told of every call as it is sent (after retries are counted by the SDK). */
   onCall?: (call: AwsCall) => void;
   maxAttempts?: number;
+  /** Once it aborts (Ctrl-C, SIGTERM), no further call is sent; a call already on its way finishes. */
+  signal?: AbortSignal;
 }
 
 export function createClients(settings: ClientSettings): AwsClients {
@@ -53,18 +73,45 @@ export function createClients(settings: ClientSettings): AwsClients {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one middleware serves four clients' input and output types
   const counter = (service: string): InitializeMiddleware<any, any> => (next, context) => async (args) => {
     const operation = String(context.commandName ?? 'Unknown').replace(/Command$/, '');
+    // Work still running in the background after an interruption must not create anything more.
+    if (settings.signal?.aborted) throw interrupted();
     const key = `${service}:${operation}`;
     callCounts.set(key, (callCounts.get(key) ?? 0) + 1);
+    callLog?.push({ at: Date.now(), call: key });
     settings.onCall?.({ service, operation });
     return next(args);
   };
   const options = { step: 'initialize' as const, name: 'eksBasicsTutorCallCounter' };
+  const keep = { step: 'deserialize' as const, priority: 'low' as const, name: 'eksBasicsTutorKeepErrorBody' };
   clients.iam.middlewareStack.add(counter('iam'), options);
   clients.ec2.middlewareStack.add(counter('ec2'), options);
   clients.eks.middlewareStack.add(counter('eks'), options);
   clients.sts.middlewareStack.add(counter('sts'), options);
+  clients.ec2.middlewareStack.addRelativeTo(stopAmbiguousCreates, STOP_AMBIGUOUS_CREATES);
+  clients.iam.middlewareStack.add(keepErrorBody, keep);
+  clients.ec2.middlewareStack.add(keepErrorBody, keep);
+  clients.eks.middlewareStack.add(keepErrorBody, keep);
+  clients.sts.middlewareStack.add(keepErrorBody, keep);
   return clients;
 }
+
+/**
+ * Reads the body of an error answer before the SDK parses it, so that it is still
+ * there (as `$response.body`) when the parser fails on it: an endpoint that answers
+ * a JSON API in XML. explainAwsError reads the code and message from it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one middleware serves four clients' input and output types
+const keepErrorBody: DeserializeMiddleware<any, any> = (next) => async (args) => {
+  const result = await next(args);
+  const response = result.response as { statusCode?: number; body?: unknown };
+  const body = response.body as AsyncIterable<Uint8Array> | undefined;
+  if ((response.statusCode ?? 200) >= 400 && body && typeof body[Symbol.asyncIterator] === 'function') {
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of body) chunks.push(chunk);
+    response.body = Buffer.concat(chunks);
+  }
+  return result;
+};
 
 export function destroyClients(clients: AwsClients): void {
   clients.iam.destroy();

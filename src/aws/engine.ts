@@ -83,7 +83,8 @@ export class Engine {
    */
   async apply(step: StepNumber): Promise<void> {
     for (const needed of NEEDS_SETTLED[step]) await this.settle(needed);
-    if (step === 5) await this.prepared;
+    // A failed prepare is not fatal here: the step makes the node role itself.
+    if (step === 5) await this.prepared?.catch(() => undefined);
     this.emit({ type: 'step-start', step, action: 'apply' });
     try {
       await STEPS[step].apply(this.ctx);

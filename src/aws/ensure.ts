@@ -1,4 +1,5 @@
 import type { LedgerEntry, ResourceKind } from '../state/ledger.js';
+import { AmbiguousCreateError } from './ambiguous.js';
 import type { StepContext } from './types.js';
 
 export interface EnsureSpec {
@@ -31,7 +32,17 @@ export async function ensureResource(ctx: StepContext, spec: EnsureSpec): Promis
   }
   await ctx.ledger.intend(spec.key, spec.kind, spec.step, spec.details);
   ctx.emit({ type: 'resource', key: spec.key, kind: spec.kind, change: 'creating' });
-  const id = await spec.create();
+  let id: string | undefined;
+  for (let attempt = 1; id === undefined; attempt++) {
+    try {
+      id = await spec.create();
+    } catch (error) {
+      if (!(error instanceof AmbiguousCreateError) || attempt >= 5) throw error instanceof AmbiguousCreateError ? error.original : error;
+      // The answer was lost: the resource may exist. Its tags say so before anything is sent again.
+      await ctx.clock.sleep(1000 * attempt, ctx.signal);
+      id = await spec.find();
+    }
+  }
   await ctx.ledger.created(spec.key, id, spec.details);
   ctx.emit({ type: 'resource', key: spec.key, kind: spec.kind, id, change: 'created' });
   return id;

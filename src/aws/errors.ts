@@ -8,15 +8,61 @@ interface AwsErrorLike {
   $metadata?: { httpStatusCode?: number };
 }
 
+interface UnreadableAnswer {
+  $responseBodyText?: unknown;
+  $response?: { statusCode?: number; body?: unknown };
+}
+
+/** The SDK kept the answer (`$response`) but could not make an AWS error of it (AWS errors carry `$fault`). */
+function isUnparsed(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && '$response' in error && !('$fault' in error);
+}
+
+const XML_ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'", '&amp;': '&' };
+
+/**
+ * An error answer the SDK could not parse: an endpoint (moto) that answers a JSON
+ * API in XML, or an HTML page. The code and message are read from the raw body,
+ * so the answer is explained like any other; undefined when the body names none.
+ */
+function readUnparsedAnswer(error: unknown): AwsErrorLike | undefined {
+  if (!isUnparsed(error)) return undefined;
+  const raw = error as UnreadableAnswer & { $response: NonNullable<UnreadableAnswer['$response']> };
+  const kept = raw.$response.body;
+  const body =
+    typeof raw.$responseBodyText === 'string'
+      ? raw.$responseBodyText
+      : typeof kept === 'string'
+        ? kept
+        : kept instanceof Uint8Array
+          ? Buffer.from(kept).toString('utf8')
+          : '';
+  let code = /<Code>([^<]+)<\/Code>/.exec(body)?.[1];
+  let message = /<Message>(?:<!\[CDATA\[)?([^<\]]*)/.exec(body)?.[1];
+  if (!code) {
+    try {
+      const json = JSON.parse(body) as { __type?: string; code?: string; message?: string; Message?: string };
+      code = (json.__type ?? json.code)?.split('#').pop();
+      message = json.message ?? json.Message;
+    } catch {
+      // not JSON either
+    }
+  }
+  if (!code) return undefined;
+  const decoded = (message ?? '').replace(/&(lt|gt|quot|apos|amp);/g, (entity) => XML_ENTITIES[entity] ?? entity);
+  return { name: code, message: decoded, $metadata: { httpStatusCode: raw.$response.statusCode ?? 0 } };
+}
+
 /**
  * The one place an AWS error becomes something a learner can act on. The raw
  * error stays as the cause, shown only with --debug.
  */
 export function explainAwsError(error: unknown): TutorError {
   if (error instanceof TutorError) return error;
-  const e = (error ?? {}) as AwsErrorLike;
+  const e = readUnparsedAnswer(error) ?? ((error ?? {}) as AwsErrorLike);
   const name = e.name ?? e.Code ?? '';
-  const message = e.message ?? String(error);
+  // The SDK appends hints on further lines; the learner gets one line.
+  const message = (e.message ?? String(error)).split('\n')[0]!.trim();
   if (/AccessDenied|UnauthorizedOperation|AccessDeniedException/.test(name)) {
     const action = /not authorized to perform:? ([\w:-]+)/.exec(message)?.[1] ?? /perform:? ([\w:*-]+)/.exec(message)?.[1];
     const principal = /User: (arn:[^\s]+)/.exec(message)?.[1];
@@ -55,6 +101,27 @@ export function explainAwsError(error: unknown): TutorError {
   }
   if (/ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|socket hang up/.test(`${name} ${message}`)) {
     return new TutorError('AWS', text(`Cannot reach AWS (${message}). Check the network (or --endpoint-url) and run the same command again.`, `AWS に接続できません(${message})。ネットワーク(または --endpoint-url)を確認して、同じコマンドを再実行してください。`), error);
+  }
+  if (isUnparsed(error) && e === error) {
+    const status = e.$metadata?.httpStatusCode ?? (error as UnreadableAnswer).$response?.statusCode ?? 0;
+    return new TutorError(
+      'AWS',
+      text(
+        `The endpoint answered HTTP ${status} with something that is not an AWS answer. If you use --endpoint-url, check that it points at an AWS API (or a moto server); otherwise run the same command again with --debug.`,
+        `エンドポイントが HTTP ${status} で AWS の応答ではないものを返しました。--endpoint-url を使っている場合は、AWS API(または moto サーバー)を指しているか確認してください。そうでなければ --debug を付けて同じコマンドを再実行してください。`,
+      ),
+      error,
+    );
+  }
+  if ((e.$metadata?.httpStatusCode ?? 0) >= 500) {
+    return new TutorError(
+      'AWS',
+      text(
+        `AWS had an internal error (${name || e.$metadata?.httpStatusCode}) on every retry. Wait a minute and run the same command again: it continues where it stopped.`,
+        `AWS 側で内部エラー(${name || e.$metadata?.httpStatusCode})がリトライ中ずっと続きました。1 分ほど待って同じコマンドを実行すると、続きから再開します。`,
+      ),
+      error,
+    );
   }
   if (!e.$metadata) {
     return new TutorError('TOOL_FAILED', text(`Unexpected error: ${message} (run with --debug for details).`, `予期しないエラー: ${message}(詳細は --debug で表示されます)。`), error);

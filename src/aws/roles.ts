@@ -97,8 +97,15 @@ export async function ensureRole(ctx: StepContext, spec: RoleSpec): Promise<stri
   } else {
     await ctx.ledger.intend(spec.key, 'iam-role', spec.step, { name: spec.name });
     ctx.emit({ type: 'resource', key: spec.key, kind: 'iam-role', change: 'creating' });
-    const created = await ctx.clients.iam.send(new CreateRoleCommand(createRoleInput(spec, clusterName)));
-    arn = created.Role?.Arn ?? '';
+    try {
+      arn = (await ctx.clients.iam.send(new CreateRoleCommand(createRoleInput(spec, clusterName)))).Role?.Arn ?? '';
+    } catch (error) {
+      // A retried CreateRole whose first answer was lost: the role is there, and the tags say whose it is.
+      if ((error as { name?: string }).name !== 'EntityAlreadyExistsException' && (error as { name?: string }).name !== 'EntityAlreadyExists') throw error;
+      const role = await getRole(ctx, spec.name);
+      if (!role || !isOurs(role.Tags, clusterName)) throw nameTaken(spec.name);
+      arn = role.Arn ?? '';
+    }
     await ctx.ledger.created(spec.key, arn, { name: spec.name });
     ctx.emit({ type: 'resource', key: spec.key, kind: 'iam-role', id: arn, change: 'created' });
   }

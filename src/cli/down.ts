@@ -3,14 +3,16 @@ import { openSession } from '../session.js';
 import { text } from '../text.js';
 import { confirm } from './confirm.js';
 import { Printer } from './print.js';
-import { interruptible } from './signals.js';
+import { Unfinished, interruptible } from './signals.js';
 
 /** `down`: everything this tutor made for the cluster name, in dependency order; then a check that nothing tagged is left. */
 export async function down(config: TutorConfig): Promise<number> {
   const printer = new Printer(config);
   const lang = config.lang;
+  const unfinished = new Unfinished();
   return interruptible(printer, async (signal) => {
     const session = await openSession(config, { lock: true, identify: false, signal });
+    const stopTracking = session.engine.on(unfinished.listener);
     try {
       session.notes.forEach((note) => printer.say(note));
       const { engine } = session;
@@ -54,7 +56,8 @@ export async function down(config: TutorConfig): Promise<number> {
       for (const f of result.remaining) printer.line(`  - ${f.kind} ${f.id}`);
       return 1;
     } finally {
+      stopTracking();
       await session.close();
     }
-  });
+  }, unfinished);
 }

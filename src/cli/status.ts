@@ -2,6 +2,7 @@ import type { TutorConfig } from '../config.js';
 import { PRICES, PRICE_DATE, formatUsd, instanceHour, priceFor } from '../aws/cost.js';
 import type { Found } from '../aws/inventory.js';
 import type { LedgerEntry } from '../state/ledger.js';
+import { masker } from '../mask.js';
 import { openSession } from '../session.js';
 import { text } from '../text.js';
 import { Printer } from './print.js';
@@ -41,7 +42,7 @@ export async function status(config: TutorConfig, json: boolean): Promise<number
   try {
     // Notes go beside the report: on stderr when stdout is JSON.
     for (const note of session.notes) {
-      if (json) process.stderr.write(`${note[config.lang]}\n`);
+      if (json) process.stderr.write(`${masker(config.presenter)(note[config.lang])}\n`);
       else printer.say(note);
     }
     const found = await session.engine.inventory();
@@ -71,9 +72,10 @@ export async function status(config: TutorConfig, json: boolean): Promise<number
     const total = rows.reduce((sum, r) => sum + r.costSoFarUsd, 0);
     const hourly = rows.reduce((sum, r) => sum + (r.exists ? r.hourlyUsd : 0), 0);
     if (json) {
-      process.stdout.write(
-        `${JSON.stringify({ clusterName: config.clusterName, mode: config.mode, region: session.config.region, ledger: session.ledger.path, priceDate: PRICE_DATE, hourlyUsd: hourly, costSoFarUsd: total, resources: rows }, null, 2)}\n`,
-      );
+      // Presenter mode masks the JSON too, in its strings only (never a number).
+      const mask = masker(config.presenter);
+      const report = { clusterName: config.clusterName, mode: config.mode, region: session.config.region, ledger: session.ledger.path, priceDate: PRICE_DATE, hourlyUsd: hourly, costSoFarUsd: total, resources: rows };
+      process.stdout.write(`${JSON.stringify(report, (_key, value: unknown) => (typeof value === 'string' ? mask(value) : value), 2)}\n`);
       return 0;
     }
     if (rows.length === 0) {

@@ -7,12 +7,13 @@ import { text } from '../text.js';
 import { confirm } from './confirm.js';
 import { Printer, STEP_TITLES } from './print.js';
 import { printPlans } from './plans.js';
-import { interruptible } from './signals.js';
+import { Unfinished, interruptible } from './signals.js';
 
 /** `up`: steps 1..through without the TUI. Returns the exit code. */
 export async function up(config: TutorConfig, through: StepNumber): Promise<number> {
   const printer = new Printer(config);
   if (config.mode === 'dry-run') return printPlans(config, through, printer);
+  const unfinished = new Unfinished();
   return interruptible(printer, async (signal) => {
     let session: Session;
     try {
@@ -25,12 +26,14 @@ export async function up(config: TutorConfig, through: StepNumber): Promise<numb
       }
       throw error;
     }
+    const stopTracking = session.engine.on(unfinished.listener);
     try {
       return await runUp(session, through, printer);
     } finally {
+      stopTracking();
       await session.close();
     }
-  });
+  }, unfinished);
 }
 
 async function runUp(session: Session, through: StepNumber, printer: Printer): Promise<number> {
