@@ -61,3 +61,26 @@ export function hourlyCost(region: string, running: Running): number {
 export function formatUsd(value: number): string {
   return `$${value < 1 ? value.toFixed(3) : value.toFixed(2)}`;
 }
+
+/** What one resource costs per hour while it exists (list prices, an estimate); free kinds cost 0. */
+export function resourceHourly(
+  resource: { kind: string; details?: Record<string, string> | undefined },
+  config: { region: string; instanceType: string; nodes: number; nat: string },
+): number {
+  switch (resource.kind) {
+    case 'eks-cluster':
+      return PRICES.clusterHour;
+    case 'nat-gateway':
+      return priceFor(config.region).natGatewayHour;
+    case 'elastic-ip':
+      return PRICES.publicIpv4Hour;
+    case 'eks-nodegroup': {
+      const desired = Number(resource.details?.desired ?? config.nodes) || config.nodes;
+      const type = resource.details?.instanceType || config.instanceType;
+      // Without a NAT gateway the nodes sit in public subnets, each with a public IPv4 address.
+      return desired * (instanceHour(config.region, type) + (config.nat === 'none' ? PRICES.publicIpv4Hour : 0));
+    }
+    default:
+      return 0;
+  }
+}

@@ -1,5 +1,5 @@
 import type { TutorConfig } from '../config.js';
-import { PRICES, PRICE_DATE, formatUsd, instanceHour, priceFor } from '../aws/cost.js';
+import { PRICE_DATE, formatUsd, resourceHourly } from '../aws/cost.js';
 import type { Found } from '../aws/inventory.js';
 import type { LedgerEntry } from '../state/ledger.js';
 import { masker } from '../mask.js';
@@ -20,19 +20,7 @@ export interface StatusRow {
 }
 
 function hourlyOf(config: TutorConfig, f: Found | undefined): number {
-  if (!f) return 0;
-  switch (f.kind) {
-    case 'eks-cluster':
-      return PRICES.clusterHour;
-    case 'nat-gateway':
-      return priceFor(config.region).natGatewayHour;
-    case 'elastic-ip':
-      return PRICES.publicIpv4Hour;
-    case 'eks-nodegroup':
-      return Number(f.details?.desired ?? 0) * instanceHour(config.region, f.details?.instanceType || config.instanceType);
-    default:
-      return 0;
-  }
+  return f ? resourceHourly(f, config) : 0;
 }
 
 /** `status`: each resource of the ledger, whether it still exists, since when, and its estimated cost so far. */

@@ -1,5 +1,5 @@
 import type { TutorConfig } from '../../config.js';
-import { PRICES, instanceHour, priceFor } from '../../aws/cost.js';
+import { resourceHourly } from '../../aws/cost.js';
 import type { ResourceView } from './world.js';
 
 /** The sandbox runs AWS's durations `timeScale` times as fast; this turns wall time back into the time AWS would take. */
@@ -9,22 +9,7 @@ export function timeRate(config: Pick<TutorConfig, 'mode' | 'timeScale'>): numbe
 
 /** What one resource costs per hour while it exists (list prices, an estimate). */
 export function hourlyOf(view: Pick<ResourceView, 'kind' | 'details'>, config: Pick<TutorConfig, 'region' | 'instanceType' | 'nodes' | 'nat'>): number {
-  switch (view.kind) {
-    case 'eks-cluster':
-      return PRICES.clusterHour;
-    case 'nat-gateway':
-      return priceFor(config.region).natGatewayHour;
-    case 'elastic-ip':
-      return PRICES.publicIpv4Hour;
-    case 'eks-nodegroup': {
-      const desired = Number(view.details?.desired ?? config.nodes) || config.nodes;
-      const type = view.details?.instanceType || config.instanceType;
-      // Without a NAT gateway the nodes sit in public subnets, each with a public IPv4 address.
-      return desired * (instanceHour(config.region, type) + (config.nat === 'none' ? PRICES.publicIpv4Hour : 0));
-    }
-    default:
-      return 0;
-  }
+  return resourceHourly(view, config);
 }
 
 const BILLED = new Set(['creating', 'ready', 'deleting', 'failed']);
