@@ -83,13 +83,23 @@ export async function chooseVersion(ctx: StepContext): Promise<string> {
   return version;
 }
 
-export async function describeCluster(ctx: StepContext): Promise<Cluster | undefined> {
+/** How old an answer may be for a read that follows another one moments later (a check right after the wait). */
+export const RECENT_MS = 10_000;
+
+const lastCluster = new WeakMap<StepContext['clients'], { name: string; at: number; cluster: Cluster | undefined }>();
+
+/** DescribeCluster; with `maxAgeMs`, the answer of a call made within that time is reused instead of asking again. */
+export async function describeCluster(ctx: StepContext, options: { maxAgeMs?: number } = {}): Promise<Cluster | undefined> {
+  const seen = lastCluster.get(ctx.clients);
+  if (options.maxAgeMs && seen && seen.name === ctx.config.clusterName && Date.now() - seen.at <= options.maxAgeMs) return seen.cluster;
+  let cluster: Cluster | undefined;
   try {
-    return (await ctx.clients.eks.send(new DescribeClusterCommand({ name: ctx.config.clusterName }))).cluster;
+    cluster = (await ctx.clients.eks.send(new DescribeClusterCommand({ name: ctx.config.clusterName }))).cluster;
   } catch (error) {
-    if (error instanceof ResourceNotFoundException || (error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
-    throw error;
+    if (!(error instanceof ResourceNotFoundException || (error as { name?: string }).name === 'ResourceNotFoundException')) throw error;
   }
+  lastCluster.set(ctx.clients, { name: ctx.config.clusterName, at: Date.now(), cluster });
+  return cluster;
 }
 
 function nameTaken(name: string): TutorError {
@@ -174,7 +184,7 @@ export const clusterStep: Step = {
   },
 
   async verify(ctx) {
-    const cluster = await describeCluster(ctx);
+    const cluster = await describeCluster(ctx, { maxAgeMs: RECENT_MS });
     const checks: Check[] = [];
     const add = (id: string, ok: boolean | undefined, en: string, ja: string, detail?: string) =>
       checks.push({ id, ok: ok === true, ...(ok === undefined ? { unknown: true } : {}), label: text(en, ja), ...(detail ? { detail } : {}) });

@@ -2,7 +2,7 @@ import { text } from '../../text.js';
 import { kubeconfigPath, mergeEntry, readEntry, readKubeconfig, writeKubeconfig, type ExecSpec, type KubeconfigEntry } from '../../kube/kubeconfig.js';
 import type { TutorConfig } from '../../config.js';
 import type { Check, PlanContext, Step, StepContext } from '../types.js';
-import { CLUSTER_KEY, describeCluster } from './cluster.js';
+import { CLUSTER_KEY, RECENT_MS, describeCluster } from './cluster.js';
 
 export const KUBECONFIG_KEY = 'kubeconfig';
 
@@ -65,7 +65,7 @@ export const kubeconfigStep: Step = {
   },
 
   async apply(ctx) {
-    const cluster = await describeCluster(ctx);
+    const cluster = await describeCluster(ctx, { maxAgeMs: RECENT_MS });
     const path = kubeconfigPath();
     const entry: KubeconfigEntry = {
       name: entryName(ctx),
@@ -89,7 +89,7 @@ export const kubeconfigStep: Step = {
     const path = ctx.ledger.get(KUBECONFIG_KEY)?.details?.path ?? kubeconfigPath();
     const source = (await readKubeconfig(path)) ?? '';
     const found = readEntry(source, entryName(ctx));
-    const cluster = await describeCluster(ctx);
+    const cluster = await describeCluster(ctx, { maxAgeMs: RECENT_MS });
     const checks: Check[] = [
       { id: 'kubeconfig:entry', ok: Boolean(found), label: text(`${path} has the cluster, user and context`, `${path} にクラスター・ユーザー・コンテキストがある`), detail: entryName(ctx) },
       { id: 'kubeconfig:server', ok: Boolean(found && found.server === cluster?.endpoint), label: text('It points at the cluster’s API endpoint', 'クラスターの API エンドポイントを指している'), ...(found ? { detail: found.server } : {}) },

@@ -9,6 +9,7 @@ import { ensureRole, planRole, roleName, verifyRole, type RoleSpec } from '../ro
 import { isOurs, tutorTags, tagMap } from '../tags.js';
 import type { Check, PlanContext, Step, StepContext } from '../types.js';
 import { EXPECTED, POLL_DELAY, waitFor } from '../wait.js';
+import { RECENT_MS } from './cluster.js';
 import { KUBECONFIG_KEY } from './kubeconfig.js';
 import { subnetKey } from './vpc-requests.js';
 
@@ -16,6 +17,9 @@ export const NODE_ROLE_KEY = 'role/node';
 export const NODEGROUP_KEY = 'nodegroup';
 export const AMI_TYPE = 'AL2023_x86_64_STANDARD' as const;
 export const DISK_SIZE = 20;
+
+/** The node role `prepare` made, per run. */
+const preparedRoles = new WeakMap<StepContext, Promise<string>>();
 
 export function nodegroupName(clusterName: string): string {
   return `${clusterName}-nodes`.slice(0, 63);
@@ -59,15 +63,23 @@ export function createNodegroupRequest(ctx: Pick<PlanContext, 'config' | 'ledger
   };
 }
 
-export async function describeNodegroup(ctx: StepContext): Promise<Nodegroup | undefined> {
+const lastNodegroup = new WeakMap<StepContext['clients'], { name: string; at: number; group: Nodegroup | undefined }>();
+
+/** DescribeNodegroup; with `maxAgeMs`, the answer of a call made within that time is reused instead of asking again. */
+export async function describeNodegroup(ctx: StepContext, options: { maxAgeMs?: number } = {}): Promise<Nodegroup | undefined> {
+  const name = `${ctx.config.clusterName}/${nodegroupName(ctx.config.clusterName)}`;
+  const seen = lastNodegroup.get(ctx.clients);
+  if (options.maxAgeMs && seen && seen.name === name && Date.now() - seen.at <= options.maxAgeMs) return seen.group;
+  let group: Nodegroup | undefined;
   try {
-    return (
+    group = (
       await ctx.clients.eks.send(new DescribeNodegroupCommand({ clusterName: ctx.config.clusterName, nodegroupName: nodegroupName(ctx.config.clusterName) }))
     ).nodegroup;
   } catch (error) {
-    if (error instanceof ResourceNotFoundException || (error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
-    throw error;
+    if (!(error instanceof ResourceNotFoundException || (error as { name?: string }).name === 'ResourceNotFoundException')) throw error;
   }
+  lastNodegroup.set(ctx.clients, { name, at: Date.now(), group });
+  return group;
 }
 
 async function kubectlNodes(ctx: StepContext): Promise<{ ready: string[]; table: string }> {
@@ -100,11 +112,16 @@ export const nodegroupStep: Step = {
 
   /** The node role does not need the cluster: it can be made while the control plane is CREATING. */
   async prepare(ctx) {
-    await ensureRole(ctx, nodeRoleSpec(ctx.config));
+    const made = ensureRole(ctx, nodeRoleSpec(ctx.config));
+    preparedRoles.set(ctx, made);
+    await made;
   },
 
   async apply(ctx) {
-    await ensureRole(ctx, nodeRoleSpec(ctx.config));
+    // The role made by prepare in this run is not asked for again; a failed or since-deleted one is made here.
+    const made = preparedRoles.get(ctx);
+    const ready = made ? await made.then(() => ctx.ledger.get(NODE_ROLE_KEY)?.state === 'created', () => false) : false;
+    if (!ready) await ensureRole(ctx, nodeRoleSpec(ctx.config));
     const existing = await describeNodegroup(ctx);
     if (existing && existing.status !== 'DELETING') {
       if (!isOurs(existing.tags, ctx.config.clusterName)) {
@@ -161,7 +178,7 @@ export const nodegroupStep: Step = {
 
   async verify(ctx) {
     const checks: Check[] = await verifyRole(ctx, nodeRoleSpec(ctx.config));
-    const group = await describeNodegroup(ctx);
+    const group = await describeNodegroup(ctx, { maxAgeMs: RECENT_MS });
     const add = (id: string, ok: boolean, en: string, ja: string, detail?: string) => checks.push({ id, ok, label: text(en, ja), ...(detail ? { detail } : {}) });
     add('nodegroup:active', group?.status === 'ACTIVE', 'The node group is ACTIVE', 'ノードグループが ACTIVE', group ? `${group.nodegroupName} ${group.status}` : undefined);
     if (group) {

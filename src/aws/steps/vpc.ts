@@ -163,15 +163,21 @@ export const vpcStep: Step = {
     });
     await ec2.send(new ModifyVpcAttributeCommand(enableDnsHostnamesRequest(vpcId)));
 
+    // What this run has just created has no attachments, routes or associations yet: no need to ask.
+    const fresh = new Set<string>();
     const igwId = await ensureResource(ctx, {
       key: IGW_KEY,
       kind: 'internet-gateway',
       step: 2,
       find: async () =>
         findOne((await ec2.send(new DescribeInternetGatewaysCommand({ Filters: keyFilters(name, IGW_KEY) }))).InternetGateways, (g) => g.InternetGatewayId, name, IGW_KEY),
-      create: async () => (await ec2.send(new CreateInternetGatewayCommand(createInternetGatewayRequest(config)))).InternetGateway?.InternetGatewayId ?? '',
+      create: async () => {
+        const id = (await ec2.send(new CreateInternetGatewayCommand(createInternetGatewayRequest(config)))).InternetGateway?.InternetGatewayId ?? '';
+        fresh.add(id);
+        return id;
+      },
     });
-    const igw = (await ec2.send(new DescribeInternetGatewaysCommand({ InternetGatewayIds: [igwId] }))).InternetGateways?.[0];
+    const igw = fresh.has(igwId) ? undefined : (await ec2.send(new DescribeInternetGatewaysCommand({ InternetGatewayIds: [igwId] }))).InternetGateways?.[0];
     if (!igw?.Attachments?.some((a) => a.VpcId === vpcId)) {
       await ec2.send(new AttachInternetGatewayCommand(attachInternetGatewayRequest(vpcId, igwId)));
     }
@@ -204,10 +210,16 @@ export const vpcStep: Step = {
         kind: 'route-table',
         step: 2,
         find: async () => findOne(await tables(key), (t) => t.RouteTableId, name, key),
-        create: async () => (await ec2.send(new CreateRouteTableCommand(createRouteTableRequest(config, vpcId, key, tableName)))).RouteTable?.RouteTableId ?? '',
+        create: async () => {
+          const id = (await ec2.send(new CreateRouteTableCommand(createRouteTableRequest(config, vpcId, key, tableName)))).RouteTable?.RouteTableId ?? '';
+          fresh.add(id);
+          return id;
+        },
       });
     const wire = async (tableId: string, target: { GatewayId: string } | { NatGatewayId: string } | undefined, subnetIds: string[]) => {
-      const table: RouteTable | undefined = (await ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: [tableId] }))).RouteTables?.[0];
+      const table: RouteTable | undefined = fresh.has(tableId)
+        ? undefined
+        : (await ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: [tableId] }))).RouteTables?.[0];
       if (target && !table?.Routes?.some((r) => r.DestinationCidrBlock === '0.0.0.0/0')) {
         await ec2.send(new CreateRouteCommand(defaultRouteRequest(tableId, target)));
       }
