@@ -1,11 +1,9 @@
 import type { TutorConfig } from '../../config.js';
-import { findings } from '../../cli/doctor.js';
 import { progressPath, ProgressWriter, readProgress } from '../../progress/file.js';
 import { motoInstalled } from '../../sandbox/moto.js';
-import { openSession, type Session } from '../../session.js';
+import type { Session } from '../../session.js';
 import type { LessonId } from '../../lessons/types.js';
 import { followCalls } from './calls.js';
-import { fetchLiveData } from './live-data.js';
 import type { Services, TutorSession } from './types.js';
 
 /** The services of a real run: sessions against AWS, the sandbox or nothing (dry-run), files in the state directory. */
@@ -24,18 +22,22 @@ export function realServices(known: readonly LessonId[]): Services {
   };
   return {
     async openSession(config, signal) {
+      // The AWS SDK and the sandbox load here, after the first frame, not before it.
+      const { openSession } = await import('../../session.js');
       const session = await openSession(config, { lock: config.mode !== 'dry-run', identify: config.mode === 'real', signal });
       sessions.set(session, session);
       return session;
     },
     async findings(config) {
       // The sandbox's own line comes from the session: checking it here would start a second one.
+      const { findings } = await import('../../cli/doctor.js');
       return findings(config.mode === 'sandbox' ? { ...config, mode: 'dry-run' } : config);
     },
     motoInstalled,
     async liveData(session, kind) {
       const real = sessions.get(session);
       if (!real) return { kind: 'unavailable', reason: { en: 'No session.', ja: 'セッションがありません。' } };
+      const { fetchLiveData } = await import('./live-data.js');
       return fetchLiveData(real, kind);
     },
     loadProgress: (config) => readProgress(progressPath(config.stateDir, config.mode, config.clusterName), isKnown),
