@@ -1,9 +1,36 @@
 import { useEffect, useState } from 'react';
 import { useServices } from '../contexts/services.js';
 
+type Listener = () => void;
+
 /**
- * The wall clock, ticking once a second while `active`: only the component that
- * shows a running clock redraws, and only while something runs.
+ * One timer for every running clock on the screen: the spinner, the elapsed
+ * times and the cost meter all move in the same tick, so Ink redraws once a
+ * second, not once per clock.
+ */
+const tickers = new Map<number, { listeners: Set<Listener>; timer: NodeJS.Timeout | undefined }>();
+
+function subscribe(everyMs: number, listener: Listener): () => void {
+  let ticker = tickers.get(everyMs);
+  if (!ticker) {
+    ticker = { listeners: new Set(), timer: undefined };
+    tickers.set(everyMs, ticker);
+  }
+  const shared = ticker;
+  shared.listeners.add(listener);
+  shared.timer ??= setInterval(() => shared.listeners.forEach((notify) => notify()), everyMs);
+  return () => {
+    shared.listeners.delete(listener);
+    if (shared.listeners.size === 0 && shared.timer) {
+      clearInterval(shared.timer);
+      shared.timer = undefined;
+    }
+  };
+}
+
+/**
+ * The wall clock, ticking once a second while `active`: only the components that
+ * show a running clock redraw, only while something runs, and all in one tick.
  */
 export function useNow(active: boolean, everyMs = 1000): number {
   const services = useServices();
@@ -11,8 +38,7 @@ export function useNow(active: boolean, everyMs = 1000): number {
   useEffect(() => {
     if (!active) return undefined;
     setNow(services.now());
-    const timer = setInterval(() => setNow(services.now()), everyMs);
-    return () => clearInterval(timer);
+    return subscribe(everyMs, () => setNow(services.now()));
   }, [active, everyMs, services]);
   return active ? now : services.now();
 }
