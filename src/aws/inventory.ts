@@ -110,10 +110,3 @@ export async function inventory(ctx: StepContext): Promise<Found[]> {
   }
   return found;
 }
-
-/** Ledger entries whose resource was not found: gone already, or never created. */
-export function missingFromInventory(ctx: StepContext, found: Found[]): string[] {
-  const ids = new Set(found.map((f) => f.id));
-  const keys = new Set(found.map((f) => f.key));
-  return ctx.ledger.live.filter((e) => e.kind !== 'policy-attachment' && !keys.has(e.key) && !(e.id && ids.has(e.id))).map((e) => e.key);
-}

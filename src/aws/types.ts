@@ -6,14 +6,6 @@ import type { AwsClients } from './clients.js';
 export type StepNumber = 1 | 2 | 3 | 4 | 5;
 export type StepId = 'clusterRole' | 'vpc' | 'cluster' | 'kubeconfig' | 'nodegroup';
 
-export const STEP_IDS: Record<StepNumber, StepId> = {
-  1: 'clusterRole',
-  2: 'vpc',
-  3: 'cluster',
-  4: 'kubeconfig',
-  5: 'nodegroup',
-};
-
 /** One request a step will send, shown before it is sent. */
 export interface PlannedCall {
   service: 'iam' | 'ec2' | 'eks' | 'sts' | 'kubeconfig' | 'kubectl';

@@ -13,7 +13,7 @@
  *     "facts": { "availabilityZones"?, "kubernetesVersion"?, ... } }
  * It holds ids and names only: never credentials or tokens.
  */
-import { mkdir, readFile, rename, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { TutorError } from '../errors.js';
@@ -144,15 +144,6 @@ export class Ledger {
   static inMemory(identity: LedgerIdentity): Ledger {
     const ledger = new Ledger('', Ledger.empty(identity), 'new');
     return ledger;
-  }
-
-  static async exists(stateDir: string, mode: 'real' | 'sandbox', clusterName: string): Promise<boolean> {
-    try {
-      await stat(ledgerPath(stateDir, mode, clusterName));
-      return true;
-    } catch {
-      return false;
-    }
   }
 
   private static empty(identity: LedgerIdentity): LedgerData {
