@@ -71,6 +71,19 @@ async function presignedUrlOfToken(machine: Machine, context: string): Promise<s
   return Buffer.from(token.slice('k8s-aws-v1.'.length), 'base64url').toString('utf8');
 }
 
+/** status, status --json and down after an up: none of them shows or stores a secret, and nothing is left. */
+async function statusThenDown(machine: Parameters<typeof runTutor>[0], name: string, common: string[], up: Awaited<ReturnType<typeof runTutor>>): Promise<void> {
+    const status = await runTutor(machine, ['status', ...common]);
+    const json = await runTutor(machine, ['status', '--json', ...common]);
+    expect(json.exitCode).toBe(0);
+    expect(JSON.parse(json.stdout).resources.length).toBeGreaterThan(5);
+    const down = await runTutor(machine, ['down', '--yes', ...common]);
+    expect(down.exitCode).toBe(0);
+    expectNothingShown([up, status, json, down]);
+    expectNothingStored(machine);
+    expect(await census(name, { endpoint: moto.url })).toEqual([]);
+}
+
 describe('secrets are never printed, logged or stored; presenter mode masks ids', () => {
   it('sandbox with kubectl: up, status, status --json, down', { timeout: 120_000 }, async () => {
     const machine = makeMachine(LEARNER);
@@ -91,15 +104,7 @@ describe('secrets are never printed, logged or stored; presenter mode masks ids'
     // A kubeconfig the learner did not have is made private, in a private directory.
     expect(statSync(machine.kubeconfig).mode & 0o777).toBe(0o600);
     expect(statSync(dirname(machine.kubeconfig)).mode & 0o777).toBe(0o700);
-    const status = await runTutor(machine, ['status', ...common]);
-    const json = await runTutor(machine, ['status', '--json', ...common]);
-    expect(json.exitCode).toBe(0);
-    expect(JSON.parse(json.stdout).resources.length).toBeGreaterThan(5);
-    const down = await runTutor(machine, ['down', '--yes', ...common]);
-    expect(down.exitCode).toBe(0);
-    expectNothingShown([up, status, json, down]);
-    expectNothingStored(machine);
-    expect(await census(name, { endpoint: moto.url })).toEqual([]);
+    await statusThenDown(machine, name, common, up);
     // After down the file holds nothing of the tutor's, and is still private.
     expect(readFileSync(machine.kubeconfig, 'utf8')).not.toContain(name);
     expect(statSync(machine.kubeconfig).mode & 0o777).toBe(0o600);
@@ -113,14 +118,6 @@ describe('secrets are never printed, logged or stored; presenter mode masks ids'
     expect(up.stderr).toBe('');
     expect(up.exitCode).toBe(0);
     expect(up.stdout).toMatch(/Account: \*{12} {2}arn:aws:(iam|sts)::\*{12}:/);
-    const status = await runTutor(machine, ['status', ...common]);
-    const json = await runTutor(machine, ['status', '--json', ...common]);
-    expect(json.exitCode).toBe(0);
-    expect(JSON.parse(json.stdout).resources.length).toBeGreaterThan(5);
-    const down = await runTutor(machine, ['down', '--yes', ...common]);
-    expect(down.exitCode).toBe(0);
-    expectNothingShown([up, status, json, down]);
-    expectNothingStored(machine);
-    expect(await census(name, { endpoint: moto.url })).toEqual([]);
+    await statusThenDown(machine, name, common, up);
   });
 });
