@@ -44,6 +44,8 @@ beforeAll(async () => {
     'env',
     `KUBECONFIG=${join(dir, 'kubeconfig')}`,
     'NO_COLOR=1',
+    // A shell that exports CI (as CI machines do) must still get a live screen.
+    'CI=true',
     process.execPath,
     CLI,
     '--sandbox',

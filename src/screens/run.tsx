@@ -6,7 +6,7 @@ import { masker } from '../mask.js';
 export async function runTui(config: TutorConfig, options: { step?: number }): Promise<number> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const [{ render }, { App }, { realServices }, { LESSONS }] = await Promise.all([
-    import('ink'),
+    importInk(),
     import('./App.js'),
     import('./services/real.js'),
     import('../lessons/index.js'),
@@ -41,4 +41,21 @@ export async function runTui(config: TutorConfig, options: { step?: number }): P
   const mask = masker(config.presenter);
   for (const line of lines) process.stdout.write(`${mask(line)}\n`);
   return stop.signal.aborted ? 130 : code;
+}
+
+/**
+ * Ink decides once, when it is loaded, whether it runs "in CI" (CI or
+ * CONTINUOUS_INTEGRATION set) and then draws nothing until it exits. A learner
+ * at a terminal whose shell happens to export CI must still see the tutor, so
+ * those two variables are hidden while Ink loads when stdout is a terminal.
+ */
+async function importInk(): Promise<typeof import('ink')> {
+  const names = ['CI', 'CONTINUOUS_INTEGRATION'] as const;
+  const saved = names.map((name) => [name, process.env[name]] as const);
+  if (process.stdout.isTTY) for (const name of names) delete process.env[name];
+  try {
+    return await import('ink');
+  } finally {
+    for (const [name, value] of saved) if (value !== undefined) process.env[name] = value;
+  }
 }
