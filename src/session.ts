@@ -1,3 +1,4 @@
+import { STSClient } from '@aws-sdk/client-sts';
 import type { TutorConfig } from './config.js';
 import { validateRegion } from './options.js';
 import { TutorError } from './errors.js';
@@ -55,7 +56,6 @@ function isCredentialsError(error: unknown): boolean {
 
 /** The region of the profile in the shared config file, resolved as the aws CLI does; '' when none. */
 async function regionFromProfile(profile: string | undefined): Promise<string> {
-  const { STSClient } = await import('@aws-sdk/client-sts');
   const probe = new STSClient(profile ? { profile } : {});
   try {
     return await probe.config.region();

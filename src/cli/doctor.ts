@@ -1,3 +1,4 @@
+import { DescribeAddressesCommand, DescribeAvailabilityZonesCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { execa } from 'execa';
 import type { TutorConfig } from '../config.js';
 import { TutorError } from '../errors.js';
@@ -58,7 +59,6 @@ export async function findings(config: TutorConfig): Promise<Finding[]> {
     return out;
   }
   try {
-    const { DescribeAvailabilityZonesCommand, DescribeVpcsCommand, DescribeAddressesCommand } = await import('@aws-sdk/client-ec2');
     const { ec2 } = session.engine.clients;
     if (session.sandbox) out.push({ ok: true, label: 'Sandbox', detail: text(`moto at ${session.sandbox.motoUrl}`, `moto: ${session.sandbox.motoUrl}`) });
     else out.push({ ok: true, label: config.lang === 'ja' ? '認証情報' : 'Credentials', detail: text(`account ${session.identity?.account} as ${session.identity?.arn}`, `アカウント ${session.identity?.account}(${session.identity?.arn})`) });

@@ -9,7 +9,7 @@ export interface Size {
 /** The terminal's size, following resizes; `fixed` pins it (tests). */
 export function useTerminalSize(fixed?: Size): Size {
   const { stdout } = useStdout();
-  const read = (): Size => ({ columns: fixed?.columns ?? stdout.columns ?? 80, rows: fixed?.rows ?? stdout.rows ?? 24 });
+  const read = (): Size => ({ columns: fixed?.columns ?? (stdout.columns || 80), rows: fixed?.rows ?? (stdout.rows || 24) });
   const [size, setSize] = useState(read);
   useEffect(() => {
     if (fixed) return undefined;
