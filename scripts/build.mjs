@@ -1,7 +1,9 @@
 // Bundles the tutor into one minified ESM file, dist/cli.js, with no runtime dependencies.
 import { build } from 'esbuild';
 import { chmod, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
+import { patchStringWidth } from './string-width-patch.mjs';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -17,40 +19,112 @@ const noDevtools = {
 };
 
 /**
- * The AWS clients, reduced to what the tutor uses. The engine is loaded with
- * `import()`, and esbuild keeps every export of a package reached through a
- * lazily loaded module: all 700 EC2 operations and their schemas, 1.1 MB that
- * Node would compile at every start. So the names the sources import from
- * `@aws-sdk/client-*` are bundled first, on their own, where esbuild drops the
- * rest; the tutor's build then takes the clients from that file. A name missing
- * here fails the build ("No matching export"), it is never silently absent.
+ * Libraries the first frame does not need — the AWS clients, yaml, execa — are
+ * bundled apart, each reduced to the names the sources import from it, and
+ * carried in dist/cli.js as text that is compiled the first time the tutor uses
+ * them. Node compiles the whole of an ES module before running any of it, and
+ * these are half of the code: compiled up front they would cost every start,
+ * even `--version`, about 50 ms.
+ *
+ * Bundling them apart also makes the AWS clients small: the engine is loaded
+ * with `import()`, and esbuild keeps every export of a package reached through
+ * a lazily loaded module (all 700 EC2 operations and their schemas, 1.1 MB).
+ * A name missing from a bundle fails the build ("No matching export"); nothing
+ * is ever silently absent.
  */
-async function sdkFacade() {
+const DEFERRED = [
+  { id: 'aws-sdk', packages: /^@aws-sdk\/client-[\w-]+$/ },
+  { id: 'yaml', packages: /^yaml$/ },
+  { id: 'execa', packages: /^execa$/ },
+];
+
+/** The value names the sources import from each package (type-only imports are left out). */
+async function importedNames() {
   const names = new Map();
   const files = (await readdir('src', { recursive: true })).filter((f) => /\.tsx?$/.test(f));
   for (const file of files) {
     const source = await readFile(join('src', file), 'utf8');
-    for (const m of source.matchAll(/import\s+(type\s+)?\{([^}]*)\}\s+from\s+'(@aws-sdk\/client-[\w-]+)'/g)) {
+    for (const m of source.matchAll(/import\s+(type\s+)?\{([^}]*)\}\s+from\s+'([^'.][^']*)'/g)) {
       if (m[1]) continue;
       const used = names.get(m[3]) ?? new Set();
       for (const part of m[2].split(',').map((p) => p.trim())) if (part && !part.startsWith('type ')) used.add(part.split(/\s+as\s+/)[0]);
       names.set(m[3], used);
     }
   }
-  const contents = [...names].map(([pkg, used]) => `export { ${[...used].sort().join(', ')} } from '${pkg}';`).join('\n');
-  await mkdir('.build', { recursive: true });
-  await build({
-    stdin: { contents, resolveDir: process.cwd(), loader: 'js', sourcefile: 'aws-sdk-facade.js' },
-    outfile: '.build/aws-sdk.js',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    mainFields: ['module', 'main'],
-    plugins: [schemaStaticKeys],
-    logLevel: 'warning',
-  });
-  return new Set(names.keys());
+  return names;
+}
+
+/** Each deferred library as CommonJS text, with the names it must export. */
+async function deferredLibraries() {
+  const imported = await importedNames();
+  const libraries = new Map();
+  for (const { id, packages } of DEFERRED) {
+    const reexports = [...imported].filter(([pkg]) => packages.test(pkg));
+    if (reexports.length === 0) continue;
+    const result = await build({
+      stdin: {
+        contents: reexports.map(([pkg, used]) => `export { ${[...used].sort().join(', ')} } from '${pkg}';`).join('\n'),
+        resolveDir: process.cwd(),
+        loader: 'js',
+        sourcefile: `${id}.js`,
+      },
+      write: false,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      minify: true,
+      legalComments: 'none',
+      mainFields: ['module', 'main'],
+      plugins: [schemaStaticKeys, builtinsByRequire],
+      logLevel: 'warning',
+    });
+    libraries.set(id, { packages, code: result.outputFiles[0].text, names: [...new Set(reexports.flatMap(([, used]) => [...used]))].sort() });
+  }
+  return libraries;
+}
+
+/**
+ * A deferred library runs as a script, where `import()` is not available; the
+ * SDK uses it for Node's own modules (`await import("node:http")`). Those are
+ * taken with `require` instead, which gives the same module.
+ */
+const builtinsByRequire = {
+  name: 'builtins-by-require',
+  setup(b) {
+    const builtin = (path) => builtinModules.includes(path.replace(/^node:/, ''));
+    b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' && builtin(args.path) ? { path: args.path, namespace: 'builtin' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
+/** The sources' imports of a deferred library become a module that compiles its text when first initialised. */
+function deferred(libraries) {
+  return {
+    name: 'deferred-libraries',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, (args) => {
+        if (!/[\\/]src[\\/]/.test(args.importer)) return undefined;
+        for (const [id, library] of libraries) if (library.packages.test(args.path)) return { path: id, namespace: 'deferred' };
+        return undefined;
+      });
+      b.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => {
+        const { code, names } = libraries.get(args.path);
+        return {
+          loader: 'js',
+          resolveDir: process.cwd(),
+          contents: [
+            "import { createRequire } from 'node:module';",
+            "import { runInThisContext } from 'node:vm';",
+            `const code = ${JSON.stringify(code)};`,
+            'const module = { exports: {} };',
+            `runInThisContext('(function (exports, require, module) {' + code + '\\n})', { filename: 'eks-basics-tutor/${args.path}.cjs' })(module.exports, createRequire(import.meta.url), module);`,
+            `export const { ${names.join(', ')} } = module.exports;`,
+          ].join('\n'),
+        };
+      });
+    },
+  };
 }
 
 /**
@@ -94,24 +168,25 @@ const yogaWithoutFetch = {
 /**
  * wrap-ansi asks for string-width 7, Ink and its other helpers for 8: two copies
  * would each build their Unicode tables before the first frame, and measure a
- * few emoji differently from each other. The bundle keeps the one Ink uses.
+ * few emoji differently from each other. The bundle keeps the one Ink uses,
+ * changed as scripts/string-width-patch.mjs explains (its test:
+ * test/string-width-patch.test.ts).
  */
 const oneStringWidth = {
   name: 'one-string-width',
   setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, async (args) => ({
+      contents: patchStringWidth(await readFile(args.path, 'utf8')),
+      loader: 'js',
+      resolveDir: join(args.path, '..'),
+    }));
     b.onResolve({ filter: /^string-width$/ }, (args) =>
       /[\\/]node_modules[\\/]wrap-ansi[\\/]/.test(args.importer) ? b.resolve('string-width', { resolveDir: join(process.cwd(), 'node_modules', 'ink'), kind: args.kind }) : undefined,
     );
   },
 };
 
-const clients = await sdkFacade();
-const fromFacade = {
-  name: 'aws-sdk-facade',
-  setup(b) {
-    b.onResolve({ filter: /^@aws-sdk\/client-[\w-]+$/ }, (args) => (clients.has(args.path) ? { path: join(process.cwd(), '.build', 'aws-sdk.js') } : undefined));
-  },
-};
+const libraries = await deferredLibraries();
 
 const result = await build({
   entryPoints: ['src/cli.ts'],
@@ -141,8 +216,9 @@ const result = await build({
       'const __dirname = __pathDirname(__filename);',
     ].join('\n'),
   },
-  plugins: [noDevtools, fromFacade, yogaWithoutFetch, oneStringWidth],
+  plugins: [noDevtools, deferred(libraries), yogaWithoutFetch, oneStringWidth],
   logLevel: 'warning',
 });
+await mkdir('.build', { recursive: true });
 await writeFile('.build/meta.json', JSON.stringify(result.metafile));
 await chmod('dist/cli.js', 0o755);
