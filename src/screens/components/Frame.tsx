@@ -14,7 +14,7 @@ export function Frame({ keys, children }: { keys: Say; children: ReactNode }) {
   return (
     <Box flexDirection="column" width={columns}>
       <Header />
-      <Box flexDirection="column" height={Math.max(3, rows - FRAME_LINES)} overflow="hidden">
+      <Box flexDirection="column" height={Math.max(3, rows - FRAME_LINES)} overflowY="hidden">
         {children}
       </Box>
       <StatusLine />

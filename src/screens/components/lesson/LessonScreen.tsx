@@ -61,12 +61,12 @@ export function LessonScreen({ sideMap }: { sideMap: boolean }) {
         <Box flexDirection="column" width={width}>
           <Heading>{lesson.title}</Heading>
           <PageTabs pages={pages} current={tutor.page} />
-          <Box flexDirection="column" height={pageHeight} overflow="hidden">
+          <Box flexDirection="column" height={pageHeight} overflowY="hidden">
             {body}
           </Box>
           <SettlingBanner step={lesson.step} pageKind={page.kind} />
           {tutor.showHint ? (
-            <Box flexDirection="column" height={hintLines} overflow="hidden">
+            <Box flexDirection="column" height={hintLines} overflowY="hidden">
               <T tone="important" bold>
                 {S.hint}
               </T>
