@@ -40,6 +40,9 @@ describe('an identity that lacks one permission, with moto checking every reques
     expect(refused.exitCode).toBe(1);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
     expect(refused.stderr).not.toMatch(/^\s+at /m);
+    // Keys moto's IAM does not know: said as such, with how to check them.
+    expect(refused.stderr).toContain('AWS does not accept these credentials (InvalidClientTokenId)');
+    expect(refused.stderr).toContain('aws sts get-caller-identity');
   });
 
   it.each(CASES)('step %i without %s: exit 1 naming the action; nothing half-made is forgotten; down (admin) removes it all', { timeout: 90_000 }, async (step, missing, intentKey, existing) => {

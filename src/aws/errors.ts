@@ -93,6 +93,16 @@ export function explainAwsError(error: unknown): TutorError {
   if (/InvalidParameter|ValidationError|InvalidRequest/.test(name)) {
     return new TutorError('AWS', text(`AWS did not accept a parameter: ${message}`, `AWS がパラメータを受け付けませんでした: ${message}`), error);
   }
+  if (/InvalidClientTokenId|UnrecognizedClient|InvalidAccessKeyId|SignatureDoesNotMatch|AuthFailure/.test(name)) {
+    return new TutorError(
+      'NO_CREDENTIALS',
+      text(
+        `AWS does not accept these credentials (${name}): the access key is unknown or deactivated, or its secret is wrong. Check them with \`aws sts get-caller-identity\` (with the same --profile), set them with \`aws configure\`, or try --sandbox.`,
+        `AWS がこの認証情報を受け付けません(${name})。アクセスキーが存在しないか無効化されているか、シークレットが違います。\`aws sts get-caller-identity\`(同じ --profile 付き)で確認し、\`aws configure\` で設定し直すか、--sandbox で試してください。`,
+      ),
+      error,
+    );
+  }
   if (/ExpiredToken|TokenRefreshRequired|SSOTokenProviderFailure|UnauthorizedSSOToken/.test(name) || /SSO.*(expired|refresh)/i.test(message)) {
     return new TutorError('NO_CREDENTIALS', text('Your AWS session has expired. Sign in again (for SSO: `aws sso login --profile <profile>`) and run the same command again.', 'AWS のセッションの有効期限が切れています。もう一度サインイン(SSO なら `aws sso login --profile <プロファイル>`)してから、同じコマンドを実行してください。'), error);
   }
