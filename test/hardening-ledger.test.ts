@@ -30,7 +30,7 @@ describe('one tutor per cluster name', () => {
     const lock = `${ledgerPath(machine.stateDir, 'sandbox', name)}.lock`;
     // The first waits for its cluster (CREATING for about eighteen seconds at 1/30); the second starts then.
     const first = runTutor(machine, ['up', '--time-scale', '1/30', ...args], { whenOutput: /eks-cluster \S+: CREATING/, signal: 'SIGINT', beforeSignal: async () => {
-      firstPid = Number(readFileSync(lock, 'utf8'));
+      firstPid = Number.parseInt(readFileSync(lock, 'utf8'), 10);
       second = await runTutor(machine, ['up', '--time-scale', '0', ...args]);
     } });
     const stopped = await first;

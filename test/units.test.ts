@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -157,5 +158,25 @@ describe('the ledger', () => {
     const again = await acquireLock(path, 'c');
     await again();
     await release();
+  });
+
+  it.runIf(process.platform === 'linux')('takes over a lock whose pid now belongs to a process that started later', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'c.lock');
+    const other = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      const stat = await readFile(`/proc/${other.pid}/stat`, 'utf8');
+      const started = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+      // The live process that wrote this lock: refused.
+      await writeFile(path, `${other.pid}\n${started}\n`);
+      await expect(acquireLock(path, 'c')).rejects.toMatchObject({ code: 'LOCKED' });
+      // The same pid, but the lock was written by a process that started at another time: taken over.
+      await writeFile(path, `${other.pid}\n${Number(started) - 1}\n`);
+      const release = await acquireLock(path, 'c');
+      expect((await readFile(path, 'utf8')).split('\n')[0]).toBe(String(process.pid));
+      await release();
+    } finally {
+      other.kill();
+    }
   });
 });

@@ -13,14 +13,30 @@ function alive(pid: number): boolean {
 }
 
 /**
- * One tutor process per cluster name: a lock file holding the owner's pid,
- * created exclusively. A lock whose process is gone is taken over.
+ * When a process started, in the kernel's clock ticks since boot (Linux's
+ * /proc/<pid>/stat, field 22); undefined where there is no /proc or the
+ * process is gone. With the pid it names one process, even after the pid is
+ * given to another.
+ */
+async function startOf(pid: number): Promise<string | undefined> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One tutor process per cluster name: a lock file holding the owner's pid and
+ * start time, created exclusively. A lock whose process is gone is taken over,
+ * and so is one whose pid now belongs to a process that started later.
  */
 export async function acquireLock(path: string, clusterName: string): Promise<() => Promise<void>> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      await writeFile(path, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
+      await writeFile(path, `${process.pid}\n${(await startOf(process.pid)) ?? ''}\n`, { flag: 'wx', mode: 0o600 });
       let released = false;
       return async () => {
         if (released) return;
@@ -29,8 +45,10 @@ export async function acquireLock(path: string, clusterName: string): Promise<()
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner)) {
+      const [pidLine = '', started = ''] = (await readFile(path, 'utf8').catch(() => '')).split('\n');
+      const owner = Number.parseInt(pidLine, 10);
+      const reused = started !== '' && (await startOf(owner)) !== undefined && (await startOf(owner)) !== started;
+      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner) && !reused) {
         throw new TutorError(
           'LOCKED',
           text(
