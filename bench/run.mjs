@@ -468,7 +468,7 @@ function printTable() {
 function record(info, table) {
   const file = join(ROOT, 'BENCHMARKS.md');
   const lines = [
-    `Run of ${info.date.slice(0, 16).replace('T', ' ')} UTC: ${info.nproc} × ${info.model}, ${info.memoryGiB} GiB, Node ${info.node}; load average ${info.loadBefore.join(' / ')} before and ${info.loadAfter.join(' / ')} after (1 / 5 / 15 min); the whole bench took ${Math.round(info.totalSeconds)} s.`,
+    `Run of ${info.date.slice(0, 16).replace('T', ' ')} UTC: ${info.nproc} × ${info.model}, ${info.memoryGiB} GiB, Node ${info.node}; load average ${info.loadBefore.map((l) => l.toFixed(2)).join(' / ')} before and ${info.loadAfter.map((l) => l.toFixed(2)).join(' / ')} after (1 / 5 / 15 min); the whole bench took ${Math.round(info.totalSeconds)} s.`,
     '',
     table,
     '',
