@@ -1,22 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testConfig } from '../fixtures/config.js';
 import { fakeServices } from '../fixtures/services.js';
-import { KEYS, renderApp, type Rendered } from '../fixtures/render.js';
+import { KEYS, screenTests, type Rendered } from '../fixtures/render.js';
 
-let stateDir: string;
-let app: Rendered | undefined;
-
-beforeEach(async () => {
-  stateDir = await mkdtemp(join(tmpdir(), 'tutor-screens-'));
-});
-afterEach(async () => {
-  app?.unmount();
-  app = undefined;
-  await rm(stateDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
-});
+const screen = screenTests('tutor-screens-');
 
 async function toMenu(rendered: Rendered) {
   await rendered.waitFor('Start with the lesson menu');
@@ -27,7 +14,7 @@ async function toMenu(rendered: Rendered) {
 describe('the lesson menu and a lesson', () => {
   it('welcomes with the mode and the findings, then lists every lesson with its marks and run times', async () => {
     const fake = fakeServices();
-    app = renderApp({ config: testConfig({ stateDir }), services: fake.services });
+    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir }), services: fake.services });
     const welcome = await app.waitFor('Start with the lesson menu');
     expect(welcome).toContain('Mode: Sandbox');
     expect(welcome).toContain('http://127.0.0.1:4566');
@@ -41,7 +28,7 @@ describe('the lesson menu and a lesson', () => {
 
   it('goes through the pages of a step: learn, the call, run, check, quiz, and back', async () => {
     const fake = fakeServices();
-    app = renderApp({ config: testConfig({ stateDir }), services: fake.services });
+    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir }), services: fake.services });
     await toMenu(app);
     await app.press(KEYS.down, KEYS.enter);
     let frame = await app.waitFor('[Learn 1/2]');
@@ -92,7 +79,7 @@ describe('the lesson menu and a lesson', () => {
 
   it('marks the check ? when AWS does not report a value, and the quiz can be skipped', async () => {
     const fake = fakeServices();
-    app = renderApp({ config: testConfig({ stateDir }), services: fake.services });
+    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir }), services: fake.services });
     await toMenu(app);
     await app.press(KEYS.down, KEYS.down, KEYS.down, KEYS.enter);
     await app.waitFor('Fixture step three');
@@ -109,7 +96,7 @@ describe('the lesson menu and a lesson', () => {
 
   it('shows the hint, the keys and the map on request', async () => {
     const fake = fakeServices();
-    app = renderApp({ config: testConfig({ stateDir }), services: fake.services });
+    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir }), services: fake.services });
     await toMenu(app);
     await app.press(KEYS.enter);
     await app.waitFor('Fixture intro');
@@ -130,7 +117,7 @@ describe('the lesson menu and a lesson', () => {
 
   it('speaks Japanese when asked, on every screen', async () => {
     const fake = fakeServices();
-    app = renderApp({ config: testConfig({ stateDir, lang: 'ja' }), services: fake.services });
+    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir, lang: 'ja' }), services: fake.services });
     const welcome = await app.waitFor('レッスンメニューから始める');
     expect(welcome).toContain('モード: サンドボックス');
     await app.press(KEYS.enter);

@@ -1,22 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { text } from '../../src/text.js';
 import { testConfig } from '../fixtures/config.js';
-import { KEYS, renderApp, type Rendered } from '../fixtures/render.js';
+import { KEYS, screenTests } from '../fixtures/render.js';
 import { fakeServices } from '../fixtures/services.js';
 
-let stateDir: string;
-let app: Rendered | undefined;
-
-beforeEach(async () => {
-  stateDir = await mkdtemp(join(tmpdir(), 'tutor-presenter-'));
-});
-afterEach(async () => {
-  app?.unmount();
-  await rm(stateDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
-});
+const screen = screenTests('tutor-presenter-');
 
 const ACCOUNT = '123456789012';
 
@@ -27,7 +15,7 @@ describe('presenter mode', () => {
       findings: [{ ok: true, label: 'Credentials', detail: text(`account ${ACCOUNT} as arn:aws:iam::${ACCOUNT}:user/alice with AKIAABCDEFGHIJKLMNOP`, `アカウント ${ACCOUNT}`) }],
       live: () => ({ kind: 'cluster', fields: [['arn', `arn:aws:eks:us-east-1:${ACCOUNT}:cluster/eks-basics-tutor`], ['endpoint', 'https://54.12.34.56']] }),
     });
-    app = renderApp({ config: testConfig({ stateDir, mode: 'real', presenter: true }), services: fake.services });
+    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir, mode: 'real', presenter: true }), services: fake.services });
     const welcome = await app.waitFor('Start with the lesson menu');
     expect(welcome).toContain('************');
     expect(welcome).toContain('╔');

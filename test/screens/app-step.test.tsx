@@ -1,26 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testConfig } from '../fixtures/config.js';
-import { KEYS, renderApp, type Rendered } from '../fixtures/render.js';
+import { KEYS, screenTests } from '../fixtures/render.js';
 import { fakeServices } from '../fixtures/services.js';
 
-let stateDir: string;
-let app: Rendered | undefined;
-
-beforeEach(async () => {
-  stateDir = await mkdtemp(join(tmpdir(), 'tutor-step-'));
-});
-afterEach(async () => {
-  app?.unmount();
-  await rm(stateDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
-});
+const screen = screenTests('tutor-step-');
 
 describe('--step N', () => {
   it('opens at step N after saying what the earlier steps cost, and adopts them in the background', async () => {
     const fake = fakeServices({ identity: { account: '123456789012', arn: 'arn:aws:iam::123456789012:user/presenter' } });
-    app = renderApp({ config: testConfig({ stateDir, mode: 'real', presenter: true }), services: fake.services, step: 4 });
+    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir, mode: 'real', presenter: true }), services: fake.services, step: 4 });
     const welcome = await app.waitFor('Open step 4');
     expect(welcome.replace(/\s+/g, ' ')).toContain('steps 1–3 are adopted from the ledger, or created if they are missing (about $0.150/hour)');
     await app.press(KEYS.enter);

@@ -1,24 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TutorError } from '../../src/errors.js';
 import { text } from '../../src/text.js';
 import { testConfig } from '../fixtures/config.js';
 import { FakeEngine } from '../fixtures/fake-engine.js';
-import { KEYS, renderApp, type Rendered } from '../fixtures/render.js';
+import { KEYS, screenTests, type Rendered } from '../fixtures/render.js';
 import { fakeServices } from '../fixtures/services.js';
 
-let stateDir: string;
-let app: Rendered | undefined;
-
-beforeEach(async () => {
-  stateDir = await mkdtemp(join(tmpdir(), 'tutor-waits-'));
-});
-afterEach(async () => {
-  app?.unmount();
-  await rm(stateDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
-});
+const screen = screenTests('tutor-waits-');
 
 async function openStep(rendered: Rendered, downs: number, title: string) {
   await rendered.waitFor('Start with the lesson menu');
@@ -33,7 +21,7 @@ describe('long waits, the map and the cost meter', () => {
     const engine = new FakeEngine();
     const hold = engine.hold(3);
     const fake = fakeServices({ engine: () => engine });
-    app = renderApp({ config: testConfig({ stateDir, mode: 'real' }), services: fake.services, size: { columns: 160, rows: 40 }, color: true });
+    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir, mode: 'real' }), services: fake.services, size: { columns: 160, rows: 40 }, color: true });
     await openStep(app, 3, 'Fixture step three');
     // Wide terminal: the map is beside the lesson, all planned.
     let frame = await app.waitFor('Resource map');
@@ -65,7 +53,7 @@ describe('long waits, the map and the cost meter', () => {
     const engine = new FakeEngine();
     engine.failNext(2, new TutorError('QUOTA', text('VpcLimitExceeded: this region already has 5 VPCs; delete one or ask for a higher quota.', 'VpcLimitExceeded: このリージョンにはすでに VPC が 5 個あります。')));
     const fake = fakeServices({ engine: () => engine });
-    app = renderApp({ config: testConfig({ stateDir }), services: fake.services });
+    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir }), services: fake.services });
     await openStep(app, 2, 'Fixture step two');
     await app.press('c', KEYS.right, KEYS.enter);
     let frame = await app.waitFor('It failed:');
@@ -80,7 +68,7 @@ describe('long waits, the map and the cost meter', () => {
   it('cleans up: the plan, one confirmation, each resource deleted, and nothing left', async () => {
     const engine = new FakeEngine();
     const fake = fakeServices({ engine: () => engine });
-    app = renderApp({ config: testConfig({ stateDir }), services: fake.services });
+    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir }), services: fake.services });
     await openStep(app, 5, 'Fixture step five');
     await app.press('c', KEYS.right, KEYS.enter);
     await app.waitFor('Step 5 is in place and checked');
@@ -106,7 +94,7 @@ describe('long waits, the map and the cost meter', () => {
 describe('layouts', () => {
   it('fits 80×24 on every frame, lessons and map included', async () => {
     const fake = fakeServices();
-    app = renderApp({ config: testConfig({ stateDir }), services: fake.services, size: { columns: 80, rows: 24 } });
+    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir }), services: fake.services, size: { columns: 80, rows: 24 } });
     await openStep(app, 2, 'Fixture step two');
     await app.press('c', KEYS.right, KEYS.enter);
     await app.waitFor('Step 2 is in place and checked');
@@ -126,7 +114,7 @@ describe('without credentials', () => {
   it('offers the sandbox first, then a dry run, and says how to set credentials up; a dry run shows the commands', async () => {
     const { noCredentials } = await import('../../src/session.js');
     const fake = fakeServices({ openError: (config) => (config.mode === 'real' ? noCredentials() : undefined) });
-    app = renderApp({ config: testConfig({ stateDir, mode: 'real' }), services: fake.services });
+    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir, mode: 'real' }), services: fake.services });
     let frame = await app.waitFor('No AWS credentials were found.');
     expect(frame).toContain('aws configure');
     expect(frame).toMatch(/› Use the sandbox \(local, free\)\n\s+Dry run/);
@@ -150,7 +138,7 @@ describe('without credentials', () => {
   it('offers the dry run when moto is not installed, and says how to install it', async () => {
     const { noCredentials } = await import('../../src/session.js');
     const fake = fakeServices({ moto: false, openError: () => noCredentials() });
-    app = renderApp({ config: testConfig({ stateDir, mode: 'real' }), services: fake.services });
+    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir, mode: 'real' }), services: fake.services });
     const frame = await app.waitFor('pipx install "moto[server]"');
     expect(frame).toMatch(/› Dry run/);
     expect(frame).not.toContain('Use the sandbox');
