@@ -1,18 +1,12 @@
 // A build-time change to string-width (Ink's text measure), kept apart so a test can check it.
 //
-// string-width makes an Intl.Segmenter and a large emoji expression when it is
-// loaded, and segments every string with a character outside printable ASCII:
-// the tutor's box characters, "·", and all Japanese. The change makes the two
-// when they are first needed, and measures a string
+// string-width builds a large emoji expression when it is loaded, and segments
+// every string with a character outside printable ASCII: the tutor's box
+// characters, "·", and all Japanese. The change builds the expression when it
+// is first needed, and measures a string
 // of only simple characters — BMP, no marks, controls, emoji, jamo or other
 // character that joins its neighbour — by adding up their East Asian widths,
 // which is what string-width itself arrives at for such a string.
-
-const SEGMENTER = 'const segmenter = new Intl.Segmenter();';
-const LAZY_SEGMENTER = [
-  'let segmenterInstance;',
-  'const segmenter = {segment: string => (segmenterInstance ??= new Intl.Segmenter()).segment(string)};',
-].join('\n');
 
 const RGI_EMOJI = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
 // Creating this expression takes about 7 ms; the simple path never needs it.
@@ -39,8 +33,8 @@ const SIMPLE_PATH = [
 
 /** The changed source of string-width's index.js; throws when the source is not the one this was written for. */
 export function patchStringWidth(source) {
-  if (source.split(SEGMENTER).length !== 2 || source.split(RGI_EMOJI).length !== 2 || !ASCII_PATH.test(source)) {
+  if (source.split(RGI_EMOJI).length !== 2 || !ASCII_PATH.test(source)) {
     throw new Error('string-width changed: scripts/string-width-patch.mjs no longer fits; review it against the new version');
   }
-  return source.replace(SEGMENTER, LAZY_SEGMENTER).replace(RGI_EMOJI, LAZY_RGI_EMOJI).replace(ASCII_PATH, (asciiPath) => asciiPath + SIMPLE_PATH);
+  return source.replace(RGI_EMOJI, LAZY_RGI_EMOJI).replace(ASCII_PATH, (asciiPath) => asciiPath + SIMPLE_PATH);
 }

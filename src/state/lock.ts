@@ -47,7 +47,8 @@ export async function acquireLock(path: string, clusterName: string): Promise<()
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const [pidLine = '', started = ''] = (await readFile(path, 'utf8').catch(() => '')).split('\n');
       const owner = Number.parseInt(pidLine, 10);
-      const reused = started !== '' && (await startOf(owner)) !== undefined && (await startOf(owner)) !== started;
+      const ownerStarted = started === '' ? undefined : await startOf(owner);
+      const reused = ownerStarted !== undefined && ownerStarted !== started;
       if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner) && !reused) {
         throw new TutorError(
           'LOCKED',
