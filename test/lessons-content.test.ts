@@ -1,6 +1,7 @@
 import { GetPolicyCommand, GetPolicyVersionCommand, IAMClient } from '@aws-sdk/client-iam';
 import { describe, expect, it } from 'vitest';
 import { LESSONS, lessonById } from '../src/lessons/index.js';
+import { PLACEHOLDERS } from '../src/lessons/placeholders.js';
 import type { Lesson, LessonId, LiveData } from '../src/lessons/types.js';
 import { LANGS, type Lang } from '../src/text.js';
 import { useMoto } from './support/moto.js';
@@ -40,19 +41,6 @@ const LIVE_PAGES: Record<LiveData, LessonId> = {
   nodes: 'nodegroup',
 };
 
-const PLACEHOLDERS = new Set([
-  'cluster',
-  'region',
-  'vpcId',
-  'publicSubnetId',
-  'privateSubnetId',
-  'clusterRoleName',
-  'clusterRoleArn',
-  'nodeRoleName',
-  'nodeRoleArn',
-  'natGatewayId',
-  'nodegroup',
-]);
 
 /** Operations moto 5.2.1 answers with a 404: a lesson command using one could never run in the sandbox. */
 const NOT_IN_MOTO = [

@@ -1,4 +1,5 @@
 import { text } from '../text.js';
+import { DOCS } from './docs.js';
 import type { Lesson } from './types.js';
 
 export const cleanup = {
@@ -98,6 +99,7 @@ kubectl delete で消します。起きてしまったら、VPC に残る ENI �
         'The node group: a cluster with managed node groups cannot be deleted, and the nodes sit in the VPC’s subnets.',
         'ノードグループです。マネージド型ノードグループが残っているクラスターは削除できず、ノードは VPC のサブネットにいます。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
     {
       question: text(
@@ -110,6 +112,7 @@ kubectl delete で消します。起きてしまったら、VPC に残る ENI �
         'The NAT gateway, fully deleted: until then it holds the Elastic IP.',
         'NAT ゲートウェイです。完全に削除されるまで Elastic IP を握っています。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
     {
       question: text(
@@ -126,9 +129,10 @@ kubectl delete で消します。起きてしまったら、VPC に残る ENI �
         'Load balancer ENIs (with the load balancer and its security group) that Kubernetes created and nobody deleted.',
         'Kubernetes が作り、誰も消さなかったロードバランサーの ENI（とロードバランサー本体、セキュリティグループ）です。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
   ],
-  readMore: [text('Delete a cluster', 'Delete a cluster')],
+  readMore: [DOCS.deleteCluster],
   commands: [
     {
       cli: 'aws ec2 describe-nat-gateways --filter Name=vpc-id,Values={vpcId} --region {region}',

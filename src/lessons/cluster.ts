@@ -1,4 +1,5 @@
 import { text } from '../text.js';
+import { DOCS } from './docs.js';
 import type { Lesson } from './types.js';
 
 export const cluster = {
@@ -182,6 +183,7 @@ cluster is ACTIVE at once, because nothing real is being built.`,
         'EXTENDED: once standard support ends, the cluster stays on extended support at $0.60 an hour instead of $0.10.',
         'EXTENDED です。標準サポート終了後は延長サポートに移り、$0.10/時間ではなく $0.60/時間かかります。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
     {
       question: text('Which control-plane log types are on by default?', '既定で有効なコントロールプレーンのログはどれですか。'),
@@ -191,6 +193,7 @@ cluster is ACTIVE at once, because nothing real is being built.`,
         'None: every log type is off until you enable it (the tutor does so with --logging), because CloudWatch Logs bills for ingestion.',
         'なしです。CloudWatch Logs は取り込み量に課金されるため、すべて無効で始まります（チューターでは --logging で有効化）。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
     {
       question: text(
@@ -203,14 +206,10 @@ cluster is ACTIVE at once, because nothing real is being built.`,
         'API_AND_CONFIG_MAP reads both. CONFIG_MAP (the API default) reads only aws-auth, and API reads only access entries.',
         'API_AND_CONFIG_MAP は両方を参照します。CONFIG_MAP（API の既定）は aws-auth だけ、API はアクセスエントリだけです。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
   ],
-  readMore: [
-    text('Create an Amazon EKS cluster', 'Create an Amazon EKS cluster'),
-    text('Cluster API server endpoint', 'クラスター API サーバーエンドポイント'),
-    text('Send control plane logs to CloudWatch Logs', 'Send control plane logs to CloudWatch Logs'),
-    text('View Amazon EKS security group requirements for clusters', 'クラスターの Amazon EKS セキュリティグループ要件を表示する'),
-  ],
+  readMore: [DOCS.createCluster, DOCS.endpoint, DOCS.logging, DOCS.securityGroups],
   commands: [
     {
       cli: 'aws eks describe-cluster --name {cluster} --region {region}',

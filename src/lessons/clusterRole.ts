@@ -1,4 +1,5 @@
 import { text } from '../text.js';
+import { DOCS } from './docs.js';
 import type { Lesson } from './types.js';
 
 export const clusterRole = {
@@ -141,6 +142,7 @@ shared by every account, and AWS changes them over time.`,
         'AmazonEKSClusterPolicy is what the Kubernetes control plane uses; it holds the elasticloadbalancing actions. The service policy is for the EKS service itself.',
         'AmazonEKSClusterPolicy は Kubernetes のコントロールプレーンが使うポリシーで、elasticloadbalancing のアクションを含みます。サービスポリシーは EKS サービス自身のためのものです。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
     {
       question: text(
@@ -157,6 +159,7 @@ shared by every account, and AWS changes them over time.`,
         'AWSServiceRoleForAmazonEKS, the service-linked role EKS has used since 2020-04-16, does the service’s own work.',
         '2020-04-16 以降、サービス自身の作業はサービスにリンクされたロール AWSServiceRoleForAmazonEKS が担います。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
     {
       question: text('Which principal does the cluster role trust?', 'クラスターロールが信頼するプリンシパルはどれですか。'),
@@ -170,16 +173,10 @@ shared by every account, and AWS changes them over time.`,
         'eks.amazonaws.com: EKS assumes the cluster role. ec2.amazonaws.com is what the node role trusts.',
         'eks.amazonaws.com です。クラスターロールを引き受けるのは EKS です。ec2.amazonaws.com を信頼するのはノードロールです。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
   ],
-  readMore: [
-    text('Amazon EKS cluster IAM role', 'Amazon EKS クラスター の IAM ロール'),
-    text('Using roles for Amazon EKS clusters', 'Amazon EKS クラスターのロールの使用'),
-    text(
-      'AWS managed policies for Amazon Elastic Kubernetes Service',
-      'AWS managed policies for Amazon Elastic Kubernetes Service',
-    ),
-  ],
+  readMore: [DOCS.clusterRole, DOCS.serviceLinkedRole, DOCS.managedPolicies],
   commands: [
     {
       cli: 'aws iam get-role --role-name {clusterRoleName} --region {region}',

@@ -1,4 +1,5 @@
 import { text } from '../text.js';
+import { DOCS } from './docs.js';
 import type { Lesson } from './types.js';
 
 export const intro = {
@@ -132,6 +133,7 @@ Auto Mode が自動化しているのは、これから手で作るものその�
         'The control plane (API servers and etcd) is run by AWS; the VPC, the IAM roles and the nodes are resources in your account.',
         'コントロールプレーン（API サーバーと etcd）は AWS が運用します。VPC、IAM ロール、ノードはあなたのアカウントのリソースです。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
     {
       question: text('How many NAT gateways does eksctl create by default?', 'eksctl が既定で作る NAT ゲートウェイはいくつですか。'),
@@ -141,6 +143,7 @@ Auto Mode が自動化しているのは、これから手で作るものその�
         'One: eksctl’s default NAT mode is Single. HighlyAvailable (one per AZ) and Disable are the other settings.',
         '1 つです。eksctl の既定の NAT モードは Single で、ほかに HighlyAvailable（AZ ごと）と Disable があります。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
     {
       question: text('Where does eksctl put its first node group by default?', 'eksctl は最初のノードグループを既定でどこに置きますか。'),
@@ -150,15 +153,10 @@ Auto Mode が自動化しているのは、これから手で作るものその�
         'Public subnets: the nodes get public IPs and use the internet gateway, so eksctl’s NAT gateway often sits idle.',
         'パブリックサブネットです。ノードはパブリック IP を持ちインターネットゲートウェイを使うため、eksctl の NAT ゲートウェイは遊んでいることが多いのです。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
   ],
-  readMore: [
-    text('Get started with Amazon EKS', 'Amazon EKS の使用を開始する'),
-    text(
-      'Automate cluster infrastructure with EKS Auto Mode',
-      'EKS Auto Mode を使用してクラスターインフラストラクチャを自動化する',
-    ),
-  ],
+  readMore: [DOCS.getStarted, DOCS.autoMode],
   commands: [
     {
       cli: 'aws ec2 describe-availability-zones --region {region}',

@@ -1,4 +1,5 @@
 import { text } from '../text.js';
+import { DOCS } from './docs.js';
 import type { Lesson } from './types.js';
 
 export const kubeconfig = {
@@ -159,6 +160,7 @@ AWS があなたのアカウントの外で動かしているからです。`,
         'Nothing: it only presigns an STS GetCallerIdentity URL. The EKS authenticator calls STS later, when the API server receives the token.',
         '何にも使わない、が正解です。STS GetCallerIdentity の URL に事前署名するだけで、STS を呼ぶのはトークンを受け取った API サーバー側の EKS 認証機構です。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
     {
       question: text(
@@ -171,6 +173,7 @@ AWS があなたのアカウントの外で動かしているからです。`,
         'v1beta1 (client.authentication.k8s.io/v1beta1). v1alpha1, seen in guides from 2020, was removed in kubectl 1.24.',
         'v1beta1（client.authentication.k8s.io/v1beta1）です。2020 年頃のガイドにある v1alpha1 は kubectl 1.24 で削除されました。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
     {
       question: text(
@@ -187,15 +190,10 @@ AWS があなたのアカウントの外で動かしているからです。`,
         'No nodes exist yet: nodes come with the node group in step 5. A wrong token would give an Unauthorized error instead.',
         'ノードがまだないからです。ノードはステップ 5 のノードグループで作られます。トークンが誤っていれば Unauthorized エラーになります。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
   ],
-  readMore: [
-    text(
-      'Connect kubectl to an EKS cluster by creating a kubeconfig file',
-      'kubeconfig ファイルを作成して kubectl を EKS クラスターに接続する',
-    ),
-    text('Grant IAM users and roles access to Kubernetes APIs', 'Grant IAM users and roles access to Kubernetes APIs'),
-  ],
+  readMore: [DOCS.kubeconfig, DOCS.grantAccess],
   commands: [
     {
       cli: 'aws eks update-kubeconfig --name {cluster} --region {region} --dry-run',

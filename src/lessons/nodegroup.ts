@@ -1,4 +1,5 @@
 import { text } from '../text.js';
+import { DOCS } from './docs.js';
 import type { Lesson } from './types.js';
 
 export const nodegroup = {
@@ -161,6 +162,7 @@ private DNS names, such as ip-192-168-101-7.ec2.internal.`,
         'AmazonEKS_CNI_Policy allows attaching ENIs and assigning their secondary IPs, which the VPC CNI hands to pods.',
         'AmazonEKS_CNI_Policy が ENI の追加とセカンダリ IP の割り当てを許可し、VPC CNI がそれを Pod に渡します。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
     {
       question: text('With the VPC CNI, what caps the number of pods per node?', 'VPC CNI で、ノードあたりの Pod 数の上限を決めるのは何ですか。'),
@@ -174,6 +176,7 @@ private DNS names, such as ip-192-168-101-7.ec2.internal.`,
         'ENIs and IPs per instance: each pod needs its own VPC address, so a t3.medium holds 17 pods by default.',
         'インスタンスの ENI と IP の数です。Pod ごとに VPC のアドレスが必要なため、t3.medium では既定で 17 個までです。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
     {
       question: text(
@@ -190,14 +193,10 @@ private DNS names, such as ip-192-168-101-7.ec2.internal.`,
         'A role for aws-node, through IRSA or EKS Pod Identity, so that other pods on the node cannot use the CNI’s permissions.',
         'IRSA または EKS Pod Identity による aws-node 専用のロールです。ノード上の他の Pod に CNI の権限を使わせないためです。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
   ],
-  readMore: [
-    text('Amazon EKS node IAM role', 'Amazon EKS ノードの IAM ロール'),
-    text('Create a managed node group for your cluster', 'Create a managed node group for your cluster'),
-    text('Assign IPs to Pods with the Amazon VPC CNI', 'Amazon VPC CNI を使用して Pod に IP を割り当てる'),
-    text('Configure Amazon VPC CNI plugin to use IRSA', 'Configure Amazon VPC CNI plugin to use IRSA'),
-  ],
+  readMore: [DOCS.nodeRole, DOCS.createNodegroup, DOCS.vpcCni, DOCS.cniIrsa],
   commands: [
     {
       cli: 'aws eks list-nodegroups --cluster-name {cluster} --region {region}',

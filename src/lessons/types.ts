@@ -33,6 +33,11 @@ export interface LessonPage {
   /** Plain text; paragraphs are separated by a blank line, list items start with "- ". */
   body: Text;
   live?: LiveData;
+  /**
+   * On the 20-minute presenter track: the first two pages of the introduction,
+   * one page per step and one wrap-up.
+   */
+  presenter?: true;
 }
 
 export interface QuizQuestion {
@@ -43,17 +48,25 @@ export interface QuizQuestion {
   answer: number;
   /** Why the right answer is right; it names the right choice. */
   explanation: Text;
+  /** Shown on the quiz page instead of the lesson's hint: points at the idea, never at a choice. */
+  nudge: Text;
 }
 
 /**
- * An `aws` CLI command a lesson shows. Placeholders in braces are filled from the
- * learner's run: {cluster} {region} {vpcId} {publicSubnetId} {privateSubnetId}
- * {clusterRoleName} {clusterRoleArn} {nodeRoleName} {nodeRoleArn} {natGatewayId} {nodegroup}.
- * Every one is executed against a moto server in the tests.
+ * An `aws` CLI command a lesson shows. Placeholders in braces (`{vpcId}`) are filled
+ * from the learner's build by `commandValues` and `fillCommand` (placeholders.ts,
+ * whose `PLACEHOLDERS` lists them all). Every one is executed against a moto server
+ * in the tests, filled the same way.
  */
 export interface LessonCommand {
   cli: string;
   what: Text;
+}
+
+/** An AWS documentation page: its title as AWS titles it in each language, and its (English) address. */
+export interface ReadMore {
+  title: Text;
+  url: string;
 }
 
 export interface Lesson {
@@ -64,9 +77,9 @@ export interface Lesson {
   /** One line for the menu. */
   summary: Text;
   pages: LessonPage[];
+  /** For the Learn pages; the quiz page shows each question's `nudge` instead. */
   hint: Text;
   quiz: QuizQuestion[];
-  /** Names of AWS documentation pages, as they are titled. */
-  readMore: Text[];
+  readMore: ReadMore[];
   commands?: LessonCommand[];
 }

@@ -1,4 +1,5 @@
 import { text } from '../text.js';
+import { DOCS } from './docs.js';
 import type { Lesson } from './types.js';
 
 export const vpc = {
@@ -163,6 +164,7 @@ NAT ゲートウェイと Elastic IP 各 2 つ、ルートテーブル、サブ�
         'kubernetes.io/role/internal-elb = 1 goes on private subnets; kubernetes.io/role/elb = 1 marks public ones. The cluster tag is no longer required.',
         'kubernetes.io/role/internal-elb = 1 をプライベートサブネットに付けます。パブリック側は kubernetes.io/role/elb = 1 です。クラスタータグはもう必須ではありません。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
     {
       question: text(
@@ -175,6 +177,7 @@ NAT ゲートウェイと Elastic IP 各 2 つ、ルートテーブル、サブ�
         'One per AZ: two NAT gateways and two Elastic IPs for its two AZs, like the tutor’s --nat ha.',
         'AZ ごとに 1 つです。2 つの AZ に NAT ゲートウェイと Elastic IP を 2 つずつ作ります。チューターの --nat ha と同じです。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
     {
       question: text(
@@ -191,15 +194,10 @@ NAT ゲートウェイと Elastic IP 各 2 つ、ルートテーブル、サブ�
         'The subnet tags: without kubernetes.io/role/elb (or internal-elb) the controller may find no subnet to put the load balancer in.',
         'サブネットのタグです。kubernetes.io/role/elb（または internal-elb）がないと、コントローラーはロードバランサーを置くサブネットを見つけられないことがあります。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
   ],
-  readMore: [
-    text(
-      'View Amazon EKS networking requirements for VPC and subnets',
-      'VPC とサブネットの Amazon EKS ネットワーキング要件を表示する',
-    ),
-    text('Create an Amazon VPC for your Amazon EKS cluster', 'Amazon EKS クラスターの Amazon VPC を作成する'),
-  ],
+  readMore: [DOCS.networkReqs, DOCS.createVpc],
   commands: [
     {
       cli: 'aws ec2 describe-vpcs --vpc-ids {vpcId} --region {region}',

@@ -1,4 +1,5 @@
 import { text } from '../text.js';
+import { DOCS } from './docs.js';
 import type { Lesson } from './types.js';
 
 export const wrapupUpgrade = {
@@ -77,6 +78,7 @@ OIDC、アクセスエントリといったクラスターの同一性を保て�
         'One minor version: to go further, repeat the upgrade, or use blue/green with a new cluster.',
         '1 マイナーバージョンです。それ以上は繰り返すか、新しいクラスターで Blue/Green にします。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
     {
       question: text('Which goes first in an in-place upgrade?', 'インプレースアップグレードで最初に上げるのはどれですか。'),
@@ -90,6 +92,7 @@ OIDC、アクセスエントリといったクラスターの同一性を保て�
         'The control plane: nodes must not run a newer Kubernetes version than the API server, so they follow it.',
         'コントロールプレーンです。ノードは API サーバーより新しいバージョンにできないため、後から追いかけます。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
     {
       question: text('What does a blue/green upgrade need from the VPC?', 'Blue/Green アップグレードで VPC に必要なものは何ですか。'),
@@ -103,12 +106,10 @@ OIDC、アクセスエントリといったクラスターの同一性を保て�
         'Free IPs for both clusters: for a while, both clusters’ nodes and pods take addresses from the same VPC.',
         '両クラスター分の空き IP です。しばらくの間、2 つのクラスターのノードと Pod が同じ VPC のアドレスを使います。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
   ],
-  readMore: [
-    text('Update existing cluster to new Kubernetes version', '既存のクラスターを新しい Kubernetes バージョンに更新する'),
-    text('Understand the Kubernetes version lifecycle on EKS', 'Understand the Kubernetes version lifecycle on EKS'),
-  ],
+  readMore: [DOCS.updateCluster, DOCS.versions],
   commands: [
     {
       cli: 'aws eks describe-cluster --name {cluster} --region {region} --query cluster.version',
@@ -209,6 +210,7 @@ aws eks associate-access-policy --cluster-name <cluster> \\
         'An access entry (or an aws-auth mapping): IAM already lets them call EKS, but Kubernetes does not know their ARN yet.',
         'アクセスエントリ（または aws-auth の対応付け）です。IAM では EKS を呼べていますが、Kubernetes がまだその ARN を知りません。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
     {
       question: text(
@@ -221,15 +223,10 @@ aws eks associate-access-policy --cluster-name <cluster> \\
         'No: modes only move from CONFIG_MAP to API_AND_CONFIG_MAP to API. Starting with API_AND_CONFIG_MAP keeps both doors open.',
         'いいえ。モードは CONFIG_MAP、API_AND_CONFIG_MAP、API の順にしか変えられません。API_AND_CONFIG_MAP で始めれば両方を使えます。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
   ],
-  readMore: [
-    text(
-      'Grant IAM users access to Kubernetes with EKS access entries',
-      'Grant IAM users access to Kubernetes with EKS access entries',
-    ),
-    text('Grant IAM users and roles access to Kubernetes APIs', 'Grant IAM users and roles access to Kubernetes APIs'),
-  ],
+  readMore: [DOCS.accessEntries, DOCS.grantAccess],
   commands: [
     {
       cli: 'aws sts get-caller-identity --region {region}',
@@ -314,6 +311,7 @@ subnets of the cluster's VPC.`,
         'In an account AWS owns; it reaches your VPC through cross-account ENIs in your subnets.',
         'AWS が所有するアカウントです。あなたのサブネットにあるクロスアカウント ENI を通って VPC に入ります。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
     {
       question: text(
@@ -329,18 +327,10 @@ subnets of the cluster's VPC.`,
         'Subnets shared by AWS RAM: your account creates the cluster and node groups in the shared subnets.',
         'AWS RAM で共有されたサブネットを使い、あなたのアカウントがそこにクラスターとノードグループを作ります。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
   ],
-  readMore: [
-    text(
-      'View Amazon EKS networking requirements for VPC and subnets',
-      'VPC とサブネットの Amazon EKS ネットワーキング要件を表示する',
-    ),
-    text(
-      'Grant IAM users access to Kubernetes with EKS access entries',
-      'Grant IAM users access to Kubernetes with EKS access entries',
-    ),
-  ],
+  readMore: [DOCS.networkReqs, DOCS.accessEntries],
   commands: [
     {
       cli: 'aws sts get-caller-identity --region {region}',

@@ -1,4 +1,5 @@
 import { text } from '../text.js';
+import { DOCS } from './docs.js';
 import type { Lesson } from './types.js';
 
 export const wrapupNoNat = {
@@ -93,6 +94,7 @@ usually idles.
         'MapPublicIpOnLaunch enabled: without it the nodes get no public IP and cannot reach the internet gateway.',
         'MapPublicIpOnLaunch の有効化です。これがないとノードにパブリック IP が付かず、インターネットゲートウェイを使えません。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
     {
       question: text(
@@ -105,15 +107,10 @@ usually idles.
         'VPC endpoints (ECR api and dkr, plus the S3 gateway endpoint for layers). An internet gateway only helps instances with public IPs.',
         'VPC エンドポイント（ECR の api と dkr、レイヤー用の S3 ゲートウェイエンドポイント）です。インターネットゲートウェイはパブリック IP を持つインスタンスにしか役立ちません。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
   ],
-  readMore: [
-    text(
-      'View Amazon EKS networking requirements for VPC and subnets',
-      'VPC とサブネットの Amazon EKS ネットワーキング要件を表示する',
-    ),
-    text('Create an Amazon VPC for your Amazon EKS cluster', 'Amazon EKS クラスターの Amazon VPC を作成する'),
-  ],
+  readMore: [DOCS.networkReqs, DOCS.createVpc],
   commands: [
     {
       cli: 'aws ec2 describe-nat-gateways --filter Name=vpc-id,Values={vpcId} --region {region}',
@@ -232,6 +229,7 @@ c ゾーンにサブネットがすでにあるなら、一覧から別の AZ �
         'No, same AZs only: UpdateClusterConfig accepts new subnets only in the AZs the cluster was created with. Nodes can still use the new AZ.',
         'いいえ、同じ AZ の中だけです。UpdateClusterConfig が受け付けるのは作成時と同じ AZ のサブネットだけです。ノードは新しい AZ を使えます。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
     {
       question: text(
@@ -248,15 +246,10 @@ c ゾーンにサブネットがすでにあるなら、一覧から別の AZ �
         'The internal-elb tag: kubernetes.io/role/internal-elb = 1, set by hand or by whatever created the subnet.',
         'internal-elb タグ、つまり kubernetes.io/role/internal-elb = 1 です。手で付けるか、サブネットを作る仕組みに付けさせます。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
   ],
-  readMore: [
-    text(
-      'View Amazon EKS networking requirements for VPC and subnets',
-      'VPC とサブネットの Amazon EKS ネットワーキング要件を表示する',
-    ),
-    text('Create a managed node group for your cluster', 'Create a managed node group for your cluster'),
-  ],
+  readMore: [DOCS.networkReqs, DOCS.createNodegroup],
   commands: [
     {
       cli: 'aws ec2 describe-availability-zones --region {region}',

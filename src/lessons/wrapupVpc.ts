@@ -1,4 +1,5 @@
 import { text } from '../text.js';
+import { DOCS } from './docs.js';
 import type { Lesson } from './types.js';
 
 export const wrapupSharedVpc = {
@@ -65,6 +66,7 @@ This is also the layout behind blue/green upgrades
         'The subnet: every cluster that uses the subnet reads the same tag, so a second cluster needs no new tags.',
         'サブネットです。そのサブネットを使うすべてのクラスターが同じタグを読むため、2 つ目のクラスター用のタグは要りません。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
     {
       question: text(
@@ -81,15 +83,10 @@ This is also the layout behind blue/green upgrades
         'IP addresses: with the VPC CNI every pod of both clusters takes one from the shared subnets.',
         'IP アドレスです。VPC CNI では両クラスターのすべての Pod が、共有サブネットのアドレスを 1 つずつ使います。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
   ],
-  readMore: [
-    text(
-      'View Amazon EKS networking requirements for VPC and subnets',
-      'VPC とサブネットの Amazon EKS ネットワーキング要件を表示する',
-    ),
-    text('Create an Amazon EKS cluster', 'Create an Amazon EKS cluster'),
-  ],
+  readMore: [DOCS.networkReqs, DOCS.createCluster],
   commands: [
     {
       cli: 'aws ec2 describe-subnets --filters Name=vpc-id,Values={vpcId} --region {region}',
@@ -170,6 +167,7 @@ next page lists them.`,
         'No: its subnets must belong to the cluster’s VPC, peering or not.',
         'いいえ。ピアリングの有無にかかわらず、サブネットはクラスターの VPC のものである必要があります。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
     {
       question: text(
@@ -185,15 +183,10 @@ next page lists them.`,
         'A secondary CIDR block on the same VPC: new subnets in it can hold new node groups or, with custom networking, the pods.',
         '同じ VPC へのセカンダリ CIDR ブロックです。そこに作ったサブネットに新しいノードグループを置くか、カスタムネットワーキングで Pod を置きます。',
       ),
+      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
   ],
-  readMore: [
-    text(
-      'View Amazon EKS networking requirements for VPC and subnets',
-      'VPC とサブネットの Amazon EKS ネットワーキング要件を表示する',
-    ),
-    text('Assign IPs to Pods with the Amazon VPC CNI', 'Amazon VPC CNI を使用して Pod に IP を割り当てる'),
-  ],
+  readMore: [DOCS.networkReqs, DOCS.vpcCni],
   commands: [
     {
       cli: 'aws ec2 describe-vpcs --vpc-ids {vpcId} --region {region}',
