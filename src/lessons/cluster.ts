@@ -8,7 +8,7 @@ export const cluster = {
   title: text('Step 3: The cluster', 'ステップ 3: クラスター'),
   summary: text(
     'Parameters, endpoint, logs, auth mode, upgrade policy',
-    'パラメータ、エンドポイント、ログ、認証、アップグレード方針',
+    'パラメータ、エンドポイント、ログ、認証モード、アップグレードポリシー',
   ),
   pages: [
     {
@@ -33,7 +33,7 @@ Optional, but worth deciding on purpose:
 - resourcesVpcConfig.subnetIds: 異なる AZ にある 2 つ以上のサブネット
   （VPC はここから決まります）
 
-省略可能ですが、意図して決めたいもの:
+省略できますが、明示的に決めておきたいもの:
 - version: Kubernetes のマイナーバージョン（省略時は EKS の既定）
 - エンドポイントへのアクセス、コントロールプレーンのログ
 - 認証モードとアップグレードポリシー
@@ -50,22 +50,23 @@ Optional, but worth deciding on purpose:
   through the control-plane ENIs, so node traffic stays in the VPC
 
 The tutor turns both on: kubectl on your machine uses the public
-endpoint, and the nodes use the private one. Production clusters often
-narrow or close public access; kubectl then runs inside the network.
+endpoint, the nodes the private one (which needs the VPC's DNS
+hostnames and resolution). Production often narrows public access.
 
-Either way, every request is authenticated through IAM (step 4).`,
-        `EKS はクラスターに、Kubernetes API 用の HTTPS エンドポイントを
-用意します。
-- endpointPublicAccess（既定 true）: インターネットから到達できます。
+People and AWS tools sign in with IAM via aws eks get-token (step 4);
+pods use ServiceAccount tokens; an OIDC identity provider can be added.`,
+        `EKS はクラスターに Kubernetes API 用の HTTPS エンドポイントを用意します。
+- endpointPublicAccess（既定 true）: インターネットから到達可能。
   publicAccessCidrs で接続元の CIDR を絞れます
-- endpointPrivateAccess（既定 false）: VPC 内から ENI 経由で
-  到達できます。ノードの通信も VPC 内にとどまります
+- endpointPrivateAccess（既定 false）: VPC 内から ENI 経由で到達
+  可能。ノードの通信も VPC 内にとどまります
 
 チューターは両方を有効にします。手元の kubectl はパブリック側を、
-ノードはプライベート側を使います。本番ではパブリック側を絞るか閉じる
-ことが多く、その場合 kubectl はネットワークの内側から実行します。
+ノードはプライベート側（VPC の DNS ホスト名と DNS 解決が必要）を
+使います。本番ではパブリック側を絞るか閉じることが多くあります。
 
-どちらでも、すべてのリクエストは IAM で認証されます（ステップ 4）。`,
+人や AWS のツールは get-token で IAM により認証されます（ステップ 4）。
+Pod は ServiceAccount トークンを使い、OIDC ID プロバイダーも追加できます。`,
       ),
     },
     {
@@ -73,9 +74,9 @@ Either way, every request is authenticated through IAM (step 4).`,
       body: text(
         `Control-plane logs go to CloudWatch Logs, into the log group
 /aws/eks/<name>/cluster, in five types: api, audit, authenticator,
-controllerManager and scheduler. All five are off by default, since
-CloudWatch bills for what they ingest; the tutor turns them on only
-with --logging.
+controllerManager and scheduler. All five are off by default; when
+on, CloudWatch Logs bills both ingestion and storage. The tutor turns
+them on only with --logging.
 
 EKS also creates a security group on its own, named
 eks-cluster-sg-<name>-<id>. It allows all traffic among its members
@@ -83,18 +84,18 @@ and all outbound traffic. EKS puts the control-plane ENIs and the
 managed nodes in it, so the two can talk without rules of your own.`,
         `コントロールプレーンのログは CloudWatch Logs のロググループ
 /aws/eks/<name>/cluster に送られます。種類は api、audit、
-authenticator、controllerManager、scheduler の 5 つ。取り込み量に
-課金されるため既定ではすべて無効で、チューターは --logging を
-付けたときだけ有効にします。
+authenticator、controllerManager、scheduler の 5 つです。既定では
+すべて無効で、有効にすると CloudWatch Logs の取り込みと保存の両方に
+料金がかかります。チューターは --logging のときだけ有効にします。
 
-EKS はセキュリティグループも自分で作ります。名前は
+EKS はクラスターセキュリティグループも自動的に作成します。名前は
 eks-cluster-sg-<name>-<id> で、メンバー同士の通信と外向きの通信を
 すべて許可します。コントロールプレーンの ENI とマネージド型ノードが
 ここに入るので、自分でルールを書かなくても両者は通信できます。`,
       ),
     },
     {
-      title: text('Two defaults to set explicitly', '明示すべき 2 つの既定値'),
+      title: text('Two defaults to set explicitly', '既定値に任せず明示する 2 つの設定'),
       body: text(
         `The API's defaults differ from the console's, so the tutor sets both:
 - accessConfig.authenticationMode = API_AND_CONFIG_MAP. The API
@@ -128,8 +129,8 @@ eks-cluster-sg-<name>-<id> で、メンバー同士の通信と外向きの通�
 - one cluster across VPCs: not possible; a cluster's subnets all
   belong to one VPC, and other VPCs are reached by peering or by
   Transit Gateway
-
-Clusters can even share subnets; size them for every cluster's pods.`,
+A cluster's VPC cannot be changed after creation. Clusters can share
+subnets; size them for every cluster's pods.`,
         `コントロールプレーンと VPC の関係は次のとおりです。
 - 1 クラスター : 1 VPC: いちばん単純。eksctl もチューターもこの形
 - 複数クラスター : 1 VPC: たとえば Blue/Green アップグレード。新しい
@@ -138,12 +139,13 @@ Clusters can even share subnets; size them for every cluster's pods.`,
 - 1 クラスター : 複数 VPC: できません。クラスターのサブネットは
   すべて 1 つの VPC に属します。他の VPC にはピアリングや
   Transit Gateway でつなぎます
-
-サブネットの共有も可能ですが、全クラスターの Pod 分の大きさが必要です。`,
+クラスターの VPC は作成後に変更できません。サブネットの共有も
+可能ですが、全クラスターの Pod 分の大きさが必要です。`,
       ),
     },
     {
       title: text('While it says CREATING', 'CREATING の間に起きていること'),
+      presenter: true,
       body: text(
         `CreateCluster returns at once with status CREATING; ACTIVE follows
 about 10 minutes later (AWS measured 9 on average). Meanwhile EKS:
@@ -151,62 +153,89 @@ about 10 minutes later (AWS measured 9 on average). Meanwhile EKS:
 - creates the cluster security group and the ENIs in your subnets
 - issues the cluster's certificate authority and endpoint name
 - sets up the OIDC issuer and the creator's access entry
+- installs vpc-cni, kube-proxy and CoreDNS as self-managed add-ons
 
-The panel shows what DescribeCluster returns now. In the sandbox the
-cluster is ACTIVE at once, because nothing real is being built.`,
+The live panel shows what DescribeCluster returns now. The sandbox
+plays the same CREATING to ACTIVE as a time-lapse: about 9 seconds
+at the default --time-scale of 1/60.`,
         `CreateCluster はすぐに CREATING を返し、約 10 分後に ACTIVE に
-なります（AWS の計測では平均 9 分）。その間 EKS は:
+変わります（AWS の計測では平均 9 分）。その間 EKS は:
 - AWS が所有するアカウントで、API サーバーと etcd を複数 AZ に起動
 - クラスターセキュリティグループと、サブネット内の ENI を作成
 - クラスターの認証局（CA）とエンドポイント名を発行
 - OIDC プロバイダーの URL と作成者のアクセスエントリを用意
+- vpc-cni、kube-proxy、CoreDNS をセルフマネージド型アドオンとして導入
 
-右側は DescribeCluster の現在の結果です。サンドボックスでは実際に
-何も作らないため、クラスターはすぐ ACTIVE になります。`,
+ライブ表示は DescribeCluster の現在の結果です。サンドボックスでも
+同じ CREATING から ACTIVE への変化を早送りで再現します（既定の
+--time-scale 1/60 で約 9 秒）。`,
       ),
       live: 'cluster',
     },
   ],
   hint: text(
-    'Set the authentication mode and the upgrade policy yourself: the API defaults (CONFIG_MAP, EXTENDED) are not what the console picks.',
-    '認証モードとアップグレードポリシーは自分で指定しましょう。API の既定値（CONFIG_MAP、EXTENDED）はコンソールが選ぶ値とは違います。',
+    'Set the authentication mode and the upgrade policy yourself: what the API picks when you say nothing is not what the console picks.',
+    '認証モードとアップグレードポリシーは自分で指定しましょう。何も指定しないときに API が選ぶ値は、コンソールが選ぶ値とは違います。',
   ),
   quiz: [
+    {
+      question: text(
+        'A colleague made a cluster with a plain aws eks create-cluster (no --access-config). Now aws eks create-access-entry is refused with InvalidRequestException. Why?',
+        '同僚が --access-config を付けずに aws eks create-cluster でクラスターを作りました。aws eks create-access-entry が InvalidRequestException で拒否されます。なぜですか。',
+      ),
+      choices: [
+        text('Their IAM policy lacks eks:CreateAccessEntry', 'IAM ポリシーに eks:CreateAccessEntry がない'),
+        text('The cluster is in CONFIG_MAP mode', 'クラスターが CONFIG_MAP モードになっている'),
+        text('Access entries work only with the private endpoint on', 'アクセスエントリはプライベートエンドポイントが有効なときだけ使える'),
+        text('The cluster role lacks AmazonEKSClusterPolicy', 'クラスターロールに AmazonEKSClusterPolicy がない'),
+      ],
+      answer: 1,
+      explanation: text(
+        'The cluster is in CONFIG_MAP mode: that is what the API picks when accessConfig is left out, and it reads only the aws-auth ConfigMap. Switching to API_AND_CONFIG_MAP (update-cluster-config) opens access entries. A missing IAM permission would say AccessDeniedException.',
+        'クラスターが CONFIG_MAP モードになっているからです。accessConfig を省くと API はこのモードを選び、aws-auth ConfigMap しか参照しません。update-cluster-config で API_AND_CONFIG_MAP に切り替えればアクセスエントリを使えます。IAM の権限不足なら AccessDeniedException になります。',
+      ),
+      nudge: text(
+        'The error is not about who is calling; it is about a setting of the cluster that the API chose on its own.',
+        'エラーの原因は呼び出した人ではありません。API が自分で選んだクラスターの設定にあります。',
+      ),
+    },
     {
       question: text(
         'Which support type does CreateCluster use if you omit upgradePolicy?',
         'upgradePolicy を省略すると、CreateCluster はどのサポートタイプを使いますか。',
       ),
-      choices: [text('STANDARD', 'STANDARD'), text('EXTENDED', 'EXTENDED')],
-      answer: 1,
+      choices: [
+        text('EXTENDED', 'EXTENDED'),
+        text('STANDARD, as the console does', 'コンソールと同じ STANDARD'),
+        text('None: the request is refused', 'なし（リクエストが拒否される）'),
+      ],
+      answer: 0,
       explanation: text(
         'EXTENDED: once standard support ends, the cluster stays on extended support at $0.60 an hour instead of $0.10.',
         'EXTENDED です。標準サポート終了後は延長サポートに移り、$0.10/時間ではなく $0.60/時間かかります。',
       ),
-      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
+      nudge: text(
+        'The API keeps a cluster running past the end of standard support unless told otherwise, and bills for that.',
+        'API は、指示がなければ標準サポート終了後もクラスターを動かし続け、その分の料金を請求します。',
+      ),
     },
     {
       question: text('Which control-plane log types are on by default?', '既定で有効なコントロールプレーンのログはどれですか。'),
-      choices: [text('All five', '5 種類すべて'), text('api and audit', 'api と audit'), text('None', 'なし')],
-      answer: 2,
+      choices: [
+        text('All five', '5 種類すべて'),
+        text('api and audit', 'api と audit'),
+        text('authenticator only', 'authenticator だけ'),
+        text('None of them', 'どれも無効'),
+      ],
+      answer: 3,
       explanation: text(
-        'None: every log type is off until you enable it (the tutor does so with --logging), because CloudWatch Logs bills for ingestion.',
-        'なしです。CloudWatch Logs は取り込み量に課金されるため、すべて無効で始まります（チューターでは --logging で有効化）。',
+        'None of them: every log type is off until you enable it (the tutor does so with --logging). When on, CloudWatch Logs bills ingestion and storage.',
+        'どれも無効です。有効にするまですべてオフです（チューターでは --logging で有効化）。有効にすると CloudWatch Logs の取り込みと保存に料金がかかります。',
       ),
-      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
-    },
-    {
-      question: text(
-        'Which authentication mode allows both access entries and the aws-auth ConfigMap?',
-        'アクセスエントリと aws-auth ConfigMap の両方を使える認証モードはどれですか。',
+      nudge: text(
+        'Logs cost money to take in and to keep; think about what EKS does before you ask for them.',
+        'ログは取り込みにも保存にも料金がかかります。頼まれる前に EKS がどうするかを考えましょう。',
       ),
-      choices: [text('CONFIG_MAP', 'CONFIG_MAP'), text('API', 'API'), text('API_AND_CONFIG_MAP', 'API_AND_CONFIG_MAP')],
-      answer: 2,
-      explanation: text(
-        'API_AND_CONFIG_MAP reads both. CONFIG_MAP (the API default) reads only aws-auth, and API reads only access entries.',
-        'API_AND_CONFIG_MAP は両方を参照します。CONFIG_MAP（API の既定）は aws-auth だけ、API はアクセスエントリだけです。',
-      ),
-      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
     },
   ],
   readMore: [DOCS.createCluster, DOCS.endpoint, DOCS.logging, DOCS.securityGroups],

@@ -19,9 +19,9 @@ its permission policies say what it may do once assumed.
 
 A service role is a role that an AWS service assumes to act in your
 account. The cluster role trusts eks.amazonaws.com. EKS assumes it so
-that Kubernetes can manage AWS resources for the cluster, such as
-nodes, volumes and load balancers. (eksctl also allows sts:TagSession
-in the trust policy and attaches AmazonEKSVPCResourceController.)
+that Kubernetes can manage AWS resources for the cluster: nodes and,
+through the legacy cloud provider, load balancers. (eksctl also allows
+sts:TagSession and attaches AmazonEKSVPCResourceController.)
 
 You pass the role's ARN as roleArn when you create the cluster. It is
 fixed from then on: a cluster keeps the role it was created with.`,
@@ -29,18 +29,19 @@ fixed from then on: a cluster keeps the role it was created with.`,
 このロールを引き受けられるか」、アクセス許可ポリシーは「引き受けた
 あと何ができるか」を決めます。
 
-サービスロールは、AWS のサービスがあなたのアカウントで動くために
-引き受けるロールです。クラスターロールは eks.amazonaws.com を
-信頼します。EKS はこれを使い、ノードやボリューム、ロードバランサー
-といった AWS リソースを Kubernetes が操作できるようにします
-（eksctl は sts:TagSession の許可と AmazonEKSVPCResourceController
-も追加します）。
+サービスロールとは、AWS のサービスがユーザーに代わってアカウント内で
+操作を行うために引き受ける IAM ロールです。クラスターロールは
+eks.amazonaws.com を信頼します。EKS はこれを使い、ノードや
+（レガシーのクラウドプロバイダー経由の）ロードバランサーを
+Kubernetes が操作できるようにします（eksctl は sts:TagSession の
+許可と AmazonEKSVPCResourceController も追加します）。
 
-ARN はクラスター作成時に roleArn として渡し、後から変更できません。`,
+ロールの ARN は作成時に roleArn として渡し、後から変更できません。`,
       ),
     },
     {
       title: text('Two policies, two actors', '2 つのポリシー、2 つの主体'),
+      presenter: true,
       body: text(
         `Until April 2020 this role needed two AWS managed policies. They look
 alike, but they serve two different actors:
@@ -57,21 +58,21 @@ Keep the two apart: EKS the service is not Kubernetes the cluster.`,
         `2020 年 4 月までは、このロールに AWS 管理ポリシーが 2 つ必要でした。
 似た名前ですが、使う主体が違います。
 
-- AmazonEKSServicePolicy: EKS サービス自身がクラスターを作り運用する
-  ためのもの。例: ec2:CreateNetworkInterface（サブネットに置く
-  ENI）、logs:PutLogEvents（コントロールプレーンのログ転送）。
+- AmazonEKSServicePolicy: EKS サービス自身が使うもの。例:
+  ec2:CreateNetworkInterface（サブネットに置くコントロールプレーンの
+  ENI）、logs:PutLogEvents（コントロールプレーンのログを送信）。
 - AmazonEKSClusterPolicy: Kubernetes のコントロールプレーンが、
   クラスターの内側から AWS を操作するためのもの。例:
   autoscaling:UpdateAutoScalingGroup、ec2:DescribeInstances、
   elasticloadbalancing:CreateLoadBalancer。
 
-「EKS というサービス」と「Kubernetes クラスター」を混同しないこと。`,
+「EKS というサービス」と「Kubernetes クラスター」は別物です。`,
       ),
     },
     {
       title: text('Read them side by side', '2 つを並べて読む'),
       body: text(
-        `Beside this text are both policy documents, as IAM stores them now.
+        `The live panel shows both policy documents, as IAM stores them now.
 
 In the service policy, look for network interfaces, tags, log groups
 and iam:CreateServiceLinkedRole. In the cluster policy, look for Auto
@@ -81,14 +82,14 @@ balancer when you ask for a Service of type LoadBalancer.
 
 Neither names a cluster or an account. They are AWS managed policies,
 shared by every account, and AWS changes them over time.`,
-        `右側に、IAM にいま保存されている 2 つのポリシー文書を並べました。
+        `ライブ表示に、IAM にいま保存されている 2 つのポリシー文書を並べました。
 
 サービスポリシーでは、ネットワークインターフェイス、タグ、
 ロググループ、iam:CreateServiceLinkedRole に注目してください。
 クラスターポリシーには Auto Scaling、ボリューム、
 セキュリティグループ、ルート、そして elasticloadbalancing の
-アクションが大量に並びます。type が LoadBalancer の Service を
-作ると、Kubernetes がこれらを使ってロードバランサーを作るのです。
+アクションが大量に並びます。LoadBalancer タイプの Service を作ると、
+Kubernetes がこれらを使ってロードバランサーを作るのです。
 
 どちらも特定のクラスターやアカウントを指していません。すべての
 アカウントで共有される AWS 管理ポリシーで、AWS が随時更新します。`,
@@ -113,10 +114,11 @@ shared by every account, and AWS changes them over time.`,
   が使われるようになりました。以後に作るクラスターのロールには
   AmazonEKSClusterPolicy だけで足ります。
 - 2023-10-03: AmazonEKSClusterPolicy も必須ではなくなりました。
-  ec2 の Describe 系数個と ec2:CreateTags、kms:DescribeKey だけの
-  カスタムポリシーでもノード管理はできます。ただしレガシーのクラウド
-  プロバイダーはロードバランサーを作れなくなるため、専用ロールを
-  持つ AWS Load Balancer Controller がその役目を担います。
+  いくつかの ec2:Describe* アクションと ec2:CreateTags、
+  kms:DescribeKey だけのカスタムポリシーでもノード管理はできます。
+  ただしレガシーのクラウドプロバイダーはロードバランサーを作れなく
+  なるため、専用ロールを持つ AWS Load Balancer Controller が
+  その役目を担います。
 - このチューターは、コンソールと同じく AmazonEKSClusterPolicy を
   アタッチします。`,
       ),
@@ -129,20 +131,23 @@ shared by every account, and AWS changes them over time.`,
   quiz: [
     {
       question: text(
-        'Which policy lets Kubernetes create a load balancer for a Service?',
-        'Service のために Kubernetes がロードバランサーを作れるのは、どのポリシーのおかげですか。',
+        'Which policy holds the permissions Kubernetes uses to create a load balancer for a Service?',
+        'Service のために Kubernetes がロードバランサーを作成するときに使う権限は、どのポリシーに含まれていますか。',
       ),
       choices: [
         text('AmazonEKSServicePolicy', 'AmazonEKSServicePolicy'),
-        text('AmazonEKSClusterPolicy', 'AmazonEKSClusterPolicy'),
         text('AmazonEKSWorkerNodePolicy', 'AmazonEKSWorkerNodePolicy'),
+        text('AmazonEKSClusterPolicy', 'AmazonEKSClusterPolicy'),
       ],
-      answer: 1,
+      answer: 2,
       explanation: text(
-        'AmazonEKSClusterPolicy is what the Kubernetes control plane uses; it holds the elasticloadbalancing actions. The service policy is for the EKS service itself.',
-        'AmazonEKSClusterPolicy は Kubernetes のコントロールプレーンが使うポリシーで、elasticloadbalancing のアクションを含みます。サービスポリシーは EKS サービス自身のためのものです。',
+        'AmazonEKSClusterPolicy is what the Kubernetes control plane uses; it holds the elasticloadbalancing actions. The service policy is for the EKS service itself, and the worker node policy for the nodes.',
+        'AmazonEKSClusterPolicy は Kubernetes のコントロールプレーンが使うポリシーで、elasticloadbalancing のアクションを含みます。サービスポリシーは EKS サービス自身の、ワーカーノードポリシーはノードのためのものです。',
       ),
-      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
+      nudge: text(
+        'Who acts when a Service asks for a load balancer: the EKS service, a node, or Kubernetes itself?',
+        'Service がロードバランサーを求めたとき動くのは誰でしょう。EKS というサービスか、ノードか、Kubernetes 自身か。',
+      ),
     },
     {
       question: text(
@@ -150,30 +155,40 @@ shared by every account, and AWS changes them over time.`,
         'いま作るクラスターで、かつて AmazonEKSServicePolicy が担っていた仕事をするのは何ですか。',
       ),
       choices: [
-        text('The node IAM role', 'ノード IAM ロール'),
         text('AWSServiceRoleForAmazonEKS', 'AWSServiceRoleForAmazonEKS'),
-        text('Your IAM user', 'あなたの IAM ユーザー'),
+        text('The node IAM role, through its instance profile', 'インスタンスプロファイル経由のノード IAM ロール'),
+        text('The IAM user or role that called CreateCluster', 'CreateCluster を呼んだ IAM ユーザーまたはロール'),
       ],
-      answer: 1,
+      answer: 0,
       explanation: text(
         'AWSServiceRoleForAmazonEKS, the service-linked role EKS has used since 2020-04-16, does the service’s own work.',
         '2020-04-16 以降、サービス自身の作業はサービスにリンクされたロール AWSServiceRoleForAmazonEKS が担います。',
       ),
-      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
+      nudge: text(
+        'Since April 2020 the EKS service acts through a role it creates for itself in your account.',
+        '2020 年 4 月以降、EKS サービスはアカウント内に自ら作るロールを通じて動きます。',
+      ),
     },
     {
-      question: text('Which principal does the cluster role trust?', 'クラスターロールが信頼するプリンシパルはどれですか。'),
-      choices: [
-        text('ec2.amazonaws.com', 'ec2.amazonaws.com'),
-        text('eks.amazonaws.com', 'eks.amazonaws.com'),
-        text('sts.amazonaws.com', 'sts.amazonaws.com'),
-      ],
-      answer: 1,
-      explanation: text(
-        'eks.amazonaws.com: EKS assumes the cluster role. ec2.amazonaws.com is what the node role trusts.',
-        'eks.amazonaws.com です。クラスターロールを引き受けるのは EKS です。ec2.amazonaws.com を信頼するのはノードロールです。',
+      question: text(
+        'CreateCluster, sent seconds after the cluster role was created, answers InvalidParameterException: the role could not be assumed. The trust policy is correct. What now?',
+        'クラスターロールを作った数秒後に CreateCluster を送ると、ロールを引き受けられないという InvalidParameterException が返りました。信頼ポリシーは正しいものです。どうしますか。',
       ),
-      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
+      choices: [
+        text('Add ec2.amazonaws.com to the trust policy', '信頼ポリシーに ec2.amazonaws.com を追加する'),
+        text('Attach AmazonEKSServicePolicy as well', 'AmazonEKSServicePolicy もアタッチする'),
+        text('Wait a little and send it again', '少し待ってから再送する'),
+        text('Create the cluster in another region', '別のリージョンでクラスターを作る'),
+      ],
+      answer: 2,
+      explanation: text(
+        'Wait a little and send it again: a new role takes a few seconds to reach every IAM endpoint. The tutor retries for you; the sandbox plays this delay too.',
+        '少し待ってから再送する、が正解です。新しいロールがすべての IAM エンドポイントに行き渡るまで数秒かかります。チューターは自動で再試行し、サンドボックスもこの遅れを再現します。',
+      ),
+      nudge: text(
+        'Nothing about the role is wrong; think about how fast a change in IAM reaches the rest of AWS.',
+        'ロールの中身に誤りはありません。IAM での変更が AWS 全体に届くまでの時間を考えましょう。',
+      ),
     },
   ],
   readMore: [DOCS.clusterRole, DOCS.serviceLinkedRole, DOCS.managedPolicies],
