@@ -8,7 +8,7 @@ export const cluster = {
   title: text('Step 3: The cluster', 'ステップ 3: クラスター'),
   summary: text(
     'Parameters, endpoint, logs, auth mode, upgrade policy',
-    'パラメータ、エンドポイント、ログ、認証モード、アップグレードポリシー',
+    'エンドポイント、ログ、認証モード、アップグレードポリシーなど',
   ),
   pages: [
     {
