@@ -14,7 +14,8 @@ import { describe, expect, it } from 'vitest';
 import { createNetwork, createRole, errorName, sandboxClients, uniqueName, useSandbox } from './support/sandbox.js';
 
 // Real durations divided by 200: a cluster takes 2.7 s, a node group 1.2 s, a NAT gateway 0.45 s.
-const run = useSandbox({ timeScale: 1 / 200 });
+// IAM propagation and eventual consistency have their own tests (sandbox-strict-*).
+const run = useSandbox({ timeScale: 1 / 200, behaviours: { 'iam-propagation': false, 'eventual-consistency': false } });
 
 /** The distinct states `read` goes through until `done` holds. */
 async function statesUntil(read: () => Promise<string>, done: (state: string) => boolean): Promise<string[]> {

@@ -1,8 +1,11 @@
+import { patchInterfaces } from './cluster-interfaces.js';
+import { checkToken, fingerprint, rememberToken } from './client-tokens.js';
 import { DEPENDENCY_RULES } from './dependency-rules.js';
+import { CREATED_ID, DESCRIBED_SET, Ec2Consistency } from './ec2-consistency.js';
 import type { EksView } from './eks-view.js';
 import type { NatGatewayClock } from './nat-gateways.js';
 import { ec2Error, xmlAnswer, type Handler, type ProxyAnswer, type ProxyRequest } from './proxy-types.js';
-import { child, childText, items, xmlDocument } from './xml.js';
+import { child, childText, items, parseXml, xmlDocument } from './xml.js';
 
 /** The query parameters of an EC2 call, from the form body (POST) or the URL (GET). */
 export function ec2Params(request: ProxyRequest): URLSearchParams {
@@ -46,13 +49,15 @@ export function splitStateFilter(params: URLSearchParams): { forwarded: Record<s
 
 /** The EC2 query-protocol actions the sandbox reshapes or guards; all others go to moto unchanged. */
 export function ec2Handler(view: EksView, nat: NatGatewayClock): Handler {
-  const { moto } = view;
+  const { moto, behaviours, memory } = view;
+  const consistency = new Ec2Consistency(behaviours, memory, view.timeline.now);
 
   async function createNatGateway(request: ProxyRequest, params: URLSearchParams): Promise<ProxyAnswer> {
     const answer = await moto.ec2(request.scope, Object.fromEntries(params), request.authorization);
     const gateway = child(answer.root, 'natGateway');
     if (answer.status !== 200 || !answer.root || !gateway) return xmlAnswer(answer.status, answer.body);
     nat.sawCreated(request.scope, childText(gateway, 'natGatewayId'));
+    consistency.sawCreated(request.scope, 'CreateNatGateway', answer.root);
     nat.patchItem(request.scope.region, gateway);
     return xmlAnswer(200, xmlDocument(answer.root));
   }
@@ -80,18 +85,61 @@ export function ec2Handler(view: EksView, nat: NatGatewayClock): Handler {
       const state = nat.patchItem(request.scope.region, item);
       return states === undefined || states.includes(state);
     });
+    consistency.omitFresh(request.scope, 'DescribeNatGateways', params, answer.root);
     return xmlAnswer(200, xmlDocument(answer.root));
+  }
+
+  /** A create (or a filtered Describe) sent on by the sandbox, so it can note the new id or leave a new resource out. */
+  async function passOn(request: ProxyRequest, action: string, params: URLSearchParams): Promise<ProxyAnswer> {
+    const answer = await moto.ec2(request.scope, Object.fromEntries(params), request.authorization);
+    if (answer.status !== 200) return xmlAnswer(answer.status, answer.body);
+    consistency.sawCreated(request.scope, action, answer.root);
+    if (consistency.omitFresh(request.scope, action, params, answer.root) && answer.root) return xmlAnswer(200, xmlDocument(answer.root));
+    return xmlAnswer(200, answer.body);
+  }
+
+  async function guarded(request: ProxyRequest, action: string, params: URLSearchParams): Promise<ProxyAnswer | undefined> {
+    if (action === 'CreateNatGateway') return createNatGateway(request, params);
+    if (action === 'DeleteNatGateway') return deleteNatGateway(request, params);
+    if (action === 'DescribeNatGateways') return describeNatGateways(request, params);
+    const rule = DEPENDENCY_RULES[action];
+    const refusal = rule ? await rule({ view, nat, scope: request.scope, authorization: request.authorization }, params) : undefined;
+    if (refusal) {
+      if (refusal.behaviour) behaviours.fired(refusal.behaviour, `${action} refused: held by ${refusal.holder}`, refusal.code, refusal.message);
+      return ec2Error(refusal.code, refusal.message);
+    }
+    if (action === 'DescribeNetworkInterfaces') {
+      const answer = await moto.ec2(request.scope, Object.fromEntries(params), request.authorization);
+      return xmlAnswer(answer.status, patchInterfaces(answer.root) && answer.root ? xmlDocument(answer.root) : answer.body);
+    }
+    if (CREATED_ID[action] || DESCRIBED_SET[action] || params.has('ClientToken')) return passOn(request, action, params);
+    return undefined;
+  }
+
+  /** The same ClientToken again: the first answer (a NAT gateway in its state of now), or IdempotentParameterMismatch. */
+  function replayed(request: ProxyRequest, action: string, params: URLSearchParams, print: string): ProxyAnswer | undefined {
+    const token = checkToken(behaviours, memory, request.scope, action, params.get('ClientToken'), print, 'ec2');
+    if (token.kind === 'new') return undefined;
+    if (token.kind === 'mismatch') return token.answer;
+    const root = parseXml(token.answer);
+    const gateway = child(root, 'natGateway');
+    if (gateway) nat.patchItem(request.scope.region, gateway);
+    return xmlAnswer(200, xmlDocument(root));
   }
 
   return async (request) => {
     const params = ec2Params(request);
     const action = params.get('Action') ?? '';
-    if (action === 'CreateNatGateway') return createNatGateway(request, params);
-    if (action === 'DeleteNatGateway') return deleteNatGateway(request, params);
-    if (action === 'DescribeNatGateways') return describeNatGateways(request, params);
-    const rule = DEPENDENCY_RULES[action];
-    if (!rule) return undefined;
-    const violation = await rule({ view, nat, scope: request.scope, authorization: request.authorization }, params);
-    return violation ? ec2Error('DependencyViolation', violation) : undefined;
+    const token = params.get('ClientToken');
+    const print = token ? fingerprint(Object.fromEntries(params), 'ClientToken') : '';
+    if (token) {
+      const again = replayed(request, action, params, print);
+      if (again) return again;
+    }
+    const missed = consistency.before(request.scope, action, params);
+    if (missed) return missed;
+    const answer = await guarded(request, action, params);
+    if (token && answer?.status === 200) rememberToken(memory, request.scope, action, token, print, answer.body.toString('utf8'));
+    return answer;
   };
 }

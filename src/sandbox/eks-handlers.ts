@@ -1,6 +1,8 @@
 import { createClusterSecurityGroup } from './cluster-security-group.js';
 import type { EksAnswer, EksView, Json } from './eks-view.js';
-import { DEFAULT_EKS_VERSION, describeClusterVersions } from './kube-versions.js';
+import { checkToken, fingerprint, rememberToken } from './client-tokens.js';
+import { clusterRoleNotYetSeen, nodeRoleNotYetSeen } from './eks-iam.js';
+import { creatableOn, defaultVersionOn, describeClusterVersions } from './eks-versions.js';
 import type { CallerScope } from './moto-client.js';
 import { eksError, jsonAnswer, type Handler, type ProxyAnswer, type ProxyRequest } from './proxy-types.js';
 import type { ClusterMemo, NodegroupMemo } from './timeline.js';
@@ -35,7 +37,7 @@ function page(names: string[], query: URLSearchParams): { names: string[]; nextT
  * unchanged.
  */
 export function eksHandler(view: EksView): Handler {
-  const { moto, memory, timeline } = view;
+  const { moto, memory, timeline, behaviours } = view;
 
   async function listClusters(scope: CallerScope, query: URLSearchParams): Promise<ProxyAnswer> {
     const { names, nextToken } = page(await view.clusterNames(scope), query);
@@ -47,9 +49,19 @@ export function eksHandler(view: EksView): Handler {
     if (view.deletingCluster(scope.region, name)) {
       return eksError(409, 'ResourceInUseException', `Cluster already exists with name: ${name}`, { clusterName: name });
     }
-    const version = String(body.version ?? DEFAULT_EKS_VERSION);
+    const print = fingerprint(body, 'clientRequestToken');
+    const token = checkToken(behaviours, memory, scope, 'CreateCluster', body.clientRequestToken, print, 'eks');
+    if (token.kind === 'mismatch') return token.answer;
+    if (token.kind === 'replay') return relay(await view.describeCluster(scope, token.answer));
+    const version = String(body.version ?? defaultVersionOn(timeline.now()));
+    if (!creatableOn(version, timeline.now())) {
+      return eksError(400, 'InvalidParameterException', `unsupported Kubernetes version ${version}`, { clusterName: name });
+    }
+    const unseenRole = clusterRoleNotYetSeen(view, scope, body.roleArn, name);
+    if (unseenRole) return unseenRole;
     const answer = await moto.eks(scope, 'POST', '/clusters', { ...body, version });
     if (answer.status !== 200 || !answer.json?.cluster) return relay(answer);
+    rememberToken(memory, scope, 'CreateCluster', body.clientRequestToken, print, name);
     const memo: ClusterMemo = {
       region: scope.region,
       name,
@@ -63,8 +75,10 @@ export function eksHandler(view: EksView): Handler {
         },
         upgradePolicy: { supportType: String(body.upgradePolicy?.supportType ?? 'EXTENDED') },
         serviceIpv4Cidr: body.kubernetesNetworkConfig?.serviceIpv4Cidr,
+        bootstrapSelfManagedAddons: body.bootstrapSelfManagedAddons ?? true,
       },
     };
+    memo.subnetIds = (body.resourcesVpcConfig?.subnetIds ?? []).map(String);
     const firstSubnet: string | undefined = body.resourcesVpcConfig?.subnetIds?.[0];
     memo.vpcId = firstSubnet ? (await view.subnets(scope, [firstSubnet]))[0]?.vpcId : undefined;
     if (memo.vpcId) {
@@ -115,14 +129,24 @@ export function eksHandler(view: EksView): Handler {
       return eksError(400, 'InvalidRequestException', `Cluster '${clusterName}' is not in ACTIVE status`, { clusterName });
     }
     const name = String(body.nodegroupName);
+    const print = fingerprint(body, 'clientRequestToken');
+    const operation = `CreateNodegroup ${clusterName}`;
+    const token = checkToken(behaviours, memory, scope, operation, body.clientRequestToken, print, 'eks');
+    if (token.kind === 'mismatch') return token.answer;
+    if (token.kind === 'replay') return relay(await view.describeNodegroup(scope, clusterName, token.answer));
     if (view.deletingNodegroup(scope.region, clusterName, name)) {
       return eksError(409, 'ResourceInUseException', `NodeGroup already exists with name ${name} and cluster name ${clusterName}`, {
         clusterName,
         nodegroupName: name,
       });
     }
+    if (cluster.status === 200) {
+      const unseenRole = nodeRoleNotYetSeen(view, scope, body.nodeRole, clusterName, name);
+      if (unseenRole) return unseenRole;
+    }
     const answer = await moto.eks(scope, 'POST', `/clusters/${enc(clusterName)}/node-groups`, body);
     if (answer.status !== 200 || !answer.json?.nodegroup) return relay(answer);
+    rememberToken(memory, scope, operation, body.clientRequestToken, print, name);
     const memo: NodegroupMemo = {
       region: scope.region,
       clusterName,
@@ -164,7 +188,7 @@ export function eksHandler(view: EksView): Handler {
     }
     const [root, clusterName, sub, nodegroupName] = segments;
     if (root === 'cluster-versions' && segments.length === 1 && method === 'GET') {
-      return jsonAnswer(200, describeClusterVersions(url.searchParams));
+      return jsonAnswer(200, describeClusterVersions(url.searchParams, timeline.now()));
     }
     if (root !== 'clusters') return undefined;
     if (segments.length === 1) {

@@ -1,3 +1,4 @@
+import { Behaviours } from './behaviours.js';
 import { nodeReleaseVersion } from './kube-versions.js';
 import { ec2Filters, type CallerScope, type MotoClient } from './moto-client.js';
 import type { ClusterMemo, Lifecycle, Memory, NodegroupMemo, Timeline } from './timeline.js';
@@ -45,6 +46,8 @@ export class EksView {
     readonly memory: Memory,
     readonly timeline: Timeline,
     readonly kube: KubeEndpoint,
+    /** Where AWS is hard on purpose (behaviours.ts); all on, unlogged, unless the sandbox says otherwise. */
+    readonly behaviours: Behaviours = new Behaviours(timeline),
   ) {}
 
   clusterLifecycle(memo: ClusterMemo): Lifecycle {

@@ -9,9 +9,11 @@
 import { TutorError } from '../errors.js';
 import { text, type Lang } from '../text.js';
 import { makeCertificates } from './certs.js';
+import { Behaviours, BEHAVIOURS_ENV, type BehaviourSwitches } from './behaviours.js';
 import { ec2Handler } from './ec2-handlers.js';
 import { eksHandler } from './eks-handlers.js';
 import { EksView } from './eks-view.js';
+import { iamHandler } from './iam-handlers.js';
 import { startKubeApi, type KubeApi } from './kube-api.js';
 import { clusterLookup } from './kube-source.js';
 import { startMotoServer } from './moto.js';
@@ -29,6 +31,10 @@ export interface SandboxOptions {
   region: string;
   /** The clock the time-lapse runs on; Date.now unless a test moves time by hand. */
   now?: () => number;
+  /** AWS behaviours to switch on or off (behaviours.ts); over EKS_BASICS_TUTOR_SANDBOX_BEHAVIOURS; all on by default. */
+  behaviours?: BehaviourSwitches;
+  /** Receives one line each time a behaviour fires (what was refused, why, AWS's code). */
+  log?: (line: string) => void;
 }
 
 export interface Sandbox {
@@ -108,6 +114,7 @@ function beforeEachRequest(view: EksView, scope: CallerScope): () => Promise<voi
  */
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const timeline = new Timeline(options.timeScale, options.now);
+  const behaviours = new Behaviours(timeline, { switches: options.behaviours, env: process.env[BEHAVIOURS_ENV], log: options.log });
   const credentials = { ...SANDBOX_CREDENTIALS };
   const cleanups: (() => Promise<void>)[] = [];
   const cleanUp = async () => {
@@ -131,7 +138,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const view = new EksView(moto, memory, timeline, {
       url: (region, name) => kube!.endpoint(region, name),
       caData: Buffer.from(certificates.caCert).toString('base64'),
-    });
+    }, behaviours);
     kube = startKubeApi({
       serverCert: certificates.serverCert,
       serverKey: certificates.serverKey,
@@ -143,7 +150,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     cleanups.push(() => kubeApi.close());
     const proxy = await startAwsProxy({
       moto,
-      handlers: { eks: eksHandler(view), ec2: ec2Handler(view, new NatGatewayClock(memory, timeline)) },
+      handlers: { eks: eksHandler(view), ec2: ec2Handler(view, new NatGatewayClock(memory, timeline)), iam: iamHandler(view) },
       beforeEach: beforeEachRequest(view, { accessKeyId: credentials.accessKeyId, region: options.region }),
     });
     cleanups.push(() => proxy.close());

@@ -8,7 +8,7 @@ export interface NatGatewayFacts {
   state: string;
   subnetId: string;
   vpcId: string;
-  addresses: { allocationId: string; publicIp: string; associationId: string }[];
+  addresses: { allocationId: string; publicIp: string; associationId: string; networkInterfaceId: string }[];
 }
 
 /**
@@ -68,6 +68,7 @@ export class NatGatewayClock {
         allocationId: childText(address, 'allocationId'),
         publicIp: childText(address, 'publicIp'),
         associationId: childText(address, 'associationId'),
+        networkInterfaceId: childText(address, 'networkInterfaceId'),
       })),
     }));
   }

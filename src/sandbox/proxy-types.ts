@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { CallerScope } from './moto-client.js';
+import type { CallerScope, MotoClient } from './moto-client.js';
 import { ec2ErrorXml } from './ec2-errors.js';
 
 /** One request as the proxy received it, with who signed it. */
@@ -41,4 +41,23 @@ export function xmlAnswer(status: number, xml: string): ProxyAnswer {
 
 export function ec2Error(code: string, message: string): ProxyAnswer {
   return xmlAnswer(400, ec2ErrorXml(code, message));
+}
+
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'upgrade', 'proxy-connection', 'te', 'trailer']);
+
+/** The headers of a message without those that only concern one hop. */
+export function endToEnd(headers: IncomingHttpHeaders): Record<string, string | string[]> {
+  const kept: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined && !HOP_BY_HOP.has(name.toLowerCase())) kept[name] = value;
+  }
+  return kept;
+}
+
+/** Sends a request to moto as it came and returns moto's answer, for handlers that look at the answer. */
+export async function forward(moto: MotoClient, request: ProxyRequest): Promise<ProxyAnswer> {
+  const answer = await moto.send({ method: request.method, path: request.url.pathname + request.url.search, headers: endToEnd(request.headers), body: request.body });
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(endToEnd(answer.headers))) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  return { status: answer.status, headers, body: answer.body };
 }

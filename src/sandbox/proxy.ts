@@ -1,8 +1,8 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseAuthorization, type MotoClient } from './moto-client.js';
 import { ec2ErrorXml } from './ec2-errors.js';
-import type { Handler, ProxyAnswer, ProxyRequest } from './proxy-types.js';
+import { endToEnd, type Handler, type ProxyAnswer, type ProxyRequest } from './proxy-types.js';
 
 export interface AwsProxy {
   url: string;
@@ -16,16 +16,6 @@ export interface ProxyOptions {
   handlers: Record<string, Handler>;
   /** Runs before each request (finishing deletions whose time is up). */
   beforeEach?: () => Promise<void>;
-}
-
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'upgrade', 'proxy-connection', 'te', 'trailer']);
-
-function endToEnd(headers: IncomingHttpHeaders): Record<string, string | string[]> {
-  const kept: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined && !HOP_BY_HOP.has(name.toLowerCase())) kept[name] = value;
-  }
-  return kept;
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -1,21 +1,46 @@
+import { createClusterInterfaces, deleteClusterInterfaces } from './cluster-interfaces.js';
 import { deleteClusterSecurityGroup } from './cluster-security-group.js';
 import type { EksView } from './eks-view.js';
+import type { ClusterMemo } from './timeline.js';
 
 /**
- * Finishes what AWS finishes in the background once a deletion is over: the
- * cluster security group goes with its cluster, and a deleted NAT gateway lets
- * go of its Elastic IP. Runs before every request, one run at a time.
+ * Finishes what AWS finishes in the background: once a control plane is up,
+ * EKS's network interfaces appear in the cluster subnets; once a cluster is
+ * gone, they and the cluster security group go too (a few minutes later with
+ * lingering-enis); a deleted NAT gateway lets go of its Elastic IP. Runs
+ * before every request, one run at a time.
  */
 export function makeSettler(view: EksView): () => Promise<void> {
-  const { memory, timeline, moto } = view;
+  const { memory, timeline, moto, behaviours } = view;
   let running: Promise<void> = Promise.resolve();
 
-  async function settleOnce(): Promise<void> {
-    for (const memo of memory.allClusters()) {
-      if (!memo.securityGroupId || memo.securityGroupRemoved || view.clusterLifecycle(memo) !== 'gone') continue;
-      memo.securityGroupRemoved = true;
-      await deleteClusterSecurityGroup(moto, { accessKeyId: memo.accessKeyId, region: memo.region }, memo.securityGroupId);
+  /** When what EKS made for the cluster may go: when the cluster is gone, or that plus the lingering window. */
+  function leftoversDue(memo: ClusterMemo): boolean {
+    if (view.clusterLifecycle(memo) !== 'gone' || memo.deletedAt === undefined) return false;
+    if (!behaviours.on('lingering-enis')) return true;
+    return timeline.now() >= memo.deletedAt + timeline.durationMs('clusterDelete') + behaviours.windowMs('lingering-enis');
+  }
+
+  async function settleCluster(memo: ClusterMemo): Promise<void> {
+    const scope = { accessKeyId: memo.accessKeyId, region: memo.region };
+    const made = memo.request !== undefined && memo.networkInterfaceIds === undefined;
+    if (made && behaviours.on('lingering-enis') && memo.deletedAt === undefined && view.clusterLifecycle(memo) === 'active') {
+      memo.networkInterfaceIds = [];
+      memo.networkInterfaceIds = await createClusterInterfaces(moto, scope, {
+        name: memo.name,
+        subnetIds: memo.subnetIds ?? [],
+        securityGroupId: memo.securityGroupId,
+      });
+      return;
     }
+    if (memo.securityGroupRemoved || !leftoversDue(memo)) return;
+    memo.securityGroupRemoved = true;
+    await deleteClusterInterfaces(moto, scope, memo.networkInterfaceIds ?? []);
+    if (memo.securityGroupId) await deleteClusterSecurityGroup(moto, scope, memo.securityGroupId);
+  }
+
+  async function settleOnce(): Promise<void> {
+    for (const memo of memory.allClusters()) await settleCluster(memo);
     for (const memo of memory.allNatGateways()) {
       if (memo.addressesReleased || timeline.lifecycle(memo, 'natGatewayCreate', 'natGatewayDelete') !== 'gone') continue;
       memo.addressesReleased = true;

@@ -1,5 +1,6 @@
 import { TutorError } from '../errors.js';
 import { text } from '../text.js';
+import { KINDS } from '../aws/resources/kinds.js';
 
 /**
  * How long things take on AWS, and what the sandbox remembers about what it saw
@@ -7,14 +8,14 @@ import { text } from '../text.js';
  * pace a learner would see on AWS (scaled by `timeScale`).
  */
 
-/** Typical real durations, in milliseconds. */
+/** Typical real durations, in milliseconds: the registry's (src/aws/resources/kinds.ts). */
 export const REAL_DURATIONS_MS = {
-  clusterCreate: 9 * 60_000,
-  clusterDelete: 3 * 60_000,
-  nodegroupCreate: 4 * 60_000,
-  nodegroupDelete: 4 * 60_000,
-  natGatewayCreate: 90_000,
-  natGatewayDelete: 60_000,
+  clusterCreate: KINDS['eks-cluster'].lifecycle!.createMs,
+  clusterDelete: KINDS['eks-cluster'].lifecycle!.deleteMs,
+  nodegroupCreate: KINDS['eks-nodegroup'].lifecycle!.createMs,
+  nodegroupDelete: KINDS['eks-nodegroup'].lifecycle!.deleteMs,
+  natGatewayCreate: KINDS['nat-gateway'].lifecycle!.createMs,
+  natGatewayDelete: KINDS['nat-gateway'].lifecycle!.deleteMs,
 } as const;
 
 export type DurationName = keyof typeof REAL_DURATIONS_MS;
@@ -67,6 +68,8 @@ export interface ClusterRequestMemo {
   accessConfig: { authenticationMode: string; bootstrapClusterCreatorAdminPermissions: boolean };
   upgradePolicy: { supportType: string };
   serviceIpv4Cidr?: string | undefined;
+  /** Whether EKS put in vpc-cni, coredns and kube-proxy as self-managed add-ons (true unless asked otherwise). */
+  bootstrapSelfManagedAddons?: boolean | undefined;
 }
 
 export interface ClusterMemo extends Lived {
@@ -78,6 +81,10 @@ export interface ClusterMemo extends Lived {
   vpcId?: string | undefined;
   securityGroupId?: string | undefined;
   securityGroupRemoved?: boolean | undefined;
+  /** The subnets CreateCluster named. */
+  subnetIds?: string[] | undefined;
+  /** The ENIs EKS put in the cluster subnets once the control plane was up (lingering-enis). */
+  networkInterfaceIds?: string[] | undefined;
   /** The cluster as last described, kept to answer while it is being deleted. */
   lastSeen?: Record<string, unknown> | undefined;
 }
@@ -106,6 +113,20 @@ export interface NatGatewayMemo extends Lived {
   addressesReleased?: boolean | undefined;
 }
 
+/** A resource the sandbox saw being created, for eventual consistency: it is missed once, soon after. */
+export interface FreshResource {
+  id: string;
+  createdAt: number;
+  missed: boolean;
+}
+
+/** What a client token was first used for: the request's fingerprint and what it answered. */
+export interface TokenMemo {
+  fingerprint: string;
+  /** EC2: the XML answered the first time. EKS: where to find the resource again. */
+  answer: string;
+}
+
 const key = (...parts: string[]): string => parts.join('\u0000');
 
 /** Everything the sandbox remembers, keyed by region and name. */
@@ -113,6 +134,9 @@ export class Memory {
   private readonly clusters = new Map<string, ClusterMemo>();
   private readonly nodegroups = new Map<string, NodegroupMemo>();
   private readonly natGateways = new Map<string, NatGatewayMemo>();
+  private readonly roleChanges = new Map<string, { trust?: number; policies?: number }>();
+  private readonly fresh = new Map<string, FreshResource>();
+  private readonly tokens = new Map<string, TokenMemo>();
 
   cluster(region: string, name: string): ClusterMemo | undefined {
     return this.clusters.get(key(region, name));
@@ -148,5 +172,31 @@ export class Memory {
 
   allNatGateways(): NatGatewayMemo[] {
     return [...this.natGateways.values()];
+  }
+
+  /** When a role's trust policy (CreateRole, UpdateAssumeRolePolicy) or its policies last changed; IAM is global, so keyed by account key. */
+  roleChanged(accessKeyId: string, roleName: string, what: 'trust' | 'policies', at: number): void {
+    const k = key(accessKeyId, roleName);
+    this.roleChanges.set(k, { ...this.roleChanges.get(k), [what]: at });
+  }
+
+  roleChange(accessKeyId: string, roleName: string): { trust?: number; policies?: number } {
+    return this.roleChanges.get(key(accessKeyId, roleName)) ?? {};
+  }
+
+  sawEc2Created(region: string, id: string, at: number): void {
+    this.fresh.set(key(region, id), { id, createdAt: at, missed: false });
+  }
+
+  freshEc2(region: string, id: string): FreshResource | undefined {
+    return this.fresh.get(key(region, id));
+  }
+
+  token(scope: { accessKeyId: string; region: string }, operation: string, token: string): TokenMemo | undefined {
+    return this.tokens.get(key(scope.accessKeyId, scope.region, operation, token));
+  }
+
+  setToken(scope: { accessKeyId: string; region: string }, operation: string, token: string, memo: TokenMemo): void {
+    this.tokens.set(key(scope.accessKeyId, scope.region, operation, token), memo);
   }
 }
