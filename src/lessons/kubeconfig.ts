@@ -47,7 +47,7 @@ DescribeCluster and merges three entries into your kubeconfig:
 
 All three are named by the cluster ARN, for example
 arn:aws:eks:ap-northeast-1:111122223333:cluster/demo
-(--alias gives the context a shorter name). The panel shows the
+(--alias gives the context a shorter name). The live panel shows the
 entries the tutor wrote.`,
         `aws eks update-kubeconfig --name <cluster> --region <region> は
 DescribeCluster を呼び、kubeconfig に 3 つのエントリを追加します。
@@ -55,10 +55,10 @@ DescribeCluster を呼び、kubeconfig に 3 つのエントリを追加しま�
 - user: 認証情報は aws eks get-token の実行結果から得る
 - context: 上の 2 つを結び、current-context に設定される
 
-名前はどれもクラスター ARN で、たとえば
+名前はどれもクラスター ARN で、たとえば次のような形です。
 arn:aws:eks:ap-northeast-1:111122223333:cluster/demo
-になります（--alias でコンテキストに短い名前を付けられます）。
-右側に、チューターが書き込んだエントリを表示しています。`,
+--alias でコンテキストに短い名前を付けられます。ライブ表示に、
+チューターが書き込んだエントリを表示しています。`,
       ),
       live: 'kubeconfig',
     },
@@ -93,29 +93,32 @@ them.`,
     },
     {
       title: text('How get-token proves who you are', 'get-token はどう本人を証明するのか'),
+      presenter: true,
       body: text(
-        `aws eks get-token never calls EKS, and works offline. It presigns an
-STS GetCallerIdentity request with your credentials, signing in the
-header x-k8s-aws-id: <cluster>, and prints an ExecCredential whose
-token is k8s-aws-v1. followed by the base64url of the presigned URL.
+        `aws eks get-token never calls EKS. With the credentials you hold, it
+presigns an STS GetCallerIdentity request, signing in the header
+x-k8s-aws-id: <cluster>, and prints a token: k8s-aws-v1. and the
+base64url of that URL. Getting the credentials may call AWS first:
+an SSO or assume-role profile does, and that is where an expired SSO
+session shows up.
 
 The API server hands the token to EKS's authenticator, which calls
-that URL. STS answers with your IAM ARN, and EKS maps the ARN to
-Kubernetes permissions (access entries or aws-auth). The signed
-header keeps a token for one cluster from opening another, and the
-token is good for about 15 minutes. The panel decodes a real one.`,
-        `aws eks get-token は EKS を呼ばず、オフラインでも動きます。
-認証情報で STS GetCallerIdentity のリクエストに事前署名し
-（ヘッダー x-k8s-aws-id: <cluster> も署名対象）、署名付き URL を
-base64url にして k8s-aws-v1. を前に付けたトークンを、
-ExecCredential として出力します。
+that URL. STS answers with your IAM ARN, and EKS maps it to Kubernetes
+permissions (access entries or aws-auth). The signed header keeps a
+token for one cluster from opening another; it lasts about 15 minutes.
+The live panel decodes a real one.`,
+        `aws eks get-token は EKS を呼びません。手元の認証情報で
+STS GetCallerIdentity のリクエストに事前署名し（ヘッダー
+x-k8s-aws-id: <cluster> も署名対象）、その URL を base64url にして
+k8s-aws-v1. を前に付けたトークンを出力します。ただし認証情報の取得には
+AWS を呼ぶことがあります。SSO やロールを引き受けるプロファイルが
+そうで、SSO セッションの期限切れはここで表面化します。
 
-API サーバーはトークンを EKS の認証機構に渡し、認証機構がその
-URL を呼びます。STS が IAM ARN を返し、EKS はその ARN を
-Kubernetes の権限（アクセスエントリまたは aws-auth）に対応付けます。
-署名済みヘッダーのおかげで、あるクラスター用のトークンは他の
-クラスターでは使えません。有効期間は約 15 分。右側で実物をデコード
-しています。`,
+API サーバーはトークンを EKS の認証機構に渡し、認証機構がその URL を
+呼びます。STS が IAM ARN を返し、EKS はそれを Kubernetes の権限
+（アクセスエントリまたは aws-auth）に対応付けます。署名済みヘッダーに
+より、あるクラスター用のトークンは他では使えません。有効期間は
+約 15 分です。ライブ表示で実物をデコードしています。`,
       ),
       live: 'token',
     },
@@ -149,31 +152,50 @@ AWS があなたのアカウントの外で動かしているからです。`,
   ],
   hint: text(
     'kubeconfig holds no password for EKS: the user entry runs aws eks get-token, so whoever your AWS credentials say you are is who Kubernetes sees.',
-    'EKS 用の kubeconfig にパスワードはありません。user エントリが aws eks get-token を実行するので、AWS の認証情報が示す人物が、そのまま Kubernetes から見たあなたです。',
+    'EKS 用の kubeconfig にパスワードはありません。user エントリが aws eks get-token を実行するので、AWS の認証情報が表す IAM プリンシパルが、そのまま Kubernetes から見た利用者になります。',
   ),
   quiz: [
     {
-      question: text('What does aws eks get-token need the network for?', 'aws eks get-token はネットワークを何に使いますか。'),
-      choices: [text('Calling EKS', 'EKS の呼び出し'), text('Calling STS', 'STS の呼び出し'), text('Nothing', '何にも使わない')],
+      question: text(
+        'Your profile signs in through IAM Identity Center (SSO). kubectl get nodes fails because aws eks get-token reports that the SSO session has expired. What happened?',
+        'プロファイルは IAM Identity Center（SSO）でサインインします。kubectl get nodes が失敗し、aws eks get-token が SSO セッションの期限切れを報告しています。何が起きましたか。',
+      ),
+      choices: [
+        text('The access entry of your role was deleted', 'ロールのアクセスエントリが削除された'),
+        text('EKS refused a token older than 15 minutes', '15 分を過ぎたトークンを EKS が拒否した'),
+        text('get-token could not get credentials to sign with', 'get-token が署名に使う認証情報を取得できなかった'),
+        text('kubectl is more than one minor version behind', 'kubectl が 1 マイナーバージョン以上古い'),
+      ],
       answer: 2,
       explanation: text(
-        'Nothing: it only presigns an STS GetCallerIdentity URL. The EKS authenticator calls STS later, when the API server receives the token.',
-        '何にも使わない、が正解です。STS GetCallerIdentity の URL に事前署名するだけで、STS を呼ぶのはトークンを受け取った API サーバー側の EKS 認証機構です。',
+        'get-token could not get credentials to sign with. The token is presigned locally, but an SSO or assume-role profile first fetches credentials from AWS; with the session expired that step fails before any token exists. aws sso login fixes it.',
+        'get-token が署名に使う認証情報を取得できなかったからです。トークンの事前署名は手元で行いますが、SSO やロールを引き受けるプロファイルは、まず AWS から認証情報を取得します。セッションが切れているとトークンを作る前に失敗します。aws sso login で解決します。',
       ),
-      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
+      nudge: text(
+        'Signing happens on your machine, but it needs something first; ask where an SSO profile gets it.',
+        '署名は手元で行われますが、その前に必要なものがあります。SSO プロファイルはそれをどこから得るのでしょう。',
+      ),
     },
     {
       question: text(
-        'Which exec plugin apiVersion does update-kubeconfig write today?',
-        'いまの update-kubeconfig が書く exec プラグインの apiVersion はどれですか。',
+        'kubectl prints: exec plugin: invalid apiVersion "client.authentication.k8s.io/v1alpha1". The kubeconfig was written by following a 2020 guide. What fixes it?',
+        'kubectl が exec plugin: invalid apiVersion "client.authentication.k8s.io/v1alpha1" と表示します。kubeconfig は 2020 年のガイドに沿って書いたものです。どう直しますか。',
       ),
-      choices: [text('v1alpha1', 'v1alpha1'), text('v1beta1', 'v1beta1')],
-      answer: 1,
+      choices: [
+        text('A current AWS CLI, then update-kubeconfig again', '新しい AWS CLI にして update-kubeconfig をやり直す'),
+        text('Downgrade kubectl below 1.24 and keep the entry', 'kubectl を 1.24 より前に戻し、エントリはそのままにする'),
+        text('Create an access entry for the IAM role you use', '使っている IAM ロールのアクセスエントリを作る'),
+        text('Turn on the private endpoint so kubectl can reach it', 'kubectl が届くようにプライベートエンドポイントを有効にする'),
+      ],
+      answer: 0,
       explanation: text(
-        'v1beta1 (client.authentication.k8s.io/v1beta1). v1alpha1, seen in guides from 2020, was removed in kubectl 1.24.',
-        'v1beta1（client.authentication.k8s.io/v1beta1）です。2020 年頃のガイドにある v1alpha1 は kubectl 1.24 で削除されました。',
+        'A current AWS CLI, then update-kubeconfig again: it rewrites the user entry with client.authentication.k8s.io/v1beta1. kubectl 1.24 removed v1alpha1; going back to an old kubectl only postpones the problem.',
+        '新しい AWS CLI にして update-kubeconfig をやり直す、が正解です。user エントリが client.authentication.k8s.io/v1beta1 で書き直されます。kubectl 1.24 で v1alpha1 は削除されており、古い kubectl に戻しても問題を先送りするだけです。',
       ),
-      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
+      nudge: text(
+        'The message is about the format of the user entry, not about access; think about what wrote that entry.',
+        'メッセージが指しているのはアクセス権ではなく user エントリの形式です。そのエントリを書いたものは何かを考えましょう。',
+      ),
     },
     {
       question: text(
@@ -181,16 +203,19 @@ AWS があなたのアカウントの外で動かしているからです。`,
         'ステップ 4 の後、kubectl get nodes が "No resources found" を返します。なぜですか。',
       ),
       choices: [
-        text('No nodes exist yet', 'ノードがまだない'),
-        text('The token is wrong', 'トークンが誤っている'),
-        text('EKS hides the nodes', 'EKS がノードを隠している'),
+        text('The token was made for another cluster', 'トークンが別のクラスター用に作られた'),
+        text('No node exists yet', 'ノードがまだ 1 台もない'),
+        text('EKS hides its nodes from kubectl', 'EKS がノードを kubectl から隠している'),
       ],
-      answer: 0,
+      answer: 1,
       explanation: text(
-        'No nodes exist yet: nodes come with the node group in step 5. A wrong token would give an Unauthorized error instead.',
-        'ノードがまだないからです。ノードはステップ 5 のノードグループで作られます。トークンが誤っていれば Unauthorized エラーになります。',
+        'No node exists yet: nodes come with the node group in step 5. A token for another cluster would give an Unauthorized error instead.',
+        'ノードがまだ 1 台もないからです。ノードはステップ 5 のノードグループで作られます。別のクラスター用のトークンなら Unauthorized エラーになります。',
       ),
-      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
+      nudge: text(
+        'kubectl got an answer, so signing in worked; recall which step brings the machines that register themselves.',
+        'kubectl は応答を得ているので、認証は成功しています。自分を登録するマシンが現れるのはどのステップかを思い出しましょう。',
+      ),
     },
   ],
   readMore: [DOCS.kubeconfig, DOCS.grantAccess],

@@ -23,18 +23,21 @@ The usual layout, and the tutor's, has in each AZ (two, or --azs 3):
 - a public subnet, routed to an internet gateway: internet-facing
   load balancers and NAT gateways live here
 - a private subnet, unreachable from the internet: the nodes live
-  here and reach out (to ECR, to the EKS API) through a NAT gateway`,
-        `CreateCluster が受け取るのは VPC ID ではなくサブネット ID で、
-VPC はそこから決まります。サブネットは 2 つ以上の AZ に
-またがる必要があります。EKS はそこにコントロールプレーン用の
-ENI（Elastic Network Interface）を置き、AWS 側で動く
-コントロールプレーンは、この ENI を通ってノードと通信します。
+  here and reach ECR, S3, STS and other AWS APIs through a NAT gateway
+The VPC also needs DNS hostnames and DNS resolution, or nodes cannot
+register. A new VPC has hostnames off; the tutor turns them on.`,
+        `CreateCluster が受け取るのは VPC ID ではなくサブネット ID で、VPC は
+そこから決まります。サブネットは 2 つ以上の AZ にまたがる必要が
+あります。EKS はそこにコントロールプレーン用の ENI を置き、AWS 側で
+動くコントロールプレーンは、この ENI を通ってノードと通信します。
 
 よくある構成（チューターも同じ。AZ は 2 つ、--azs 3 で 3 つ）:
 - パブリックサブネット: インターネットゲートウェイへのルートを持つ。
   インターネット向けロードバランサーと NAT ゲートウェイを置く
 - プライベートサブネット: インターネットから到達できない。ノードを
-  置き、外向き通信（ECR、EKS API）は NAT ゲートウェイ経由`,
+  置き、ECR、S3、STS などの AWS API には NAT ゲートウェイ経由で届く
+VPC では DNS ホスト名と DNS 解決も有効にします。無効だとノードが登録
+できません。新しい VPC はホスト名が無効なので、チューターが有効にします。`,
       ),
     },
     {
@@ -49,47 +52,50 @@ suggest.
 - eksctl and the tutor cut it into eight /19s of 8,192: public ones,
   then private ones, one per AZ, leaving room for a third AZ. The AWS
   template uses four /18s and leaves no room at all.
-- Every upgrade, EKS needs up to 5 free addresses in the cluster's
-  subnets for new control-plane ENIs.`,
-        `VPC CNI（ステップ 5）では、Pod ごとにノードのサブネットから本物の
+- Each cluster subnet needs at least 6 free addresses (16 are
+  recommended); every upgrade takes up to 5 for new control-plane ENIs.`,
+        `VPC CNI（ステップ 5）では、Pod ごとに、ノードのサブネットから VPC の
 IP アドレスが割り当てられます。そのため、サブネットはノード数から
 想像するよりずっと早く埋まります。
 
 - 192.168.0.0/16（65,536 個）が定番です。eksctl、AWS のテンプレート、
   チューターが使います（--vpc-cidr で変更可）。
-- eksctl とチューターは 8,192 個ずつの /19 8 つに分け、AZ ごとに
-  パブリック、プライベートを割り当て、3 つ目の AZ 用の空きも残します。
-  AWS のテンプレートは /18 4 つで、空きを残しません。
-- アップグレードのたびに、EKS はクラスターのサブネットに、
-  新しい ENI 用の空きアドレスを最大 5 つ必要とします。`,
+- eksctl とチューターは 8,192 アドレスの /19 サブネット 8 個分に分け、
+  AZ ごとにパブリックとプライベートを割り当て、3 つ目の AZ 用の空きも
+  残します。AWS のテンプレートは /18 4 つで、空きを残しません。
+- クラスターの各サブネットには 6 つ以上（推奨 16）の空きアドレスが
+  必要です。アップグレードではコントロールプレーンの新しい ENI 用に
+  最大 5 つを使います。`,
       ),
     },
     {
       title: text('Tags the load balancers look for', 'ロードバランサーが探すタグ'),
+      presenter: true,
       body: text(
         `Kubernetes chooses subnets for a LoadBalancer Service by their tags:
-- public subnets: kubernetes.io/role/elb = 1
-  (internet-facing load balancers)
-- private subnets: kubernetes.io/role/internal-elb = 1
-  (internal load balancers)
+- public subnets: kubernetes.io/role/elb = 1 (internet-facing)
+- private subnets: kubernetes.io/role/internal-elb = 1 (internal)
 
 Without them the load balancer may land nowhere: the Service stays
 <pending>, and its events say no suitable subnet was found.
 
 Guides from 2020 also asked for kubernetes.io/cluster/<name> = shared
-or owned on every subnet. Since Kubernetes 1.19 it is not required.
-The panel shows this VPC's subnets with their tags.`,
-        `type が LoadBalancer の Service のサブネットは、タグで選ばれます。
+or owned on every subnet (and on the VPC). Since Kubernetes 1.19 it is
+not required, but with several clusters in one VPC it tells each
+cluster's load balancers which subnets are theirs. The live panel
+shows this VPC's subnets with their tags.`,
+        `LoadBalancer タイプの Service の置き場所は、サブネットのタグで決まります。
 - パブリックサブネット: kubernetes.io/role/elb = 1（インターネット向け）
 - プライベートサブネット: kubernetes.io/role/internal-elb = 1（内部向け）
 
-タグがないと、ロードバランサーの置き場所が見つからないことが
-あります。Service は <pending> のままになり、イベントには適切な
-サブネットが見つからないと出ます。
+タグがないと置き場所が見つからず、Service は <pending> のままになり、
+イベントには適切なサブネットが見つからないと出ます。
 
-2020 年頃のガイドでは kubernetes.io/cluster/<name> = shared|owned
-も全サブネットに必要でしたが、Kubernetes 1.19 から不要です。
-右側に、この VPC のサブネットとタグを表示しています。`,
+2020 年頃のガイドでは kubernetes.io/cluster/<name> = shared|owned も
+全サブネット（と VPC）に必要でした。Kubernetes 1.19 から不要ですが、
+1 つの VPC に複数のクラスターがあるなら、各クラスターのロード
+バランサーが使うサブネットを示せます。ライブ表示に、この VPC の
+サブネットとタグを表示しています。`,
       ),
       live: 'vpc',
     },
@@ -102,27 +108,28 @@ Elastic IP about $0.005 an hour (us-east-1 list prices; estimates).
 
 The tutor's --nat choices:
 - ha: one per AZ, like the AWS template. Losing an AZ does not cut
-  the other AZ's way out. Two cost about $66 a month before traffic.
+  the other AZ's way out. Two cost about $66 a month, plus $7 for
+  their two public IPv4 addresses, before traffic.
 - single: one shared gateway, eksctl's default. Half the price, but
   if its AZ fails, every private subnet loses its way out.
 - none: no NAT gateway. The nodes go into the public subnets and get
-  public IPv4 addresses (see the wrap-up "NAT is expensive").`,
-        `プライベートなノードがイメージを取得し、AWS API を呼ぶには
-NAT ゲートウェイが必要です。1 つで約 $0.045/時間と処理量 1 GB
-あたり $0.045、Elastic IP が約 $0.005/時間かかります
-（us-east-1 の定価による目安）。
+  public IPv4 addresses (see "Day two: NAT is expensive").`,
+        `プライベートサブネットのノードがイメージを取得し、AWS API を呼ぶには
+NAT ゲートウェイが必要です。1 つで約 $0.045/時間と 1 GB あたり $0.045、
+Elastic IP が約 $0.005/時間です（us-east-1 の定価による目安）。
 
 チューターの --nat の選択肢:
-- ha: AZ ごとに 1 つ（AWS のテンプレートと同じ）。1 つの AZ が
-  落ちても、もう一方の外向き経路は残ります。2 つで月 $66 程度。
-- single: 共有の 1 つ（eksctl の既定）。費用は半分ですが、その AZ が
-  落ちるとすべてのプライベートサブネットが外に出られません。
+- ha: AZ ごとに 1 つ（AWS のテンプレートと同じ）。1 つの AZ で障害が
+  起きても、もう一方の外向き経路は残ります。2 つで月 $66、さらに
+  パブリック IPv4 アドレス 2 つで $7（通信量は別）。
+- single: 共有の 1 つ（eksctl の既定）。費用は半分ですが、その AZ で
+  障害が起きると、すべてのプライベートサブネットが外に出られません。
 - none: NAT ゲートウェイなし。ノードはパブリックサブネットに置かれ、
-  パブリック IPv4 アドレスを持ちます（まとめ「NAT は高い」参照）。`,
+  パブリック IPv4 アドレスを持ちます（「運用編: NAT は高い」参照）。`,
       ),
     },
     {
-      title: text('The other path: one CloudFormation stack', 'もう 1 つの道: CloudFormation'),
+      title: text('The other path: one CloudFormation stack', 'もう 1 つの方法: CloudFormation スタック 1 つで作る'),
       body: text(
         `AWS publishes a template that builds this network in one stack:
 amazon-eks-vpc-private-subnets.yaml (2020-10-29). It creates a
@@ -153,48 +160,66 @@ NAT ゲートウェイと Elastic IP 各 2 つ、ルートテーブル、サブ�
   ),
   quiz: [
     {
-      question: text('Which tag marks a subnet for internal load balancers?', '内部ロードバランサー用のサブネットを示すタグはどれですか。'),
+      question: text(
+        'describe-route-tables shows a subnet whose route table sends 0.0.0.0/0 to nat-0a1b2c3d. Which tag should that subnet carry?',
+        'describe-route-tables で、0.0.0.0/0 を nat-0a1b2c3d に送るルートテーブルを持つサブネットが見つかりました。このサブネットに付けるべきタグはどれですか。',
+      ),
       choices: [
-        text('kubernetes.io/role/elb', 'kubernetes.io/role/elb'),
-        text('kubernetes.io/role/internal-elb', 'kubernetes.io/role/internal-elb'),
-        text('kubernetes.io/cluster/<name>', 'kubernetes.io/cluster/<name>'),
+        text('kubernetes.io/role/elb = 1', 'kubernetes.io/role/elb = 1'),
+        text('kubernetes.io/role/internal-elb = 1', 'kubernetes.io/role/internal-elb = 1'),
+        text('Only kubernetes.io/cluster/<name> = owned', 'kubernetes.io/cluster/<name> = owned だけ'),
+        text('None: only public subnets are tagged', 'なし（タグを付けるのはパブリックサブネットだけ）'),
       ],
       answer: 1,
       explanation: text(
-        'kubernetes.io/role/internal-elb = 1 goes on private subnets; kubernetes.io/role/elb = 1 marks public ones. The cluster tag is no longer required.',
-        'kubernetes.io/role/internal-elb = 1 をプライベートサブネットに付けます。パブリック側は kubernetes.io/role/elb = 1 です。クラスタータグはもう必須ではありません。',
+        'kubernetes.io/role/internal-elb = 1: a default route to a NAT gateway makes it a private subnet, where internal load balancers go. kubernetes.io/role/elb = 1 marks public subnets, whose default route is the internet gateway.',
+        'kubernetes.io/role/internal-elb = 1 です。NAT ゲートウェイへのデフォルトルートを持つのはプライベートサブネットで、内部ロードバランサーを置く場所です。kubernetes.io/role/elb = 1 は、インターネットゲートウェイへのルートを持つパブリックサブネットに付けます。',
       ),
-      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
+      nudge: text(
+        'Where the default route goes tells you what kind of subnet this is; then ask which load balancers belong there.',
+        'デフォルトルートの行き先から、サブネットの種類がわかります。次に、そこに置くべきロードバランサーを考えましょう。',
+      ),
+    },
+    {
+      question: text(
+        'You built a VPC by hand with aws ec2 create-vpc and added subnets and routes. The nodes start but never register with the cluster. What do you check on the VPC first?',
+        'aws ec2 create-vpc で VPC を手作りし、サブネットとルートも用意しました。ノードは起動するのに、クラスターに登録されません。VPC でまず確認するのは何ですか。',
+      ),
+      choices: [
+        text('Its instance tenancy', 'インスタンスのテナンシー'),
+        text('Whether it has an IPv6 CIDR block', 'IPv6 CIDR ブロックがあるか'),
+        text('A kubernetes.io/cluster tag on the VPC', 'VPC の kubernetes.io/cluster タグ'),
+        text('DNS hostnames', 'DNS ホスト名'),
+      ],
+      answer: 3,
+      explanation: text(
+        'DNS hostnames: EKS needs DNS hostnames and DNS resolution in the VPC, or nodes cannot register, and create-vpc leaves hostnames off. The VPC tag was used only by clusters up to 1.14.',
+        'DNS ホスト名です。EKS には VPC の DNS ホスト名と DNS 解決が必要で、無効だとノードは登録できません。create-vpc ではホスト名が無効のままです。VPC のタグを使っていたのは 1.14 までのクラスターだけです。',
+      ),
+      nudge: text(
+        'A node reaches the cluster by name. What must a VPC offer before names inside it work, and what does a new VPC leave off?',
+        'ノードは名前でクラスターに接続します。VPC の中で名前が使えるには何が必要で、新しい VPC では何が無効のままでしょう。',
+      ),
     },
     {
       question: text(
         'How many NAT gateways does the AWS template amazon-eks-vpc-private-subnets.yaml create?',
         'AWS のテンプレート amazon-eks-vpc-private-subnets.yaml が作る NAT ゲートウェイはいくつですか。',
       ),
-      choices: [text('One', '1 つ'), text('One per AZ', 'AZ ごとに 1 つ'), text('None', 'なし')],
-      answer: 1,
-      explanation: text(
-        'One per AZ: two NAT gateways and two Elastic IPs for its two AZs, like the tutor’s --nat ha.',
-        'AZ ごとに 1 つです。2 つの AZ に NAT ゲートウェイと Elastic IP を 2 つずつ作ります。チューターの --nat ha と同じです。',
-      ),
-      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
-    },
-    {
-      question: text(
-        'A LoadBalancer Service stays <pending>. What do you check first?',
-        'LoadBalancer の Service が <pending> のままです。最初に確認するのは何ですか。',
-      ),
       choices: [
-        text('The subnet tags', 'サブネットのタグ'),
-        text('The NAT gateway', 'NAT ゲートウェイ'),
-        text('The node IAM role', 'ノード IAM ロール'),
+        text('Two, one in each AZ', 'AZ ごとに 1 つで計 2 つ'),
+        text('One, shared by both AZs', '両 AZ で共有する 1 つ'),
+        text('None: its nodes use public IPs', 'なし（ノードはパブリック IP を使う）'),
       ],
       answer: 0,
       explanation: text(
-        'The subnet tags: without kubernetes.io/role/elb (or internal-elb) the controller may find no subnet to put the load balancer in.',
-        'サブネットのタグです。kubernetes.io/role/elb（または internal-elb）がないと、コントローラーはロードバランサーを置くサブネットを見つけられないことがあります。',
+        'Two, one in each AZ: two NAT gateways and two Elastic IPs for its two AZs, like the tutor’s --nat ha.',
+        'AZ ごとに 1 つで計 2 つです。2 つの AZ に NAT ゲートウェイと Elastic IP を 2 つずつ作ります。チューターの --nat ha と同じです。',
       ),
-      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
+      nudge: text(
+        'The template was written for availability: what happens to the other AZ when one AZ fails?',
+        'テンプレートは可用性を重視して作られています。1 つの AZ で障害が起きたとき、もう一方はどうなるべきでしょう。',
+      ),
     },
   ],
   readMore: [DOCS.networkReqs, DOCS.createVpc],
