@@ -60,6 +60,11 @@ export const DOCS = {
     'EKS アクセスエントリを使用して Kubernetes へのアクセスを IAM ユーザーに許可する',
     'access-entries.html',
   ),
+  migrateAccessEntries: page(
+    'Migrating existing aws-auth ConfigMap entries to access entries',
+    '既存の aws-auth ConfigMap エントリをアクセスエントリに移行する',
+    'migrating-access-entries.html',
+  ),
   nodeRole: page('Amazon EKS node IAM role', 'Amazon EKS ノードの IAM ロール', 'create-node-role.html'),
   createNodegroup: page(
     'Create a managed node group for your cluster',
