@@ -42,23 +42,27 @@ holds the next one in place:
       body: text(
         `Many deletes return before the work is done. DeleteNodegroup and
 DeleteCluster take minutes in DELETING; a NAT gateway stays in
-deleting for a minute or so and keeps its ENI and Elastic IP until it
-is gone. Deleting the next piece too early fails with
-DependencyViolation, so the tutor waits for each state before it
-moves on.
+deleting for a minute or so, holding its ENI and Elastic IP. Deleting
+the next piece too early fails with DependencyViolation, so the tutor
+waits for each state before it moves on.
 
-The sandbox is looser than AWS: moto lets some deletes through in the
-wrong order. The tutor keeps the real order anyway, because that is
-the order your account will demand.`,
+moto alone would let some deletes through in the wrong order; the
+sandbox adds EC2's dependency checks back, so a wrong order fails
+there too. It also keeps the cluster's ENIs for a few minutes after
+DeleteCluster, as AWS does, and plays IAM's propagation delay and
+EC2's "not found" right after a create: the run log shows each call
+the tutor sends again, and why.`,
         `多くの削除 API は、処理が終わる前に応答を返します。
 DeleteNodegroup と DeleteCluster は DELETING のまま数分かかり、
 NAT ゲートウェイも 1 分ほど deleting のまま ENI と Elastic IP を
 握っています。早すぎる段階で次を消すと DependencyViolation で
 失敗するため、チューターは状態を確かめてから先へ進みます。
 
-サンドボックス（moto）は AWS より緩く、誤った順番でも通ってしまう
-削除があります。それでもチューターは本物の順番を守ります。実際の
-アカウントではその順番が求められるからです。`,
+moto だけなら誤った順番でも通る削除がありますが、サンドボックスは
+EC2 の依存関係チェックを加えているため、順番を誤ると同じく失敗します。
+AWS と同じく DeleteCluster 後もしばらくクラスターの ENI を残し、
+IAM の伝播の遅れや、作成直後の EC2 の「見つからない」も再現します。
+チューターが再送した呼び出しとその理由は、実行ログに表示されます。`,
       ),
     },
     {
@@ -73,7 +77,7 @@ Avoid it: kubectl delete the LoadBalancer Services before the node
 group goes. Repair it: list the ENIs still in the VPC, delete the
 load balancers they belong to (and their security groups), then run
 the clean-up again.`,
-        `いちばん多い失敗は、type が LoadBalancer の Service を残したまま
+        `いちばん多い失敗は、LoadBalancer タイプの Service を残したまま
 クラスターを消すことです。Kubernetes が作ったロードバランサー、
 セキュリティグループ、ENI がサブネットに残り、チューターはそれを
 知りません。DeleteSubnet と DeleteVpc は DependencyViolation で
@@ -92,27 +96,43 @@ kubectl delete で消します。起きてしまったら、VPC に残る ENI �
   ),
   quiz: [
     {
-      question: text('Which goes first?', '最初に削除するのはどれですか。'),
-      choices: [text('The cluster', 'クラスター'), text('The node group', 'ノードグループ'), text('The VPC', 'VPC')],
-      answer: 1,
-      explanation: text(
-        'The node group: a cluster with managed node groups cannot be deleted, and the nodes sit in the VPC’s subnets.',
-        'ノードグループです。マネージド型ノードグループが残っているクラスターは削除できず、ノードは VPC のサブネットにいます。',
+      question: text(
+        'aws eks delete-cluster answers ResourceInUseException. Why?',
+        'aws eks delete-cluster が ResourceInUseException を返します。なぜですか。',
       ),
-      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
+      choices: [
+        text('A NAT gateway still uses the cluster’s subnets', 'NAT ゲートウェイがまだクラスターのサブネットを使っている'),
+        text('Your kubeconfig still points at the cluster', 'kubeconfig がまだクラスターを指している'),
+        text('The cluster role is still attached', 'クラスターロールがまだアタッチされている'),
+        text('A node group of the cluster still exists', 'クラスターのノードグループがまだ残っている'),
+      ],
+      answer: 3,
+      explanation: text(
+        'A node group of the cluster still exists: EKS refuses to delete a cluster that has node groups (or Fargate profiles). Delete them and wait until they are gone.',
+        'クラスターのノードグループがまだ残っているからです。EKS は、ノードグループ（や Fargate プロファイル）が残るクラスターの削除を拒否します。先に削除し、消えるまで待ちます。',
+      ),
+      nudge: text(
+        'EKS checks what belongs to the cluster inside EKS itself before it lets go of it.',
+        'EKS は、クラスターを手放す前に、EKS の中でそのクラスターに属しているものを確かめます。',
+      ),
     },
     {
       question: text(
         'What must be gone before you release the Elastic IP?',
         'Elastic IP を解放する前に、なくなっていなければならないのはどれですか。',
       ),
-      choices: [text('The NAT gateway', 'NAT ゲートウェイ'), text('The VPC', 'VPC'), text('The node role', 'ノードロール')],
-      answer: 0,
+      choices: [
+        text('The internet gateway', 'インターネットゲートウェイ'),
+        text('The NAT gateway, fully deleted', '完全に削除された NAT ゲートウェイ'),
+        text('The private route tables', 'プライベートのルートテーブル'),
+        text('The node IAM role', 'ノード IAM ロール'),
+      ],
+      answer: 1,
       explanation: text(
-        'The NAT gateway, fully deleted: until then it holds the Elastic IP.',
-        'NAT ゲートウェイです。完全に削除されるまで Elastic IP を握っています。',
+        'The NAT gateway, fully deleted: until then it holds the Elastic IP, and AWS refuses the release.',
+        '完全に削除された NAT ゲートウェイです。それまでは NAT ゲートウェイが Elastic IP を握っていて、AWS は解放を拒否します。',
       ),
-      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
+      nudge: text('Ask which resource has the address mapped to it.', 'そのアドレスを割り当てられているリソースはどれかを考えましょう。'),
     },
     {
       question: text(
@@ -120,16 +140,20 @@ kubectl delete で消します。起きてしまったら、VPC に残る ENI �
         'LoadBalancer の Service を使った後、DeleteVpc が DependencyViolation で失敗します。何が残っていますか。',
       ),
       choices: [
+        text('The entries in your kubeconfig', 'kubeconfig のエントリ'),
+        text('The policies of the node role', 'ノードロールのポリシー'),
         text('Load balancer ENIs', 'ロードバランサーの ENI'),
-        text('The kubeconfig', 'kubeconfig'),
-        text('IAM policies', 'IAM ポリシー'),
+        text('The cluster’s log group', 'クラスターのロググループ'),
       ],
-      answer: 0,
+      answer: 2,
       explanation: text(
-        'Load balancer ENIs (with the load balancer and its security group) that Kubernetes created and nobody deleted.',
-        'Kubernetes が作り、誰も消さなかったロードバランサーの ENI（とロードバランサー本体、セキュリティグループ）です。',
+        'Load balancer ENIs (with the load balancer and its security group) that Kubernetes created and nobody deleted. kubeconfig entries, IAM policies and log groups live outside the VPC.',
+        'Kubernetes が作り、誰も消さなかったロードバランサーの ENI（とロードバランサー本体、セキュリティグループ）です。kubeconfig、IAM ポリシー、ロググループは VPC の外にあります。',
       ),
-      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
+      nudge: text(
+        'Only something inside the VPC can block DeleteVpc; who made things there that the tutor did not?',
+        'DeleteVpc を阻めるのは VPC の中にあるものだけです。チューター以外にそこで何かを作ったのは誰でしょう。',
+      ),
     },
   ],
   readMore: [DOCS.deleteCluster],

@@ -14,7 +14,8 @@ export const wrapupNoNat = {
 - one NAT gateway: about $0.045 an hour, roughly $33 a month, plus
   $0.045 per GB it processes (image pulls included)
 - its Elastic IP: $0.005 an hour, about $3.65 a month
-- --nat ha over two AZs doubles it: about $73 a month before traffic
+- --nat ha over two AZs doubles it: about $66 a month, plus $7 for
+  the two public IPv4 addresses, before traffic
 
 Two t3.medium nodes cost about $61 a month, so for a small cluster
 the NAT gateways can cost more than the nodes they serve.`,
@@ -22,7 +23,8 @@ the NAT gateways can cost more than the nodes they serve.`,
 - NAT ゲートウェイ 1 つ: 約 $0.045/時間、月 $33 ほど。さらに処理量
   1 GB ごとに $0.045（イメージの取得も含む）
 - その Elastic IP: $0.005/時間、月 $3.65 ほど
-- 2 AZ で --nat ha にすると 2 倍: 通信量を除いて月 $73 ほど
+- 2 AZ で --nat ha にすると 2 倍: 月 $66 ほど、さらにパブリック
+  IPv4 アドレス 2 つで $7（通信量は別）
 
 t3.medium 2 台は月 $61 ほどです。小さなクラスターでは、
 NAT ゲートウェイの方がノードより高くつくことがあります。`,
@@ -50,7 +52,8 @@ usually idles.
   許可するルールがなければ何も開きません。
 - パブリックサブネットのマネージド型ノードには、そのサブネットで
   MapPublicIpOnLaunch の有効化が必要です（2020 年から）。
-- プライベートサブネットは内部ロードバランサー用に残しても、消しても。`,
+- プライベートサブネットは、内部ロードバランサー用に残しても
+  削除しても構いません。`,
       ),
     },
     {
@@ -63,8 +66,9 @@ usually idles.
   hour and per AZ as well, so count before you switch.
 - Pull fewer bytes: smaller images and a registry in the same region
   reduce the per-GB part of the bill.`,
-        `- ha の代わりに single: 費用は半分、代わりに 1 つの AZ に依存。
-- VPC エンドポイント（ECR の api と dkr、S3 のゲートウェイ型、
+        `- ha ではなく single にする: 費用は半分になりますが、1 つの AZ に
+  依存します。
+- VPC エンドポイント（ECR の api と dkr、S3 のゲートウェイエンドポイント、
   STS、EC2 など）を使えば、プライベートなノードも NAT なしで
   AWS のサービスに届きます。完全プライベートなクラスターはこれに
   頼ります。インターフェイスエンドポイントも時間と AZ ごとに
@@ -81,33 +85,61 @@ usually idles.
   quiz: [
     {
       question: text(
-        'What must a public subnet have for a managed node group to use it?',
-        'マネージド型ノードグループがパブリックサブネットを使うには、何が必要ですか。',
+        'You made public subnets by hand for a node group and left MapPublicIpOnLaunch off. What do you see when the node group is created?',
+        'ノードグループ用のパブリックサブネットを手作りし、MapPublicIpOnLaunch を無効のままにしました。ノードグループを作ると何が起きますか。',
       ),
       choices: [
-        text('MapPublicIpOnLaunch enabled', 'MapPublicIpOnLaunch の有効化'),
-        text('A NAT gateway', 'NAT ゲートウェイ'),
-        text('The internal-elb tag', 'internal-elb タグ'),
+        text('The nodes join, but their pods get no IPs', 'ノードは参加するが、Pod に IP が付かない'),
+        text('NodeCreationFailure: nodes never join the cluster', 'NodeCreationFailure（ノードがクラスターに参加しない）'),
+        text('The cluster itself turns FAILED', 'クラスター自体が FAILED になる'),
+        text('Nothing: the internet gateway hands out addresses', '何も起きない（インターネットゲートウェイがアドレスを配る）'),
       ],
-      answer: 0,
+      answer: 1,
       explanation: text(
-        'MapPublicIpOnLaunch enabled: without it the nodes get no public IP and cannot reach the internet gateway.',
-        'MapPublicIpOnLaunch の有効化です。これがないとノードにパブリック IP が付かず、インターネットゲートウェイを使えません。',
+        'NodeCreationFailure: nodes never join the cluster. Without a public IP a node in a public subnet cannot reach the cluster or AWS through the internet gateway, and the node group fails after about 15 minutes. AWS requires the setting for managed nodes in public subnets.',
+        'NodeCreationFailure（ノードがクラスターに参加しない）です。パブリック IP がないと、パブリックサブネットのノードはインターネットゲートウェイ経由でクラスターにも AWS にも届かず、約 15 分後にノードグループが失敗します。AWS はパブリックサブネットのマネージド型ノードにこの設定を必須としています。',
       ),
-      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
+      nudge: text(
+        'An internet gateway only carries traffic for instances that have a public address. What happens at boot to a node that has none?',
+        'インターネットゲートウェイが通すのは、パブリックアドレスを持つインスタンスの通信だけです。それを持たないノードは起動時にどうなるでしょう。',
+      ),
     },
     {
       question: text(
         'What lets private nodes pull from ECR without a NAT gateway?',
-        'NAT ゲートウェイなしで、プライベートなノードが ECR から取得できるようにするものは何ですか。',
+        'NAT ゲートウェイなしで、プライベートサブネットのノードが ECR から取得できるようにするものは何ですか。',
       ),
-      choices: [text('VPC endpoints', 'VPC エンドポイント'), text('An internet gateway', 'インターネットゲートウェイ')],
-      answer: 0,
+      choices: [
+        text('A route to the internet gateway', 'インターネットゲートウェイへのルート'),
+        text('A NAT gateway in another AZ only', '別の AZ にだけ置く NAT ゲートウェイ'),
+        text('VPC endpoints', 'VPC エンドポイント'),
+        text('The kubernetes.io/role/elb tag', 'kubernetes.io/role/elb タグ'),
+      ],
+      answer: 2,
       explanation: text(
-        'VPC endpoints (ECR api and dkr, plus the S3 gateway endpoint for layers). An internet gateway only helps instances with public IPs.',
-        'VPC エンドポイント（ECR の api と dkr、レイヤー用の S3 ゲートウェイエンドポイント）です。インターネットゲートウェイはパブリック IP を持つインスタンスにしか役立ちません。',
+        'VPC endpoints (ECR api and dkr, plus the S3 gateway endpoint for layers). A route to the internet gateway only helps instances with public IPs.',
+        'VPC エンドポイント（ECR の api と dkr、レイヤー用の S3 ゲートウェイエンドポイント）です。インターネットゲートウェイへのルートは、パブリック IP を持つインスタンスにしか役立ちません。',
       ),
-      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
+      nudge: text(
+        'Private nodes have no public address; think of a way to reach AWS services that never leaves the VPC.',
+        'プライベートサブネットのノードにはパブリックアドレスがありません。VPC の外に出ずに AWS のサービスへ届く方法を考えましょう。',
+      ),
+    },
+    {
+      question: text(
+        'Two AZs with --nat ha: about how much a month do the NAT gateways and their public addresses cost before any traffic (us-east-1)?',
+        '2 AZ で --nat ha の場合、通信量を除いた NAT ゲートウェイとそのパブリックアドレスの費用は月におよそいくらですか（us-east-1）。',
+      ),
+      choices: [text('About $7', '約 $7'), text('About $33', '約 $33'), text('About $73', '約 $73'), text('About $146', '約 $146')],
+      answer: 2,
+      explanation: text(
+        'About $73: two gateways at about $33 each ($66), plus $7 for their two public IPv4 addresses. Two t3.medium nodes cost about $61.',
+        '約 $73 です。ゲートウェイ 2 つで各 $33 ほど（$66）、さらにパブリック IPv4 アドレス 2 つで $7 です。t3.medium 2 台は約 $61 です。',
+      ),
+      nudge: text(
+        'Count the hours in a month at $0.045 an hour per gateway, then add the addresses at $0.005 an hour each.',
+        'ゲートウェイ 1 つ $0.045/時間で 1 か月分を数え、アドレス 1 つ $0.005/時間を足しましょう。',
+      ),
     },
   ],
   readMore: [DOCS.networkReqs, DOCS.createVpc],
@@ -168,23 +200,23 @@ within the AZs it was created with, so the control-plane ENIs stay in
 the first two AZs. That is fine: nodes and load balancers may use any
 subnet of the VPC.
 
-Try it with the commands below: list the AZs, create a private subnet
-in a third one, then list the subnets carrying the internal-elb tag.
-The new subnet is missing, so no internal load balancer would use it.
-Tagging it takes its own ID:
-  aws ec2 create-tags --resources <new-subnet-id> --tags
-    Key=kubernetes.io/role/internal-elb,Value=1`,
+Try it with this lesson's commands. They list the AZs, create a
+private subnet in the first AZ your build does not use, from a range
+it leaves free, then list the subnets carrying the internal-elb tag.
+The new subnet is not among them, so no internal load balancer would
+use it until it is tagged with its own ID (the last command shows the
+syntax on your existing private subnet, which has the tag already).`,
         `UpdateClusterConfig でクラスター自身のサブネットは変えられますが、
 作成時の AZ の範囲内だけです。コントロールプレーンの ENI は最初の
 2 つの AZ に残ります。それで問題ありません。ノードと
 ロードバランサーは、VPC のどのサブネットでも使えます。
 
-下のコマンドで試しましょう。AZ を一覧し、3 つ目の AZ に
-プライベートサブネットを作り、internal-elb タグを持つサブネットを
-一覧します。新しいサブネットは含まれず、内部ロードバランサーには
-使われません。タグ付けには新しいサブネットの ID を使います:
-  aws ec2 create-tags --resources <new-subnet-id> --tags
-    Key=kubernetes.io/role/internal-elb,Value=1`,
+このレッスンのコマンドで試しましょう。AZ を一覧し、このビルドが
+使っていない最初の AZ に、空いている範囲からプライベートサブネットを
+作り、internal-elb タグを持つサブネットを一覧します。新しいサブネットは
+含まれず、その ID でタグを付けるまで内部ロードバランサーには使われません
+（最後のコマンドは、タグ付け済みの既存のプライベートサブネットで書式を
+示します）。`,
       ),
     },
     {
@@ -192,24 +224,24 @@ Tagging it takes its own ID:
       body: text(
         `The subnet you made is not in the tutor's records, so its clean-up
 may leave it, and a leftover subnet makes DeleteVpc fail with
-DependencyViolation. On a real account, delete it first:
+DependencyViolation. Delete it first:
   aws ec2 delete-subnet --subnet-id <new-subnet-id>
 
-The command takes zone c of your region and 192.168.192.0/19, a /19
-the tutor always leaves free in the default 192.168.0.0/16. A 2-AZ
-build also keeps 192.168.64.0/19 and 192.168.160.0/19 for a third AZ.
-If zone c already holds your subnets (ap-northeast-1 offers a, c and
-d), pick another zone from the list.`,
+The zone and the range are worked out for your build: the first zone
+of the region (DescribeAvailabilityZones) that it does not use, and
+the first eighth of your VPC's range that no subnet holds; a 2-AZ
+build keeps the private one of a third AZ free. In ap-northeast-1 a
+2-AZ build takes zones a and c, so the new subnet goes to d.`,
         `作ったサブネットはチューターの記録にないため、後片付けで削除されない
 ことがあります。残ったサブネットがあると DeleteVpc は
-DependencyViolation で失敗します。実際のアカウントでは先に消します:
+DependencyViolation で失敗します。先に削除しておきましょう:
   aws ec2 delete-subnet --subnet-id <new-subnet-id>
 
-コマンドはリージョンの c ゾーンと 192.168.192.0/19 を使います。
-既定の 192.168.0.0/16 でチューターが常に空けておく /19 の 1 つです。
-2 AZ 構成なら 192.168.64.0/19 と 192.168.160.0/19 も空いています。
-c ゾーンにサブネットがすでにあるなら、一覧から別の AZ を選びます
-（ap-northeast-1 の AZ は a、c、d です）。`,
+AZ と範囲はビルドに合わせて求めます。リージョンの AZ
+（DescribeAvailabilityZones）のうちビルドが使っていない最初のものと、
+VPC の範囲を 8 等分したうち、どのサブネットも使っていない最初の
+範囲です。2 AZ 構成では 3 つ目の AZ のプライベート用が空いています。
+ap-northeast-1 の 2 AZ 構成は a と c を使うので、新しい AZ は d です。`,
       ),
     },
   ],
@@ -223,30 +255,42 @@ c ゾーンにサブネットがすでにあるなら、一覧から別の AZ �
         'Can the cluster’s own subnets move into the new AZ?',
         'クラスター自身のサブネットを新しい AZ に移せますか。',
       ),
-      choices: [text('No, same AZs only', 'いいえ、同じ AZ の中だけ'), text('Yes, any AZ', 'はい、どの AZ でも')],
-      answer: 0,
+      choices: [
+        text('Yes, with UpdateClusterConfig', 'はい、UpdateClusterConfig で'),
+        text('Yes, by recreating the node group', 'はい、ノードグループを作り直せば'),
+        text('No: a cluster never changes subnets', 'いいえ、クラスターはサブネットを一切変えられない'),
+        text('No, only within its original AZs', 'いいえ、元の AZ の中だけ'),
+      ],
+      answer: 3,
       explanation: text(
-        'No, same AZs only: UpdateClusterConfig accepts new subnets only in the AZs the cluster was created with. Nodes can still use the new AZ.',
-        'いいえ、同じ AZ の中だけです。UpdateClusterConfig が受け付けるのは作成時と同じ AZ のサブネットだけです。ノードは新しい AZ を使えます。',
+        'No, only within its original AZs: UpdateClusterConfig accepts new subnets, but only in the AZs the cluster was created with. Nodes and load balancers can still use the new AZ.',
+        'いいえ、元の AZ の中だけです。UpdateClusterConfig は新しいサブネットを受け付けますが、作成時と同じ AZ のものに限られます。ノードとロードバランサーは新しい AZ を使えます。',
       ),
-      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
+      nudge: text(
+        'The cluster’s subnets can change, but something chosen at creation cannot.',
+        'クラスターのサブネットは変えられますが、作成時に決まって変えられないものがあります。',
+      ),
     },
     {
       question: text(
-        'What does the new private subnet need before internal load balancers use it?',
-        '内部ロードバランサーに使われるには、新しいプライベートサブネットに何が必要ですか。',
+        'You added a private subnet in a third AZ, with a route to a NAT gateway, and a node group over all three. Internal load balancers still use only two AZs. Why?',
+        '3 つ目の AZ にプライベートサブネットを足し、NAT ゲートウェイへのルートと 3 つを使うノードグループも用意しました。内部ロードバランサーは今も 2 つの AZ しか使いません。なぜですか。',
       ),
       choices: [
-        text('The internal-elb tag', 'internal-elb タグ'),
-        text('A public IP', 'パブリック IP'),
-        text('A new cluster', '新しいクラスター'),
+        text('The subnet lacks the internal-elb role tag', 'サブネットに internal-elb のロールタグがない'),
+        text('The control plane has no ENI in that AZ', 'その AZ にコントロールプレーンの ENI がない'),
+        text('Load balancers span at most two AZs', 'ロードバランサーは最大 2 AZ にしか広がらない'),
+        text('The NAT gateway is in another AZ', 'NAT ゲートウェイが別の AZ にある'),
       ],
       answer: 0,
       explanation: text(
-        'The internal-elb tag: kubernetes.io/role/internal-elb = 1, set by hand or by whatever created the subnet.',
-        'internal-elb タグ、つまり kubernetes.io/role/internal-elb = 1 です。手で付けるか、サブネットを作る仕組みに付けさせます。',
+        'The subnet lacks the internal-elb role tag: Kubernetes picks subnets for internal load balancers by kubernetes.io/role/internal-elb = 1, and a subnet made by hand has no tags. The control plane’s ENIs do not matter to load balancers.',
+        'サブネットに internal-elb のロールタグがないからです。Kubernetes は kubernetes.io/role/internal-elb = 1 で内部ロードバランサーのサブネットを選び、手作りのサブネットにはタグがありません。コントロールプレーンの ENI はロードバランサーには関係しません。',
       ),
-      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
+      nudge: text(
+        'Recall how Kubernetes decides which subnets a load balancer may use, and what a subnet made by hand starts with.',
+        'Kubernetes がロードバランサーに使うサブネットをどう決めるか、そして手作りのサブネットが最初に何を持っているかを思い出しましょう。',
+      ),
     },
   ],
   readMore: [DOCS.networkReqs, DOCS.createNodegroup],
@@ -260,10 +304,10 @@ c ゾーンにサブネットがすでにあるなら、一覧から別の AZ �
       what: text('The subnets now: two AZs, and the CIDR ranges in use.', 'いまのサブネット: 2 つの AZ と、使用中の CIDR。'),
     },
     {
-      cli: 'aws ec2 create-subnet --vpc-id {vpcId} --cidr-block 192.168.192.0/19 --availability-zone {region}c --region {region}',
+      cli: 'aws ec2 create-subnet --vpc-id {vpcId} --cidr-block {freeCidr} --availability-zone {thirdAz} --region {region}',
       what: text(
-        'A private subnet in zone c of your region, still without tags or routes.',
-        'リージョンの c ゾーンにプライベートサブネットを作ります（タグもルートもまだなし）。',
+        'A private subnet in an AZ the build does not use, from a free range; no tags or routes yet.',
+        'ビルドが使っていない AZ に、空いている範囲からプライベートサブネットを作ります（タグもルートもまだなし）。',
       ),
     },
     {

@@ -9,6 +9,7 @@ export const wrapupSharedVpc = {
   pages: [
     {
       title: text('What the second cluster needs', '2 つ目のクラスターに必要なもの'),
+      presenter: true,
       body: text(
         `A second cluster can use the VPC you built. CreateCluster only asks
 for subnet IDs, so it needs:
@@ -16,17 +17,20 @@ for subnet IDs, so it needs:
   many clusters; the same goes for the node role
 - subnets in at least two AZs of this VPC: the existing ones, or new
   ones so that the clusters' pods do not compete for addresses
-- nothing new for load balancers: the role tags belong to the subnet,
-  not to a cluster, so both clusters' load balancers use them`,
-        `あなたが作った VPC は、2 つ目のクラスターでも使えます。
-CreateCluster が求めるのはサブネット ID だけなので、必要なのは次の
-とおりです。
+- for load balancers: the role tags belong to the subnet, so both
+  clusters use them. To keep each cluster's load balancers in its own
+  subnets, tag those kubernetes.io/cluster/<name> = shared (the AWS
+  Load Balancer Controller up to 2.1.1 even requires that tag)`,
+        `作成した VPC は、2 つ目のクラスターでも使えます。CreateCluster が
+求めるのはサブネット ID だけなので、必要なのは次のものです。
 - クラスターロール: 専用でも共用でも構いません（1 つのロールを
   複数のクラスターで使えます）。ノードロールも同様です
 - この VPC の 2 つ以上の AZ にあるサブネット: 既存のものか、Pod が
   アドレスを取り合わないよう新しく作ったもの
-- ロードバランサー用の追加作業はなし: ロールのタグはクラスターでは
-  なくサブネットに付くため、両クラスターが同じタグを使います`,
+- ロードバランサー: ロールのタグはサブネットに付くため、両クラスターが
+  同じタグを使います。クラスターごとにロードバランサーのサブネットを
+  分けるなら、kubernetes.io/cluster/<name> = shared を付けます
+  （AWS Load Balancer Controller 2.1.1 以前ではこのタグが必須）`,
       ),
     },
     {
@@ -59,14 +63,25 @@ This is also the layout behind blue/green upgrades
   ),
   quiz: [
     {
-      question: text('The kubernetes.io/role/elb tag belongs to...', 'kubernetes.io/role/elb タグが属するのは…'),
-      choices: [text('The subnet', 'サブネット'), text('The cluster', 'クラスター')],
+      question: text(
+        'Two clusters share a VPC. An internal load balancer of cluster B lands in a subnet that only cluster A uses. How do you keep each cluster’s load balancers in its own subnets?',
+        '2 つのクラスターが VPC を共有しています。クラスター B の内部ロードバランサーが、クラスター A しか使わないサブネットに置かれました。ロードバランサーをクラスターごとのサブネットに分けるには。',
+      ),
+      choices: [
+        text('Tag each one’s subnets kubernetes.io/cluster/<name>', '各クラスターのサブネットに kubernetes.io/cluster/<name> を付ける'),
+        text('Remove the role tags from every shared subnet', '共有サブネットからロールのタグをすべて外す'),
+        text('Give each cluster an internet gateway of its own', 'クラスターごとにインターネットゲートウェイを付ける'),
+        text('Move cluster B’s nodes to other route tables', 'クラスター B のノードを別のルートテーブルに移す'),
+      ],
       answer: 0,
       explanation: text(
-        'The subnet: every cluster that uses the subnet reads the same tag, so a second cluster needs no new tags.',
-        'サブネットです。そのサブネットを使うすべてのクラスターが同じタグを読むため、2 つ目のクラスター用のタグは要りません。',
+        'Tag each one’s subnets kubernetes.io/cluster/<name>: with several clusters in one VPC, that tag (shared) tells each cluster’s load balancers which subnets are theirs. Without role tags no load balancer would find a subnet at all.',
+        '各クラスターのサブネットに kubernetes.io/cluster/<name> を付ける、が正解です。1 つの VPC に複数のクラスターがあるとき、このタグ（shared）が各クラスターのロードバランサーにどのサブネットを使うかを示します。ロールのタグを外すと、どのロードバランサーもサブネットを見つけられなくなります。',
       ),
-      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
+      nudge: text(
+        'The role tags say what kind of subnet it is, not whose it is; a tag that names a cluster answers the second question.',
+        'ロールのタグが示すのはサブネットの種類で、持ち主ではありません。持ち主を示すには、クラスター名を含むタグを考えましょう。',
+      ),
     },
     {
       question: text(
@@ -74,16 +89,20 @@ This is also the layout behind blue/green upgrades
         '2 つのクラスターがサブネットを共有しています。最初に足りなくなるのは何ですか。',
       ),
       choices: [
-        text('IP addresses', 'IP アドレス'),
-        text('Route tables', 'ルートテーブル'),
-        text('Internet gateways', 'インターネットゲートウェイ'),
+        text('Entries in the route tables', 'ルートテーブルのエントリ'),
+        text('IP addresses in the subnets', 'サブネットの IP アドレス'),
+        text('Internet gateway bandwidth', 'インターネットゲートウェイの帯域'),
+        text('Rules in the cluster security groups', 'クラスターセキュリティグループのルール'),
       ],
-      answer: 0,
+      answer: 1,
       explanation: text(
-        'IP addresses: with the VPC CNI every pod of both clusters takes one from the shared subnets.',
-        'IP アドレスです。VPC CNI では両クラスターのすべての Pod が、共有サブネットのアドレスを 1 つずつ使います。',
+        'IP addresses in the subnets: with the VPC CNI every pod of both clusters takes one from the shared subnets, and each cluster subnet must keep at least 6 free.',
+        'サブネットの IP アドレスです。VPC CNI では両クラスターのすべての Pod が共有サブネットのアドレスを 1 つずつ使い、クラスターのサブネットには 6 つ以上の空きが必要です。',
       ),
-      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
+      nudge: text(
+        'Recall what the VPC CNI gives every pod, and where it takes that from.',
+        'VPC CNI がすべての Pod に何を渡し、それをどこから取るかを思い出しましょう。',
+      ),
     },
   ],
   readMore: [DOCS.networkReqs, DOCS.createCluster],
@@ -146,7 +165,7 @@ next page lists them.`,
 - 別の VPC に置くべきワークロード: そちらに 2 つ目のクラスターを
   作り、ピアリングや Transit Gateway でつなぐか、PrivateLink で
   サービスを公開します。
-- AWS 外のマシン: EKS ハイブリッドノード（2024 年 12 月〜）で、
+- AWS 外のマシン: Amazon EKS Hybrid Nodes（2024 年 12 月〜）で、
   オンプレミスのサーバーをプライベート接続経由で参加させられます。`,
       ),
     },
@@ -158,16 +177,24 @@ next page lists them.`,
   quiz: [
     {
       question: text(
-        'Can a managed node group use subnets from a peered VPC?',
-        'マネージド型ノードグループは、ピアリングした VPC のサブネットを使えますか。',
+        'A team asks for a new node group of this cluster in a peered VPC. What does CreateNodegroup do with those subnets?',
+        'あるチームが、このクラスターの新しいノードグループをピアリング先の VPC に置きたいと言っています。CreateNodegroup はそのサブネットをどう扱いますか。',
       ),
-      choices: [text('No', 'いいえ'), text('Yes', 'はい')],
-      answer: 0,
+      choices: [
+        text('Accepts them: peering carries the traffic', '受け付ける（通信はピアリングで届く）'),
+        text('Accepts them, but pods get no IPs there', '受け付けるが、Pod には IP が付かない'),
+        text('Accepts them if the private endpoint is on', 'プライベートエンドポイントが有効なら受け付ける'),
+        text('Refuses them: they are outside the cluster’s VPC', '拒否する（クラスターの VPC の外にあるため）'),
+      ],
+      answer: 3,
       explanation: text(
-        'No: its subnets must belong to the cluster’s VPC, peering or not.',
-        'いいえ。ピアリングの有無にかかわらず、サブネットはクラスターの VPC のものである必要があります。',
+        'Refuses them: they are outside the cluster’s VPC. A node group’s subnets must belong to the cluster’s VPC, peered or not; only hybrid nodes live elsewhere.',
+        '拒否する（クラスターの VPC の外にあるため）、が正解です。ピアリングの有無にかかわらず、ノードグループのサブネットはクラスターの VPC のものである必要があります。例外はハイブリッドノードだけです。',
       ),
-      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
+      nudge: text(
+        'A cluster is tied to one VPC when it is created; ask whether peering changes which VPC that is.',
+        'クラスターは作成時に 1 つの VPC に結び付きます。ピアリングでその VPC が変わるかを考えましょう。',
+      ),
     },
     {
       question: text(
@@ -175,15 +202,19 @@ next page lists them.`,
         'VPC のアドレスが足りません。同じクラスターにノードを増やすには何を使いますか。',
       ),
       choices: [
+        text('A second VPC, peered with this one', 'この VPC とピアリングした 2 つ目の VPC'),
+        text('Resizing the existing subnets in place', '既存のサブネットをその場で広げる'),
         text('A secondary CIDR block', 'セカンダリ CIDR ブロック'),
-        text('A second VPC', '2 つ目の VPC'),
       ],
-      answer: 0,
+      answer: 2,
       explanation: text(
-        'A secondary CIDR block on the same VPC: new subnets in it can hold new node groups or, with custom networking, the pods.',
-        '同じ VPC へのセカンダリ CIDR ブロックです。そこに作ったサブネットに新しいノードグループを置くか、カスタムネットワーキングで Pod を置きます。',
+        'A secondary CIDR block on the same VPC: new subnets in it can hold new node groups or, with custom networking, the pods. A subnet’s range cannot be changed once it exists.',
+        '同じ VPC へのセカンダリ CIDR ブロックです。そこに作ったサブネットに新しいノードグループを置くか、カスタムネットワーキングで Pod を置きます。既存のサブネットの範囲は後から変えられません。',
       ),
-      nudge: text('Think back to the pages of this lesson.', 'このレッスンのページを思い出しましょう。'),
+      nudge: text(
+        'The cluster cannot leave its VPC, so the VPC itself has to grow.',
+        'クラスターは VPC から出られないので、VPC そのものを広げる必要があります。',
+      ),
     },
   ],
   readMore: [DOCS.networkReqs, DOCS.vpcCni],
