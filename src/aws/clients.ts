@@ -1,5 +1,7 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EKSClient } from '@aws-sdk/client-eks';
+import { ElasticLoadBalancing } from '@aws-sdk/client-elastic-load-balancing';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, DeserializeMiddleware, InitializeMiddleware } from '@aws-sdk/types';
@@ -34,6 +36,12 @@ export interface AwsClients {
   ec2: EC2Client;
   eks: EKSClient;
   sts: STSClient;
+  /**
+   * Classic and v2 load balancing: only teardown uses them, for what Kubernetes made.
+   * Classic is the aggregated client (methods, not commands): its command names are v2's too.
+   */
+  elb: ElasticLoadBalancing;
+  elbv2: ElasticLoadBalancingV2Client;
   /** How many calls went out, by `service:operation`. */
   readonly callCounts: Map<string, number>;
 }
@@ -68,6 +76,8 @@ export function createClients(settings: ClientSettings): AwsClients {
     ec2: new EC2Client(common),
     eks: new EKSClient(common),
     sts: new STSClient(common),
+    elb: new ElasticLoadBalancing(common),
+    elbv2: new ElasticLoadBalancingV2Client(common),
     callCounts,
   };
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one middleware serves four clients' input and output types
@@ -87,11 +97,15 @@ export function createClients(settings: ClientSettings): AwsClients {
   clients.ec2.middlewareStack.add(counter('ec2'), options);
   clients.eks.middlewareStack.add(counter('eks'), options);
   clients.sts.middlewareStack.add(counter('sts'), options);
+  clients.elb.middlewareStack.add(counter('elb'), options);
+  clients.elbv2.middlewareStack.add(counter('elbv2'), options);
   clients.ec2.middlewareStack.addRelativeTo(stopAmbiguousCreates, STOP_AMBIGUOUS_CREATES);
   clients.iam.middlewareStack.add(keepErrorBody, keep);
   clients.ec2.middlewareStack.add(keepErrorBody, keep);
   clients.eks.middlewareStack.add(keepErrorBody, keep);
   clients.sts.middlewareStack.add(keepErrorBody, keep);
+  clients.elb.middlewareStack.add(keepErrorBody, keep);
+  clients.elbv2.middlewareStack.add(keepErrorBody, keep);
   return clients;
 }
 
@@ -118,4 +132,6 @@ export function destroyClients(clients: AwsClients): void {
   clients.ec2.destroy();
   clients.eks.destroy();
   clients.sts.destroy();
+  clients.elb.destroy();
+  clients.elbv2.destroy();
 }

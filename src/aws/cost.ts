@@ -1,43 +1,33 @@
 /**
- * Estimated list prices in USD, per hour, as published on 2026-11-01. They are
- * estimates: taxes, free tiers, data transfer and per-GB NAT charges are left out.
+ * Estimated list prices in USD, per hour (the table is src/aws/resources/prices.ts).
+ * They are estimates: taxes, free tiers, data transfer, per-GB NAT charges and
+ * load balancer capacity units are left out.
  */
-export const PRICE_DATE = '2026-11-01';
+import { text, type Text } from '../text.js';
+import { KINDS, isKind, type PriceConfig, type PriceInput } from './resources/kinds.js';
+import { PRICES, PRICE_DATE, clusterHour, gp3Hour, instancePrice, instanceTable, loadBalancerHour, rowFor } from './resources/prices.js';
 
-export const PRICES = {
-  /** EKS control plane in standard support. */
-  clusterHour: 0.1,
-  /** EKS control plane in extended support (after 14 months). */
-  clusterExtendedHour: 0.6,
-  /** Each public IPv4 address (the NAT's Elastic IP, a node's public IP). */
-  publicIpv4Hour: 0.005,
-} as const;
+export { PRICES, PRICE_DATE, clusterHour, gp3Hour, instancePrice, loadBalancerHour };
 
 interface RegionPrices {
   natGatewayHour: number;
   instanceHour: Record<string, number>;
 }
 
-const REGION_PRICES: Record<string, RegionPrices> = {
-  'us-east-1': { natGatewayHour: 0.045, instanceHour: { 't3.small': 0.0208, 't3.medium': 0.0416, 't3.large': 0.0832, 'm5.large': 0.096 } },
-  'us-east-2': { natGatewayHour: 0.045, instanceHour: { 't3.small': 0.0208, 't3.medium': 0.0416, 't3.large': 0.0832, 'm5.large': 0.096 } },
-  'us-west-2': { natGatewayHour: 0.045, instanceHour: { 't3.small': 0.0208, 't3.medium': 0.0416, 't3.large': 0.0832, 'm5.large': 0.096 } },
-  'eu-west-1': { natGatewayHour: 0.048, instanceHour: { 't3.small': 0.0228, 't3.medium': 0.0456, 't3.large': 0.0912, 'm5.large': 0.107 } },
-  'eu-central-1': { natGatewayHour: 0.052, instanceHour: { 't3.small': 0.024, 't3.medium': 0.048, 't3.large': 0.096, 'm5.large': 0.115 } },
-  'ap-northeast-1': { natGatewayHour: 0.062, instanceHour: { 't3.small': 0.0272, 't3.medium': 0.0544, 't3.large': 0.1088, 'm5.large': 0.124 } },
-  'ap-southeast-1': { natGatewayHour: 0.059, instanceHour: { 't3.small': 0.0264, 't3.medium': 0.0528, 't3.large': 0.1056, 'm5.large': 0.12 } },
-};
-
-/** The region's prices, or us-east-1's where the table has no row (still an estimate). */
-export function priceFor(region: string): RegionPrices & { exact: boolean } {
-  const row = REGION_PRICES[region];
-  return { ...(row ?? REGION_PRICES['us-east-1']!), exact: Boolean(row) };
+/** The region's prices; `exact` false and `from` naming the region whose prices stand in where the table has no row. */
+export function priceFor(region: string): RegionPrices & { exact: boolean; from: string; gp3GbMonth: number; albHour: number; elbHour: number } {
+  const row = rowFor(region);
+  return { natGatewayHour: row.natGatewayHour, instanceHour: instanceTable(region), gp3GbMonth: row.gp3GbMonth, albHour: row.albHour, elbHour: row.elbHour, exact: row.exact, from: row.from };
 }
 
-/** One node's hourly price; unknown instance types are priced as t3.medium of that region. */
+/** One node's hourly price; 0 for an instance type the table does not know (`instancePrice` says undefined, `estimateNotes` says so). */
 export function instanceHour(region: string, instanceType: string): number {
-  const prices = priceFor(region).instanceHour;
-  return prices[instanceType] ?? prices['t3.medium']!;
+  return instancePrice(region, instanceType) ?? 0;
+}
+
+/** One node with its gp3 disk (the node group's diskSize, 20 GiB by default). */
+export function nodeHour(region: string, instanceType: string, diskGb = 20): number {
+  return instanceHour(region, instanceType) + gp3Hour(region, diskGb);
 }
 
 /** What is running, in the terms the prices are quoted in. */
@@ -45,16 +35,22 @@ export interface Running {
   clusters: number;
   natGateways: number;
   publicIps: number;
-  nodes: { instanceType: string; count: number }[];
+  nodes: { instanceType: string; count: number; diskGb?: number }[];
+  /** Extended-support clusters among `clusters`. */
+  extendedClusters?: number;
+  loadBalancers?: { type?: string; zones?: number; internetFacing?: boolean }[];
 }
 
 export function hourlyCost(region: string, running: Running): number {
   const prices = priceFor(region);
+  const extended = running.extendedClusters ?? 0;
   return (
-    running.clusters * PRICES.clusterHour +
+    (running.clusters - extended) * PRICES.clusterHour +
+    extended * PRICES.clusterExtendedHour +
     running.natGateways * prices.natGatewayHour +
     running.publicIps * PRICES.publicIpv4Hour +
-    running.nodes.reduce((sum, n) => sum + n.count * instanceHour(region, n.instanceType), 0)
+    running.nodes.reduce((sum, n) => sum + n.count * nodeHour(region, n.instanceType, n.diskGb), 0) +
+    (running.loadBalancers ?? []).reduce((sum, lb) => sum + loadBalancerHour(region, lb), 0)
   );
 }
 
@@ -63,24 +59,32 @@ export function formatUsd(value: number): string {
 }
 
 /** What one resource costs per hour while it exists (list prices, an estimate); free kinds cost 0. */
-export function resourceHourly(
-  resource: { kind: string; details?: Record<string, string> | undefined },
-  config: { region: string; instanceType: string; nodes: number; nat: string },
-): number {
-  switch (resource.kind) {
-    case 'eks-cluster':
-      return PRICES.clusterHour;
-    case 'nat-gateway':
-      return priceFor(config.region).natGatewayHour;
-    case 'elastic-ip':
-      return PRICES.publicIpv4Hour;
-    case 'eks-nodegroup': {
-      const desired = Number(resource.details?.desired ?? config.nodes) || config.nodes;
-      const type = resource.details?.instanceType || config.instanceType;
-      // Without a NAT gateway the nodes sit in public subnets, each with a public IPv4 address.
-      return desired * (instanceHour(config.region, type) + (config.nat === 'none' ? PRICES.publicIpv4Hour : 0));
-    }
-    default:
-      return 0;
+export function resourceHourly(resource: PriceInput & { kind: string }, config: PriceConfig): number {
+  return isKind(resource.kind) ? (KINDS[resource.kind].hourly?.(resource, config) ?? 0) : 0;
+}
+
+/**
+ * What an estimate for this build leaves uncertain, for the learner: another
+ * region's prices standing in, an instance type the table does not price.
+ */
+export function estimateNotes(config: Pick<PriceConfig, 'region' | 'instanceType'>): Text[] {
+  const notes: Text[] = [];
+  const row = rowFor(config.region);
+  if (!row.exact) {
+    notes.push(
+      text(
+        `Prices for ${config.region} are not in the tutor's table: the estimate uses ${row.from}'s (${PRICE_DATE}); the real ones may differ.`,
+        `${config.region} の価格はチューターの表にないため、${row.from} の価格(${PRICE_DATE} 時点)で見積もっています。実際の価格とは異なる場合があります。`,
+      ),
+    );
   }
+  if (instancePrice(config.region, config.instanceType) === undefined) {
+    notes.push(
+      text(
+        `The price of ${config.instanceType} is unknown to the tutor: the estimate leaves the nodes' instances out. See https://aws.amazon.com/ec2/pricing/on-demand/.`,
+        `${config.instanceType} の価格はチューターにはわからないため、見積もりにノードのインスタンス代は含まれていません。https://aws.amazon.com/ec2/pricing/on-demand/ を確認してください。`,
+      ),
+    );
+  }
+  return notes;
 }

@@ -1,29 +1,12 @@
-import {
-  DeleteInternetGatewayCommand,
-  DeleteNatGatewayCommand,
-  DeleteRouteTableCommand,
-  DeleteSubnetCommand,
-  DeleteVpcCommand,
-  DescribeInternetGatewaysCommand,
-  DescribeNatGatewaysCommand,
-  DescribeRouteTablesCommand,
-  DetachInternetGatewayCommand,
-  DisassociateRouteTableCommand,
-  ReleaseAddressCommand,
-  type NatGateway,
-} from '@aws-sdk/client-ec2';
-import { DeleteClusterCommand, DeleteNodegroupCommand, type Cluster, type Nodegroup } from '@aws-sdk/client-eks';
-import { TutorError } from '../errors.js';
 import { text } from '../text.js';
-import { kubeconfigPath, readKubeconfig, removeEntry, writeKubeconfig } from '../kube/kubeconfig.js';
 import { inventory, type Found } from './inventory.js';
-import { destroyRole } from './roles.js';
-import { describeCluster } from './steps/cluster.js';
+import { KINDS, deleteRank } from './resources/kinds.js';
+import { canAskKubernetes } from './resources/kubernetes.js';
+import { LEFT_BY_THE_CLUSTER, deleteOrder, resourceType } from './resources/registry.js';
 import { KUBECONFIG_KEY } from './steps/kubeconfig.js';
-import { describeNodegroup, nodegroupName } from './steps/nodegroup.js';
-import type { Ledger } from '../state/ledger.js';
 import type { StepContext } from './types.js';
-import { EXPECTED, POLL_DELAY, waitFor } from './wait.js';
+
+export { removeTutorKubeconfig } from './resources/kubeconfig.js';
 
 export interface TeardownResult {
   deleted: Found[];
@@ -31,141 +14,33 @@ export interface TeardownResult {
   leftAlone: Found[];
   /** Still tagged for this cluster after teardown (should be empty). */
   remaining: Found[];
-}
-
-/** Which resources teardown may delete: tagged as ours, and in the ledger (or, with no ledger at all, by tag alone). */
-export function deletable(found: Found[], ledgerEmpty: boolean): { delete: Found[]; leave: Found[] } {
-  const del: Found[] = [];
-  const leave: Found[] = [];
-  for (const f of found) (f.tagged && (f.inLedger || ledgerEmpty) ? del : leave).push(f);
-  return { delete: del, leave };
-}
-
-const KIND_ORDER = ['eks-nodegroup', 'eks-cluster', 'nat-gateway', 'elastic-ip', 'internet-gateway', 'subnet', 'route-table', 'vpc', 'iam-role', 'kubeconfig'];
-
-export function teardownOrder(found: Found[]): Found[] {
-  return [...found].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+  /** What the tutor made or caused that it does not delete, named (the control-plane log group). */
+  leftBehind?: string[];
 }
 
 /**
- * Retries a delete that AWS refuses with DependencyViolation (something is still
- * being released), then explains what usually holds it.
+ * Which resources teardown may delete: tagged as ours, and in the ledger (or, with no ledger at all, by tag alone).
+ * What Kubernetes or EKS made is never in the ledger: it counts when it is inside the tutor's VPC or tagged for its cluster.
  */
-async function withDependencyRetry(ctx: StepContext, what: Found, call: () => Promise<unknown>): Promise<void> {
-  const delays = [5_000, 10_000, 20_000, 40_000, 60_000, 60_000];
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await call();
-      return;
-    } catch (error) {
-      const code = (error as { name?: string; Code?: string }).name ?? '';
-      if (code !== 'DependencyViolation' || attempt >= delays.length) {
-        if (code === 'DependencyViolation') {
-          throw new TutorError(
-            'DEPENDENCY',
-            text(
-              `${what.id} is still in use. Often a load balancer made by a Kubernetes Service of type LoadBalancer still holds network interfaces in the VPC: delete that Service (or the load balancer and its security groups), then run down again.`,
-              `${what.id} はまだ使用中です。Kubernetes の LoadBalancer タイプの Service が作ったロードバランサーが VPC 内にネットワークインターフェイスを残していることがよくあります。その Service(またはロードバランサーとセキュリティグループ)を削除してから、もう一度 down を実行してください。`,
-            ),
-            error,
-          );
-        }
-        throw error;
-      }
-      ctx.emit({ type: 'status', key: what.key, kind: what.kind, id: what.id, status: 'DependencyViolation, retrying', elapsedMs: 0, expectedMs: 0 });
-      await ctx.clock.sleep(delays[attempt]!, ctx.signal);
-    }
-  }
+export function deletable(found: Found[], ledgerEmpty: boolean): { delete: Found[]; leave: Found[] } {
+  const del: Found[] = [];
+  const leave: Found[] = [];
+  for (const f of found) (f.tagged && (f.inLedger || ledgerEmpty || KINDS[f.kind]?.madeBy !== undefined) ? del : leave).push(f);
+  return { delete: del, leave };
+}
+
+export function teardownOrder(found: Found[]): Found[] {
+  return deleteOrder(found);
+}
+
+/** The control plane's log group (`--logging`): EKS leaves it, and the tutor has no CloudWatch Logs client. */
+export function logGroupName(clusterName: string): string {
+  return `/aws/eks/${clusterName}/cluster`;
 }
 
 async function deleteOne(ctx: StepContext, f: Found): Promise<void> {
-  const { ec2, eks } = ctx.clients;
-  const name = ctx.config.clusterName;
   ctx.emit({ type: 'resource', key: f.key, kind: f.kind, id: f.id, change: 'deleting' });
-  switch (f.kind) {
-    case 'eks-nodegroup': {
-      if (f.state !== 'DELETING') await eks.send(new DeleteNodegroupCommand({ clusterName: name, nodegroupName: nodegroupName(name) }));
-      await waitFor<Nodegroup>(ctx, {
-        key: f.key,
-        kind: f.kind,
-        id: f.id,
-        read: () => describeNodegroup(ctx),
-        status: (n) => n?.status ?? 'deleted',
-        done: (n) => !n,
-        failed: (n) => n?.status === 'DELETE_FAILED',
-        delayMs: POLL_DELAY.nodegroup,
-        expectedMs: EXPECTED.nodegroupDelete,
-        timeoutMs: 30 * 60_000,
-      });
-      break;
-    }
-    case 'eks-cluster': {
-      if (f.state !== 'DELETING') await eks.send(new DeleteClusterCommand({ name }));
-      await waitFor<Cluster>(ctx, {
-        key: f.key,
-        kind: f.kind,
-        id: f.id,
-        read: () => describeCluster(ctx),
-        status: (c) => c?.status ?? 'deleted',
-        done: (c) => !c,
-        failed: (c) => c?.status === 'FAILED',
-        delayMs: POLL_DELAY.cluster,
-        expectedMs: EXPECTED.clusterDelete,
-        timeoutMs: 30 * 60_000,
-      });
-      break;
-    }
-    case 'nat-gateway': {
-      if (f.state !== 'deleting') await ec2.send(new DeleteNatGatewayCommand({ NatGatewayId: f.id }));
-      await waitFor<NatGateway>(ctx, {
-        key: f.key,
-        kind: f.kind,
-        id: f.id,
-        read: async () => (await ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: [f.id] }))).NatGateways?.[0],
-        status: (g) => g?.State ?? 'deleted',
-        done: (g) => !g || g.State === 'deleted',
-        delayMs: POLL_DELAY.natGateway,
-        expectedMs: EXPECTED.natDelete,
-        timeoutMs: 15 * 60_000,
-      });
-      break;
-    }
-    case 'elastic-ip':
-      await withDependencyRetry(ctx, f, () => ec2.send(new ReleaseAddressCommand({ AllocationId: f.id })));
-      break;
-    case 'internet-gateway': {
-      const igw = (await ec2.send(new DescribeInternetGatewaysCommand({ InternetGatewayIds: [f.id] }))).InternetGateways?.[0];
-      for (const attachment of igw?.Attachments ?? []) {
-        await withDependencyRetry(ctx, f, () => ec2.send(new DetachInternetGatewayCommand({ InternetGatewayId: f.id, VpcId: attachment.VpcId })));
-      }
-      await withDependencyRetry(ctx, f, () => ec2.send(new DeleteInternetGatewayCommand({ InternetGatewayId: f.id })));
-      break;
-    }
-    case 'subnet':
-      await withDependencyRetry(ctx, f, () => ec2.send(new DeleteSubnetCommand({ SubnetId: f.id })));
-      break;
-    case 'route-table': {
-      const table = (await ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: [f.id] }))).RouteTables?.[0];
-      for (const association of table?.Associations ?? []) {
-        if (!association.Main && association.RouteTableAssociationId) {
-          await ec2.send(new DisassociateRouteTableCommand({ AssociationId: association.RouteTableAssociationId }));
-        }
-      }
-      await withDependencyRetry(ctx, f, () => ec2.send(new DeleteRouteTableCommand({ RouteTableId: f.id })));
-      break;
-    }
-    case 'vpc':
-      await withDependencyRetry(ctx, f, () => ec2.send(new DeleteVpcCommand({ VpcId: f.id })));
-      break;
-    case 'iam-role':
-      await destroyRole(ctx, f.key, f.id);
-      break;
-    case 'kubeconfig':
-      await removeTutorKubeconfig(ctx.ledger, f.details?.path);
-      break;
-    default:
-      break;
-  }
+  await resourceType(f.kind)?.destroy(ctx, f);
   // Policy attachments go with their role; everything else is marked by its own key.
   for (const entry of ctx.ledger.live) {
     if (entry.key === f.key || entry.id === f.id || (f.kind === 'iam-role' && entry.key.startsWith(`${f.key}/`))) await ctx.ledger.deleted(entry.key);
@@ -173,24 +48,55 @@ async function deleteOne(ctx: StepContext, f: Found): Promise<void> {
   ctx.emit({ type: 'resource', key: f.key, kind: f.kind, id: f.id, change: 'deleted' });
 }
 
-/**
- * Takes the tutor's cluster, user and context out of the kubeconfig it wrote
- * to, and puts back the context that was current before. Nothing else changes.
- */
-export async function removeTutorKubeconfig(ledger: Ledger, path?: string): Promise<void> {
-  const entry = ledger.get(KUBECONFIG_KEY);
-  if (!entry?.id) return;
-  const file = path || entry.details?.path || ledger.facts.kubeconfigPath || kubeconfigPath();
-  const source = await readKubeconfig(file);
-  if (source === undefined) return;
-  const next = removeEntry(source, entry.id, ledger.facts.previousContext ?? null);
-  if (next !== source) await writeKubeconfig(file, next);
+/** What the cluster may hold in AWS that Kubernetes made: said before anything is deleted. */
+function noteKubernetes(ctx: StepContext, plan: Found[]): void {
+  if (!plan.some((f) => f.kind === 'eks-cluster')) return;
+  if (!ctx.config.kubectl) {
+    ctx.emit({
+      type: 'note',
+      text: text(
+        'With --no-kubectl, Services of type LoadBalancer and Ingresses are not looked at: once the cluster is gone, the tutor looks for the load balancers, security groups and network interfaces they left in its VPC and deletes those.',
+        '--no-kubectl のため、LoadBalancer タイプの Service と Ingress は確認しません。クラスターの削除後、それらが VPC に残したロードバランサー・セキュリティグループ・ネットワークインターフェイスを探して削除します。',
+      ),
+    });
+  } else if (!canAskKubernetes(ctx)) {
+    ctx.emit({
+      type: 'note',
+      text: text(
+        'The tutor has no kubeconfig entry for this cluster, so it cannot ask Kubernetes for Services and Ingresses: once the cluster is gone, it looks for what they left in its VPC and deletes that.',
+        'このクラスターのチューターの kubeconfig エントリがないため、Kubernetes に Service と Ingress を問い合わせられません。クラスターの削除後、それらが VPC に残したものを探して削除します。',
+      ),
+    });
+  }
 }
 
-/** Deletes, in AWS's dependency order, what `deletable` allows; then looks again for anything tagged. */
+/**
+ * Deletes, in AWS's dependency order, what `deletable` allows: first what
+ * Kubernetes made (through kubectl, while the cluster exists), then the node
+ * group and the cluster; then it looks again for load balancers, security
+ * groups and network interfaces the cluster left in the VPC; then the network
+ * and the roles. Afterwards it looks again for anything tagged.
+ */
 export async function teardown(ctx: StepContext, plan: Found[]): Promise<TeardownResult> {
+  noteKubernetes(ctx, plan);
+  const queue = teardownOrder(plan);
   const deleted: Found[] = [];
-  for (const f of teardownOrder(plan)) {
+  const seen = new Set(queue.map((f) => `${f.kind}:${f.id}`));
+  const rescanAfter = deleteRank('load-balancer');
+  let rescanned = !queue.some((f) => deleteRank(f.kind) <= rescanAfter);
+  for (let i = 0; i < queue.length; i++) {
+    const f = queue[i]!;
+    if (!rescanned && deleteRank(f.kind) > rescanAfter) {
+      rescanned = true;
+      const ledgerEmpty = ctx.ledger.live.length === 0;
+      const left = deletable(await inventory(ctx, { kinds: LEFT_BY_THE_CLUSTER }), ledgerEmpty).delete.filter((n) => !seen.has(`${n.kind}:${n.id}`));
+      if (left.length) {
+        left.forEach((n) => seen.add(`${n.kind}:${n.id}`));
+        queue.splice(i, queue.length - i, ...teardownOrder([...queue.slice(i), ...left]));
+        i--;
+        continue;
+      }
+    }
     await deleteOne(ctx, f);
     deleted.push(f);
   }
@@ -200,5 +106,17 @@ export async function teardown(ctx: StepContext, plan: Found[]): Promise<Teardow
     const kubeconfig = ctx.ledger.get(KUBECONFIG_KEY);
     if (!kubeconfig || kubeconfig.state === 'deleted') await ctx.ledger.clear();
   }
-  return { deleted, leftAlone: [], remaining };
+  const leftBehind: string[] = [];
+  if (ctx.config.logging && deleted.some((f) => f.kind === 'eks-cluster')) {
+    const group = logGroupName(ctx.config.clusterName);
+    leftBehind.push(group);
+    ctx.emit({
+      type: 'note',
+      text: text(
+        `Left behind: the control plane's CloudWatch log group ${group} (EKS keeps it after the cluster; stored logs are billed per GB). Delete it with: aws logs delete-log-group --log-group-name ${group} --region ${ctx.config.region}`,
+        `残っているもの: コントロールプレーンの CloudWatch ロググループ ${group}(クラスター削除後も EKS は残します。保存されたログは GB 単位で課金されます)。削除するには: aws logs delete-log-group --log-group-name ${group} --region ${ctx.config.region}`,
+      ),
+    });
+  }
+  return { deleted, leftAlone: [], remaining, leftBehind };
 }

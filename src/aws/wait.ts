@@ -1,22 +1,28 @@
 import { TutorError } from '../errors.js';
 import { text } from '../text.js';
 import type { StepContext } from './types.js';
+import { KINDS } from './resources/kinds.js';
+
+// The timings are the registry's (src/aws/resources/kinds.ts); these names are kept for the steps.
+const CLUSTER = KINDS['eks-cluster'].lifecycle!;
+const NODEGROUP = KINDS['eks-nodegroup'].lifecycle!;
+const NAT = KINDS['nat-gateway'].lifecycle!;
 
 /** Delays between polls, as AWS's own waiters use them (ms of simulated time). */
 export const POLL_DELAY = {
-  cluster: 30_000,
-  nodegroup: 30_000,
-  natGateway: 15_000,
+  cluster: CLUSTER.pollMs,
+  nodegroup: NODEGROUP.pollMs,
+  natGateway: NAT.pollMs,
 } as const;
 
 /** How long the real thing usually takes, for "elapsed against expected". */
 export const EXPECTED = {
-  clusterCreate: 9 * 60_000,
-  clusterDelete: 3 * 60_000,
-  nodegroupCreate: 4 * 60_000,
-  nodegroupDelete: 4 * 60_000,
-  natCreate: 90_000,
-  natDelete: 60_000,
+  clusterCreate: CLUSTER.createMs,
+  clusterDelete: CLUSTER.deleteMs,
+  nodegroupCreate: NODEGROUP.createMs,
+  nodegroupDelete: NODEGROUP.deleteMs,
+  natCreate: NAT.createMs,
+  natDelete: NAT.deleteMs,
 } as const;
 
 export interface WaitSpec<T> {
@@ -33,6 +39,14 @@ export interface WaitSpec<T> {
   expectedMs: number;
   /** Give up after this long (simulated time). */
   timeoutMs: number;
+  /**
+   * Right after a create, a Describe may not list the new resource yet: for
+   * this long `undefined` is asked again (status "not listed yet") instead of
+   * being taken as missing.
+   */
+  notListedYetMs?: number;
+  /** AWS's own reason for a failed state (health issues, FailureMessage), added to the error. */
+  reason?: (value: T | undefined) => string | undefined;
 }
 
 /**
@@ -44,17 +58,22 @@ export async function waitFor<T>(ctx: StepContext, spec: WaitSpec<T>): Promise<T
   let last: string | undefined;
   for (;;) {
     const value = await spec.read();
-    const status = spec.status(value);
     const elapsedMs = ctx.clock.now() - started;
+    const unlisted = value === undefined && elapsedMs < (spec.notListedYetMs ?? 0);
+    const status = unlisted ? 'not listed yet' : spec.status(value);
     if (status !== last) {
       ctx.emit({ type: 'status', key: spec.key, kind: spec.kind, id: spec.id, status, elapsedMs, expectedMs: spec.expectedMs });
       last = status;
     }
     if (spec.done(value)) return value;
-    if (spec.failed?.(value)) {
+    if (!unlisted && spec.failed?.(value)) {
+      const reason = spec.reason?.(value);
       throw new TutorError(
         'AWS',
-        text(`${spec.id} ended in status ${status} instead of finishing.`, `${spec.id} は完了せず、ステータス ${status} になりました。`),
+        text(
+          `${spec.id} ended in status ${status} instead of finishing${reason ? `. AWS says: ${reason}` : '.'}`,
+          `${spec.id} は完了せず、ステータス ${status} になりました${reason ? `。AWS の説明: ${reason}` : '。'}`,
+        ),
       );
     }
     if (elapsedMs > spec.timeoutMs) {

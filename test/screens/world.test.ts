@@ -126,7 +126,8 @@ describe('the cost meter', () => {
     expect(hourlyOf({ kind: 'eks-cluster' }, config)).toBe(0.1);
     expect(hourlyOf({ kind: 'nat-gateway' }, config)).toBe(0.045);
     expect(hourlyOf({ kind: 'elastic-ip' }, config)).toBe(0.005);
-    expect(hourlyOf({ kind: 'eks-nodegroup', details: { desired: '3', instanceType: 't3.medium' } }, config)).toBeCloseTo(3 * 0.0416);
+    // Each node: the instance and its 20 GiB gp3 disk ($0.08 per GB-month, 730 hours a month).
+    expect(hourlyOf({ kind: 'eks-nodegroup', details: { desired: '3', instanceType: 't3.medium' } }, config)).toBeCloseTo(3 * (0.0416 + (20 * 0.08) / 730));
     expect(hourlyOf({ kind: 'vpc' }, config)).toBe(0);
   });
 

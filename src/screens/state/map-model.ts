@@ -1,5 +1,7 @@
 import type { TutorConfig } from '../../config.js';
 import { natCount, subnetCidr } from '../../aws/network.js';
+import { KEYS } from '../../aws/resources/kinds.js';
+import { IGW_KEY, VPC_KEY, natKey, subnetKey } from '../../aws/steps/vpc-requests.js';
 import type { Phase, ResourceView } from './world.js';
 
 /** One box of the map: what it is, its id once known, and where it is in its life. */
@@ -48,34 +50,34 @@ function node(resources: Record<string, ResourceView>, key: string, note?: strin
 export function mapModel(config: TutorConfig, resources: Record<string, ResourceView>, zoneNames: readonly string[] = []): MapModel {
   const nats = natCount(config);
   const nodeSubnets = config.nat === 'none' ? 'public' : 'private';
-  const group = node(resources, 'nodegroup');
-  const desired = Number(resources.nodegroup?.details?.desired ?? config.nodes) || config.nodes;
-  const nodesView = resources.nodes;
+  const group = node(resources, KEYS.nodegroup);
+  const desired = Number(resources[KEYS.nodegroup]?.details?.desired ?? config.nodes) || config.nodes;
+  const nodesView = resources[KEYS.nodes];
   const ready = nodesView && nodesView.phase !== 'deleted' ? Number(/^(\d+)\/\d+ Ready$/.exec(nodesView.status ?? '')?.[1] ?? 0) : 0;
   const share = (total: number, i: number) => Math.floor(total / config.azs) + (i < total % config.azs ? 1 : 0);
   const zones: MapZone[] = [];
   for (let i = 0; i < config.azs; i++) {
-    const subnetAz = resources[`subnet/public/${i}`]?.details?.az || resources[`subnet/private/${i}`]?.details?.az;
+    const subnetAz = resources[subnetKey('public', i)]?.details?.az || resources[subnetKey('private', i)]?.details?.az;
     const name = subnetAz || zoneNames[i] || `${config.region}${'abc'[i]}?`;
     zones.push({
       name,
-      publicSubnet: node(resources, `subnet/public/${i}`, safeCidr(config.vpcCidr, 'public', i)),
-      privateSubnet: node(resources, `subnet/private/${i}`, safeCidr(config.vpcCidr, 'private', i)),
-      ...(i < nats ? { nat: node(resources, `nat/${i}`) } : {}),
+      publicSubnet: node(resources, subnetKey('public', i), safeCidr(config.vpcCidr, 'public', i)),
+      privateSubnet: node(resources, subnetKey('private', i), safeCidr(config.vpcCidr, 'private', i)),
+      ...(i < nats ? { nat: node(resources, natKey(i)) } : {}),
       nodes: group.phase === 'planned' ? 0 : share(desired, i),
       readyNodes: group.phase === 'planned' ? 0 : share(ready, i),
     });
   }
   return {
     region: config.region || '?',
-    vpc: node(resources, 'vpc', config.vpcCidr),
-    igw: node(resources, 'igw'),
+    vpc: node(resources, VPC_KEY, config.vpcCidr),
+    igw: node(resources, IGW_KEY),
     zones,
-    controlPlane: node(resources, 'cluster'),
-    nodegroup: { ...group, note: `${desired} × ${resources.nodegroup?.details?.instanceType || config.instanceType}` },
+    controlPlane: node(resources, KEYS.cluster),
+    nodegroup: { ...group, note: `${desired} × ${resources[KEYS.nodegroup]?.details?.instanceType || config.instanceType}` },
     nodeSubnets,
-    roles: { cluster: node(resources, 'role/cluster'), node: node(resources, 'role/node') },
-    kubeconfig: node(resources, 'kubeconfig'),
+    roles: { cluster: node(resources, KEYS.clusterRole), node: node(resources, KEYS.nodeRole) },
+    kubeconfig: node(resources, KEYS.kubeconfig),
   };
 }
 

@@ -1,19 +1,15 @@
+import { INVENTORIED_KINDS, SLOW_KINDS as SLOW, stepOf } from '../../aws/resources/kinds.js';
 import type { Check, StepNumber } from '../../aws/types.js';
 import type { Phase, ResourceView, World } from './world.js';
 
-/** Kinds that are created first and become usable later (the waits the learner watches). */
-export const SLOW_KINDS = new Set(['eks-cluster', 'eks-nodegroup', 'nat-gateway', 'kubernetes-nodes']);
+/** Kinds that are created first and become usable later (the waits the learner watches): the registry's. */
+export const SLOW_KINDS = SLOW;
 /** Kinds an inventory reports: only these are taken as gone when an inventory does not list them. */
-export const INVENTORIED = new Set(['iam-role', 'vpc', 'subnet', 'internet-gateway', 'route-table', 'elastic-ip', 'nat-gateway', 'eks-cluster', 'eks-nodegroup', 'kubeconfig']);
+export const INVENTORIED = INVENTORIED_KINDS;
 
-/** Which step a ledger key belongs to. */
+/** Which step a ledger key belongs to (the registry's `stepOf`). */
 export function stepOfKey(key: string): StepNumber | undefined {
-  if (key === 'role/cluster' || key.startsWith('role/cluster/')) return 1;
-  if (key === 'role/node' || key.startsWith('role/node/') || key === 'nodegroup' || key === 'nodes') return 5;
-  if (key === 'cluster') return 3;
-  if (key === 'kubeconfig') return 4;
-  if (/^(vpc|igw|subnet\/|rtb\/|eip\/|nat\/)/.test(key)) return 2;
-  return undefined;
+  return stepOf(key);
 }
 
 /** A status as AWS words it, as a phase. */

@@ -1,0 +1,26 @@
+import { GetRoleCommand } from '@aws-sdk/client-iam';
+import { destroyRole } from '../roles.js';
+import { clusterRoleSpec } from '../steps/cluster-role.js';
+import { nodeRoleSpec } from '../steps/nodegroup.js';
+import { isOurs } from '../tags.js';
+import type { Found } from './found.js';
+import type { ResourceType } from './types.js';
+
+export const iamRoleResource: ResourceType = {
+  kind: 'iam-role',
+  async find({ ctx }) {
+    const name = ctx.config.clusterName;
+    const found: Found[] = [];
+    for (const spec of [nodeRoleSpec(ctx.config), clusterRoleSpec(name)]) {
+      const role = await ctx.clients.iam.send(new GetRoleCommand({ RoleName: spec.name })).then(
+        (r) => r.Role,
+        () => undefined,
+      );
+      if (role) found.push({ key: spec.key, kind: 'iam-role', id: spec.name, inLedger: Boolean(ctx.ledger.get(spec.key)), tagged: isOurs(role.Tags, name) });
+    }
+    return found;
+  },
+  async destroy(ctx, f) {
+    await destroyRole(ctx, f.key, f.id);
+  },
+};

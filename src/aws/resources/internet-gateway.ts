@@ -1,0 +1,24 @@
+import { DeleteInternetGatewayCommand, DescribeInternetGatewaysCommand, DetachInternetGatewayCommand } from '@aws-sdk/client-ec2';
+import { clusterFilter } from '../tags.js';
+import { withDependencyRetry } from './dependency.js';
+import { tutorFound, type Found } from './found.js';
+import type { ResourceType } from './types.js';
+
+export const internetGatewayResource: ResourceType = {
+  kind: 'internet-gateway',
+  async find({ ctx }) {
+    const answer = await ctx.clients.ec2.send(new DescribeInternetGatewaysCommand({ Filters: clusterFilter(ctx.config.clusterName) }));
+    return (answer.InternetGateways ?? [])
+      .map((g) => tutorFound(ctx, 'internet-gateway', g.InternetGatewayId, g.Tags, `igw/${g.InternetGatewayId}`, undefined, { vpc: g.Attachments?.map((a) => a.VpcId).join(',') ?? '' }))
+      .filter((f): f is Found => Boolean(f));
+  },
+  async destroy(ctx, f) {
+    const { ec2 } = ctx.clients;
+    const igw = (await ec2.send(new DescribeInternetGatewaysCommand({ InternetGatewayIds: [f.id] }))).InternetGateways?.[0];
+    for (const attachment of igw?.Attachments ?? []) {
+      // Detaching while public addresses are still mapped in the VPC answers DependencyViolation.
+      await withDependencyRetry(ctx, f, () => ec2.send(new DetachInternetGatewayCommand({ InternetGatewayId: f.id, VpcId: attachment.VpcId })));
+    }
+    await withDependencyRetry(ctx, f, () => ec2.send(new DeleteInternetGatewayCommand({ InternetGatewayId: f.id })));
+  },
+};

@@ -1,0 +1,54 @@
+/**
+ * The registry of resource types: per kind, how it is found and destroyed
+ * (the files beside this one), and its rank, timings and price (kinds.ts).
+ */
+import { eksClusterResource } from './eks-cluster.js';
+import { eksNodegroupResource } from './eks-nodegroup.js';
+import { elasticIpResource } from './elastic-ip.js';
+import type { Found } from './found.js';
+import { iamRoleResource } from './iam-role.js';
+import { internetGatewayResource } from './internet-gateway.js';
+import { deleteRank, type Kind } from './kinds.js';
+import { kubeconfigResource } from './kubeconfig.js';
+import { kubernetesIngressResource, kubernetesServiceResource } from './kubernetes.js';
+import { loadBalancerResource } from './load-balancer.js';
+import { natGatewayResource } from './nat-gateway.js';
+import { networkInterfaceResource } from './network-interface.js';
+import { routeTableResource } from './route-table.js';
+import { securityGroupResource } from './security-group.js';
+import { subnetResource } from './subnet.js';
+import type { ResourceType } from './types.js';
+import { vpcResource } from './vpc.js';
+
+export { KINDS, deleteRank, lifecycle, stepOf, type Kind } from './kinds.js';
+
+/** In the order an inventory lists them. */
+export const RESOURCES: readonly ResourceType[] = [
+  kubernetesServiceResource,
+  kubernetesIngressResource,
+  loadBalancerResource,
+  natGatewayResource,
+  elasticIpResource,
+  networkInterfaceResource,
+  securityGroupResource,
+  internetGatewayResource,
+  subnetResource,
+  routeTableResource,
+  vpcResource,
+  eksNodegroupResource,
+  eksClusterResource,
+  iamRoleResource,
+  kubeconfigResource,
+];
+
+export function resourceType(kind: string): ResourceType | undefined {
+  return RESOURCES.find((r) => r.kind === kind);
+}
+
+/** AWS's dependency order: what holds something goes before it; kinds of one rank keep their order. */
+export function deleteOrder(found: readonly Found[]): Found[] {
+  return [...found].sort((a, b) => deleteRank(a.kind) - deleteRank(b.kind));
+}
+
+/** Kinds that Kubernetes or EKS made in the tutor's VPC: looked for again once the cluster is gone. */
+export const LEFT_BY_THE_CLUSTER: readonly Kind[] = ['load-balancer', 'network-interface', 'security-group'];
