@@ -12,13 +12,16 @@
  *     "page": number                    (index into the lesson's pages),
  *     "answers": { lesson id: (choice index | null)[] }   (null: skipped),
  *     "completed": lesson id[]          (lessons read to the end),
- *     "doneSteps": (1 | 2 | 3 | 4 | 5)[] (steps run and checked) }
+ *     "doneSteps": (1 | 2 | 3 | 4 | 5)[] (steps run and checked),
+ *     "seed": number                    (optional: the order quiz choices are shown in),
+ *     "lang": "en" | "ja"               (optional: the language last chosen) }
  * It holds positions and quiz answers only: never credentials, ids or tokens.
  * Resources are not recorded here: the ledger knows them.
  */
 import type { Mode } from '../config.js';
 import type { StepNumber } from '../aws/types.js';
 import type { LessonId } from '../lessons/types.js';
+import type { Lang } from '../text.js';
 
 export const PROGRESS_FORMAT = 'eks-basics-tutor-progress';
 export const PROGRESS_VERSION = 1;
@@ -30,6 +33,10 @@ export interface Progress {
   answers: Partial<Record<LessonId, (number | null)[]>>;
   completed: LessonId[];
   doneSteps: StepNumber[];
+  /** Shuffles the quiz choices, the same way for this learner every time. */
+  seed?: number;
+  /** The language last chosen (`--lang` or `l`), used when no `--lang` is given. */
+  lang?: Lang;
 }
 
 export interface ProgressFile extends Progress {
@@ -63,7 +70,9 @@ export function parseProgress(value: unknown, known: (id: string) => boolean): P
   }
   const completed = Array.isArray(data.completed) ? data.completed.filter((id): id is LessonId => typeof id === 'string' && known(id)) : [];
   const doneSteps = Array.isArray(data.doneSteps) ? [...new Set(data.doneSteps.filter(isStep))].sort() : [];
-  return { lesson, page: lesson ? page : 0, answers, completed: [...new Set(completed)], doneSteps };
+  const seed = typeof data.seed === 'number' && Number.isInteger(data.seed) && data.seed >= 0 && data.seed < 2 ** 32 ? data.seed : undefined;
+  const lang = data.lang === 'en' || data.lang === 'ja' ? data.lang : undefined;
+  return { lesson, page: lesson ? page : 0, answers, completed: [...new Set(completed)], doneSteps, ...(seed !== undefined ? { seed } : {}), ...(lang ? { lang } : {}) };
 }
 
 /** The file's content for a progress. */
@@ -79,6 +88,8 @@ export function progressFile(progress: Progress, clusterName: string, mode: Mode
     answers: progress.answers,
     completed: progress.completed,
     doneSteps: progress.doneSteps,
+    ...(progress.seed !== undefined ? { seed: progress.seed } : {}),
+    ...(progress.lang ? { lang: progress.lang } : {}),
   };
 }
 

@@ -85,7 +85,8 @@ export const S = {
   scrollMore: text('↓ more', '↓ 続きあり'),
 
   // Call page
-  callIntro: (count: number) => text(`${count} requests, in the order they are sent (↑/↓ to pick one):`, `送信する順に ${count} 件のリクエストがあります（↑/↓ で選択）:`),
+  callIntro: (count: number) =>
+    text(count === 1 ? 'One request (↑/↓ scrolls it):' : `${count} requests, in the order they are sent (↑/↓ to pick one):`, `送信する順に ${count} 件のリクエストがあります（↑/↓ で選択）:`),
   callWhy: text('Why', '理由'),
   callCli: text('The same with the aws CLI:', 'aws CLI で同じことをするには:'),
   callPlaceholders: text('<…> are ids not known until the earlier requests have answered.', '<…> は、前のリクエストの応答で決まる ID です。'),
@@ -98,7 +99,8 @@ export const S = {
   runFree: text('It adds nothing to your bill.', '料金はかかりません。'),
   runSandboxFree: (hourly: string) => text(`Sandbox: nothing is billed. In AWS this would add about ${hourly}/hour.`, `サンドボックスなので料金はかかりません。AWS では 1 時間あたり約 ${hourly} かかります。`),
   estimate: (date: string) => text(`estimate, list prices of ${date}`, `${date} 時点の定価による見積もり`),
-  runMissing: (steps: string) => text(`Steps ${steps} are not in place yet: they run first.`, `ステップ ${steps} がまだできていないため、先に実行します。`),
+  runMissing: (steps: string, count: number) =>
+    text(count === 1 ? `Step ${steps} is not in place yet: it runs first.` : `Steps ${steps} are not in place yet: they run first.`, `ステップ ${steps} がまだできていないため、先に実行します。`),
   runPrompt: text('Press Enter to run it, ← to go back.', 'Enter で実行、← で戻ります。'),
   runConfirmReal: text('Press Enter (or y) to create it in your account, ← to go back.', 'Enter（または y）でアカウントに作成します。← で戻ります。'),
   running: (step: number) => text(`Running step ${step}…`, `ステップ ${step} を実行中…`),
@@ -120,15 +122,18 @@ export const S = {
   checksIntro: text('What the lesson claimed, read back from AWS:', 'レッスンの説明どおりか、AWS から読み戻して確かめました:'),
   kubectlSays: text('kubectl says:', 'kubectl の出力:'),
   allPassed: text('All checks passed.', 'すべての確認に合格しました。'),
+  checkHeld: text('The result will appear here: Enter waits for it (← back · Esc menu).', '結果はここに表示されます。Enter は結果が出るまで待ちます（← 戻る · Esc メニュー）。'),
+  checkHeldShown: text('Here it is. Enter goes on once you have had a moment to read it.', '結果が出ました。少し読む時間をおいてから Enter で先へ進めます。'),
   someFailed: text('Some checks failed (✗). r runs the step again.', '一部の確認に失敗しました(✗)。r でステップを再実行できます。'),
 
   // Quiz
   question: (n: number, of: number) => text(`Question ${n} of ${of}`, `問題 ${n} / ${of}`),
   right: text('Right.', '正解です。'),
   wrong: text('Not quite.', '不正解です。'),
-  quizKeys: text('↑/↓ choose · Enter answer · s skip the quiz', '↑/↓ 選択 · Enter 回答 · s クイズを飛ばす'),
-  quizNext: text('Enter: next question · s: skip the rest', 'Enter: 次の問題 · s: 残りを飛ばす'),
-  quizLast: text('Enter: on to the next lesson', 'Enter: 次のレッスンへ'),
+  quizKeys: text('↑/↓ choose · Enter answer · h nudge · s skip the quiz', '↑/↓ 選択 · Enter 回答 · h 考えるヒント · s クイズを飛ばす'),
+  quizNext: text('Enter: next question · s: skip the rest · r: start the quiz again', 'Enter: 次の問題 · s: 残りを飛ばす · r: クイズをやり直す'),
+  quizLast: text('Enter: on to the next lesson · r: take the quiz again', 'Enter: 次のレッスンへ · r: クイズをやり直す'),
+  nudge: text('A nudge', '考えるヒント'),
 
   // Teardown
   teardownLooking: text('Looking for everything the tutor made…', 'チューターが作ったものを探しています…'),
@@ -146,6 +151,7 @@ export const S = {
   // Status and cost
   resources: (n: number) => text(`${n} resource${n === 1 ? '' : 's'}`, `リソース ${n} 個`),
   creatingCount: (n: number) => text(`${n} creating`, `${n} 個作成中`),
+  deletingCount: (n: number) => text(`${n} deleting`, `${n} 個削除中`),
   perHour: (usd: string) => text(`~${usd}/h`, `約 ${usd}/時`),
   soFar: (usd: string) => text(`${usd} so far`, `これまで ${usd}`),
   forReal: text('for real', 'AWS なら'),
@@ -172,6 +178,7 @@ export const S = {
 
   // Keys
   keysLesson: text('←/→ page · c call · h hint · m map · ? keys · q quit', '←/→ ページ · c リクエスト · h ヒント · m マップ · ? キー · q 終了'),
+  keysLessonNoCall: text('←/→ page · h hint · m map · ? keys · q quit', '←/→ ページ · h ヒント · m マップ · ? キー · q 終了'),
   keysMenu: text('↑/↓ choose · Enter open · m map · l language · ? keys · q quit', '↑/↓ 選択 · Enter 開く · m マップ · l 言語 · ? キー · q 終了'),
   keysWelcome: text('↑/↓ choose · Enter select · l language · q quit', '↑/↓ 選択 · Enter 決定 · l 言語 · q 終了'),
   keysTitle: text('Keys', 'キー操作'),

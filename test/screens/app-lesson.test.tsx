@@ -58,15 +58,16 @@ describe('the lesson menu and a lesson', () => {
     frame = await app.waitFor('[Check]');
     expect(frame).toContain('✓ Step 1 exists');
     expect(frame).toContain('All checks passed.');
+    await app.readCheck();
     await app.press(KEYS.right);
     frame = await app.waitFor('[Quiz]');
     expect(frame).toContain('Question 1 of 2');
-    await app.press(KEYS.enter);
+    await app.answer('Wrong choice');
     frame = await app.waitFor('Not quite.');
     expect(frame).toContain('Right choice is right (1).');
     await app.press(KEYS.enter);
     frame = await app.waitFor('Question 2 of 2');
-    await app.press(KEYS.down, KEYS.enter);
+    await app.answer('Right choice');
     frame = await app.waitFor('Right.');
     await app.press(KEYS.enter);
     frame = await app.waitFor('Fixture step two');
@@ -90,6 +91,7 @@ describe('the lesson menu and a lesson', () => {
     await app.press(KEYS.right);
     const check = await app.waitFor('[Check]');
     expect(check).toContain('? Step 3 is right');
+    await app.readCheck();
     await app.press(KEYS.right, 's');
     await app.waitFor('Fixture step four');
   });

@@ -32,7 +32,9 @@ async function runStep(rendered: Rendered, step: number): Promise<string> {
   await rendered.press(KEYS.enter);
   await rendered.waitFor(`Step ${step} is in place and checked`, 90_000);
   await rendered.press(KEYS.right);
-  return rendered.waitFor('All checks passed.', 90_000);
+  const checks = await rendered.waitFor('All checks passed.', 90_000);
+  await rendered.readCheck();
+  return checks;
 }
 
 describe('the real App against the sandbox', () => {

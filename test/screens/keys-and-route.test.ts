@@ -10,7 +10,7 @@ const course: Course = { lessons: FIXTURE_LESSONS, mode: 'sandbox' };
 const reduce = createTutorReducer(course);
 
 function ctx(tutor: Partial<TutorState>, extra: Partial<RouteContext> = {}): RouteContext {
-  return { tutor: { ...initialTutor('en'), ...tutor }, course, world: EMPTY_WORLD, mode: 'sandbox', wide: false, welcome: ['start', 'dry-run', 'quit'], scrollLimit: 0, callCount: 2, ...extra };
+  return { tutor: { ...initialTutor('en'), ...tutor }, course, world: EMPTY_WORLD, mode: 'sandbox', wide: false, welcome: ['start', 'dry-run', 'quit'], scrollLimit: 0, callCount: 2, now: 0, ...extra };
 }
 
 describe('keys', () => {

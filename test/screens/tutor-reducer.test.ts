@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pagesOf, type Course } from '../../src/screens/state/course.js';
-import { createTutorReducer, initialTutor, progressOf, type TutorAction, type TutorState } from '../../src/screens/state/tutor.js';
+import { createTutorReducer, initialTutor, progressOf, shownOrder, type TutorAction, type TutorState } from '../../src/screens/state/tutor.js';
 import { FIXTURE_LESSONS } from '../fixtures/lessons.js';
 
 const course: Course = { lessons: FIXTURE_LESSONS, mode: 'sandbox' };
@@ -57,25 +57,51 @@ describe('the tutor reducer', () => {
     expect(run([{ type: 'open', lesson: 'intro' }, { type: 'goto', kind: 'call' }]).page).toBe(0);
   });
 
-  it('answers the quiz one question at a time, records the answers, and moves on after the last', () => {
+  it('answers the quiz one question at a time, records the answers as choices (not positions), and moves on after the last', () => {
     let state = run([{ type: 'open', lesson: 'intro', page: 2 }]);
     expect(state.quiz).toEqual({ index: 0, cursor: 0, revealed: false });
+    const first = shownOrder(state, 'intro', 0, 2);
     state = run([{ type: 'quiz-move', delta: 1 }, { type: 'quiz-answer' }], state);
     expect(state.quiz.revealed).toBe(true);
-    expect(state.answers.intro).toEqual([1, null]);
+    expect(state.answers.intro).toEqual([first[1], null]);
     // Moving after answering changes nothing.
     expect(run([{ type: 'quiz-move', delta: 1 }], state).quiz.cursor).toBe(1);
     state = run([{ type: 'quiz-next' }], state);
     expect(state.quiz).toEqual({ index: 1, cursor: 0, revealed: false });
+    const second = shownOrder(state, 'intro', 1, 2);
     state = run([{ type: 'quiz-answer' }, { type: 'quiz-next' }], state);
-    expect(state).toMatchObject({ lesson: 'clusterRole', page: 0, completed: ['intro'], answers: { intro: [1, 0] } });
+    expect(state).toMatchObject({ lesson: 'clusterRole', page: 0, completed: ['intro'], answers: { intro: [first[1], second[0]] } });
   });
 
-  it('reopens a quiz at the first unanswered question, showing answers already given', () => {
-    const state = run([{ type: 'resume', progress: { lesson: null, page: 0, answers: { intro: [1, null] }, completed: [], doneSteps: [] } }, { type: 'open', lesson: 'intro', page: 2 }]);
+  it('reopens a quiz at the first unanswered question, showing answers already given where they are shown', () => {
+    const state = run([{ type: 'resume', progress: { lesson: null, page: 0, answers: { intro: [1, null] }, completed: [], doneSteps: [], seed: 7 } }, { type: 'open', lesson: 'intro', page: 2 }]);
     expect(state.quiz).toEqual({ index: 1, cursor: 0, revealed: false });
-    const all = run([{ type: 'resume', progress: { lesson: null, page: 0, answers: { intro: [1, 0] }, completed: [], doneSteps: [] } }, { type: 'open', lesson: 'intro', page: 2 }]);
-    expect(all.quiz).toEqual({ index: 1, cursor: 0, revealed: true });
+    const all = run([{ type: 'resume', progress: { lesson: null, page: 0, answers: { intro: [1, 0] }, completed: [], doneSteps: [], seed: 7 } }, { type: 'open', lesson: 'intro', page: 2 }]);
+    expect(all.quiz).toEqual({ index: 1, cursor: shownOrder({ seed: 7 }, 'intro', 1, 2).indexOf(0), revealed: true });
+  });
+
+  it('retakes a quiz: the answers are forgotten and it starts again at question 1', () => {
+    let state = run([{ type: 'open', lesson: 'intro', page: 2 }, { type: 'quiz-answer' }, { type: 'quiz-next' }, { type: 'quiz-answer' }]);
+    expect(state.answers.intro?.every((a) => typeof a === 'number')).toBe(true);
+    state = run([{ type: 'quiz-retake' }], state);
+    expect(state.answers.intro).toBeUndefined();
+    expect(state.quiz).toEqual({ index: 0, cursor: 0, revealed: false });
+  });
+
+  it('closes a hint opened on the last Learn page when the quiz starts', () => {
+    const state = run([{ type: 'open', lesson: 'intro', page: 1 }, { type: 'toggle', what: 'hint' }]);
+    expect(state.showHint).toBe(true);
+    expect(run([{ type: 'page', delta: 1 }], state)).toMatchObject({ page: 2, showHint: false });
+  });
+
+  it('marks a step done when its passed check has been shown, once; a new run makes it unseen again', () => {
+    let state = run([{ type: 'check-shown', step: 5, at: 100, passed: true }]);
+    expect(state).toMatchObject({ doneSteps: [5], checkShown: { 5: 100 } });
+    state = run([{ type: 'check-shown', step: 5, at: 200, passed: true }], state);
+    expect(state.checkShown[5]).toBe(100);
+    state = run([{ type: 'check-unseen', step: 5 }], state);
+    expect(state.checkShown[5]).toBeUndefined();
+    expect(run([{ type: 'check-shown', step: 4, at: 1, passed: false }]).doneSteps).toEqual([]);
   });
 
   it('keeps done steps sorted and unique, and forgets them after a clean-up', () => {
@@ -103,8 +129,8 @@ describe('the tutor reducer', () => {
     expect(inMenu.screen).toBe('menu');
   });
 
-  it('saves only the progress: lesson, page, answers, completed lessons and done steps', () => {
-    const state = run([{ type: 'open', lesson: 'vpc', page: 1 }, { type: 'step-done', step: 1 }, { type: 'toggle', what: 'map' }]);
-    expect(progressOf(state)).toEqual({ lesson: 'vpc', page: 1, answers: {}, completed: [], doneSteps: [1] });
+  it('saves only the progress: lesson, page, answers, completed lessons, done steps, the quiz seed and the language', () => {
+    const state = run([{ type: 'open', lesson: 'vpc', page: 1 }, { type: 'step-done', step: 1 }, { type: 'toggle', what: 'map' }, { type: 'lang', lang: 'ja' }]);
+    expect(progressOf(state)).toEqual({ lesson: 'vpc', page: 1, answers: {}, completed: [], doneSteps: [1], seed: 0, lang: 'ja' });
   });
 });

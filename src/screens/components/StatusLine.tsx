@@ -12,7 +12,8 @@ export function StatusLine() {
   const { world } = useTutor();
   const { theme, columns } = useUi();
   const views = Object.values(world.resources).filter((r) => ALIVE.has(r.phase));
-  const creating = views.filter((r) => r.phase === 'creating' || r.phase === 'deleting').length;
+  const creating = views.filter((r) => r.phase === 'creating').length;
+  const deleting = views.filter((r) => r.phase === 'deleting').length;
   return (
     <Box justifyContent="space-between" width={columns}>
       <T wrap="truncate-end">
@@ -23,6 +24,12 @@ export function StatusLine() {
           <T tone="warn">
             {' · '}
             {S.creatingCount(creating)}
+          </T>
+        ) : null}
+        {deleting ? (
+          <T tone="warn">
+            {' · '}
+            {S.deletingCount(deleting)}
           </T>
         ) : null}
       </T>

@@ -12,6 +12,7 @@ import type { LiveView } from '../services/types.js';
 import { costNow } from '../state/cost.js';
 import { lessonForStep, type Course } from '../state/course.js';
 import { farewell } from '../state/farewell.js';
+import { newSeed } from '../state/shuffle.js';
 import { createTutorReducer, initialTutor, type TutorAction, type TutorState } from '../state/tutor.js';
 import type { WelcomeChoiceId } from '../state/welcome.js';
 import type { World } from '../state/world.js';
@@ -72,7 +73,7 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, ch
   const config = session?.config ?? sessions.config;
   const course = useMemo<Course>(() => ({ lessons, mode: config.mode }), [lessons, config.mode]);
   const reducer = useMemo(() => createTutorReducer(course), [course]);
-  const [tutor, dispatchTutor] = useReducer(reducer, initial.lang, initialTutor);
+  const [tutor, dispatchTutor] = useReducer(reducer, initial.lang, (lang: TutorConfig['lang']) => initialTutor(lang, newSeed()));
   const { world, dispatch: dispatchWorld, refresh } = useWorld(services, session);
   const { ready, flush } = useProgressSync(services, session, tutor, dispatchTutor);
   const { run: runSteps, check: checkStep } = useRunner({ services, session, debug: config.debug, dispatchWorld, dispatchTutor, refresh });

@@ -61,6 +61,7 @@ export function useCommands(context: { wide: boolean; welcome: WelcomeChoiceId[]
       welcome: context.welcome,
       scrollLimit: actions.scrollLimit.current,
       callCount: context.callCount,
+      now: Date.now(),
     }).forEach(perform);
     if (queue.current.length > 0) setTurn((turn) => turn + 1);
   };

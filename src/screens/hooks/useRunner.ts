@@ -7,6 +7,12 @@ import { checksPassed, type World, type WorldAction } from '../state/world.js';
 
 const IN_PLACE = new Set(['waiting', 'applying', 'settling', 'checked']);
 
+/**
+ * The step whose check is the course's climax: it counts as done only once its
+ * result (the Ready nodes) has been on screen (the Check page marks it).
+ */
+export const SEEN_TO_BE_DONE: StepNumber = 5;
+
 /** Earlier steps that are neither done nor run in this session: a step's Run runs them first. */
 export function missingBefore(step: StepNumber, doneSteps: readonly StepNumber[], world: World): StepNumber[] {
   const missing: StepNumber[] = [];
@@ -59,6 +65,7 @@ export function useRunner({ services, session, debug, dispatchWorld, dispatchTut
       try {
         for (const [index, step] of steps.entries()) {
           dispatchWorld({ type: 'run-start', step, at: services.now() });
+          dispatchTutor({ type: 'check-unseen', step });
           try {
             await engine.apply(step);
           } catch (error) {
@@ -69,12 +76,15 @@ export function useRunner({ services, session, debug, dispatchWorld, dispatchTut
           }
           dispatchWorld({ type: 'run-applied', step, at: services.now() });
           // The node role needs no cluster: it is made while the control plane comes up.
-          if (step === 3) engine.prepare(5);
+          if (step === 3) {
+            dispatchWorld({ type: 'run-early', step: 5, during: 3 });
+            engine.prepare(5);
+          }
           void refresh();
           engine.verify(step).then(
             (checks) => {
               dispatchWorld({ type: 'run-checked', step, checks, at: services.now() });
-              if (checksPassed(checks)) dispatchTutor({ type: 'step-done', step });
+              if (checksPassed(checks) && step !== SEEN_TO_BE_DONE) dispatchTutor({ type: 'step-done', step });
               void refresh();
             },
             (error: unknown) => dispatchWorld({ type: 'run-failed', step, error: errorText(error, debug), at: services.now() }),

@@ -1,23 +1,22 @@
+import { explainAwsError } from '../../aws/errors.js';
 import { text, type Text } from '../../text.js';
 
-function isText(value: unknown): value is Text {
-  return typeof value === 'object' && value !== null && typeof (value as Text).en === 'string' && typeof (value as Text).ja === 'string';
-}
-
-/** What the learner is told about a failure: a TutorError's own words, or the message; never a stack trace. */
+/**
+ * What the learner is told about a failure: the same explanation the CLI
+ * gives (`explainAwsError`), never a stack trace; with --debug the raw cause
+ * follows in brackets.
+ */
 export function errorText(error: unknown, debug = false): Text {
-  const own = (error as { text?: unknown } | undefined)?.text;
-  if (isText(own)) {
-    if (!debug) return own;
-    const cause = (error as { cause?: { message?: string } }).cause?.message;
-    return cause ? text(`${own.en} (${cause})`, `${own.ja}(${cause})`) : own;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  const name = error instanceof Error && error.name !== 'Error' ? `${error.name}: ` : '';
-  return text(`${name}${message}`, `${name}${message}`);
+  const explained = explainAwsError(error);
+  if (!debug) return explained.text;
+  const raw = explained.cause ?? error;
+  const cause = raw instanceof Error ? raw.message : typeof raw === 'string' ? raw : undefined;
+  return cause && cause !== explained.text.en ? text(`${explained.text.en} (${cause})`, `${explained.text.ja}(${cause})`) : explained.text;
 }
 
+/** The tutor's code for a failure (NO_CREDENTIALS, ACCESS_DENIED, …), as `explainAwsError` names it. */
 export function errorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' ? code : undefined;
+  if (typeof code === 'string') return code;
+  return error === undefined || error === null ? undefined : explainAwsError(error).code;
 }

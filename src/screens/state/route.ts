@@ -4,7 +4,7 @@ import { lessonOf, pageAt, type Course } from './course.js';
 import type { Command } from './keys.js';
 import type { TutorAction, TutorState } from './tutor.js';
 import type { WelcomeChoiceId } from './welcome.js';
-import type { World } from './world.js';
+import { checksPassed, settling, stepOfKey, type World } from './world.js';
 
 /** What a key asks for: a state change, or something with side effects that the hook carries out. */
 export type Intent =
@@ -26,7 +26,19 @@ export interface RouteContext {
   welcome: WelcomeChoiceId[];
   scrollLimit: number;
   callCount: number;
+  /** Wall clock (ms) when the key was read: a check's result stays at least `CHECK_DWELL_MS` on screen. */
+  now: number;
 }
+
+/**
+ * How long a check's result stays on screen before Enter or → leave it: keys
+ * repeating as fast as the keyboard does must not hide it (or, on step 5, the
+ * Ready nodes) the moment it is drawn.
+ */
+export const CHECK_DWELL_MS = 1500;
+
+/** The step whose result is the course's climax: nothing leaves its Check page before the result was read. */
+const CLIMAX: StepNumber = 5;
 
 const to = (action: TutorAction): Intent[] => [{ type: 'dispatch', action }];
 
@@ -119,11 +131,7 @@ function lesson(command: Command, ctx: RouteContext): Intent[] {
   }
   switch (page?.kind) {
     case 'learn':
-      if (command === 'up' || command === 'down' || command === 'page-up' || command === 'page-down') {
-        const delta = command === 'up' ? -1 : command === 'down' ? 1 : command === 'page-up' ? -10 : 10;
-        const next = Math.max(0, Math.min(ctx.scrollLimit, tutor.scroll + delta));
-        return next === tutor.scroll ? [] : to({ type: 'scroll', delta: next - tutor.scroll });
-      }
+      if (command === 'up' || command === 'down' || command === 'page-up' || command === 'page-down') return scroll(command, ctx);
       return command === 'right' || command === 'enter' ? to({ type: 'page', delta: 1 }) : [];
     case 'call':
       if (command === 'up' || command === 'down') return to({ type: 'call-move', delta: command === 'up' ? -1 : 1, count: ctx.callCount });
@@ -138,14 +146,26 @@ function lesson(command: Command, ctx: RouteContext): Intent[] {
     }
     case 'check': {
       const run = step ? ctx.world.runs[step] : undefined;
-      const again = run?.phase === 'failed' || (run?.phase === 'checked' && !tutor.doneSteps.includes(step!));
+      const again = run?.phase === 'failed' || (run?.phase === 'checked' && !checksPassed(run.checks ?? []));
       if (command === 'retry' && step && again) return [{ type: 'run', step }];
-      return command === 'right' || command === 'enter' ? to({ type: 'page', delta: 1 }) : [];
+      if (command === 'up' || command === 'down' || command === 'page-up' || command === 'page-down') return scroll(command, ctx);
+      if (command !== 'right' && command !== 'enter') return [];
+      if (!step || !run || run.phase === 'failed') return to({ type: 'page', delta: 1 });
+      const held = to({ type: 'check-held' });
+      if (run.phase !== 'checked') {
+        // A long wait (a control plane, a NAT gateway) may be read past with →, except on the last step.
+        const longWait = settling(ctx.world).some((r) => stepOfKey(r.key) !== undefined && stepOfKey(r.key)! <= step);
+        return command === 'right' && longWait && step !== CLIMAX ? to({ type: 'page', delta: 1 }) : held;
+      }
+      const shownAt = tutor.checkShown[step];
+      if (shownAt === undefined || ctx.now - shownAt < CHECK_DWELL_MS) return held;
+      return to({ type: 'page', delta: 1 });
     }
     case 'quiz':
       if (command === 'up' || command === 'down') return to({ type: 'quiz-move', delta: command === 'up' ? -1 : 1 });
       if (command === 'enter') return to({ type: tutor.quiz.revealed ? 'quiz-next' : 'quiz-answer' });
       if (command === 'skip' || command === 'right') return to({ type: 'quiz-skip' });
+      if (command === 'retry' && (tutor.quiz.revealed || tutor.quiz.index > 0)) return to({ type: 'quiz-retake' });
       return [];
     case 'teardown': {
       const phase = ctx.world.teardown.phase;
@@ -159,4 +179,11 @@ function lesson(command: Command, ctx: RouteContext): Intent[] {
     default:
       return command === 'right' || command === 'enter' ? to({ type: 'page', delta: 1 }) : [];
   }
+}
+
+/** A long page (text, a check's output, commands) moves by a line or ten, within what it has. */
+function scroll(command: 'up' | 'down' | 'page-up' | 'page-down', ctx: RouteContext): Intent[] {
+  const delta = command === 'up' ? -1 : command === 'down' ? 1 : command === 'page-up' ? -10 : 10;
+  const next = Math.max(0, Math.min(ctx.scrollLimit, ctx.tutor.scroll + delta));
+  return next === ctx.tutor.scroll ? [] : to({ type: 'scroll', delta: next - ctx.tutor.scroll });
 }

@@ -3,6 +3,7 @@ import type { LessonId } from '../../lessons/types.js';
 import type { Lang } from '../../text.js';
 import type { Progress } from '../../progress/progress.js';
 import { lessonIndex, lessonOf, pagesOf, type Course } from './course.js';
+import { choiceOrder } from './shuffle.js';
 
 export type Screen = 'welcome' | 'menu' | 'lesson' | 'quit';
 export type Overlay = 'none' | 'map' | 'keys';
@@ -10,7 +11,7 @@ export type Overlay = 'none' | 'map' | 'keys';
 export interface QuizState {
   /** The question shown. */
   index: number;
-  /** The highlighted choice. */
+  /** The highlighted position on screen (choices are shown shuffled: see `shownOrder`). */
   cursor: number;
   /** The answer was given and the explanation is shown. */
   revealed: boolean;
@@ -38,6 +39,12 @@ export interface TutorState {
   sideMap: boolean;
   /** Where cancelling the quit question returns to. */
   back: Screen;
+  /** Shuffles the quiz choices for this learner (saved with the progress). */
+  seed: number;
+  /** When each step's check result was first on screen (wall clock, ms). */
+  checkShown: Partial<Record<StepNumber, number>>;
+  /** A key that would have left the Check page before its result was read was held back. */
+  checkHeld: boolean;
 }
 
 export type TutorAction =
@@ -58,6 +65,13 @@ export type TutorAction =
   | { type: 'quiz-answer' }
   | { type: 'quiz-next' }
   | { type: 'quiz-skip' }
+  /** Forget this lesson's answers and start its quiz again. */
+  | { type: 'quiz-retake' }
+  /** A check's result has been drawn; a step whose checks passed is done from now on. */
+  | { type: 'check-shown'; step: StepNumber; at: number; passed: boolean }
+  | { type: 'check-held' }
+  /** The step runs (again): its next result has not been seen. */
+  | { type: 'check-unseen'; step: StepNumber }
   | { type: 'step-done'; step: StepNumber }
   | { type: 'steps-cleared' }
   | { type: 'toggle'; what: 'hint' | 'map' | 'keys' | 'side-map' }
@@ -66,7 +80,7 @@ export type TutorAction =
   | { type: 'quit-ask' }
   | { type: 'quit-cancel' };
 
-export function initialTutor(lang: Lang): TutorState {
+export function initialTutor(lang: Lang, seed = 0): TutorState {
   return {
     screen: 'welcome',
     lang,
@@ -84,12 +98,20 @@ export function initialTutor(lang: Lang): TutorState {
     showHint: false,
     sideMap: true,
     back: 'welcome',
+    seed,
+    checkShown: {},
+    checkHeld: false,
   };
 }
 
 /** The part that is saved to the progress file. */
 export function progressOf(state: TutorState): Progress {
-  return { lesson: state.lesson, page: state.page, answers: state.answers, completed: state.completed, doneSteps: state.doneSteps };
+  return { lesson: state.lesson, page: state.page, answers: state.answers, completed: state.completed, doneSteps: state.doneSteps, seed: state.seed, lang: state.lang };
+}
+
+/** The order the choices of a question are shown in (position → index in `choices`). */
+export function shownOrder(state: Pick<TutorState, 'seed'>, lessonId: LessonId, question: number, count: number): number[] {
+  return choiceOrder(state.seed, lessonId, question, count);
 }
 
 const clamp = (value: number, min: number, max: number) => Math.max(min, Math.min(max, value));
@@ -97,13 +119,21 @@ const wrap = (value: number, count: number) => (count <= 0 ? 0 : ((value % count
 const withStep = (steps: StepNumber[], step: StepNumber) => (steps.includes(step) ? steps : [...steps, step].sort());
 const withLesson = (ids: LessonId[], id: LessonId) => (ids.includes(id) ? ids : [...ids, id]);
 
+/** Question `index` as it opens: a given answer shown revealed, else the cursor on the first position. */
+function questionAt(state: TutorState, lessonId: LessonId, choices: number, index: number): QuizState {
+  const given = state.answers[lessonId]?.[index];
+  if (typeof given !== 'number') return { index, cursor: 0, revealed: false };
+  const position = shownOrder(state, lessonId, index, choices).indexOf(given);
+  return { index, cursor: Math.max(0, position), revealed: true };
+}
+
 /** The quiz as it opens: at the first question not answered yet, showing a given answer. */
-function quizAt(answers: (number | null)[] | undefined, count: number): QuizState {
-  const list = answers ?? [];
+function quizAt(state: TutorState, lesson: { id: LessonId; quiz: readonly { choices: readonly unknown[] }[] }): QuizState {
+  const list = state.answers[lesson.id] ?? [];
+  const count = lesson.quiz.length;
   let index = 0;
   while (index < count - 1 && typeof list[index] === 'number') index++;
-  const given = list[index];
-  return typeof given === 'number' ? { index, cursor: given, revealed: true } : { index, cursor: 0, revealed: false };
+  return questionAt(state, lesson.id, lesson.quiz[index]?.choices.length ?? 0, index);
 }
 
 /**
@@ -125,8 +155,10 @@ export function createTutorReducer(course: Course): (state: TutorState, action: 
   const enterPage = (state: TutorState, page: number): TutorState => {
     const lesson = lessonOf(course, state.lesson);
     const ref = lesson ? pagesOf(lesson, course.mode)[page] : undefined;
-    const quiz = ref?.kind === 'quiz' && lesson ? quizAt(state.answers[lesson.id], lesson.quiz.length) : state.quiz;
-    return { ...state, page, scroll: 0, quiz, callCursor: ref?.kind === 'call' ? state.callCursor : 0 };
+    const quiz = ref?.kind === 'quiz' && lesson ? quizAt(state, lesson) : state.quiz;
+    // The lesson's hint is for its pages: the quiz has a nudge per question instead.
+    const showHint = ref?.kind === 'quiz' && state.page !== page ? false : state.showHint;
+    return { ...state, page, scroll: 0, quiz, showHint, checkHeld: false, callCursor: ref?.kind === 'call' ? state.callCursor : 0 };
   };
 
   /** Past the last page: the lesson is done and the next one opens (or the menu, after the last). */
@@ -152,6 +184,7 @@ export function createTutorReducer(course: Course): (state: TutorState, action: 
           lesson: known ? progress.lesson : null,
           page: known ? clamp(progress.page, 0, Math.max(0, pagesCount(progress.lesson) - 1)) : 0,
           menuCursor: known ? lessonIndex(course, progress.lesson) : 0,
+          ...(progress.seed !== undefined ? { seed: progress.seed } : {}),
         };
       }
       case 'start':
@@ -200,7 +233,8 @@ export function createTutorReducer(course: Course): (state: TutorState, action: 
         if (!lesson || state.quiz.revealed || !lesson.quiz[state.quiz.index]) return state;
         const list = [...(state.answers[lesson.id] ?? [])];
         while (list.length < lesson.quiz.length) list.push(null);
-        list[state.quiz.index] = state.quiz.cursor;
+        const question = lesson.quiz[state.quiz.index]!;
+        list[state.quiz.index] = shownOrder(state, lesson.id, state.quiz.index, question.choices.length)[state.quiz.cursor] ?? 0;
         return { ...state, answers: { ...state.answers, [lesson.id]: list }, quiz: { ...state.quiz, revealed: true } };
       }
       case 'quiz-next': {
@@ -208,8 +242,19 @@ export function createTutorReducer(course: Course): (state: TutorState, action: 
         if (!lesson) return state;
         const index = state.quiz.index + 1;
         if (index >= lesson.quiz.length) return finishLesson(state);
-        const given = state.answers[lesson.id]?.[index];
-        return { ...state, quiz: typeof given === 'number' ? { index, cursor: given, revealed: true } : { index, cursor: 0, revealed: false } };
+        return { ...state, showHint: false, quiz: questionAt(state, lesson.id, lesson.quiz[index]?.choices.length ?? 0, index) };
+      }
+      case 'quiz-retake': {
+        const lesson = lessonOf(course, state.lesson);
+        if (!lesson || lesson.quiz.length === 0) return state;
+        const answers = { ...state.answers };
+        delete answers[lesson.id];
+        return { ...state, answers, showHint: false, quiz: { index: 0, cursor: 0, revealed: false } };
+      }
+      case 'check-shown': {
+        if (state.checkShown[action.step] !== undefined) return state;
+        const shown = { ...state, checkShown: { ...state.checkShown, [action.step]: action.at } };
+        return action.passed ? { ...shown, doneSteps: withStep(state.doneSteps, action.step) } : shown;
       }
       case 'quiz-skip': {
         const lesson = lessonOf(course, state.lesson);
@@ -220,8 +265,16 @@ export function createTutorReducer(course: Course): (state: TutorState, action: 
       }
       case 'step-done':
         return { ...state, doneSteps: withStep(state.doneSteps, action.step) };
+      case 'check-held':
+        return state.checkHeld ? state : { ...state, checkHeld: true };
+      case 'check-unseen': {
+        if (state.checkShown[action.step] === undefined) return state;
+        const checkShown = { ...state.checkShown };
+        delete checkShown[action.step];
+        return { ...state, checkShown };
+      }
       case 'steps-cleared':
-        return { ...state, doneSteps: [] };
+        return { ...state, doneSteps: [], checkShown: {} };
       case 'toggle':
         if (action.what === 'hint') return { ...state, showHint: !state.showHint };
         if (action.what === 'side-map') return { ...state, sideMap: !state.sideMap };

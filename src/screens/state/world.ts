@@ -43,6 +43,7 @@ export type LogEntry = { at: number; step?: StepNumber } & (
   | { type: 'resource'; key: string; kind: string; id?: string; change: Extract<EngineEvent, { type: 'resource' }>['change'] }
   | { type: 'status'; key: string; kind: string; id: string; status: string; elapsedMs: number; expectedMs: number }
   | { type: 'note'; text: Text }
+  | { type: 'retry'; operation: string; reason: Text; attempt: number; elapsedMs: number }
 );
 
 export interface TeardownView {
@@ -62,6 +63,8 @@ export interface World {
   notes: Text[];
   /** The step the engine is working on (from step-start / step-end). */
   active?: StepNumber;
+  /** Steps whose first resources are made early, during another step's wait (the node role during step 3). */
+  early?: Partial<Record<StepNumber, StepNumber>>;
   teardown: TeardownView;
 }
 
@@ -69,6 +72,8 @@ export type WorldAction =
   | { type: 'event'; event: EngineEvent; at: number }
   | { type: 'inventory'; found: (Found & { since?: number })[]; at: number }
   | { type: 'run-queued'; step: StepNumber }
+  /** What `step` needs first is made now, while `during` waits: it is reported with `during`. */
+  | { type: 'run-early'; step: StepNumber; during: StepNumber }
   | { type: 'run-cancelled'; step: StepNumber }
   | { type: 'run-start'; step: StepNumber; at: number }
   | { type: 'run-applied'; step: StepNumber; at: number }
@@ -131,7 +136,7 @@ function onEvent(world: World, event: EngineEvent, at: number): World {
         delete next.status;
         delete next.statusAt;
       }
-      const logged = addLog(world, { type: 'resource', key: event.key, kind: event.kind, change: event.change, at, ...(event.id ? { id: event.id } : {}), ...stepField(stepOfKey(event.key)) });
+      const logged = addLog(world, { type: 'resource', key: event.key, kind: event.kind, change: event.change, at, ...(event.id ? { id: event.id } : {}), ...stepField(reportedStep(world, event.key)) });
       const resources = { ...world.resources, [event.key]: next };
       // The nodes go with their node group.
       if (event.kind === 'eks-nodegroup' && phase === 'deleted' && resources.nodes) resources.nodes = { ...resources.nodes, phase: 'deleted', until: at };
@@ -176,7 +181,18 @@ function onEvent(world: World, event: EngineEvent, at: number): World {
     }
     case 'note':
       return addLog({ ...world, notes: [...world.notes, event.text] }, { type: 'note', text: event.text, at, ...stepField(world.active) });
+    case 'retry':
+      return addLog(world, { type: 'retry', operation: event.operation, reason: event.reason, attempt: event.attempt, elapsedMs: event.elapsedMs, at, ...stepField(world.active ?? reportedStep(world, event.key)) });
+    default:
+      return world;
   }
+}
+
+/** The step a resource is reported with: its own, or the step during which it is made early. */
+function reportedStep(world: World, key: string): StepNumber | undefined {
+  const own = stepOfKey(key);
+  const during = own !== undefined ? world.early?.[own] : undefined;
+  return during !== undefined ? during : own;
 }
 
 function stepField(step: StepNumber | undefined): { step?: StepNumber } {
@@ -221,6 +237,13 @@ function onInventory(world: World, found: (Found & { since?: number })[], at: nu
   return { ...world, resources };
 }
 
+function clearEarly(world: World, step: StepNumber): World {
+  if (world.early?.[step] === undefined) return world;
+  const early = { ...world.early };
+  delete early[step];
+  return { ...world, early };
+}
+
 function setRun(world: World, step: StepNumber, run: Partial<StepRun>): World {
   const before = world.runs[step] ?? { phase: 'idle' };
   return { ...world, runs: { ...world.runs, [step]: { ...before, ...run } } };
@@ -234,7 +257,9 @@ export function worldReducer(world: World, action: WorldAction): World {
     case 'inventory':
       return onInventory(world, action.found, action.at);
     case 'run-queued':
-      return setRun(world, action.step, { phase: 'waiting' });
+      return setRun(clearEarly(world, action.step), action.step, { phase: 'waiting' });
+    case 'run-early':
+      return { ...world, early: { ...world.early, [action.step]: action.during } };
     case 'run-cancelled': {
       const runs = { ...world.runs };
       delete runs[action.step];

@@ -8,34 +8,63 @@ import { S } from '../../strings.js';
 import { Spinner } from '../Clock.js';
 import { Lines, type Line } from '../Lines.js';
 import { T } from '../T.js';
+import { Failure } from './Failure.js';
 import { Waits } from './Waits.js';
 
-/** Each check ✓/✗/? with its label and what was found; kubectl's own output for steps 4 and 5. */
+/**
+ * Each check ✓/✗/? with its label and what was found. For steps 4 and 5,
+ * kubectl's own output comes first: on step 5 the Ready nodes are what the
+ * whole course builds up to. Keys wait until the result has been on screen
+ * (see route.ts); the page scrolls when it does not fit.
+ */
 export function CheckPage({ step, height }: { step: StepNumber; height: number }) {
   const { world, tutor } = useTutor();
-  const { checkStep } = useTutorActions();
+  const { checkStep, dispatch, scrollLimit } = useTutorActions();
   const { theme } = useUi();
   const run = world.runs[step];
   const doneBefore = tutor.doneSteps.includes(step) && !run;
+  const result = run?.phase === 'checked' && run.checks ? run.checks : undefined;
 
   // A step done in an earlier session is checked again when its page opens.
   useEffect(() => {
     if (doneBefore) checkStep(step);
   }, [doneBefore, step, checkStep]);
 
-  if (!run) return <T tone="warn">{doneBefore ? S.verifying : S.notRun}</T>;
-  if (run.phase === 'failed') {
-    return (
-      <Box flexDirection="column">
-        <T tone="bad">
-          {theme.symbols.bad} {S.failed}
-        </T>
-        <T>{run.error ?? ''}</T>
-        <T tone="accent">{S.retry}</T>
-      </Box>
-    );
+  // The result has been drawn: from now on it counts as seen (and step 5 as done).
+  const passed = result ? checksPassed(result) : false;
+  const seen = tutor.checkShown[step] !== undefined;
+  useEffect(() => {
+    if (result && !seen) dispatch({ type: 'check-shown', step, at: Date.now(), passed });
+  }, [result, seen, step, passed, dispatch]);
+
+  const kubectl = result && (step === 4 || step === 5) ? world.kubectl[step] : undefined;
+  const lines: Line[] = [];
+  if (result) {
+    if (kubectl) {
+      lines.push([{ text: S.kubectlSays, tone: 'muted' }]);
+      lines.push([{ text: `$ kubectl ${kubectl.args.join(' ')}`, tone: 'code' }]);
+      for (const row of kubectl.output.replace(/\n+$/, '').split('\n')) {
+        const ready = /\sReady\s/.test(` ${row} `);
+        lines.push(ready ? [{ text: row, tone: 'ok', bold: true }] : row);
+      }
+      lines.push('');
+    }
+    lines.push([{ text: S.checksIntro, tone: 'muted' }]);
+    for (const check of result) {
+      const look = check.unknown ? { symbol: theme.symbols.unknown, tone: 'warn' as const } : check.ok ? { symbol: theme.symbols.ok, tone: 'ok' as const } : { symbol: theme.symbols.bad, tone: 'bad' as const };
+      lines.push([{ text: look.symbol, tone: look.tone }, { text: ' ' }, { text: check.label }, ...(check.detail ? [{ text: `  (${check.detail})`, tone: 'muted' as const }] : [])]);
+    }
+    lines.push([{ text: passed ? S.allPassed : S.someFailed, tone: passed ? 'ok' : 'bad', bold: true }]);
   }
-  if (run.phase !== 'checked' || !run.checks) {
+  const window = Math.max(1, height - (tutor.checkHeld ? 1 : 0));
+  const limit = Math.max(0, lines.length - window);
+  useEffect(() => {
+    scrollLimit.current = limit;
+  }, [limit, scrollLimit]);
+
+  if (!run) return <T tone="warn">{doneBefore ? S.verifying : S.notRun}</T>;
+  if (run.phase === 'failed') return <Failure error={run.error} />;
+  if (!result) {
     const waiting = settling(world).some((r) => stepOfKey(r.key) !== undefined && stepOfKey(r.key)! <= step);
     return (
       <Box flexDirection="column">
@@ -43,30 +72,14 @@ export function CheckPage({ step, height }: { step: StepNumber; height: number }
           <Spinner /> {waiting ? S.waitingFor : S.verifying}
         </T>
         <Waits />
+        {tutor.checkHeld ? <T tone="accent">{S.checkHeld}</T> : null}
       </Box>
     );
   }
-  const kubectl = step === 4 || step === 5 ? world.kubectl[step] : undefined;
-  const kubectlLines: Line[] = kubectl
-    ? [[{ text: `$ kubectl ${kubectl.args.join(' ')}`, tone: 'code' }], ...kubectl.output.split('\n').map((line): Line => [{ text: line, ...(/\bReady\b/.test(line) ? { tone: 'ok' as const } : {}) }])]
-    : [];
-  const passed = checksPassed(run.checks);
   return (
     <Box flexDirection="column">
-      <T tone="muted">{S.checksIntro}</T>
-      {run.checks.map((check) => (
-        <T key={check.id} wrap="truncate-end">
-          <T tone={check.unknown ? 'warn' : check.ok ? 'ok' : 'bad'}>{check.unknown ? theme.symbols.unknown : check.ok ? theme.symbols.ok : theme.symbols.bad}</T> {check.label}
-          {check.detail ? <T tone="muted">{`  (${check.detail})`}</T> : null}
-        </T>
-      ))}
-      {kubectl ? (
-        <Box flexDirection="column" marginTop={1}>
-          <T tone="muted">{S.kubectlSays}</T>
-          <Lines lines={kubectlLines} height={Math.max(2, height - run.checks.length - 4)} />
-        </Box>
-      ) : null}
-      <T tone={passed ? 'ok' : 'bad'}>{passed ? S.allPassed : S.someFailed}</T>
+      <Lines lines={lines} height={window} offset={tutor.scroll} more={S.scrollMore} />
+      {tutor.checkHeld ? <T tone="accent">{S.checkHeldShown}</T> : null}
     </Box>
   );
 }

@@ -1,5 +1,6 @@
 import { Box } from 'ink';
 import type { StepNumber } from '../../../aws/types.js';
+import type { Text } from '../../../text.js';
 import { useTutor } from '../../contexts/tutor.js';
 import { useUi } from '../../contexts/ui.js';
 import { lessonOf, pagesOf } from '../../state/course.js';
@@ -31,7 +32,11 @@ export function LessonScreen({ sideMap }: { sideMap: boolean }) {
   const banner = useBannerFor(lesson?.step, page?.kind).length > 0;
   if (!lesson || !page) return null;
   const width = sideMap ? columns - SIDE_MAP_WIDTH - 2 : columns;
-  const hintLines = tutor.showHint ? 3 : 0;
+  // On the quiz the lesson's hint would give answers away: each question has its own nudge instead.
+  const question = page.kind === 'quiz' ? lesson.quiz[tutor.quiz.index] : undefined;
+  const nudge = question ? (question as { nudge?: Text }).nudge : undefined;
+  const hint = page.kind === 'quiz' ? nudge : lesson.hint;
+  const hintLines = tutor.showHint && hint ? 3 : 0;
   const pageHeight = Math.max(3, height - (presenter ? 3 : 1) - 1 - (banner ? 2 : 0) - hintLines);
   const step = lesson.step as StepNumber | undefined;
   let body;
@@ -56,7 +61,7 @@ export function LessonScreen({ sideMap }: { sideMap: boolean }) {
       break;
   }
   return (
-    <Frame keys={S.keysLesson}>
+    <Frame keys={lesson.step ? S.keysLesson : S.keysLessonNoCall}>
       <Box>
         <Box flexDirection="column" width={width}>
           <Heading>{lesson.title}</Heading>
@@ -65,12 +70,12 @@ export function LessonScreen({ sideMap }: { sideMap: boolean }) {
             {body}
           </Box>
           <SettlingBanner step={lesson.step} pageKind={page.kind} />
-          {tutor.showHint ? (
+          {hintLines > 0 && hint ? (
             <Box flexDirection="column" height={hintLines} overflowY="hidden">
               <T tone="important" bold>
-                {S.hint}
+                {page.kind === 'quiz' ? S.nudge : S.hint}
               </T>
-              <T>{lesson.hint}</T>
+              <T>{hint}</T>
             </Box>
           ) : null}
         </Box>

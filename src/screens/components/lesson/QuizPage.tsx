@@ -2,29 +2,37 @@ import { Box } from 'ink';
 import type { Lesson } from '../../../lessons/types.js';
 import { useTutor } from '../../contexts/tutor.js';
 import { useUi } from '../../contexts/ui.js';
+import { shownOrder } from '../../state/tutor.js';
 import { S } from '../../strings.js';
 import { T } from '../T.js';
 
-/** One question at a time: choose with ↑/↓ and Enter, then the explanation; s skips the quiz. */
+/**
+ * One question at a time, its choices in this learner's shuffled order: choose
+ * with ↑/↓ and Enter, then the explanation; s skips the quiz, r retakes it.
+ */
 export function QuizPage({ lesson }: { lesson: Lesson }) {
   const { tutor } = useTutor();
   const { theme } = useUi();
   const { index, cursor, revealed } = tutor.quiz;
   const question = lesson.quiz[index];
   if (!question) return null;
-  const right = cursor === question.answer;
+  const order = shownOrder(tutor, lesson.id, index, question.choices.length);
+  const chosen = order[cursor];
+  const right = chosen === question.answer;
+  const last = index + 1 >= lesson.quiz.length;
   return (
     <Box flexDirection="column">
       <T tone="muted">{S.question(index + 1, lesson.quiz.length)}</T>
       <T bold>{question.question}</T>
       <Box flexDirection="column" marginY={1}>
-        {question.choices.map((choice, i) => {
-          const here = i === cursor;
-          const mark = revealed && i === question.answer ? theme.symbols.ok : revealed && here ? theme.symbols.bad : here ? theme.symbols.cursor : ' ';
-          const tone = revealed ? (i === question.answer ? 'ok' : here ? 'bad' : 'muted') : here ? 'accent' : undefined;
+        {order.map((choiceIndex, position) => {
+          const here = position === cursor;
+          const isAnswer = choiceIndex === question.answer;
+          const mark = revealed && isAnswer ? theme.symbols.ok : revealed && here ? theme.symbols.bad : here ? theme.symbols.cursor : ' ';
+          const tone = revealed ? (isAnswer ? 'ok' : here ? 'bad' : 'muted') : here ? 'accent' : undefined;
           return (
-            <T key={i} {...(tone ? { tone } : {})} {...(here ? { bold: true } : {})}>
-              {mark} {String.fromCharCode(97 + i)}) {choice}
+            <T key={choiceIndex} {...(tone ? { tone } : {})} {...(here ? { bold: true } : {})}>
+              {mark} {String.fromCharCode(97 + position)}) {question.choices[choiceIndex]}
             </T>
           );
         })}
@@ -36,7 +44,7 @@ export function QuizPage({ lesson }: { lesson: Lesson }) {
           </T>
           <T>{question.explanation}</T>
           <Box marginTop={1}>
-            <T tone="accent">{index + 1 < lesson.quiz.length ? S.quizNext : S.quizLast}</T>
+            <T tone="accent">{last ? S.quizLast : S.quizNext}</T>
           </Box>
         </Box>
       ) : (

@@ -7,11 +7,13 @@ import { useUi } from '../../contexts/ui.js';
 import { roughDuration, stepList } from '../../format.js';
 import { missingBefore } from '../../hooks/useRunner.js';
 import { expectedRunMs } from '../../state/course.js';
+import { checksPassed } from '../../state/world.js';
 import { S } from '../../strings.js';
 import { Elapsed, Spinner } from '../Clock.js';
 import { Lines } from '../Lines.js';
 import { T } from '../T.js';
 import { usePlan } from './CallPage.js';
+import { Failure } from './Failure.js';
 import { logLine } from './log.js';
 import { Waits } from './Waits.js';
 
@@ -45,7 +47,7 @@ function Confirm({ step }: { step: StepNumber }) {
       ) : (
         <T tone="ok">{S.runFree}</T>
       )}
-      {missing.length ? <T tone="warn">{S.runMissing(stepList(missing))}</T> : null}
+      {missing.length ? <T tone="warn">{S.runMissing(stepList(missing), missing.length)}</T> : null}
       <Box marginTop={1}>
         <T bold tone="accent">
           {config.mode === 'real' ? S.runConfirmReal : S.runPrompt}
@@ -68,10 +70,11 @@ function DryRun({ step, height }: { step: StepNumber; height: number }) {
 
 /** The run: a confirmation, then each status change and API call as it happens, with clocks. */
 export function RunPage({ step, height }: { step: StepNumber; height: number }) {
-  const { world, config, tutor } = useTutor();
+  const { world, config } = useTutor();
   const { lang, theme } = useUi();
   const run = world.runs[step];
   const phase = run?.phase ?? 'idle';
+  const passed = checksPassed(run?.checks ?? []);
   const title = (
     <T bold wrap="truncate-end">
       {S.runWhat(step, STEP_TITLES[step])}
@@ -108,18 +111,12 @@ export function RunPage({ step, height }: { step: StepNumber; height: number }) 
         {theme.symbols.ok} {S.applied}
       </T>
     ) : phase === 'checked' ? (
-      <T tone={tutor.doneSteps.includes(step) ? 'ok' : 'warn'}>
-        {tutor.doneSteps.includes(step) ? `${theme.symbols.ok} ` : `${theme.symbols.bad} `}
-        {tutor.doneSteps.includes(step) ? S.checked(step) : S.checkedFailed(step)}
+      <T tone={passed ? 'ok' : 'warn'}>
+        {passed ? `${theme.symbols.ok} ` : `${theme.symbols.bad} `}
+        {passed ? S.checked(step) : S.checkedFailed(step)}
       </T>
     ) : (
-      <Box flexDirection="column">
-        <T tone="bad">
-          {theme.symbols.bad} {S.failed}
-        </T>
-        <T>{run?.error ?? ''}</T>
-        <T tone="accent">{S.retry}</T>
-      </Box>
+      <Failure error={run?.error} />
     );
   const waits = phase === 'settling' || phase === 'applying';
   return (

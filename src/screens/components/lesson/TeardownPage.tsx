@@ -8,6 +8,7 @@ import { timeRate } from '../../state/cost.js';
 import { S } from '../../strings.js';
 import { Elapsed, Spinner } from '../Clock.js';
 import { T } from '../T.js';
+import { Failure } from './Failure.js';
 
 const TAG = 'eks-basics-tutor/cluster';
 
@@ -59,7 +60,6 @@ function Rows({ list, width, height }: { list: readonly Found[]; width: number; 
 export function TeardownPage({ width, height }: { width: number; height: number }) {
   const { world, config } = useTutor();
   const { loadTeardown } = useTutorActions();
-  const { theme } = useUi();
   const { teardown } = world;
 
   useEffect(() => {
@@ -76,17 +76,7 @@ export function TeardownPage({ width, height }: { width: number; height: number 
   }
   const plan = teardown.plan;
   const tag = `${TAG}=${config.clusterName}`;
-  if (teardown.phase === 'failed' && !plan) {
-    return (
-      <Box flexDirection="column">
-        <T tone="bad">
-          {theme.symbols.bad} {S.failed}
-        </T>
-        <T>{teardown.error ?? ''}</T>
-        <T tone="accent">{S.retry}</T>
-      </Box>
-    );
-  }
+  if (teardown.phase === 'failed' && !plan) return <Failure error={teardown.error} />;
   if (!plan || plan.delete.length === 0) {
     return (
       <Box flexDirection="column">
@@ -118,14 +108,7 @@ export function TeardownPage({ width, height }: { width: number; height: number 
           <Spinner /> {S.teardownRunning}
         </T>
       ) : null}
-      {teardown.phase === 'failed' ? (
-        <Box flexDirection="column">
-          <T tone="bad">
-            {theme.symbols.bad} {S.failed} {teardown.error ?? ''}
-          </T>
-          <T tone="accent">{S.retry}</T>
-        </Box>
-      ) : null}
+      {teardown.phase === 'failed' ? <Failure error={teardown.error} /> : null}
       {teardown.phase === 'done' ? (
         teardown.remaining?.length ? (
           <Box flexDirection="column">

@@ -36,5 +36,11 @@ export function logLine(entry: LogEntry, lang: Lang, theme: Theme): Line {
       ];
     case 'note':
       return [{ text: entry.text, tone: 'accent' }];
+    case 'retry':
+      return [
+        { text: `  ↻ ${entry.operation} `, tone: 'warn' },
+        { text: lang === 'ja' ? `(${entry.attempt} 回目の再送、${clock(entry.elapsedMs)}): ` : `(sent again, attempt ${entry.attempt}, ${clock(entry.elapsedMs)}): `, tone: 'muted' },
+        { text: entry.reason[lang] },
+      ];
   }
 }
