@@ -43,6 +43,31 @@ function stepNumber(value: string | undefined, option: string, fallback: StepNum
   return Number(value) as StepNumber;
 }
 
+/** Edits (insert, delete, replace, swap of neighbours) from one word to another. */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+function unknownCommand(word: string, commands: string[]): TutorError {
+  const near = commands.filter((c) => distance(word.toLowerCase(), c) <= Math.max(1, Math.floor(c.length / 3))).sort((x, y) => distance(word, x) - distance(word, y))[0];
+  const list = commands.join(', ');
+  return new TutorError(
+    'BAD_INPUT',
+    near
+      ? text(`unknown command '${word}' — did you mean ${near}? (commands: ${list})`, `不明なコマンド「${word}」です。${near} のことですか?(コマンド: ${list})`)
+      : text(`unknown command '${word}': use one of ${list} (see --help).`, `不明なコマンド「${word}」です。${list} のいずれかを使ってください(--help を参照)。`),
+  );
+}
+
 function config(options: Record<string, unknown>): TutorConfig {
   const { through: _through, json: _json, step: _step, ...raw } = options;
   return resolveConfig(raw as RawOptions);
@@ -59,7 +84,9 @@ async function main(argv: string[]): Promise<number> {
     .enablePositionalOptions();
   withCommonOptions(program)
     .option('--step <n>', 'open the tutor at step N (earlier steps adopted from the ledger)')
-    .action(async (options: Record<string, unknown>) => {
+    .argument('[command]')
+    .action(async (command: string | undefined, options: Record<string, unknown>) => {
+      if (command !== undefined) throw unknownCommand(command, program.commands.map((c) => c.name()));
       const cfg = config(options);
       const step = options.step === undefined ? undefined : stepNumber(String(options.step), '--step', 1);
       if (process.stdin.isTTY !== true || process.stdout.isTTY !== true) {
@@ -89,10 +116,13 @@ async function main(argv: string[]): Promise<number> {
       const { status } = await import('./cli/status.js');
       exitCode = await status(config(options), options.json === true);
     });
-  withCommonOptions(program.command('doctor').description('check tools, credentials, region and quotas')).action(async (options: Record<string, unknown>) => {
-    const { doctor } = await import('./cli/doctor.js');
-    exitCode = await doctor(config(options));
-  });
+  withCommonOptions(program.command('doctor').description('check tools, credentials, region and quotas'))
+    .option('--policy', 'print the least-privilege IAM policy (JSON) for the calls the tutor makes')
+    .action(async (options: Record<string, unknown>) => {
+      const { doctor } = await import('./cli/doctor.js');
+      const { policy, ...rest } = options;
+      exitCode = await doctor(config(rest), { policy: policy === true });
+    });
   withCommonOptions(program.command('sandbox').description('start the sandbox alone, in the foreground')).action(async (options: Record<string, unknown>) => {
     const { sandboxForeground } = await import('./cli/sandbox.js');
     exitCode = await sandboxForeground(resolveConfig({ ...(options as RawOptions), sandbox: true }));

@@ -10,6 +10,7 @@ import { realClock, scaledClock } from './aws/wait.js';
 import { runKubectl } from './kube/kubectl.js';
 import { Ledger, ledgerPath } from './state/ledger.js';
 import { acquireLock } from './state/lock.js';
+import { checkPlace, wrongAccount } from './state/place.js';
 import type { Sandbox } from './sandbox/index.js';
 
 /** Everything one run of the tutor works with; `close` releases it all. */
@@ -35,16 +36,6 @@ export function noCredentials(cause?: unknown): TutorError {
       'AWS の認証情報が見つかりません。`aws configure`(または `aws configure sso` と `aws sso login`)で設定するか --profile を指定してください。アカウントなしで試すなら --sandbox(ローカル・無料)か --dry-run(リクエストを表示するだけ)を使えます。',
     ),
     cause,
-  );
-}
-
-function wrongAccount(path: string, recorded: string, current: string): TutorError {
-  return new TutorError(
-    'LEDGER',
-    text(
-      `The ledger ${path} records resources in AWS account ${recorded}, but these credentials are for account ${current}. Use the credentials (or --profile) of account ${recorded} to continue or remove them, or choose another --cluster-name for a new build in this account.`,
-      `台帳 ${path} には AWS アカウント ${recorded} のリソースが記録されていますが、現在の認証情報はアカウント ${current} のものです。続きや削除にはアカウント ${recorded} の認証情報(または --profile)を使うか、このアカウントで新しく作るなら別の --cluster-name を指定してください。`,
-    ),
   );
 }
 
@@ -144,6 +135,11 @@ export async function openSession(config: TutorConfig, options: OpenOptions): Pr
         }
         await ledger.reset(sandbox.motoUrl);
       }
+      if (!sandbox) {
+        // A build belongs to one region and endpoint: refused elsewhere before anything is sent.
+        checkPlace(ledger, { region, endpoint: config.endpointUrl });
+        if (options.lock) ledger.rebind({ region, endpoint: config.endpointUrl });
+      }
     }
 
     const engine = new Engine({
@@ -171,8 +167,8 @@ export async function openSession(config: TutorConfig, options: OpenOptions): Pr
       }
     }
     if (identity?.account && config.mode === 'real') {
-      if (recordedAccount && recordedAccount !== identity.account) throw wrongAccount(ledger.path, recordedAccount, identity.account);
-      if (!ledger.facts.accountId && options.lock) await ledger.setFacts({ accountId: identity.account });
+      if (recordedAccount && recordedAccount !== identity.account) throw wrongAccount(ledger, recordedAccount, identity.account);
+      if ((!ledger.facts.accountId || ledger.live.length === 0) && ledger.facts.accountId !== identity.account && options.lock) await ledger.setFacts({ accountId: identity.account });
     }
     return { config: resolved, engine, ledger, ...(sandbox ? { sandbox } : {}), ...(identity ? { identity } : {}), notes, close };
   } catch (error) {

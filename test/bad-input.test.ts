@@ -49,6 +49,9 @@ const CASES: [string[], string][] = [
   [['down', '--nodes', 'many'], '--nodes'],
   [['status', '--azs', 'three'], '--azs'],
   [['--step', '9'], '--step'],
+  [['stauts'], "unknown command 'stauts' — did you mean status?"],
+  [['dwon'], 'did you mean down?'],
+  [['frobnicate'], "unknown command 'frobnicate'"],
 ];
 
 describe('bad input: one line naming the option and what is allowed, exit 2, nothing created', () => {

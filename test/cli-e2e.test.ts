@@ -64,19 +64,26 @@ describe('the built program against moto', () => {
     expect(result.stdout).toContain('--region ap-northeast-1');
   });
 
-  it('without credentials, up falls back to a dry run and says how to set them up', async () => {
+  it('without credentials, up and down say so and exit 1: a dry run only when --dry-run is given', async () => {
     const state = await tempDir();
-    const result = await runCli(['up', '--region', 'us-east-1', '--state-dir', state], {
+    const none = {
       AWS_ACCESS_KEY_ID: '',
       AWS_SECRET_ACCESS_KEY: '',
       AWS_CONFIG_FILE: join(state, 'none'),
       AWS_SHARED_CREDENTIALS_FILE: join(state, 'none'),
       AWS_EC2_METADATA_DISABLED: 'true',
-    });
-    expect(result.stdout).toContain('No AWS credentials were found');
-    expect(result.stdout).toContain('--sandbox');
-    expect(result.stdout).toContain('Dry run');
-    expect(result.exitCode).toBe(0);
+    };
+    for (const command of [['up', '--yes'], ['down', '--yes']]) {
+      const result = await runCli([...command, '--endpoint-url', moto.url, '--region', 'us-east-1', '--state-dir', state], none);
+      expect(result.exitCode, command[0]).toBe(1);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toContain('No AWS credentials were found');
+      expect(result.stderr).toContain('--sandbox');
+      expect(result.stdout).not.toContain('Dry run');
+    }
+    const dry = await runCli(['up', '--dry-run', '--region', 'us-east-1', '--state-dir', state], none);
+    expect(dry.exitCode).toBe(0);
+    expect(dry.stdout).toContain('Dry run');
   });
 
   it('up in real mode without --yes and without a terminal refuses before anything is created, naming --yes', async () => {
@@ -90,6 +97,7 @@ describe('the built program against moto', () => {
   });
 
   it('doctor reports the tools, the identity, the region’s zones and the quota headroom', async () => {
+    const vpcsBefore = (await aws(EC2Client).send(new DescribeVpcsCommand({}))).Vpcs?.length;
     const result = await runCli(['doctor', '--endpoint-url', moto.url, '--region', 'us-east-1']);
     expect(result.stdout).toMatch(/✓ kubectl: v1\.\d+/);
     expect(result.stdout).toMatch(/✓ aws CLI: aws-cli\/1\./);
@@ -97,5 +105,8 @@ describe('the built program against moto', () => {
     expect(result.stdout).toMatch(/✓ Region: us-east-1: us-east-1a, us-east-1b/);
     expect(result.stdout).toMatch(/VPCs: \d+ of the default quota of 5/);
     expect(result.stdout).toMatch(/Elastic IPs: \d+ of the default quota of 5 in use; this build needs 1/);
+    // EC2 permissions, asked with DryRun (moto answers it for some creates only); nothing is left created.
+    expect(result.stdout).toMatch(/✓ EC2 permissions: [1-7] of 7 creates allowed \(DryRun\)/);
+    expect((await aws(EC2Client).send(new DescribeVpcsCommand({}))).Vpcs).toHaveLength(vpcsBefore);
   });
 });

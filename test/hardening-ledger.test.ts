@@ -128,7 +128,7 @@ describe('credentials of another account than the ledger’s', () => {
 
     for (const command of [realArgs('up', machine, name, '--through', '3', '--yes'), realArgs('down', machine, name, '--yes'), realArgs('status', machine, name)]) {
       const refused = await runTutor(machine, command, { env: otherEnv });
-      expect(refused.exitCode, command[0]).toBe(1);
+      expect(refused.exitCode, command[0]).toBe(2);
       oneLine(refused.stderr);
       expect(refused.stderr).toContain(`records resources in AWS account 123456789012, but these credentials are for account 111122223333`);
       expect(readFileSync(path, 'utf8')).toBe(before);

@@ -2,6 +2,7 @@ import type { TutorConfig } from '../config.js';
 import { openSession } from '../session.js';
 import { text } from '../text.js';
 import { confirm } from './confirm.js';
+import { placeOf } from './billing.js';
 import { Printer } from './print.js';
 import { Unfinished, interruptible } from './signals.js';
 
@@ -11,7 +12,8 @@ export async function down(config: TutorConfig): Promise<number> {
   const lang = config.lang;
   const unfinished = new Unfinished();
   return interruptible(printer, async (signal) => {
-    const session = await openSession(config, { lock: true, identify: false, signal });
+    // Real mode asks who it is: the account is named in what `down` reports, and a ledger of another account is refused.
+    const session = await openSession(config, { lock: true, identify: config.mode === 'real', signal });
     const stopTracking = session.engine.on(unfinished.listener);
     try {
       session.notes.forEach((note) => printer.say(note));
@@ -26,7 +28,8 @@ export async function down(config: TutorConfig): Promise<number> {
         );
       }
       if (plan.delete.length === 0) {
-        printer.say(text(`Nothing to delete for cluster "${config.clusterName}".`, `クラスター「${config.clusterName}」で削除するものはありません。`));
+        const where = placeOf(session);
+        printer.say(text(`Nothing to delete for cluster "${config.clusterName}" (looked in ${where}).`, `クラスター「${config.clusterName}」で削除するものはありません(${where} を確認しました)。`));
         await session.ledger.clear();
         return 0;
       }
@@ -49,7 +52,8 @@ export async function down(config: TutorConfig): Promise<number> {
       printer.say(text(`Deleted ${result.deleted.length} resources:`, `${result.deleted.length} 個のリソースを削除しました:`));
       for (const f of result.deleted) printer.line(`  - ${f.kind} ${f.id}`);
       if (result.remaining.length === 0) {
-        printer.say(text(`✓ Nothing tagged eks-basics-tutor/cluster=${config.clusterName} is left.`, `✓ eks-basics-tutor/cluster=${config.clusterName} タグの付いたものは残っていません。`));
+        const where = placeOf(session);
+        printer.say(text(`✓ Nothing tagged eks-basics-tutor/cluster=${config.clusterName} is left (looked in ${where}).`, `✓ eks-basics-tutor/cluster=${config.clusterName} タグの付いたものは残っていません(${where} を確認しました)。`));
         return 0;
       }
       printer.say(text('✗ Still there:', '✗ まだ残っているもの:'));

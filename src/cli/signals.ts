@@ -72,5 +72,7 @@ export async function interruptible(printer: Printer, work: (signal: AbortSignal
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    // Waits still running in the background after a failure (a control plane coming up) stop here, sending nothing more.
+    controller.abort();
   }
 }

@@ -5,6 +5,7 @@ import type { LedgerEntry } from '../state/ledger.js';
 import { masker } from '../mask.js';
 import { openSession } from '../session.js';
 import { text } from '../text.js';
+import { placeOf } from './billing.js';
 import { Printer } from './print.js';
 
 export interface StatusRow {
@@ -26,7 +27,7 @@ function hourlyOf(config: TutorConfig, f: Found | undefined): number {
 /** `status`: each resource of the ledger, whether it still exists, since when, and its estimated cost so far. */
 export async function status(config: TutorConfig, json: boolean): Promise<number> {
   const printer = new Printer(config);
-  const session = await openSession(config, { lock: false, identify: false });
+  const session = await openSession(config, { lock: false, identify: config.mode === 'real' });
   try {
     // Notes go beside the report: on stderr when stdout is JSON.
     for (const note of session.notes) {
@@ -62,12 +63,13 @@ export async function status(config: TutorConfig, json: boolean): Promise<number
     if (json) {
       // Presenter mode masks the JSON too, in its strings only (never a number).
       const mask = masker(config.presenter);
-      const report = { clusterName: config.clusterName, mode: config.mode, region: session.config.region, ledger: session.ledger.path, priceDate: PRICE_DATE, hourlyUsd: hourly, costSoFarUsd: total, resources: rows };
+      const report = { clusterName: config.clusterName, mode: config.mode, region: session.config.region, endpoint: session.sandbox?.endpointUrl ?? config.endpointUrl ?? null, ledger: session.ledger.path, priceDate: PRICE_DATE, hourlyUsd: hourly, costSoFarUsd: total, resources: rows };
       process.stdout.write(`${JSON.stringify(report, (_key, value: unknown) => (typeof value === 'string' ? mask(value) : value), 2)}\n`);
       return 0;
     }
     if (rows.length === 0) {
-      printer.say(text(`Nothing recorded for cluster "${config.clusterName}".`, `クラスター「${config.clusterName}」の記録はありません。`));
+      const where = placeOf(session);
+      printer.say(text(`Nothing recorded or tagged for cluster "${config.clusterName}" (looked in ${where}).`, `クラスター「${config.clusterName}」の記録もタグの付いたものもありません(${where} を確認しました)。`));
       return 0;
     }
     for (const r of rows) {

@@ -2,41 +2,40 @@ import type { TutorConfig } from '../config.js';
 import { TutorError } from '../errors.js';
 import { PRICE_DATE, formatUsd } from '../aws/cost.js';
 import type { StepNumber } from '../aws/types.js';
+import { knownClusterVersion, preflight, preflightRefusal } from '../preflight.js';
 import { openSession, type Session } from '../session.js';
 import { text } from '../text.js';
+import { billingLines } from './billing.js';
 import { confirm } from './confirm.js';
 import { Printer, STEP_TITLES } from './print.js';
 import { printPlans } from './plans.js';
+import { asTutorError, writeFailure } from './report.js';
 import { Unfinished, interruptible } from './signals.js';
+import { StepChecks } from './step-checks.js';
 
 /** `up`: steps 1..through without the TUI. Returns the exit code. */
 export async function up(config: TutorConfig, through: StepNumber): Promise<number> {
   const printer = new Printer(config);
+  // A dry run only when asked for: without credentials `up` fails, so a script never takes a dry run for a build.
   if (config.mode === 'dry-run') return printPlans(config, through, printer);
   const unfinished = new Unfinished();
-  return interruptible(printer, async (signal) => {
-    let session: Session;
-    try {
-      session = await openSession(config, { lock: true, identify: config.mode === 'real', signal });
-    } catch (error) {
-      if (error instanceof TutorError && error.code === 'NO_CREDENTIALS') {
-        printer.say(error.text);
-        printer.say(text('Showing a dry run instead: these are the requests, nothing is sent.', '代わりにドライランを表示します。リクエストを示すだけで、何も送信しません。'));
-        return printPlans({ ...config, mode: 'dry-run' }, through, printer);
+  return interruptible(
+    printer,
+    async (signal) => {
+      const session = await openSession(config, { lock: true, identify: config.mode === 'real', signal });
+      const stopTracking = session.engine.on(unfinished.listener);
+      try {
+        return await runUp(session, through, printer, signal);
+      } finally {
+        stopTracking();
+        await session.close();
       }
-      throw error;
-    }
-    const stopTracking = session.engine.on(unfinished.listener);
-    try {
-      return await runUp(session, through, printer);
-    } finally {
-      stopTracking();
-      await session.close();
-    }
-  }, unfinished);
+    },
+    unfinished,
+  );
 }
 
-async function runUp(session: Session, through: StepNumber, printer: Printer): Promise<number> {
+async function runUp(session: Session, through: StepNumber, printer: Printer, signal: AbortSignal): Promise<number> {
   const { engine, config } = session;
   const lang = config.lang;
   session.notes.forEach((note) => printer.say(note));
@@ -45,6 +44,11 @@ async function runUp(session: Session, through: StepNumber, printer: Printer): P
   } else if (session.identity) {
     printer.line(`${lang === 'ja' ? 'アカウント' : 'Account'}: ${session.identity.account}  ${session.identity.arn}  ${config.region}${config.endpointUrl ? `  (${config.endpointUrl})` : ''}`);
   }
+  const findings = await preflight(session, through, knownClusterVersion(config, session));
+  for (const f of findings.filter((f) => !f.ok && !f.blocking)) printer.line(`! ${f.label}: ${f.detail[lang]}`);
+  const refusal = preflightRefusal(findings);
+  if (refusal) throw refusal;
+
   let hourly = 0;
   for (let n = 1; n <= through; n++) hourly += engine.plan(n as StepNumber).hourlyCost;
   if (config.mode === 'real' && hourly > 0) {
@@ -60,20 +64,35 @@ async function runUp(session: Session, through: StepNumber, printer: Printer): P
       return 0;
     }
   }
-  const stop = printer.follow(engine);
+  let allOk = true;
+  const checks = new StepChecks((step, list) => {
+    printer.line(`-- ${lang === 'ja' ? `ステップ ${step}: ${STEP_TITLES[step].ja} の確認` : `Step ${step}: ${STEP_TITLES[step].en}, checked`} --`);
+    if (!printer.checks(list)) allOk = false;
+  });
+  const stopChecks = engine.on(checks.listener);
+  let stop = printer.follow(engine);
   const unsubscribePlans = engine.on((event) => {
     if (event.type === 'step-start' && event.action === 'apply') {
       for (const call of engine.plan(event.step).calls) printer.line(`  $ ${call.cli}`);
     }
   });
-  let allOk = true;
   try {
-    await engine.up(through, (step, checks) => {
-      printer.line(`-- ${lang === 'ja' ? `ステップ ${step}: ${STEP_TITLES[step].ja} の確認` : `Step ${step}: ${STEP_TITLES[step].en}, checked`} --`);
-      if (!printer.checks(checks)) allOk = false;
-    });
+    await engine.up(through, checks.onChecks);
+  } catch (error) {
+    // Ctrl-C is told by `interruptible`, with what AWS goes on doing.
+    if (signal.aborted || (error instanceof TutorError && error.code === 'INTERRUPTED')) throw error;
+    unsubscribePlans();
+    // Checks of steps already in place are printed before the failure, and nothing after it.
+    await checks.drain(engine);
+    stop();
+    stop = () => undefined;
+    const failure = await asTutorError(error);
+    const lines = await billingLines(session, through).catch(() => []);
+    writeFailure(config, failure, lines);
+    return failure.exitCode;
   } finally {
     stop();
+    stopChecks();
     unsubscribePlans();
   }
   printer.say(
@@ -83,3 +102,4 @@ async function runUp(session: Session, through: StepNumber, printer: Printer): P
   );
   return allOk ? 0 : 1;
 }
+

@@ -43,3 +43,18 @@ export function readyNodes(json: string): string[] {
     return [];
   }
 }
+
+/** kubectl's own version (`kubectl version --client`), e.g. `v1.32.4`; throws kubectlMissing when absent. */
+export async function kubectlClientVersion(): Promise<string> {
+  const result = await execa('kubectl', ['version', '--client', '-o', 'json'], { reject: false, timeout: 20_000 });
+  const ran = result as { exitCode?: number; code?: string; timedOut?: boolean };
+  if (ran.exitCode === undefined && ran.timedOut !== true) throw kubectlMissing();
+  return /"gitVersion":\s*"(v\d+\.\d+\.\d+)/.exec(String(result.stdout))?.[1] ?? '';
+}
+
+/** How many minor versions kubectl is from the cluster's (`v1.32.4` against `1.34` is 2); undefined when unknown. */
+export function minorSkew(kubectlVersion: string, clusterVersion: string): number | undefined {
+  const client = /^v?1\.(\d+)/.exec(kubectlVersion)?.[1];
+  const cluster = /^1\.(\d+)/.exec(clusterVersion)?.[1];
+  return client === undefined || cluster === undefined ? undefined : Math.abs(Number(client) - Number(cluster));
+}

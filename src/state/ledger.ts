@@ -232,6 +232,20 @@ export class Ledger {
     await this.save();
   }
 
+  /**
+   * A ledger with nothing live may start a build somewhere else: it takes this
+   * command's region, endpoint and account (in memory; written with the next change).
+   */
+  rebind(place: { region: string; endpoint?: string | undefined; account?: string | undefined }): void {
+    if (this.live.length > 0) return;
+    // Zones and versions learned in another region or endpoint say nothing about this one.
+    if (this.data.region !== place.region || (this.data.endpoint ?? '') !== (place.endpoint ?? '')) this.data.facts = {};
+    this.data.region = place.region;
+    if (place.endpoint) this.data.endpoint = place.endpoint;
+    else delete this.data.endpoint;
+    if (place.account) this.data.facts = { ...this.data.facts, accountId: place.account };
+  }
+
   /** Forgets every entry; used when a sandbox starts fresh and after a complete teardown. */
   async clear(): Promise<void> {
     this.data.entries = [];
