@@ -1,18 +1,45 @@
 import { execa } from 'execa';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportCli, exportEksctl } from '../src/aws/export.js';
 import type { Engine } from '../src/aws/engine.js';
 import { CLUSTER_ROLE_KEY } from '../src/aws/steps/cluster-role.js';
-import { NODE_ROLE_KEY, nodegroupName } from '../src/aws/steps/nodegroup.js';
-import { VPC_KEY, natKey, subnetKey } from '../src/aws/steps/vpc-requests.js';
-import { LESSONS } from '../src/lessons/index.js';
+import { NODE_ROLE_KEY } from '../src/aws/steps/nodegroup.js';
+import { VPC_KEY, subnetKey } from '../src/aws/steps/vpc-requests.js';
+import { LESSONS, lessonById } from '../src/lessons/index.js';
+import { commandValues, fillCommand, placeholdersIn, type CommandValues } from '../src/lessons/placeholders.js';
 import { runCli } from './support/cli.js';
 import { makeEngine, tempDir } from './support/engine.js';
 import { useMoto } from './support/moto.js';
 
 const moto = useMoto();
+
+/** The region's zone names, as the screens fetch them (DescribeAvailabilityZones). */
+async function zonesOf(region: string): Promise<string[]> {
+  const result = await aws(['ec2', 'describe-availability-zones', '--region', region, '--query', 'AvailabilityZones[].ZoneName', '--output', 'json'], '');
+  return JSON.parse(result.stdout) as string[];
+}
+
+/** Fills each command with the product's values and runs it; returns what failed. */
+async function runAll(commands: { lesson: string; cli: string }[], values: CommandValues, dir: string): Promise<string[]> {
+  const failures: string[] = [];
+  const queue = [...commands];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const { lesson, cli } = next;
+      const filled = fillCommand(cli, values);
+      const words = filled.split(/\s+/);
+      if (placeholdersIn(filled).length > 0 || words[0] !== 'aws') {
+        failures.push(`${lesson}: not a runnable aws command: ${filled}`);
+        continue;
+      }
+      const result = await aws(words.slice(1), join(dir, `lesson-kubeconfig-${lesson}`));
+      if (result.exitCode !== 0) failures.push(`${lesson}: ${filled}\n${result.stderr}`);
+    }
+  };
+  // The lessons only read, except the third AZ's subnet and its tag, which touch nothing else.
+  await Promise.all([worker(), worker(), worker()]);
+  return failures;
+}
 
 async function aws(args: string[], kubeconfig: string) {
   return execa('aws', ['--endpoint-url', moto.url, ...args], {
@@ -31,85 +58,20 @@ describe('every command the lessons and the export show really runs', () => {
     await engine.up(5);
   }, 120_000);
 
-  it('runs each lesson command against moto with the ids of this build', { timeout: 240_000 }, async () => {
-    const ledger = engine.ledger;
-    const values: Record<string, string> = {
-      cluster: 'lesson-run',
-      region: 'us-east-1',
-      vpcId: ledger.get(VPC_KEY)!.id!,
-      publicSubnetId: ledger.get(subnetKey('public', 0))!.id!,
-      privateSubnetId: ledger.get(subnetKey('private', 0))!.id!,
-      clusterRoleName: 'lesson-run-cluster-role',
-      clusterRoleArn: ledger.get(CLUSTER_ROLE_KEY)!.id!,
-      nodeRoleName: 'lesson-run-node-role',
-      nodeRoleArn: ledger.get(NODE_ROLE_KEY)!.id!,
-      natGatewayId: ledger.get(natKey(0))!.id!,
-      nodegroup: nodegroupName('lesson-run'),
-    };
+  it('runs each lesson command against moto, filled as the learner sees it', { timeout: 240_000 }, async () => {
+    const values = commandValues({ ledger: engine.ledger, config: engine.config, zones: await zonesOf('us-east-1') });
+    // A 2-AZ build in us-east-1 takes a and b; the third AZ's private slot of 192.168.0.0/16 is free.
+    expect(values).toMatchObject({ thirdAz: 'us-east-1c', freeCidr: '192.168.160.0/19', cluster: 'lesson-run', region: 'us-east-1' });
+    expect(values).toMatchObject({
+      vpcId: engine.ledger.get(VPC_KEY)!.id,
+      privateSubnetId: engine.ledger.get(subnetKey('private', 0))!.id,
+      clusterRoleArn: engine.ledger.get(CLUSTER_ROLE_KEY)!.id,
+      nodeRoleArn: engine.ledger.get(NODE_ROLE_KEY)!.id,
+    });
     const commands = LESSONS.flatMap((lesson) => (lesson.commands ?? []).map((c) => ({ lesson: lesson.id, cli: c.cli })));
     expect(commands.length).toBeGreaterThan(20);
-    const failures: string[] = [];
-    const queue = [...commands];
-    const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        const { lesson, cli } = next;
-        const filled = cli.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
-        const words = filled.split(/\s+/);
-        if (/\{\w+\}/.test(filled) || words[0] !== 'aws') {
-          failures.push(`${lesson}: not a runnable aws command: ${filled}`);
-          continue;
-        }
-        const result = await aws(words.slice(1), join(dir, `lesson-kubeconfig-${lesson}`));
-        if (result.exitCode !== 0) failures.push(`${lesson}: ${filled}\n${result.stderr}`);
-      }
-    };
-    // The lessons only read, except the third AZ's subnet and its tag, which touch nothing else.
-    await Promise.all([worker(), worker(), worker()]);
+    const failures = await runAll(commands, values, dir);
     expect(failures).toEqual([]);
-  });
-
-  it('export eksctl names the same subnets, roles and version', () => {
-    const document = parse(exportEksctl(engine)) as Record<string, any>;
-    const ledger = engine.ledger;
-    expect(document.kind).toBe('ClusterConfig');
-    expect(document.metadata).toMatchObject({ name: 'lesson-run', region: 'us-east-1', version: ledger.facts.kubernetesVersion });
-    expect(document.iam.serviceRoleARN).toBe(ledger.get(CLUSTER_ROLE_KEY)!.id);
-    expect(document.vpc.id).toBe(ledger.get(VPC_KEY)!.id);
-    const ids = (tier: string) => Object.values(document.vpc.subnets[tier] as Record<string, { id: string }>).map((s) => s.id).sort();
-    expect(ids('public')).toEqual([ledger.get(subnetKey('public', 0))!.id, ledger.get(subnetKey('public', 1))!.id].sort());
-    expect(ids('private')).toEqual([ledger.get(subnetKey('private', 0))!.id, ledger.get(subnetKey('private', 1))!.id].sort());
-    expect(document.vpc.nat.gateway).toBe('Single');
-    expect(document.managedNodeGroups[0]).toMatchObject({ name: 'lesson-run-nodes', instanceType: 't3.medium', desiredCapacity: 2, privateNetworking: true });
-    expect(document.managedNodeGroups[0].iam.instanceRoleARN).toBe(ledger.get(NODE_ROLE_KEY)!.id);
-  });
-
-  it('export cli is a script whose aws commands run, in order, on a fresh server', { timeout: 240_000 }, async () => {
-    await moto.reset();
-    const fresh = await makeEngine(moto.url, { clusterName: 'script-run' });
-    const script = exportCli(fresh);
-    expect(script.startsWith('#!/bin/sh')).toBe(true);
-    // Ids that only exist once an earlier command ran are filled from that command's answer.
-    const ids: Record<string, string> = { 'account-id': '123456789012' };
-    const failures: string[] = [];
-    for (const line of script.split('\n').filter((l) => l.startsWith('aws '))) {
-      const filled = line.replace(/<([\w-]+)>/g, (m, name: string) => ids[name] ?? (name.startsWith('client-token') ? `token-${name}` : m));
-      expect(filled, 'every placeholder is known by the time it is used').not.toMatch(/<[\w-]+>/);
-      const words = (filled.match(/'(?:[^']|'\\'')*'|\S+/g) ?? []).map((w) => (w.startsWith("'") ? w.slice(1, -1).replace(/'\\''/g, "'") : w));
-      const result = await aws([...words.slice(1), '--output', 'json'], join(await tempDir(), 'kc'));
-      if (result.exitCode !== 0) {
-        failures.push(`${filled}\n${result.stderr}`);
-        continue;
-      }
-      const out = result.stdout.trim().startsWith('{') ? (JSON.parse(result.stdout) as Record<string, any>) : {};
-      const key = /"eks-basics-tutor\/key","Value":"([^"]+)"/.exec(filled)?.[1];
-      const id = out.Vpc?.VpcId ?? out.InternetGateway?.InternetGatewayId ?? out.Subnet?.SubnetId ?? out.RouteTable?.RouteTableId ?? out.AllocationId ?? out.NatGateway?.NatGatewayId;
-      if (key && id) {
-        const name = { vpc: 'vpc-id', igw: 'igw-id', 'rtb/public': 'rtb-public' }[key] ?? key.replace(/^subnet\//, 'subnet-').replace(/^rtb\//, 'rtb-').replace(/^eip\//, 'eipalloc-').replace(/^nat\//, 'nat-').replace('/', '-');
-        ids[name] = id;
-      }
-    }
-    expect(failures).toEqual([]);
-    expect(Object.keys(ids)).toEqual(expect.arrayContaining(['vpc-id', 'subnet-private-1', 'nat-0', 'rtb-private-1']));
   });
 
   it('the built program speaks Japanese when LANG is Japanese', async () => {
@@ -118,5 +80,30 @@ describe('every command the lessons and the export show really runs', () => {
     expect(result.stdout).toContain('ドライラン');
     expect(result.stdout).toContain('ステップ 1/5: クラスター IAM ロール');
     expect(result.stdout).toContain('ステップ 2/5: クラスター VPC');
+  });
+});
+
+describe('the third-AZ exercise works for any build', () => {
+  const thirdAz = lessonById('wrapup-third-az')!;
+
+  it.each([
+    { region: 'us-east-1', vpcCidr: '10.20.0.0/16', az: 'us-east-1c', cidr: '10.20.160.0/19' },
+    { region: 'ap-northeast-1', vpcCidr: '192.168.0.0/16', az: 'ap-northeast-1d', cidr: '192.168.160.0/19' },
+  ])('in $region with $vpcCidr', { timeout: 120_000 }, async ({ region, vpcCidr, az, cidr }) => {
+    const dir = await tempDir();
+    const engine = await makeEngine(moto.url, { clusterName: `third-az-${region}`, region, vpcCidr }, { stateDir: dir });
+    await engine.up(2);
+    const used = engine.ledger.entries.filter((e) => e.kind === 'subnet').map((e) => e.details?.['az']);
+    const values = commandValues({ ledger: engine.ledger, config: engine.config, zones: await zonesOf(region) });
+    expect(values.thirdAz).toBe(az);
+    expect(used).not.toContain(values.thirdAz);
+    expect(values.freeCidr).toBe(cidr);
+    const failures = await runAll((thirdAz.commands ?? []).map((c) => ({ lesson: thirdAz.id, cli: c.cli })), values, dir);
+    expect(failures).toEqual([]);
+    const made = await aws(
+      ['ec2', 'describe-subnets', '--region', region, '--filters', `Name=vpc-id,Values=${values.vpcId}`, `Name=availability-zone,Values=${az}`, '--output', 'json'],
+      '',
+    );
+    expect((JSON.parse(made.stdout) as { Subnets: { CidrBlock: string }[] }).Subnets.map((sub) => sub.CidrBlock)).toEqual([cidr]);
   });
 });
