@@ -4,7 +4,7 @@
  * when it has fetched them, the region's zone names); nothing here calls AWS.
  */
 import type { TutorConfig } from '../config.js';
-import { EKS_UNSUPPORTED_AZS, formatIp, parseCidr } from '../aws/network.js';
+import { formatIp, parseCidr } from '../aws/network.js';
 import { VPC_KEY, natKey, subnetKey } from '../aws/steps/vpc-requests.js';
 import type { LedgerEntry, LedgerFacts } from '../state/ledger.js';
 
@@ -58,13 +58,14 @@ function buildSubnets(ledger: CommandValuesInput['ledger']): { az?: string; cidr
 
 /**
  * The first zone of the region the build does not use, in the order the build
- * chose its own (sorted names, skipping zones EKS refuses). Undefined when the
- * zones are not known yet or all are taken.
+ * chose its own (sorted names). Undefined when the zones are not known yet or
+ * all are taken. The new subnet is for nodes and load balancers, which may use
+ * zones EKS refuses for a control plane, so none is skipped.
  */
 export function thirdAz(zones: readonly string[] | undefined, used: readonly string[]): string | undefined {
   if (!zones) return undefined;
   const taken = new Set(used);
-  return [...zones].sort().find((zone) => !taken.has(zone) && !EKS_UNSUPPORTED_AZS.has(zone));
+  return [...zones].sort().find((zone) => !taken.has(zone));
 }
 
 function overlaps(a: { base: number; prefix: number }, b: { base: number; prefix: number }): boolean {
