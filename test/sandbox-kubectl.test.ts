@@ -9,7 +9,8 @@ import { sandboxChildEnv, sandboxExecEnv } from '../src/sandbox/index.js';
 import { createNetwork, createRole, ManualClock, MINUTES, sandboxClients, useSandbox, useTempDir } from './support/sandbox.js';
 
 const clock = new ManualClock();
-const run = useSandbox({ timeScale: 1, now: clock.now });
+// AWS's harsh moments have tests of their own (sandbox-strict-*); here the network and roles are made in one go.
+const run = useSandbox({ timeScale: 1, now: clock.now, behaviours: { 'eventual-consistency': false, 'iam-propagation': false } });
 const temp = useTempDir();
 const name = 'tutor';
 
@@ -87,7 +88,7 @@ describe('kubectl against a sandbox cluster', () => {
     const [header, ...rows] = ready.stdout.split('\n');
     expect(header).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION$/);
     expect(rows).toHaveLength(3);
-    for (const row of rows) expect(row).toMatch(/^ip-192-168-\d+-\d+\.ec2\.internal\s+Ready\s+<none>\s+\S+\s+v1\.34\.1-eks-[0-9a-f]{7}$/);
+    for (const row of rows) expect(row).toMatch(/^ip-192-168-\d+-\d+\.ec2\.internal\s+Ready\s+<none>\s+\S+\s+v1\.\d+\.\d+-eks-[0-9a-f]{7}$/);
 
     const json = JSON.parse((await kubectl(['get', 'nodes', '-o', 'json'])).stdout) as { kind: string; items: any[] };
     expect(json.kind).toBe('List');

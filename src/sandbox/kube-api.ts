@@ -1,13 +1,21 @@
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { apiServerGitVersion, patchVersion } from './kube-versions.js';
-import { namespacesOf, nodesOf, servicesOf, type ClusterPicture, type KubeObject } from './kube-objects.js';
-import { toList, toTable, wantsTable } from './kube-tables.js';
+import type { ClusterPicture, KubeObject } from './kube-objects.js';
+import { dispatch, PUBLIC_PATHS, type RequestContext } from './kube-routes.js';
+import { clusterStore, emptyStore, type KubeStore } from './kube-store.js';
+import { toTable, wantsTable } from './kube-tables.js';
+import { worldOf, type World } from './kube-world.js';
+import { statusBody } from './kube-writes.js';
 import { bearerToken, verifyToken } from './token.js';
 
 /** Where the API finds what to show for a cluster; undefined when it has no running control plane. */
 export type ClusterLookup = (region: string, clusterName: string) => Promise<ClusterPicture | undefined>;
+
+/** Something that acts on a cluster's objects before each answer (the cloud provider's service controller). */
+export interface KubeController {
+  sync(picture: ClusterPicture, store: KubeStore): Promise<void>;
+}
 
 export interface KubeApiOptions {
   serverCert: string;
@@ -16,6 +24,11 @@ export interface KubeApiOptions {
   lookup: ClusterLookup;
   /** The sandbox's clock, for ages. */
   now: () => number;
+  /** The sandbox's time scale, for how long pods take to start (1 = real time). */
+  timeScale?: number;
+  /** What learners made in the clusters; a plain object that can be saved and given back. */
+  store?: KubeStore;
+  controllers?: KubeController[];
   watchIntervalMs?: number;
 }
 
@@ -24,29 +37,8 @@ export interface KubeApi {
   endpoint(region: string, clusterName: string): Promise<string>;
   /** The ports listening now, one per cluster. */
   ports(): number[];
+  readonly store: KubeStore;
   close(): Promise<void>;
-}
-
-interface Resource {
-  name: string;
-  singularName: string;
-  kind: string;
-  namespaced: boolean;
-  shortNames: string[];
-  objects(cluster: ClusterPicture): KubeObject[];
-}
-
-const RESOURCES: Resource[] = [
-  { name: 'namespaces', singularName: 'namespace', kind: 'Namespace', namespaced: false, shortNames: ['ns'], objects: namespacesOf },
-  { name: 'nodes', singularName: 'node', kind: 'Node', namespaced: false, shortNames: ['no'], objects: nodesOf },
-  { name: 'services', singularName: 'service', kind: 'Service', namespaced: true, shortNames: ['svc'], objects: servicesOf },
-];
-
-/** Paths EKS lets anyone read (system:public-info-viewer). */
-const PUBLIC_PATHS = new Set(['version', 'healthz', 'livez', 'readyz']);
-
-function status(code: number, reason: string, message: string, details?: Record<string, string>): Record<string, unknown> {
-  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, ...(details ? { details } : {}), code };
 }
 
 function sendJson(res: ServerResponse, code: number, body: unknown): void {
@@ -55,50 +47,37 @@ function sendJson(res: ServerResponse, code: number, body: unknown): void {
   res.end(payload);
 }
 
-/** `a=b`, `a==b`, `a!=b`, `a`, `!a`, comma-separated. */
-function matchesLabels(object: KubeObject, selector: string | null): boolean {
-  if (!selector) return true;
-  const labels = (object.metadata.labels as Record<string, string> | undefined) ?? {};
-  return selector.split(',').every((term) => {
-    const t = term.trim();
-    if (!t) return true;
-    const m = /^([^!=]+?)\s*(!=|==|=)\s*(.*)$/.exec(t);
-    if (m) return m[2] === '!=' ? labels[m[1]!] !== m[3] : labels[m[1]!] === m[3];
-    return t.startsWith('!') ? !(t.slice(1) in labels) : t in labels;
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
   });
 }
 
-function matchesFields(object: KubeObject, selector: string | null): boolean {
-  if (!selector) return true;
-  return selector.split(',').every((term) => {
-    const m = /^(metadata\.name|metadata\.namespace)\s*(!=|==|=)\s*(.*)$/.exec(term.trim());
-    if (!m) return true;
-    const value = m[1] === 'metadata.name' ? object.metadata.name : object.metadata.namespace;
-    return m[2] === '!=' ? value !== m[3] : value === m[3];
-  });
-}
+const UNAUTHORIZED = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 };
 
 /**
- * A read-only Kubernetes API for the sandbox clusters, over HTTPS on 127.0.0.1
- * with one port per cluster, so each endpoint is a bare `https://127.0.0.1:PORT`
- * as on EKS (`kubectl get --raw` ignores a path in the server URL). It answers
- * only bearer tokens from `aws eks get-token` for that cluster.
+ * The Kubernetes API of the sandbox clusters, over HTTPS on 127.0.0.1 with one
+ * port per cluster, so each endpoint is a bare `https://127.0.0.1:PORT` as on
+ * EKS (`kubectl get --raw` ignores a path in the server URL). It answers only
+ * bearer tokens from `aws eks get-token` for that cluster; the paths it serves
+ * are the route table in kube-routes.ts.
  */
 export function startKubeApi(options: KubeApiOptions): KubeApi {
   const { lookup, now } = options;
+  const store = options.store ?? emptyStore();
+  const timeScale = options.timeScale ?? 1;
   const interval = options.watchIntervalMs ?? 500;
 
-  function authorized(req: IncomingMessage, clusterName: string): 'ok' | 'anonymous' | 'denied' {
-    const token = bearerToken(req.headers.authorization);
-    if (!token) return 'anonymous';
-    return verifyToken(token, { clusterName, ...options.credentials }).ok ? 'ok' : 'denied';
-  }
-
-  function list(cluster: ClusterPicture, resource: Resource, namespace: string | undefined, query: URLSearchParams): KubeObject[] {
-    return resource
-      .objects(cluster)
-      .filter((o) => namespace === undefined || o.metadata.namespace === namespace)
-      .filter((o) => matchesLabels(o, query.get('labelSelector')) && matchesFields(o, query.get('fieldSelector')));
+  /** The cluster as it is now, after the controllers have acted. */
+  async function current(region: string, clusterName: string): Promise<{ picture: ClusterPicture; world: World } | undefined> {
+    const picture = await lookup(region, clusterName);
+    if (!picture) return undefined;
+    for (const controller of options.controllers ?? []) await controller.sync(picture, store).catch(() => undefined);
+    const cluster = clusterStore(store, region, clusterName, picture.incarnation);
+    return { picture, world: worldOf(picture, cluster, now(), timeScale) };
   }
 
   function watch(req: IncomingMessage, res: ServerResponse, read: () => Promise<KubeObject[]>, kind: string, query: URLSearchParams): void {
@@ -116,9 +95,9 @@ export function startKubeApi(options: KubeApiOptions): KubeApi {
       if (busy) return;
       busy = true;
       try {
-        const current = await read();
+        const objects = await read();
         const names = new Set<string>();
-        for (const object of current) {
+        for (const object of objects) {
           const key = `${object.metadata.namespace ?? ''}/${object.metadata.name}`;
           names.add(key);
           const json = JSON.stringify(object);
@@ -142,8 +121,7 @@ export function startKubeApi(options: KubeApiOptions): KubeApi {
     };
     void tick();
     const timer = setInterval(() => void tick(), interval);
-    const timeoutSeconds = Number(query.get('timeoutSeconds') ?? 1800);
-    const timeout = setTimeout(() => res.end(), timeoutSeconds * 1000);
+    const timeout = setTimeout(() => res.end(), Number(query.get('timeoutSeconds') ?? 1800) * 1000);
     res.on('close', () => {
       clearInterval(timer);
       clearTimeout(timeout);
@@ -152,84 +130,45 @@ export function startKubeApi(options: KubeApiOptions): KubeApi {
 
   async function handle(req: IncomingMessage, res: ServerResponse, region: string, clusterName: string): Promise<void> {
     const url = new URL(req.url ?? '/', 'https://127.0.0.1');
-    const rest = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
-    const auth = authorized(req, clusterName);
-    const isPublic = rest.length === 1 && PUBLIC_PATHS.has(rest[0]!);
-    if (auth === 'denied' || (auth === 'anonymous' && !isPublic)) {
-      return sendJson(res, 401, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 });
-    }
-    const cluster = await lookup(region, clusterName);
-    if (!cluster) return sendJson(res, 404, status(404, 'NotFound', `cluster ${clusterName} has no running control plane in ${region}`));
-    if (req.method !== 'GET') return sendJson(res, 405, status(405, 'MethodNotAllowed', 'the sandbox Kubernetes API is read-only'));
-    const path = rest.join('/');
-    if (path === 'version') {
-      const [major, minor] = patchVersion(cluster.version).split('.');
-      return sendJson(res, 200, {
-        major,
-        minor,
-        gitVersion: apiServerGitVersion(cluster.version),
-        gitCommit: apiServerGitVersion(cluster.version).slice(-7).padEnd(40, '0'),
-        gitTreeState: 'clean',
-        buildDate: '2025-10-21T18:04:56Z',
-        goVersion: 'go1.24.6',
-        compiler: 'gc',
-        platform: 'linux/amd64',
-      });
-    }
-    if (PUBLIC_PATHS.has(path)) {
-      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
-      return void res.end('ok');
-    }
-    if (path === 'api') {
-      return sendJson(res, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1:443' }] });
-    }
-    if (path === 'apis') return sendJson(res, 200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [] });
-    if (path === 'api/v1') {
-      return sendJson(res, 200, {
-        kind: 'APIResourceList',
-        groupVersion: 'v1',
-        resources: RESOURCES.map((r) => ({
-          name: r.name,
-          singularName: r.singularName,
-          namespaced: r.namespaced,
-          kind: r.kind,
-          verbs: ['get', 'list', 'watch'],
-          shortNames: r.shortNames,
-          ...(r.name === 'services' ? { categories: ['all'] } : {}),
-        })),
-      });
-    }
-    // api/v1/<resource>[/<name>] or api/v1/namespaces/<ns>/<resource>[/<name>]
-    if (rest[0] !== 'api' || rest[1] !== 'v1') return sendJson(res, 404, status(404, 'NotFound', 'the server could not find the requested resource'));
-    let [, , resourceName, name, sub, subName] = rest;
-    let namespace: string | undefined;
-    if (resourceName === 'namespaces' && sub !== undefined) {
-      namespace = name;
-      resourceName = sub;
-      name = subName;
-    }
-    const resource = RESOURCES.find((r) => r.name === resourceName && (namespace === undefined || r.namespaced));
-    if (!resource || rest.length > (namespace === undefined ? 4 : 6)) {
-      return sendJson(res, 404, status(404, 'NotFound', 'the server could not find the requested resource'));
-    }
-    if (name !== undefined) {
-      const object = list(cluster, resource, namespace, new URLSearchParams()).find((o) => o.metadata.name === name);
-      if (!object) return sendJson(res, 404, status(404, 'NotFound', `${resource.name} "${name}" not found`, { name, kind: resource.name }));
-      return sendJson(res, 200, wantsTable(req.headers.accept) ? toTable(resource.kind, [object], now(), url.searchParams.get('includeObject')) : object);
-    }
-    if (url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1') {
-      const read = async () => {
-        const latest = await lookup(region, clusterName);
-        return latest ? list(latest, resource, namespace, url.searchParams) : [];
-      };
-      return watch(req, res, read, resource.kind, url.searchParams);
-    }
-    const objects = list(cluster, resource, namespace, url.searchParams);
-    return sendJson(
+    const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    const token = bearerToken(req.headers.authorization);
+    const isPublic = segments.length === 1 && PUBLIC_PATHS.has(segments[0]!);
+    const verdict = token ? verifyToken(token, { clusterName, ...options.credentials }) : undefined;
+    if ((token && !verdict?.ok) || (!token && !isPublic)) return sendJson(res, 401, UNAUTHORIZED);
+    const state = await current(region, clusterName);
+    if (!state) return sendJson(res, 404, statusBody(404, 'NotFound', `cluster ${clusterName} has no running control plane in ${region}`));
+    const { picture } = state;
+    let world: World | undefined = state.world;
+    const cluster = clusterStore(store, region, clusterName, picture.incarnation);
+    const ctx: RequestContext = {
+      req,
       res,
-      200,
-      wantsTable(req.headers.accept) ? toTable(resource.kind, objects, now(), url.searchParams.get('includeObject')) : toList(resource.kind, objects),
-    );
+      url,
+      params: {},
+      picture,
+      cluster,
+      now: now(),
+      world: () => (world ??= worldOf(picture, cluster, now(), timeScale)),
+      body: () => readBody(req),
+      watch: (read, kind) =>
+        watch(
+          req,
+          res,
+          async () => {
+            const latest = await current(region, clusterName);
+            world = latest?.world;
+            return latest ? read() : [];
+          },
+          kind,
+          url.searchParams,
+        ),
+      changed: () => {
+        world = undefined;
+        void current(region, clusterName);
+      },
+    };
+    const answer = await dispatch(ctx, segments);
+    if (answer) sendJson(res, answer.code, answer.body);
   }
 
   const listeners = new Map<string, Promise<{ server: Server; port: number }>>();
@@ -238,7 +177,7 @@ export function startKubeApi(options: KubeApiOptions): KubeApi {
   function listen(region: string, clusterName: string): Promise<{ server: Server; port: number }> {
     const server: Server = createServer({ cert: options.serverCert, key: options.serverKey }, (req, res) => {
       handle(req, res, region, clusterName).catch((error: unknown) => {
-        if (!res.headersSent) sendJson(res, 500, status(500, 'InternalError', `the sandbox could not answer: ${(error as Error).message}`));
+        if (!res.headersSent) sendJson(res, 500, statusBody(500, 'InternalError', `the sandbox could not answer: ${(error as Error).message}`));
         else res.end();
       });
     });
@@ -251,6 +190,7 @@ export function startKubeApi(options: KubeApiOptions): KubeApi {
   const key = (region: string, clusterName: string) => `${region}\u0000${clusterName}`;
   const ports: number[] = [];
   return {
+    store,
     async endpoint(region, clusterName) {
       if (closed) throw new Error('the sandbox Kubernetes API is stopped');
       let listener = listeners.get(key(region, clusterName));

@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
+import { nodeResources } from './kube-instance-types.js';
 import { kubeletVersion } from './kube-versions.js';
+import { hash, pickAddress, privateDnsDomain, serviceIp, timestamp, uid } from './kube-util.js';
 
 /** What the Kubernetes API of one cluster shows, gathered from EKS and EC2. */
 export interface ClusterPicture {
@@ -9,7 +10,28 @@ export interface ClusterPicture {
   /** When the control plane came up (ms). */
   readySince: number;
   serviceCidr: string;
+  /** The cluster's VPC, where the cloud provider looks for subnets for load balancers. */
+  vpcId?: string | undefined;
+  /** The access key the cluster was created with: what the sandbox acts as in the cluster's account. */
+  creatorAccessKeyId: string;
+  /** Changes when a cluster of the same name is made again. */
+  incarnation: string;
+  /** EKS add-ons made for the cluster: name to version. */
+  addons?: Record<string, string> | undefined;
+  /** False when CreateCluster asked EKS not to install vpc-cni, kube-proxy and coredns itself. */
+  bootstrapSelfManagedAddons?: boolean | undefined;
   nodegroups: NodegroupPicture[];
+}
+
+/** What the objects made from a node need to know about it. */
+export interface NodeFacts {
+  name: string;
+  ip: string;
+  subnetCidr: string;
+  zone: string;
+  instanceType: string;
+  readySince: number;
+  maxPods: number;
 }
 
 export interface NodegroupPicture {
@@ -33,48 +55,6 @@ export type KubeObject = {
   [key: string]: unknown;
 };
 
-function hash(seed: string): Buffer {
-  return createHash('sha256').update(seed).digest();
-}
-
-function uid(seed: string): string {
-  const h = hash(seed).toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
-}
-
-const timestamp = (ms: number): string => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-
-const ipToInt = (ip: string): number => ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
-const intToIp = (n: number): string => [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join('.');
-
-/** The usable host addresses of a subnet as AWS hands them out (first four and the last are reserved). */
-function usableRange(cidr: string): { first: number; count: number } {
-  const [base = '0.0.0.0', bits = '32'] = cidr.split('/');
-  const size = 2 ** (32 - Number(bits));
-  const network = ipToInt(base) - (ipToInt(base) % size);
-  return { first: network + 4, count: Math.max(1, size - 5) };
-}
-
-/** The nth address of the cluster's service CIDR (1 is the `kubernetes` service, 10 is DNS). */
-export function serviceIp(cidr: string, nth: number): string {
-  const [base = '10.100.0.0'] = cidr.split('/');
-  return intToIp(ipToInt(base) + nth);
-}
-
-/** EC2's private DNS domain: us-east-1 keeps the old `ec2.internal`. */
-export function privateDnsDomain(region: string): string {
-  return region === 'us-east-1' ? 'ec2.internal' : `${region}.compute.internal`;
-}
-
-const CAPACITY: Record<string, { cpu: number; memoryGi: number; pods: number }> = {
-  't3.small': { cpu: 2, memoryGi: 2, pods: 11 },
-  't3.medium': { cpu: 2, memoryGi: 4, pods: 17 },
-  't3.large': { cpu: 2, memoryGi: 8, pods: 35 },
-  't3.xlarge': { cpu: 4, memoryGi: 16, pods: 58 },
-  'm5.large': { cpu: 2, memoryGi: 8, pods: 29 },
-  'm5.xlarge': { cpu: 4, memoryGi: 16, pods: 58 },
-};
-
 function nodeSoftware(amiType: string): { osImage: string; kernelVersion: string; containerRuntimeVersion: string; architecture: string } {
   const architecture = /ARM_64/.test(amiType) ? 'arm64' : 'amd64';
   const machine = architecture === 'arm64' ? 'aarch64' : 'x86_64';
@@ -89,107 +69,111 @@ function nodeSoftware(amiType: string): { osImage: string; kernelVersion: string
 
 const TAINT_EFFECTS: Record<string, string> = { NO_SCHEDULE: 'NoSchedule', NO_EXECUTE: 'NoExecute', PREFER_NO_SCHEDULE: 'PreferNoSchedule' };
 
-/** One Ready node per desired node of each ACTIVE node group, named and addressed as EKS would. */
-export function nodesOf(cluster: ClusterPicture): KubeObject[] {
+/** One node per desired node of each ACTIVE node group, with its address in one of the node group's subnets. */
+export function nodeFactsOf(cluster: ClusterPicture): (NodeFacts & { seed: string; nodegroup: NodegroupPicture; subnet: NodegroupPicture['subnets'][number] })[] {
   const used = new Set<number>();
-  const nodes: KubeObject[] = [];
-  const nodegroups = [...cluster.nodegroups].sort((a, b) => a.name.localeCompare(b.name));
-  for (const ng of nodegroups) {
+  const facts = [];
+  for (const ng of [...cluster.nodegroups].sort((a, b) => a.name.localeCompare(b.name))) {
     for (let i = 0; i < ng.desiredSize && ng.subnets.length > 0; i += 1) {
       const subnet = ng.subnets[i % ng.subnets.length]!;
       const seed = `${cluster.region}/${cluster.name}/${ng.name}/${i}`;
-      const { first, count } = usableRange(subnet.cidr);
-      let offset = hash(seed).readUInt32BE(0) % count;
-      while (used.has(first + offset)) offset = (offset + 1) % count;
-      used.add(first + offset);
-      const ip = intToIp(first + offset);
-      const name = `ip-${ip.replace(/\./g, '-')}.${privateDnsDomain(cluster.region)}`;
-      const instanceId = `i-0${hash(`instance ${seed}`).toString('hex').slice(0, 16)}`;
-      const capacity = CAPACITY[ng.instanceType] ?? CAPACITY['t3.medium']!;
-      const software = nodeSoftware(ng.amiType);
-      const created = timestamp(ng.readySince);
-      const labels: Record<string, string> = {
-        'beta.kubernetes.io/arch': software.architecture,
-        'beta.kubernetes.io/instance-type': ng.instanceType,
-        'beta.kubernetes.io/os': 'linux',
-        'eks.amazonaws.com/capacityType': ng.capacityType,
-        'eks.amazonaws.com/nodegroup': ng.name,
-        'eks.amazonaws.com/nodegroup-image': `ami-0${hash(`ami ${ng.amiType} ${ng.version}`).toString('hex').slice(0, 16)}`,
-        'failure-domain.beta.kubernetes.io/region': cluster.region,
-        'failure-domain.beta.kubernetes.io/zone': subnet.availabilityZone,
-        'k8s.io/cloud-provider-aws': hash(`cloud ${cluster.name}`).toString('hex').slice(0, 32),
-        'kubernetes.io/arch': software.architecture,
-        'kubernetes.io/hostname': name,
-        'kubernetes.io/os': 'linux',
-        'node.kubernetes.io/instance-type': ng.instanceType,
-        'topology.k8s.aws/zone-id': subnet.availabilityZoneId,
-        'topology.kubernetes.io/region': cluster.region,
-        'topology.kubernetes.io/zone': subnet.availabilityZone,
-        ...ng.labels,
-      };
-      const memoryKi = capacity.memoryGi * 1024 * 1024 - 150_000;
-      const quantities = (cpu: string, memory: number) => ({
-        cpu,
-        'ephemeral-storage': '20893676Ki',
-        'hugepages-1Gi': '0',
-        'hugepages-2Mi': '0',
-        memory: `${memory}Ki`,
-        pods: String(capacity.pods),
-      });
-      const conditions = [
-        ['MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],
-        ['DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
-        ['PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
-        ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'],
-      ].map(([type, status, reason, message]) => ({ type, status, lastHeartbeatTime: created, lastTransitionTime: created, reason, message }));
-      nodes.push({
-        kind: 'Node',
-        apiVersion: 'v1',
-        metadata: {
-          name,
-          uid: uid(seed),
-          resourceVersion: String(1000 + nodes.length),
-          creationTimestamp: created,
-          labels,
-          annotations: {
-            'alpha.kubernetes.io/provided-node-ip': ip,
-            'node.alpha.kubernetes.io/ttl': '0',
-            'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
-          },
-        },
-        spec: {
-          providerID: `aws:///${subnet.availabilityZone}/${instanceId}`,
-          ...(ng.taints.length > 0
-            ? { taints: ng.taints.map((t) => ({ key: t.key, ...(t.value ? { value: t.value } : {}), effect: TAINT_EFFECTS[t.effect] ?? t.effect })) }
-            : {}),
-        },
-        status: {
-          capacity: quantities(String(capacity.cpu), capacity.memoryGi * 1024 * 1024),
-          allocatable: quantities(`${capacity.cpu * 1000 - 70}m`, memoryKi - 550_000),
-          conditions,
-          addresses: [
-            { type: 'InternalIP', address: ip },
-            { type: 'InternalDNS', address: name },
-            { type: 'Hostname', address: name },
-          ],
-          daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
-          nodeInfo: {
-            machineID: hash(`machine ${seed}`).toString('hex').slice(0, 32),
-            systemUUID: uid(`system ${seed}`),
-            bootID: uid(`boot ${seed}`),
-            kernelVersion: software.kernelVersion,
-            osImage: software.osImage,
-            containerRuntimeVersion: software.containerRuntimeVersion,
-            kubeletVersion: kubeletVersion(ng.version),
-            kubeProxyVersion: kubeletVersion(ng.version),
-            operatingSystem: 'linux',
-            architecture: software.architecture,
-          },
-        },
+      const ip = pickAddress(subnet.cidr, seed, used);
+      const resources = nodeResources(ng.instanceType);
+      facts.push({
+        name: `ip-${ip.replace(/\./g, '-')}.${privateDnsDomain(cluster.region)}`,
+        ip,
+        subnetCidr: subnet.cidr,
+        zone: subnet.availabilityZone,
+        instanceType: ng.instanceType,
+        readySince: ng.readySince,
+        maxPods: Number(resources.capacity.pods),
+        seed,
+        nodegroup: ng,
+        subnet,
       });
     }
   }
-  return nodes;
+  return facts;
+}
+
+export function nodesOf(cluster: ClusterPicture): KubeObject[] {
+  return nodeFactsOf(cluster).map((node, index) => {
+    const { seed, nodegroup: ng, subnet, name, ip } = node;
+    const instanceId = `i-0${hash(`instance ${seed}`).toString('hex').slice(0, 16)}`;
+    const software = nodeSoftware(ng.amiType);
+    const created = timestamp(ng.readySince);
+    const labels: Record<string, string> = {
+      'beta.kubernetes.io/arch': software.architecture,
+      'beta.kubernetes.io/instance-type': ng.instanceType,
+      'beta.kubernetes.io/os': 'linux',
+      'eks.amazonaws.com/capacityType': ng.capacityType,
+      'eks.amazonaws.com/nodegroup': ng.name,
+      'eks.amazonaws.com/nodegroup-image': `ami-0${hash(`ami ${ng.amiType} ${ng.version}`).toString('hex').slice(0, 16)}`,
+      'failure-domain.beta.kubernetes.io/region': cluster.region,
+      'failure-domain.beta.kubernetes.io/zone': subnet.availabilityZone,
+      'k8s.io/cloud-provider-aws': hash(`cloud ${cluster.name}`).toString('hex').slice(0, 32),
+      'kubernetes.io/arch': software.architecture,
+      'kubernetes.io/hostname': name,
+      'kubernetes.io/os': 'linux',
+      'node.kubernetes.io/instance-type': ng.instanceType,
+      'topology.k8s.aws/zone-id': subnet.availabilityZoneId,
+      'topology.kubernetes.io/region': cluster.region,
+      'topology.kubernetes.io/zone': subnet.availabilityZone,
+      ...ng.labels,
+    };
+    const conditions = [
+      ['MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],
+      ['DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
+      ['PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
+      ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'],
+    ].map(([type, status, reason, message]) => ({ type, status, lastHeartbeatTime: created, lastTransitionTime: created, reason, message }));
+    const { capacity, allocatable } = nodeResources(ng.instanceType);
+    return {
+      kind: 'Node',
+      apiVersion: 'v1',
+      metadata: {
+        name,
+        uid: uid(seed),
+        resourceVersion: String(1000 + index),
+        creationTimestamp: created,
+        labels,
+        annotations: {
+          'alpha.kubernetes.io/provided-node-ip': ip,
+          'node.alpha.kubernetes.io/ttl': '0',
+          'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
+        },
+      },
+      spec: {
+        providerID: `aws:///${subnet.availabilityZone}/${instanceId}`,
+        ...(ng.taints.length > 0
+          ? { taints: ng.taints.map((t) => ({ key: t.key, ...(t.value ? { value: t.value } : {}), effect: TAINT_EFFECTS[t.effect] ?? t.effect })) }
+          : {}),
+      },
+      status: {
+        capacity,
+        allocatable,
+        conditions,
+        addresses: [
+          { type: 'InternalIP', address: ip },
+          { type: 'InternalDNS', address: name },
+          { type: 'Hostname', address: name },
+        ],
+        daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+        nodeInfo: {
+          machineID: hash(`machine ${seed}`).toString('hex').slice(0, 32),
+          systemUUID: uid(`system ${seed}`),
+          bootID: uid(`boot ${seed}`),
+          kernelVersion: software.kernelVersion,
+          osImage: software.osImage,
+          containerRuntimeVersion: software.containerRuntimeVersion,
+          kubeletVersion: kubeletVersion(ng.version),
+          kubeProxyVersion: kubeletVersion(ng.version),
+          operatingSystem: 'linux',
+          architecture: software.architecture,
+        },
+      },
+    };
+  });
 }
 
 /** The services every EKS cluster starts with: `kubernetes` and CoreDNS's `kube-dns`. */

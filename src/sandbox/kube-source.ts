@@ -41,6 +41,9 @@ export function clusterLookup(view: EksView, accessKeyId: string): ClusterLookup
       version: String(cluster.version),
       readySince: (clusterMemo && view.timeline.activeSince(clusterMemo, 'clusterCreate')) ?? seconds(cluster.createdAt) ?? view.timeline.now(),
       serviceCidr: String(cluster.kubernetesNetworkConfig?.serviceIpv4Cidr ?? '10.100.0.0/16'),
+      vpcId: cluster.resourcesVpcConfig?.vpcId,
+      creatorAccessKeyId: clusterMemo?.accessKeyId ?? accessKeyId,
+      incarnation: String(cluster.arn ?? clusterName) + String(cluster.createdAt ?? ''),
       nodegroups,
     };
   };

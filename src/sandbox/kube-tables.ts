@@ -1,17 +1,10 @@
+import { field, WORKLOAD_COLUMNS, type Column } from './kube-columns.js';
 import type { KubeObject } from './kube-objects.js';
 
 /**
  * Server-side printing: kubectl asks for `application/json;as=Table;v=v1;g=meta.k8s.io`
  * and prints the cells it gets, so the columns here are what `kubectl get` shows.
  */
-
-interface Column {
-  name: string;
-  description: string;
-  priority?: number;
-  format?: string;
-  cell(object: KubeObject, now: number): string;
-}
 
 /** How Kubernetes prints an age (k8s.io/apimachinery duration.HumanDuration). */
 export function humanDuration(ms: number): string {
@@ -44,9 +37,9 @@ const AGE: Column = {
   cell: (o, now) => humanDuration(now - Date.parse(o.metadata.creationTimestamp)),
 };
 
-const field = (o: KubeObject, path: string[]): any => path.reduce<any>((v, key) => (v == null ? undefined : v[key]), o);
 
 const COLUMNS: Record<string, Column[]> = {
+  ...WORKLOAD_COLUMNS,
   Node: [
     NAME,
     {
@@ -90,11 +83,23 @@ const COLUMNS: Record<string, Column[]> = {
     NAME,
     { name: 'Type', description: 'type determines how the Service is exposed.', cell: (o) => field(o, ['spec', 'type']) },
     { name: 'Cluster-IP', description: 'clusterIP is the IP address of the service.', cell: (o) => field(o, ['spec', 'clusterIP']) },
-    { name: 'External-IP', description: 'externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service.', cell: () => '<none>' },
+    {
+      name: 'External-IP',
+      description: 'externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service.',
+      cell: (o) => {
+        const ingress = ((field(o, ['status', 'loadBalancer', 'ingress']) ?? []) as { ip?: string; hostname?: string }[]).map((i) => i.ip ?? i.hostname);
+        const external = [...((field(o, ['spec', 'externalIPs']) ?? []) as string[]), ...ingress];
+        if (external.length > 0) return external.join(',');
+        return field(o, ['spec', 'type']) === 'LoadBalancer' ? '<pending>' : '<none>';
+      },
+    },
     {
       name: 'Port(s)',
       description: 'The list of ports that are exposed by this service.',
-      cell: (o) => (field(o, ['spec', 'ports']) ?? []).map((p: { port: number; protocol: string }) => `${p.port}/${p.protocol}`).join(',') || '<none>',
+      cell: (o) =>
+        (field(o, ['spec', 'ports']) ?? [])
+          .map((p: { port: number; protocol: string; nodePort?: number }) => (p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`))
+          .join(',') || '<none>',
     },
     AGE,
     {
@@ -121,9 +126,9 @@ export function toTable(kind: string, objects: KubeObject[], now: number, includ
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',
     metadata: { resourceVersion: listResourceVersion(objects) },
-    columnDefinitions: columns.map((c) => ({ name: c.name, type: 'string', format: c.format ?? '', description: c.description, priority: c.priority ?? 0 })),
+    columnDefinitions: columns.map((c) => ({ name: c.name, type: c.name === 'Restarts' || c.name === 'Count' ? 'integer' : 'string', format: c.format ?? '', description: c.description, priority: c.priority ?? 0 })),
     rows: objects.map((o) => ({
-      cells: columns.map((c) => c.cell(o, now)),
+      cells: columns.map((c) => c.cell(o, now, humanDuration)),
       ...(includeObject === 'None'
         ? {}
         : {
