@@ -12,7 +12,6 @@ import {
   type EC2Client,
 } from '@aws-sdk/client-ec2';
 import type { TutorConfig } from './config.js';
-import { awsErrorParts } from './aws/errors.js';
 import { text } from './text.js';
 import type { Finding } from './preflight.js';
 
@@ -50,7 +49,11 @@ export function dryRunCreates(config: Pick<TutorConfig, 'vpcCidr' | 'nat'>): { a
 type Verdict = 'allowed' | 'denied' | 'unknown';
 
 function verdictOf(error: unknown): Verdict {
-  const { name } = awsErrorParts(error);
+  const { name = '', Code = '' } = (error ?? {}) as { name?: string; Code?: string };
+  return verdictOfCode(name || Code);
+}
+
+function verdictOfCode(name: string): Verdict {
   if (name === 'DryRunOperation') return 'allowed';
   if (/^(UnauthorizedOperation|AccessDenied|AccessDeniedException|UnauthorizedAccess|NotAuthorized)/.test(name)) return 'denied';
   return 'unknown';

@@ -97,7 +97,7 @@ describe('the built program against moto', () => {
   });
 
   it('doctor reports the tools, the identity, the region’s zones and the quota headroom', async () => {
-    const vpcsBefore = (await aws(EC2Client).send(new DescribeVpcsCommand({}))).Vpcs?.length;
+    const vpcsBefore = (await aws(EC2Client).send(new DescribeVpcsCommand({}))).Vpcs?.length ?? 0;
     const result = await runCli(['doctor', '--endpoint-url', moto.url, '--region', 'us-east-1']);
     expect(result.stdout).toMatch(/✓ kubectl: v1\.\d+/);
     expect(result.stdout).toMatch(/✓ aws CLI: aws-cli\/1\./);
