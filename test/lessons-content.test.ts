@@ -1,46 +1,28 @@
 import { GetPolicyCommand, GetPolicyVersionCommand, IAMClient } from '@aws-sdk/client-iam';
 import { describe, expect, it } from 'vitest';
 import { LESSONS, lessonById } from '../src/lessons/index.js';
-import { PLACEHOLDERS } from '../src/lessons/placeholders.js';
-import type { Lesson, LessonId, LiveData } from '../src/lessons/types.js';
+import { PLACEHOLDERS, placeholdersIn } from '../src/lessons/placeholders.js';
+import type { Lesson, LiveData } from '../src/lessons/types.js';
+import { wrapupLessons } from '../src/lessons/wrapup.js';
 import { LANGS, type Lang } from '../src/text.js';
 import { useMoto } from './support/moto.js';
 
-const MENU_ORDER: LessonId[] = [
-  'intro',
-  'clusterRole',
-  'vpc',
-  'cluster',
-  'kubeconfig',
-  'nodegroup',
-  'wrapup-upgrade',
-  'wrapup-access',
-  'wrapup-shared-vpc',
-  'wrapup-multi-vpc',
-  'wrapup-no-nat',
-  'wrapup-cross-account',
-  'wrapup-third-az',
-  'cleanup',
-];
+/** Every live panel the screens can draw; the compiler keeps this complete. */
+const LIVE_PANELS: Record<LiveData, true> = { policies: true, vpc: true, cluster: true, kubeconfig: true, token: true, nodes: true };
 
-const STEP_LESSONS: Record<1 | 2 | 3 | 4 | 5, LessonId> = {
-  1: 'clusterRole',
-  2: 'vpc',
-  3: 'cluster',
-  4: 'kubeconfig',
-  5: 'nodegroup',
+/** Words that only make sense with one screen layout; the live panel is beside the text or under it, by width. */
+const LAYOUT_WORDS: Record<'en' | 'ja', RegExp> = {
+  en: /\b(on|to) the (right|left)\b|\bbeside this\b|\b(commands?|table|panel|list|text) (below|above)\b|\bthe \w+ (below|above)\b|\bbelow this\b/i,
+  ja: /右側|左側|右の|左の|下のコマンド|上のコマンド|下に表示|右に表示/,
 };
 
-/** The live panels the screens draw, and the lesson each one belongs to. */
-const LIVE_PAGES: Record<LiveData, LessonId> = {
-  policies: 'clusterRole',
-  vpc: 'vpc',
-  cluster: 'cluster',
-  kubeconfig: 'kubeconfig',
-  token: 'kubeconfig',
-  nodes: 'nodegroup',
-};
+/** An English text that reads as a sentence (a lowercase word), whose Japanese must be a translation. */
+const PROSE = /(^|\s)[a-z]{2,}[,.:;]?(?=\s|$)/;
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+/** A hard wrap must not leave a sentence's ending alone at the start of a line. */
+const ORPHAN_ENDING = /^(です|ます|なります|になります|とおりです)/;
 
+const allQuestions = LESSONS.flatMap((lesson) => lesson.quiz.map((question, i) => ({ lesson: lesson.id, i, question })));
 
 /** Operations moto 5.2.1 answers with a 404: a lesson command using one could never run in the sandbox. */
 const NOT_IN_MOTO = [
@@ -118,10 +100,14 @@ function policyNamesIn(lessons: readonly Lesson[]): Set<string> {
 }
 
 describe('the lesson list', () => {
-  it('holds every lesson once, in menu order', () => {
+  it('holds every lesson once: the introduction first, the five steps in order, the day-two questions, clean-up last', () => {
     const ids = LESSONS.map((lesson) => lesson.id);
-    expect(ids).toEqual(MENU_ORDER);
     expect(new Set(ids).size).toBe(ids.length);
+    expect(LESSONS[0]!.id).toBe('intro');
+    expect(LESSONS.at(-1)!.id).toBe('cleanup');
+    expect(LESSONS.filter((lesson) => lesson.step !== undefined).map((lesson) => lesson.step)).toEqual([1, 2, 3, 4, 5]);
+    expect(LESSONS.slice(1, 6).every((lesson) => lesson.step !== undefined), 'the steps follow the introduction').toBe(true);
+    expect(LESSONS.slice(6, -1)).toEqual(wrapupLessons);
   });
 
   it('finds lessons by id', () => {
@@ -129,23 +115,54 @@ describe('the lesson list', () => {
     expect(lessonById('no-such-lesson')).toBeUndefined();
   });
 
-  it('has steps 1 to 5, once each, on the lessons that build them, in order', () => {
-    const steps = LESSONS.filter((lesson) => lesson.step !== undefined).map((lesson) => [lesson.step, lesson.id]);
-    expect(steps).toEqual(Object.entries(STEP_LESSONS).map(([step, id]) => [Number(step), id]));
+  it('shows each live panel once, on a step lesson', () => {
+    const found = LESSONS.flatMap((lesson) => lesson.pages.filter((page) => page.live).map((page) => ({ live: page.live!, step: lesson.step })));
+    expect(found.map((f) => f.live).sort()).toEqual(Object.keys(LIVE_PANELS).sort());
+    for (const f of found) expect(f.step, f.live).toBeDefined();
   });
 
-  it('shows each live panel on the lesson that explains it', () => {
-    const found = LESSONS.flatMap((lesson) => lesson.pages.filter((page) => page.live).map((page) => [page.live, lesson.id]));
-    expect(Object.fromEntries(found)).toEqual(LIVE_PAGES);
-    expect(found).toHaveLength(Object.keys(LIVE_PAGES).length);
+  it('marks a 20-minute presenter track: two intro pages, one page per step, one day-two page', () => {
+    const marked = (lesson: Lesson) => lesson.pages.flatMap((page, i) => (page.presenter ? [i] : []));
+    expect(marked(LESSONS[0]!)).toEqual([0, 1]);
+    for (const lesson of LESSONS.filter((l) => l.step !== undefined)) expect(marked(lesson), lesson.id).toHaveLength(1);
+    expect(wrapupLessons.flatMap(marked)).toHaveLength(1);
+    expect(marked(LESSONS.at(-1)!)).toEqual([]);
+  });
+});
+
+describe('the quizzes test understanding, not guessing', () => {
+  it('spread the right answers: no position holds more than 40 %', () => {
+    const counts = new Map<number, number>();
+    for (const { question } of allQuestions) counts.set(question.answer, (counts.get(question.answer) ?? 0) + 1);
+    for (const [position, count] of counts) expect(count / allQuestions.length, `answer (${'abcd'[position]})`).toBeLessThanOrEqual(0.4);
+  });
+
+  it('rarely offer only two choices, and the right one is rarely the longest', () => {
+    const two = allQuestions.filter(({ question }) => question.choices.length === 2);
+    expect(two.length / allQuestions.length).toBeLessThanOrEqual(0.15);
+    const longest = allQuestions.filter(({ question }) => {
+      const lengths = question.choices.map((choice) => choice.en.length);
+      return lengths.filter((n) => n >= lengths[question.answer]!).length === 1;
+    });
+    expect(longest.length / allQuestions.length, longest.map((q) => `${q.lesson} ${q.i + 1}`).join(', ')).toBeLessThanOrEqual(0.3);
+  });
+
+  it('nudge toward the idea without naming the right choice', () => {
+    for (const { lesson, i, question } of allQuestions) {
+      for (const lang of LANGS) {
+        const nudge = question.nudge[lang].toLowerCase();
+        const where = `${lesson} question ${i + 1} (${lang})`;
+        expect(nudge, where).not.toContain(question.choices[question.answer]![lang].toLowerCase());
+        expect(nudge, where).not.toBe(question.explanation[lang].toLowerCase());
+      }
+    }
   });
 });
 
 describe.each(LESSONS.map((lesson) => [lesson.id, lesson] as const))('lesson %s', (_id, lesson) => {
-  it('is complete: pages, a hint, a quiz, further reading', () => {
+  it('is complete: pages, a quiz, further reading', () => {
     expect(lesson.pages.length).toBeGreaterThanOrEqual(2);
     expect(lesson.pages.length).toBeLessThanOrEqual(6);
-    expect(lesson.hint).toBeDefined();
     expect(lesson.quiz.length).toBeGreaterThanOrEqual(2);
     expect(lesson.quiz.length).toBeLessThanOrEqual(3);
     expect(lesson.readMore.length).toBeGreaterThanOrEqual(1);
@@ -159,6 +176,30 @@ describe.each(LESSONS.map((lesson) => [lesson.id, lesson] as const))('lesson %s'
     for (const { path, value } of strings(lesson, lesson.id)) expect(value.trim(), path).not.toBe('');
   });
 
+  it('translates every English sentence into Japanese', () => {
+    for (const { path, value } of texts(lesson, lesson.id)) {
+      const en = String(value['en']);
+      const ja = String(value['ja']);
+      if (!PROSE.test(en) || /^(aws|kubectl) /.test(en)) continue;
+      expect(ja, `${path} is not translated`).not.toBe(en);
+      expect(JAPANESE.test(ja), `${path}.ja has no Japanese: ${ja}`).toBe(true);
+    }
+  });
+
+  it('uses no words that depend on the screen layout', () => {
+    for (const { path, value } of texts(lesson, lesson.id)) {
+      for (const lang of LANGS) expect(String(value[lang]), `${path}.${lang}`).not.toMatch(LAYOUT_WORDS[lang]);
+    }
+  });
+
+  it('points to AWS documentation with a title in each language', () => {
+    for (const doc of lesson.readMore) {
+      expect(doc.url, doc.title.en).toMatch(/^https:\/\/docs\.aws\.amazon\.com\/[\w/.-]+\.html$/);
+      expect(doc.title.ja, doc.url).not.toBe(doc.title.en);
+    }
+    expect(new Set(lesson.readMore.map((doc) => doc.url)).size).toBe(lesson.readMore.length);
+  });
+
   it.each(LANGS)('fits an 80x24 terminal in %s', (lang: Lang) => {
     lesson.pages.forEach((page, i) => {
       const lines = page.body[lang].split('\n');
@@ -166,6 +207,7 @@ describe.each(LESSONS.map((lesson) => [lesson.id, lesson] as const))('lesson %s'
       for (const line of lines) {
         expect(displayWidth(line, lang === 'ja'), `${lesson.id} page ${i + 1} (${lang}): ${line}`).toBeLessThanOrEqual(MAX_COLUMNS);
         expect(line, `${lesson.id} page ${i + 1} (${lang}) has a tab or trailing space`).not.toMatch(/\t|\s$/);
+        if (lang === 'ja') expect(line, `${lesson.id} page ${i + 1}: a line starts with a sentence ending`).not.toMatch(ORPHAN_ENDING);
       }
       expect(displayWidth(page.title[lang], lang === 'ja'), `${lesson.id} page ${i + 1} title (${lang})`).toBeLessThanOrEqual(MAX_COLUMNS);
     });
@@ -192,7 +234,8 @@ describe.each(LESSONS.map((lesson) => [lesson.id, lesson] as const))('lesson %s'
     for (const command of lesson.commands ?? []) {
       expect(command.cli).toMatch(/^aws [a-z0-9-]+ [a-z0-9-]+( |$)/);
       expect(command.cli, 'shell syntax would break when the command is split into words').not.toMatch(/["'`$;|&<>\\]/);
-      for (const match of command.cli.matchAll(/\{([^}]*)\}/g)) expect(PLACEHOLDERS, `${command.cli}: {${match[1]}}`).toContain(match[1]);
+      for (const name of placeholdersIn(command.cli)) expect(PLACEHOLDERS, `${command.cli}: {${name}}`).toContain(name);
+      expect(command.what.ja, command.cli).not.toBe(command.what.en);
       expect(command.cli.replace(/\{[^}]*\}/g, ''), 'a stray brace').not.toMatch(/[{}]/);
       const operation = command.cli.split(' ')[2];
       expect(NOT_IN_MOTO, command.cli).not.toContain(operation);

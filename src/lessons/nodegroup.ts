@@ -92,7 +92,7 @@ EKS Pod Identity）に移すよう勧めています。同じノード上の
       title: text('The node group’s parameters', 'ノードグループのパラメータ'),
       body: text(
         `CreateNodegroup, as the tutor calls it:
-- nodeRole: the role above
+- nodeRole: the node role from this lesson’s first page
 - subnets: the private subnets (the public ones with --nat none)
 - amiType: AL2023_x86_64_STANDARD (AL2 AMIs ended on 2025-11-26)
 - instanceTypes: t3.medium; diskSize: 20 GiB; capacity ON_DEMAND

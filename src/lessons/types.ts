@@ -18,7 +18,7 @@ export type LessonId =
   | 'cleanup';
 
 /**
- * Live data a page shows beside its text, fetched by the screen from the engine:
+ * Live data a page shows with its text (the live panel), fetched by the screen from the engine:
  * - `policies`: AmazonEKSServicePolicy and AmazonEKSClusterPolicy documents side by side
  * - `vpc`: the VPC, subnets, tags and NAT gateways as they are now
  * - `cluster`: DescribeCluster (endpoint, security group, access config, upgrade policy)

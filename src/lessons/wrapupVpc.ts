@@ -9,7 +9,6 @@ export const wrapupSharedVpc = {
   pages: [
     {
       title: text('What the second cluster needs', '2 つ目のクラスターに必要なもの'),
-      presenter: true,
       body: text(
         `A second cluster can use the VPC you built. CreateCluster only asks
 for subnet IDs, so it needs:
