@@ -32,6 +32,9 @@ export interface TutorConfig {
 }
 
 export const DEFAULT_CLUSTER_NAME = 'eks-basics-tutor';
-/** Used when DescribeClusterVersions cannot answer. */
-export const DEFAULT_KUBERNETES_VERSION = '1.33';
+/**
+ * Only for an endpoint that is not AWS and has no DescribeClusterVersions (moto);
+ * against AWS the version always comes from DescribeClusterVersions.
+ */
+export const DEFAULT_KUBERNETES_VERSION = '1.35';
 export const DEFAULT_TIME_SCALE = 1 / 60;

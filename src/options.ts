@@ -1,8 +1,10 @@
 import { isAbsolute, resolve } from 'node:path';
+import { partition } from '@aws-sdk/core/client';
 import envPaths from 'env-paths';
 import { DEFAULT_CLUSTER_NAME, DEFAULT_TIME_SCALE, type Mode, type NatMode, type RegistryPolicy, type TutorConfig } from './config.js';
 import { badInput } from './errors.js';
 import { parseCidr } from './aws/network.js';
+import { amiTypeFor } from './aws/steps/ami-types.js';
 import { detectLang, text, type Lang } from './text.js';
 
 /** Options as the argument parser hands them over: strings and booleans, unchecked. */
@@ -30,14 +32,15 @@ export interface RawOptions {
   debug?: boolean;
 }
 
-/** Regions where EKS runs (commercial partition). */
-export const REGIONS = [
-  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'af-south-1', 'ap-east-1', 'ap-east-2', 'ap-south-1', 'ap-south-2',
-  'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3',
-  'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-7', 'ca-central-1', 'ca-west-1', 'eu-central-1', 'eu-central-2',
-  'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-south-1', 'eu-south-2', 'eu-north-1', 'il-central-1', 'me-south-1',
-  'me-central-1', 'mx-central-1', 'sa-east-1',
-];
+/**
+ * A region of the commercial partition, as the SDK's own partition data lists
+ * them (a region AWS opens reaches the tutor with the next SDK release).
+ */
+export function isKnownRegion(value: string): boolean {
+  if (!/^[a-z]{2}-[a-z]+-\d+$/.test(value)) return false;
+  const found = partition(value) as { name?: string; description?: string };
+  return found.name === 'aws' && found.description !== undefined;
+}
 
 const CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9\-_]{0,99}$/;
 const VERSION = /^1\.\d{2}$/;
@@ -87,6 +90,25 @@ export function validateCidr(value: string): string {
   return value;
 }
 
+/** Addresses a node takes from its subnet at start with the VPC CNI's defaults (its ENI and one warm ENI), roughly. */
+const ADDRESSES_PER_NODE = 12;
+/** What EKS asks to stay free in each cluster subnet for its own network interfaces. */
+const EKS_FREE_ADDRESSES = 6;
+
+/** Each subnet is an eighth of the VPC range (network.ts): refuse a range whose subnets cannot hold the nodes. */
+export function checkSubnetRoom(vpcCidr: string, azs: number, nodes: number): void {
+  const prefix = parseCidr(vpcCidr)!.prefix + 3;
+  const usable = 2 ** (32 - prefix) - 5;
+  const needed = EKS_FREE_ADDRESSES + Math.ceil(nodes / azs) * ADDRESSES_PER_NODE;
+  if (usable >= needed) return;
+  throw badInput(
+    text(
+      `--vpc-cidr ${vpcCidr} is too small: each subnet (/${prefix}) has ${usable} usable addresses, and ${nodes} nodes in ${azs} zones need about ${needed} (about ${ADDRESSES_PER_NODE} a node for the VPC CNI, ${EKS_FREE_ADDRESSES} for EKS). Use a larger range, such as /16, or fewer --nodes.`,
+      `--vpc-cidr ${vpcCidr} は小さすぎます。各サブネット(/${prefix})で使えるアドレスは ${usable} 個で、${azs} ゾーンに ${nodes} ノードを置くには約 ${needed} 個必要です(VPC CNI にノードあたり約 ${ADDRESSES_PER_NODE} 個、EKS に ${EKS_FREE_ADDRESSES} 個)。/16 などの広い範囲にするか、--nodes を減らしてください。`,
+    ),
+  );
+}
+
 export function validateClusterName(value: string): string {
   if (!CLUSTER_NAME.test(value)) {
     throw badInput(
@@ -100,7 +122,7 @@ export function validateClusterName(value: string): string {
 }
 
 export function validateRegion(value: string): string {
-  if (!REGIONS.includes(value)) {
+  if (!isKnownRegion(value)) {
     throw badInput(
       text(`--region "${value}" is not a known AWS region: use one such as us-east-1 or ap-northeast-1.`, `--region の「${value}」は既知の AWS リージョンではありません。us-east-1 や ap-northeast-1 などを指定してください。`),
     );
@@ -162,6 +184,19 @@ export function resolveConfig(raw: RawOptions, env: NodeJS.ProcessEnv = process.
   const azs = integer('azs', raw.azs, 2, 3, 2) as 2 | 3;
   const nat: NatMode = oneOf('nat', raw.nat, ['single', 'ha', 'none'] as const, 'single');
   const registryPolicy: RegistryPolicy = oneOf('registry-policy', raw.registryPolicy, ['pullonly', 'readonly'] as const, 'pullonly');
+  const instanceType = raw.instanceType ?? 't3.medium';
+  const ami = amiTypeFor(instanceType);
+  if (!ami.ok) {
+    throw badInput(
+      text(
+        `--instance-type ${instanceType} is not allowed: ${ami.why.en}. Use an x86-64, Graviton or NVIDIA type such as t3.medium, t4g.medium or g5.xlarge.`,
+        `--instance-type ${instanceType} は指定できません: ${ami.why.ja}。t3.medium・t4g.medium・g5.xlarge などの x86-64・Graviton・NVIDIA のタイプを指定してください。`,
+      ),
+    );
+  }
+  const vpcCidr = validateCidr(raw.vpcCidr ?? '192.168.0.0/16');
+  const nodes = integer('nodes', raw.nodes, 1, 100, 2);
+  checkSubnetRoom(vpcCidr, azs, nodes);
   return {
     mode,
     clusterName,
@@ -169,11 +204,11 @@ export function resolveConfig(raw: RawOptions, env: NodeJS.ProcessEnv = process.
     ...(raw.profile ? { profile: raw.profile } : {}),
     ...(endpointUrl ? { endpointUrl } : {}),
     ...(raw.kubernetesVersion ? { kubernetesVersion: raw.kubernetesVersion } : {}),
-    vpcCidr: validateCidr(raw.vpcCidr ?? '192.168.0.0/16'),
+    vpcCidr,
     azs,
     nat,
-    nodes: integer('nodes', raw.nodes, 1, 100, 2),
-    instanceType: raw.instanceType ?? 't3.medium',
+    nodes,
+    instanceType,
     registryPolicy,
     logging: raw.logging === true,
     stateDir: isAbsolute(stateDir) ? stateDir : resolve(stateDir),

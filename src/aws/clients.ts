@@ -68,7 +68,9 @@ export function createClients(settings: ClientSettings): AwsClients {
     ...(settings.profile ? { profile: settings.profile } : {}),
     ...(settings.credentials ? { credentials: settings.credentials } : {}),
     // Throttling, 5xx answers and dropped connections are retried with backoff.
-    retryMode: 'adaptive',
+    // Standard, not adaptive: adaptive's client-side rate limiter, once a throttle
+    // has set it, holds every later call of the run to a low send rate.
+    retryMode: 'standard',
     maxAttempts: settings.maxAttempts ?? 8,
   };
   const clients = {
@@ -89,7 +91,15 @@ export function createClients(settings: ClientSettings): AwsClients {
     callCounts.set(key, (callCounts.get(key) ?? 0) + 1);
     callLog?.push({ at: Date.now(), call: key });
     settings.onCall?.({ service, operation });
-    return next(args);
+    try {
+      return await next(args);
+    } catch (error) {
+      // explainAwsError chooses its words by operation (ResourceInUse on a delete is not a taken name).
+      if (error && typeof error === 'object' && !('$operation' in error)) {
+        Object.defineProperty(error, '$operation', { value: operation, enumerable: false });
+      }
+      throw error;
+    }
   };
   const options = { step: 'initialize' as const, name: 'eksBasicsTutorCallCounter' };
   const keep = { step: 'deserialize' as const, priority: 'low' as const, name: 'eksBasicsTutorKeepErrorBody' };

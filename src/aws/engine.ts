@@ -4,6 +4,8 @@ import type { Ledger } from '../state/ledger.js';
 import { text } from '../text.js';
 import type { AwsClients } from './clients.js';
 import { inventory, type Found } from './inventory.js';
+import { installRetries } from './retry.js';
+import { resolveVersion, type ResolvedVersion } from './versions.js';
 import { clusterRoleStep } from './steps/cluster-role.js';
 import { UnsupportedZonesError, clusterStep } from './steps/cluster.js';
 import { kubeconfigStep } from './steps/kubeconfig.js';
@@ -53,6 +55,7 @@ export class Engine {
       ...(options.kubeconfigEnv ? { kubeconfigEnv: options.kubeconfigEnv } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     };
+    installRetries(options.clients, { clock: options.clock, emit: (event) => this.emit(event), ...(options.signal ? { signal: options.signal } : {}) });
   }
 
   get clients(): AwsClients {
@@ -73,7 +76,33 @@ export class Engine {
   }
 
   plan(step: StepNumber): StepPlan {
-    return STEPS[step].plan({ config: this.config, ledger: this.ledger, ...(this.accountId ? { accountId: this.accountId } : {}) });
+    return STEPS[step].plan({
+      config: this.config,
+      ledger: this.ledger,
+      ...(this.accountId ? { accountId: this.accountId } : {}),
+      ...(this.ctx.kubernetes ? { kubernetes: this.ctx.kubernetes } : {}),
+    });
+  }
+
+  /**
+   * The Kubernetes version this build sends, asked of EKS once (DescribeClusterVersions):
+   * call it before showing the plan, so the plan shows the version that is sent.
+   * Rejects with BAD_INPUT for a --kubernetes-version EKS no longer offers, and with
+   * ACCESS_DENIED naming eks:DescribeClusterVersions when it may not be asked.
+   * `needsConfirmation` and `note` say when an extended-support version costs more.
+   */
+  async resolveVersion(): Promise<ResolvedVersion> {
+    if (this.ctx.kubernetes) return this.ctx.kubernetes;
+    const resolved = await resolveVersion(this.ctx);
+    this.ctx.kubernetes = resolved;
+    if (resolved.note) this.emit({ type: 'note', text: resolved.note });
+    if (this.ledger.facts.kubernetesVersion !== resolved.version) await this.ledger.setFacts({ kubernetesVersion: resolved.version });
+    return resolved;
+  }
+
+  /** The version once resolved (undefined before resolveVersion or step 3's apply). */
+  get kubernetes(): ResolvedVersion | undefined {
+    return this.ctx.kubernetes;
   }
 
   /**

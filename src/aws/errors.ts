@@ -53,6 +53,12 @@ function readUnparsedAnswer(error: unknown): AwsErrorLike | undefined {
   return { name: code, message: decoded, $metadata: { httpStatusCode: raw.$response.statusCode ?? 0 } };
 }
 
+/** The code and the first line of the message of an AWS error, parsed or not. */
+export function awsErrorParts(error: unknown): { name: string; message: string } {
+  const e = readUnparsedAnswer(error) ?? ((error ?? {}) as AwsErrorLike);
+  return { name: e.name ?? e.Code ?? '', message: (e.message ?? '').split('\n')[0]!.trim() };
+}
+
 /**
  * The one place an AWS error becomes something a learner can act on. The raw
  * error stays as the cause, shown only with --debug.
@@ -83,6 +89,27 @@ export function explainAwsError(error: unknown): TutorError {
   }
   if (/ResourceLimitExceeded/.test(name)) {
     return new TutorError('QUOTA', text(`An EKS quota is reached: ${message}`, `EKS のクォータに達しました: ${message}`), error);
+  }
+  const operation = (error as { $operation?: string } | null)?.$operation ?? '';
+  if (/ResourceInUse/.test(name) && /^Delete/.test(operation)) {
+    return new TutorError(
+      'AWS',
+      text(
+        `AWS cannot delete it yet (${operation}): ${message}. Something that depends on it is still being removed; run the same command again in a few minutes.`,
+        `まだ削除できません(${operation}): ${message}。依存するものの削除がまだ終わっていません。数分後に同じコマンドを再実行してください。`,
+      ),
+      error,
+    );
+  }
+  if (/AuthFailure/.test(name) && /^(ReleaseAddress|DisassociateAddress)$/.test(operation)) {
+    return new TutorError(
+      'AWS',
+      text(
+        `The Elastic IP is still held by a NAT gateway that is being deleted (${operation}: ${message}). Run the same command again in a minute.`,
+        `Elastic IP は削除中の NAT ゲートウェイがまだ使っています(${operation}: ${message})。1 分ほどして同じコマンドを再実行してください。`,
+      ),
+      error,
+    );
   }
   if (/ResourceInUse/.test(name)) {
     return new TutorError('NAME_TAKEN', text(`The name is in use: ${message}. Choose another --cluster-name.`, `名前が使用中です: ${message}。別の --cluster-name を指定してください。`), error);

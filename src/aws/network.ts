@@ -31,8 +31,15 @@ export function subnetCidr(vpcCidr: string, tier: 'public' | 'private', index: n
   return `${formatIp((parsed.base + slot * size) >>> 0)}/${prefix}`;
 }
 
-/** AZs EKS is known to refuse for control planes; skipped when choosing. */
-export const EKS_UNSUPPORTED_AZS = new Set(['us-east-1e']);
+/**
+ * Zones EKS refuses for cluster subnets (the EKS user guide's subnet
+ * requirements; eksctl skips the same), by zone ID: zone names are shuffled
+ * per account, so us-east-1e in one account is another zone in the next.
+ */
+export const EKS_UNSUPPORTED_ZONE_IDS = new Set(['use1-az3', 'usw1-az2', 'cac1-az3']);
+
+/** @deprecated by zone name, which differs between accounts: use EKS_UNSUPPORTED_ZONE_IDS. */
+export const EKS_UNSUPPORTED_AZS = new Set<string>();
 
 export function natCount(config: Pick<TutorConfig, 'nat' | 'azs'>): number {
   return config.nat === 'ha' ? config.azs : config.nat === 'single' ? 1 : 0;

@@ -2,6 +2,7 @@ import type { TutorConfig } from '../config.js';
 import type { Ledger } from '../state/ledger.js';
 import type { Text } from '../text.js';
 import type { AwsClients } from './clients.js';
+import type { ResolvedVersion } from './versions.js';
 
 export type StepNumber = 1 | 2 | 3 | 4 | 5;
 export type StepId = 'clusterRole' | 'vpc' | 'cluster' | 'kubeconfig' | 'nodegroup';
@@ -46,7 +47,9 @@ export type EngineEvent =
   | { type: 'status'; key: string; kind: string; id: string; status: string; elapsedMs: number; expectedMs: number }
   | { type: 'kubectl'; args: string[]; output: string }
   | { type: 'checks'; step: StepNumber; checks: Check[] }
-  | { type: 'note'; text: Text };
+  | { type: 'note'; text: Text }
+  /** AWS refused a call the way it does for moments after a create (IAM propagation, EC2 NotFound); it is sent again. */
+  | { type: 'retry'; key: string; operation: string; reason: Text; attempt: number; elapsedMs: number };
 
 /** Time, injected: real time, or the sandbox's time-lapse. */
 export interface Clock {
@@ -68,6 +71,8 @@ export interface StepContext {
   kubectl: KubectlRunner;
   /** The sandbox's exec environment for the kubeconfig (dummy credentials), if any. */
   kubeconfigEnv?: Record<string, string>;
+  /** The Kubernetes version, once resolved (Engine.resolveVersion). */
+  kubernetes?: ResolvedVersion;
 }
 
 export interface KubectlRunner {
@@ -94,4 +99,6 @@ export interface PlanContext {
   config: TutorConfig;
   ledger: Ledger;
   accountId?: string;
+  /** The Kubernetes version, once resolved: the plan shows what will be sent. */
+  kubernetes?: ResolvedVersion;
 }

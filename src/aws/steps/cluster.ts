@@ -1,18 +1,19 @@
 import {
   CreateClusterCommand,
   DescribeClusterCommand,
-  DescribeClusterVersionsCommand,
   ResourceNotFoundException,
   type Cluster,
 } from '@aws-sdk/client-eks';
 import { DescribeSecurityGroupsCommand } from '@aws-sdk/client-ec2';
-import { DEFAULT_KUBERNETES_VERSION } from '../../config.js';
 import { TutorError } from '../../errors.js';
 import { text } from '../../text.js';
 import { cliCommand } from '../cli-command.js';
 import { PRICES } from '../cost.js';
 import { isOurs, tagMap, tutorTags } from '../tags.js';
-import type { Check, Step, StepContext } from '../types.js';
+import { clientToken } from '../tokens.js';
+import type { Check, PlanContext, Step, StepContext } from '../types.js';
+import { resolveVersion } from '../versions.js';
+import { NOT_LISTED_YET_MS } from '../retry.js';
 import { EXPECTED, POLL_DELAY, waitFor } from '../wait.js';
 import { CLUSTER_ROLE_KEY, clusterRoleSpec } from './cluster-role.js';
 import { subnetKey } from './vpc-requests.js';
@@ -48,7 +49,14 @@ function subnetIds(ctx: Pick<StepContext, 'ledger' | 'config'>, placeholders: bo
   return ids;
 }
 
-export function createClusterRequest(ctx: Pick<StepContext, 'ledger' | 'config'>, version: string, accountId?: string) {
+export interface ClusterRequestOptions {
+  /** The idempotency token; the plan shows a placeholder. */
+  token?: string;
+  /** EXTENDED only for a version already in extended support (EKS accepts nothing else there). */
+  supportType?: 'STANDARD' | 'EXTENDED';
+}
+
+export function createClusterRequest(ctx: Pick<StepContext, 'ledger' | 'config'>, version: string, accountId?: string, options: ClusterRequestOptions = {}) {
   const { config } = ctx;
   const roleArn = ctx.ledger.get(CLUSTER_ROLE_KEY)?.id ?? `arn:aws:iam::${accountId ?? '<account-id>'}:role/${clusterRoleSpec(config.clusterName).name}`;
   return {
@@ -59,28 +67,29 @@ export function createClusterRequest(ctx: Pick<StepContext, 'ledger' | 'config'>
     logging: { clusterLogging: [{ types: [...LOG_TYPES], enabled: config.logging }] },
     // Set explicitly: the API's defaults (CONFIG_MAP, EXTENDED support) are not the console's.
     accessConfig: { authenticationMode: 'API_AND_CONFIG_MAP' as const, bootstrapClusterCreatorAdminPermissions: true },
-    upgradePolicy: { supportType: 'STANDARD' as const },
+    upgradePolicy: { supportType: options.supportType ?? ('STANDARD' as const) },
     tags: tagMap(tutorTags(config.clusterName, CLUSTER_KEY, config.clusterName)),
+    clientRequestToken: options.token ?? '<client-token>',
   };
 }
 
-/** --kubernetes-version, else what this build chose before, else the newest in standard support, else the built-in default. */
+/**
+ * The version to send: resolved once per run (before the plan is shown, when
+ * the front end asks the engine) and remembered in the ledger for later runs.
+ */
 export async function chooseVersion(ctx: StepContext): Promise<string> {
-  if (ctx.config.kubernetesVersion) return ctx.config.kubernetesVersion;
-  if (ctx.ledger.facts.kubernetesVersion) return ctx.ledger.facts.kubernetesVersion;
-  let version = DEFAULT_KUBERNETES_VERSION;
-  try {
-    const answer = await ctx.clients.eks.send(new DescribeClusterVersionsCommand({}));
-    const standard = (answer.clusterVersions ?? [])
-      .filter((v) => (v.versionStatus ?? v.status) === 'STANDARD_SUPPORT' && v.clusterVersion)
-      .map((v) => v.clusterVersion!)
-      .sort((a, b) => Number(b.split('.')[1]) - Number(a.split('.')[1]));
-    if (standard[0]) version = standard[0];
-  } catch {
-    // Some endpoints (moto) do not have DescribeClusterVersions: the built-in default stands.
+  if (!ctx.kubernetes) {
+    ctx.kubernetes = await resolveVersion(ctx);
+    if (ctx.kubernetes.note) ctx.emit({ type: 'note', text: ctx.kubernetes.note });
   }
-  await ctx.ledger.setFacts({ kubernetesVersion: version });
-  return version;
+  const resolved = ctx.kubernetes;
+  if (ctx.ledger.facts.kubernetesVersion !== resolved.version) await ctx.ledger.setFacts({ kubernetesVersion: resolved.version });
+  return resolved.version;
+}
+
+/** The version a plan shows: the resolved one, else what is known, else a placeholder (a dry run asks nobody). */
+export function plannedVersion(ctx: Pick<PlanContext, 'config' | 'ledger' | 'kubernetes'>): string {
+  return ctx.kubernetes?.version ?? ctx.config.kubernetesVersion ?? ctx.ledger.facts.kubernetesVersion ?? '<kubernetes-version>';
 }
 
 /** How old an answer may be for a read that follows another one moments later (a check right after the wait). */
@@ -102,6 +111,12 @@ export async function describeCluster(ctx: StepContext, options: { maxAgeMs?: nu
   return cluster;
 }
 
+/** EKS's own words for what went wrong: `code: message` of each health issue. */
+export function healthReason(issues: { code?: string; message?: string }[] | undefined): string | undefined {
+  const words = (issues ?? []).map((i) => [i.code, i.message].filter(Boolean).join(': ')).filter(Boolean);
+  return words.length ? words.join('; ') : undefined;
+}
+
 function nameTaken(name: string): TutorError {
   return new TutorError(
     'NAME_TAKEN',
@@ -116,8 +131,7 @@ export const clusterStep: Step = {
   number: 3,
   id: 'cluster',
   plan(ctx) {
-    const version = ctx.config.kubernetesVersion ?? ctx.ledger.facts.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
-    const input = createClusterRequest(ctx, version, ctx.accountId);
+    const input = createClusterRequest(ctx, plannedVersion(ctx), ctx.accountId, { supportType: ctx.kubernetes?.supportType ?? 'STANDARD' });
     return {
       step: 3,
       calls: [
@@ -129,7 +143,7 @@ export const clusterStep: Step = {
           why: text('EKS starts a control plane and places its network interfaces in the subnets.', 'EKS がコントロールプレーンを起動し、そのネットワークインターフェイスをサブネットに配置します。'),
         },
       ],
-      hourlyCost: PRICES.clusterHour,
+      hourlyCost: ctx.kubernetes?.clusterHourUsd ?? PRICES.clusterHour,
     };
   },
 
@@ -145,8 +159,11 @@ export const clusterStep: Step = {
       return;
     }
     const version = await chooseVersion(ctx);
-    const request = createClusterRequest(ctx, version);
-    await ctx.ledger.intend(CLUSTER_KEY, 'eks-cluster', 3, { name: ctx.config.clusterName });
+    const intent = await ctx.ledger.intend(CLUSTER_KEY, 'eks-cluster', 3, { name: ctx.config.clusterName });
+    const request = createClusterRequest(ctx, version, undefined, {
+      token: clientToken(ctx.config.clusterName, CLUSTER_KEY, intent.intentAt),
+      supportType: ctx.kubernetes?.supportType ?? 'STANDARD',
+    });
     ctx.emit({ type: 'resource', key: CLUSTER_KEY, kind: 'eks-cluster', change: 'creating' });
     let cluster: Cluster | undefined;
     try {
@@ -174,6 +191,8 @@ export const clusterStep: Step = {
       status: (c) => c?.status ?? 'missing',
       done: (c) => c?.status === 'ACTIVE',
       failed: (c) => !c || c.status === 'FAILED' || c.status === 'DELETING',
+      reason: (c) => healthReason(c?.health?.issues),
+      notListedYetMs: NOT_LISTED_YET_MS,
       delayMs: POLL_DELAY.cluster,
       expectedMs: EXPECTED.clusterCreate,
       timeoutMs: 30 * 60_000,
@@ -205,7 +224,14 @@ export const clusterStep: Step = {
     const mode = cluster.accessConfig?.authenticationMode;
     add('cluster:auth-mode', mode === undefined ? undefined : mode === 'API_AND_CONFIG_MAP', 'Authentication mode is API_AND_CONFIG_MAP (access entries and aws-auth)', '認証モードが API_AND_CONFIG_MAP(アクセスエントリーと aws-auth の両方)', mode);
     const support = cluster.upgradePolicy?.supportType;
-    add('cluster:upgrade-policy', support === undefined ? undefined : support === 'STANDARD', 'Upgrade policy is STANDARD (no extended-support charge)', 'アップグレードポリシーが STANDARD(延長サポート料金がかからない)', support);
+    const wantedSupport = ctx.kubernetes?.supportType ?? 'STANDARD';
+    add(
+      'cluster:upgrade-policy',
+      support === undefined ? undefined : support === wantedSupport,
+      wantedSupport === 'STANDARD' ? 'Upgrade policy is STANDARD (no extended-support charge)' : 'Upgrade policy is EXTENDED (the version is already in extended support)',
+      wantedSupport === 'STANDARD' ? 'アップグレードポリシーが STANDARD(延長サポート料金がかからない)' : 'アップグレードポリシーが EXTENDED(バージョンがすでに延長サポート中)',
+      support,
+    );
     const sgId = cluster.resourcesVpcConfig?.clusterSecurityGroupId;
     let sgFound: boolean | undefined;
     if (sgId) {

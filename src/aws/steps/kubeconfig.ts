@@ -13,10 +13,20 @@ export function entryName(ctx: Pick<PlanContext, 'config' | 'ledger' | 'accountI
   return `arn:aws:eks:${ctx.config.region}:${ctx.accountId ?? '<account-id>'}:cluster/${ctx.config.clusterName}`;
 }
 
-/** The exec plugin: kubectl runs `aws eks get-token` for a fresh token on every call. */
-export function execSpec(config: TutorConfig, env?: Record<string, string>): ExecSpec {
+/** The profile the session used: --profile, else the environment's (as `aws eks update-kubeconfig` records it). */
+export function sessionProfile(config: TutorConfig, processEnv: NodeJS.ProcessEnv = process.env): string | undefined {
+  return config.profile ?? (processEnv.AWS_PROFILE || processEnv.AWS_DEFAULT_PROFILE || undefined);
+}
+
+/**
+ * The exec plugin: kubectl runs `aws eks get-token` for a fresh token on every call.
+ * It carries AWS_PROFILE whenever the session used a profile, so kubectl keeps
+ * working from a shell where the profile is not exported. `env` is the sandbox's.
+ */
+export function execSpec(config: TutorConfig, env?: Record<string, string>, processEnv: NodeJS.ProcessEnv = process.env): ExecSpec {
+  const profile = env ? undefined : sessionProfile(config, processEnv);
   const vars = [
-    ...(config.profile && !env ? [{ name: 'AWS_PROFILE', value: config.profile }] : []),
+    ...(profile ? [{ name: 'AWS_PROFILE', value: profile }] : []),
     ...Object.entries(env ?? {}).map(([name, value]) => ({ name, value })),
   ];
   return {

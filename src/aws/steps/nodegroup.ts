@@ -9,13 +9,23 @@ import { ensureRole, planRole, roleName, verifyRole, type RoleSpec } from '../ro
 import { isOurs, tutorTags, tagMap } from '../tags.js';
 import type { Check, PlanContext, Step, StepContext } from '../types.js';
 import { EXPECTED, POLL_DELAY, waitFor } from '../wait.js';
-import { RECENT_MS } from './cluster.js';
+import { NOT_LISTED_YET_MS } from '../retry.js';
+import { amiTypeFor, type AmiType } from './ami-types.js';
+import { clientToken } from '../tokens.js';
+import { RECENT_MS, healthReason } from './cluster.js';
 import { KUBECONFIG_KEY } from './kubeconfig.js';
 import { subnetKey } from './vpc-requests.js';
 
 export const NODE_ROLE_KEY = 'role/node';
 export const NODEGROUP_KEY = 'nodegroup';
+/** The AMI type of x86-64 instance types such as the default t3.medium; see amiTypeFor for the others. */
 export const AMI_TYPE = 'AL2023_x86_64_STANDARD' as const;
+
+/** The AMI type for the instance type (options.ts has already refused one with none). */
+export function amiTypeOf(instanceType: string): AmiType {
+  const choice = amiTypeFor(instanceType);
+  return choice.ok ? choice.amiType : AMI_TYPE;
+}
 export const DISK_SIZE = 20;
 
 /** The node role `prepare` made, per run. */
@@ -44,7 +54,7 @@ export function nodeSubnetTier(config: TutorConfig): 'public' | 'private' {
   return config.nat === 'none' ? 'public' : 'private';
 }
 
-export function createNodegroupRequest(ctx: Pick<PlanContext, 'config' | 'ledger' | 'accountId'>) {
+export function createNodegroupRequest(ctx: Pick<PlanContext, 'config' | 'ledger' | 'accountId'>, token = '<client-token>') {
   const { config } = ctx;
   const tier = nodeSubnetTier(config);
   const subnets = Array.from({ length: config.azs }, (_, i) => ctx.ledger.get(subnetKey(tier, i))?.id ?? `<subnet-${tier}-${i}>`);
@@ -56,10 +66,11 @@ export function createNodegroupRequest(ctx: Pick<PlanContext, 'config' | 'ledger
     subnets,
     scalingConfig: { minSize: 1, maxSize: config.nodes, desiredSize: config.nodes },
     instanceTypes: [config.instanceType],
-    amiType: AMI_TYPE,
+    amiType: amiTypeOf(config.instanceType),
     diskSize: DISK_SIZE,
     capacityType: 'ON_DEMAND' as const,
     tags: tagMap(tutorTags(config.clusterName, NODEGROUP_KEY, nodegroupName(config.clusterName))),
+    clientRequestToken: token,
   };
 }
 
@@ -140,8 +151,8 @@ export const nodegroupStep: Step = {
       ctx.emit({ type: 'resource', key: NODEGROUP_KEY, kind: 'eks-nodegroup', id: existing.nodegroupArn ?? '', change: 'adopted' });
       return;
     }
-    const request = createNodegroupRequest(ctx);
-    await ctx.ledger.intend(NODEGROUP_KEY, 'eks-nodegroup', 5, { name: request.nodegroupName });
+    const intent = await ctx.ledger.intend(NODEGROUP_KEY, 'eks-nodegroup', 5, { name: nodegroupName(ctx.config.clusterName) });
+    const request = createNodegroupRequest(ctx, clientToken(ctx.config.clusterName, NODEGROUP_KEY, intent.intentAt));
     ctx.emit({ type: 'resource', key: NODEGROUP_KEY, kind: 'eks-nodegroup', change: 'creating' });
     const created = await ctx.clients.eks.send(new CreateNodegroupCommand(request));
     await ctx.ledger.created(NODEGROUP_KEY, created.nodegroup?.nodegroupArn ?? request.nodegroupName, { name: request.nodegroupName });
@@ -158,6 +169,8 @@ export const nodegroupStep: Step = {
       status: (n) => n?.status ?? 'missing',
       done: (n) => n?.status === 'ACTIVE',
       failed: (n) => !n || n.status === 'CREATE_FAILED' || n.status === 'DELETING' || n.status === 'DEGRADED',
+      reason: (n) => healthReason(n?.health?.issues),
+      notListedYetMs: NOT_LISTED_YET_MS,
       delayMs: POLL_DELAY.nodegroup,
       expectedMs: EXPECTED.nodegroupCreate,
       timeoutMs: 30 * 60_000,

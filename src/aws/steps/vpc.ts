@@ -25,10 +25,13 @@ import { text } from '../../text.js';
 import { cliCommand } from '../cli-command.js';
 import { PRICES, priceFor } from '../cost.js';
 import { ensureResource } from '../ensure.js';
-import { EKS_UNSUPPORTED_AZS, natCount } from '../network.js';
+import { clientToken } from '../tokens.js';
+import { NOT_LISTED_YET_MS } from '../retry.js';
+import { EKS_UNSUPPORTED_ZONE_IDS, natCount } from '../network.js';
 import { hasKeyTags, keyFilters } from '../tags.js';
 import type { PlannedCall, Step, StepContext } from '../types.js';
 import { EXPECTED, POLL_DELAY, waitFor } from '../wait.js';
+import { routePrivateTablesToNats } from './vpc-routes.js';
 import { verifyVpc } from './vpc-verify.js';
 import {
   IGW_KEY,
@@ -63,8 +66,8 @@ export async function chooseAvailabilityZones(ctx: StepContext): Promise<string[
     new DescribeAvailabilityZonesCommand({ Filters: [{ Name: 'state', Values: ['available'] }, { Name: 'zone-type', Values: ['availability-zone'] }] }),
   );
   const names = (answer.AvailabilityZones ?? [])
-    .map((z) => z.ZoneName ?? '')
-    .filter((name) => name && !EKS_UNSUPPORTED_AZS.has(name))
+    .filter((z) => z.ZoneName && !EKS_UNSUPPORTED_ZONE_IDS.has(z.ZoneId ?? ''))
+    .map((z) => z.ZoneName!)
     .sort();
   if (names.length < ctx.config.azs) {
     throw new TutorError(
@@ -233,7 +236,6 @@ export const vpcStep: Step = {
     const publicTable = await ensureTable(PUBLIC_RTB_KEY, `${name}-public`);
     await wire(publicTable, { GatewayId: igwId }, subnets.public);
 
-    const natIds: string[] = [];
     for (let n = 0; n < natCount(config); n++) {
       const allocationId = await ensureResource(ctx, {
         key: eipKey(n),
@@ -243,35 +245,35 @@ export const vpcStep: Step = {
         create: async () => (await ec2.send(new AllocateAddressCommand(allocateAddressRequest(config, n)))).AllocationId ?? '',
       });
       const subnetId = subnets.public[n]!;
-      const clientToken = `${name}-${natKey(n)}-${ledger.get(eipKey(n))?.intentAt ?? ''}`.slice(0, 64);
-      natIds.push(
-        await ensureResource(ctx, {
-          key: natKey(n),
-          kind: 'nat-gateway',
-          step: 2,
-          details: { subnet: subnetId, allocation: allocationId },
-          find: async () =>
-            findOne(
-              (
-                await ec2.send(
-                  new DescribeNatGatewaysCommand({ Filter: [...keyFilters(name, natKey(n)), { Name: 'state', Values: ['pending', 'available'] }] }),
-                )
-              ).NatGateways,
-              (g) => g.NatGatewayId,
-              name,
-              natKey(n),
-            ),
-          create: async () =>
-            (await ec2.send(new CreateNatGatewayCommand(createNatGatewayRequest(config, subnetId, allocationId, n, clientToken)))).NatGateway?.NatGatewayId ?? '',
-        }),
-      );
+      await ensureResource(ctx, {
+        key: natKey(n),
+        kind: 'nat-gateway',
+        step: 2,
+        details: { subnet: subnetId, allocation: allocationId },
+        find: async () =>
+          findOne(
+            (
+              await ec2.send(
+                new DescribeNatGatewaysCommand({ Filter: [...keyFilters(name, natKey(n)), { Name: 'state', Values: ['pending', 'available'] }] }),
+              )
+            ).NatGateways,
+            (g) => g.NatGatewayId,
+            name,
+            natKey(n),
+          ),
+        create: async () => {
+          // The NAT's own intent (kept by a resumed run) makes the token: the same NAT gateway is never billed twice.
+          const token = clientToken(name, natKey(n), ledger.get(natKey(n))?.intentAt ?? '');
+          return (await ec2.send(new CreateNatGatewayCommand(createNatGatewayRequest(config, subnetId, allocationId, n, token)))).NatGateway?.NatGatewayId ?? '';
+        },
+      });
     }
 
     for (let i = 0; i < azs.length; i++) {
       const key = privateRtbKey(i);
       const table = await ensureTable(key, `${name}-private-${i}`);
-      const nat = natForAz(config, i);
-      await wire(table, nat === undefined ? undefined : { NatGatewayId: natIds[nat]! }, [subnets.private[i]!]);
+      // The default route to the NAT gateway waits until it is available: see settle.
+      await wire(table, undefined, [subnets.private[i]!]);
     }
   },
 
@@ -289,11 +291,14 @@ export const vpcStep: Step = {
         status: (g) => g?.State ?? 'missing',
         done: (g) => g?.State === 'available',
         failed: (g) => g?.State === 'failed' || g?.State === 'deleted' || !g,
+        reason: (g) => [g?.FailureCode, g?.FailureMessage].filter(Boolean).join(': ') || undefined,
+        notListedYetMs: NOT_LISTED_YET_MS,
         delayMs: POLL_DELAY.natGateway,
         expectedMs: EXPECTED.natCreate,
         timeoutMs: 10 * 60_000,
       });
     }
+    await routePrivateTablesToNats(ctx);
   },
 
   verify: verifyVpc,
