@@ -2,6 +2,7 @@ import { CreateSecurityGroupCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancing } from '@aws-sdk/client-elastic-load-balancing';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { kubernetesHoldings } from '../src/aws/teardown.js';
 import type { EngineEvent, KubectlRunner } from '../src/aws/types.js';
 import { useMoto } from './support/moto.js';
 import { TEST_CREDENTIALS, makeEngine, tempDir } from './support/engine.js';
@@ -76,6 +77,11 @@ describe('down deletes what Kubernetes made while the cluster still exists', () 
     expect(service).toMatchObject({ id: 'shop/web', details: { loadBalancers: 'a1b2c3' } });
     expect(plan.delete.find((f) => f.kind === 'load-balancer')).toMatchObject({ id: 'a1b2c3', details: { madeFor: 'service shop/web' } });
     expect(plan.delete[0]!.kind).toBe('kubernetes-service');
+    // What the front ends show before asking: what the Service holds in AWS and what it costs.
+    const [holding] = kubernetesHoldings(plan.delete, { region: 'us-east-1', instanceType: 't3.medium', nodes: 2, nat: 'single' });
+    expect(holding).toMatchObject({ object: 'service', id: 'shop/web', loadBalancers: [{ id: 'a1b2c3', type: 'classic' }] });
+    expect(holding!.hourly).toBeGreaterThanOrEqual(0.025);
+    expect(holding!.text.en).toMatch(/^Service shop\/web holds the load balancer classic a1b2c3 \(about \$0\.0\d\d\/hour\)/);
 
     const events: EngineEvent[] = [];
     engine.on((e) => events.push(e));

@@ -1,6 +1,7 @@
-import { text } from '../text.js';
+import { text, type Text } from '../text.js';
+import { formatUsd, resourceHourly } from './cost.js';
 import { inventory, type Found } from './inventory.js';
-import { KINDS, deleteRank } from './resources/kinds.js';
+import { KINDS, deleteRank, type PriceConfig } from './resources/kinds.js';
 import { canAskKubernetes } from './resources/kubernetes.js';
 import { LEFT_BY_THE_CLUSTER, deleteOrder, resourceType } from './resources/registry.js';
 import { KUBECONFIG_KEY } from './steps/kubeconfig.js';
@@ -31,6 +32,48 @@ export function deletable(found: Found[], ledgerEmpty: boolean): { delete: Found
 
 export function teardownOrder(found: Found[]): Found[] {
   return deleteOrder(found);
+}
+
+/** A Service or Ingress in the plan, with the load balancers it holds in AWS and what they cost an hour. */
+export interface KubernetesHolding {
+  object: 'service' | 'ingress';
+  id: string;
+  loadBalancers: { id: string; type: string; hourly: number }[];
+  hourly: number;
+  /** One line for the learner, before they are asked. */
+  text: Text;
+}
+
+/** What Kubernetes made that the plan deletes first, for the CLI and the TUI to show and ask about. */
+export function kubernetesHoldings(plan: readonly Found[], config: PriceConfig): KubernetesHolding[] {
+  return plan
+    .filter((f) => f.kind === 'kubernetes-service' || f.kind === 'kubernetes-ingress')
+    .map((f) => {
+      const object = f.kind === 'kubernetes-ingress' ? 'ingress' : 'service';
+      const names = (f.details?.loadBalancers ?? '').split(',').filter(Boolean).map((lb) => lb.split('|')[0]!);
+      const loadBalancers = names.map((id) => {
+        const lb = plan.find((p) => p.kind === 'load-balancer' && p.id === id);
+        return { id, type: lb?.details?.type ?? '', hourly: lb ? resourceHourly(lb, config) : 0 };
+      });
+      const hourly = loadBalancers.reduce((sum, lb) => sum + lb.hourly, 0);
+      const what = loadBalancers.map((lb) => `${lb.type || 'load balancer'} ${lb.id}`).join(', ');
+      const label = object === 'service' ? 'Service' : 'Ingress';
+      return {
+        object,
+        id: f.id,
+        loadBalancers,
+        hourly,
+        text: loadBalancers.length
+          ? text(
+              `${label} ${f.id} holds the load balancer ${what} (about ${formatUsd(hourly)}/hour). It is deleted with kubectl first, and down waits until AWS has removed the load balancer.`,
+              `${label} ${f.id} はロードバランサー ${what} を使っています(1 時間あたり約 ${formatUsd(hourly)})。最初に kubectl で削除し、AWS がロードバランサーを消すまで待ちます。`,
+            )
+          : text(
+              `${label} ${f.id} has no load balancer in AWS yet. It is deleted with kubectl first, so that none is made.`,
+              `${label} ${f.id} にはまだ AWS のロードバランサーがありません。作られないよう、最初に kubectl で削除します。`,
+            ),
+      };
+    });
 }
 
 /** The control plane's log group (`--logging`): EKS leaves it, and the tutor has no CloudWatch Logs client. */
