@@ -15,6 +15,7 @@ export const cleanup = {
       body: text(
         `Everything goes in the reverse order of building, because each piece
 holds the next one in place:
+- what Kubernetes made: LoadBalancer Services and their load balancers
 - node group: its instances sit in the subnets and use the node role
 - cluster: its ENIs sit in the subnets; it needs its role until gone
 - NAT gateways: wait until their state is deleted, not deleting
@@ -26,6 +27,7 @@ holds the next one in place:
 - kubeconfig: remove the tutor's cluster, user and context entries`,
         `作ったときの逆順に消します。それぞれが次の部品をつなぎ止めている
 からです。
+- Kubernetes が作ったもの: LoadBalancer の Service とロードバランサー
 - ノードグループ: インスタンスがサブネットとノードロールを使っている
 - クラスター: ENI がサブネットにあり、消えるまでロールが必要
 - NAT ゲートウェイ: 状態が deleting ではなく deleted になるまで待つ
@@ -68,25 +70,26 @@ IAM の伝播の遅れや、作成直後の EC2 の「見つからない」も�
     {
       title: text('The leftover load balancer', '残ったロードバランサー'),
       body: text(
-        `The most common failure: a Service of type LoadBalancer still exists
-when the cluster is deleted. Its load balancer, security group and
-ENIs stay in your subnets, created by Kubernetes and unknown to the
-tutor, and DeleteSubnet and DeleteVpc fail with DependencyViolation.
+        `The most common failure, with any tool: a Service of type
+LoadBalancer still exists when the cluster is deleted. Its load
+balancer, security group and ENIs, made by Kubernetes, stay in your
+subnets, and DeleteSubnet and DeleteVpc fail with DependencyViolation.
 
-Avoid it: kubectl delete the LoadBalancer Services before the node
-group goes. Repair it: list the ENIs still in the VPC, delete the
-load balancers they belong to (and their security groups), then run
-the clean-up again.`,
-        `いちばん多い失敗は、LoadBalancer タイプの Service を残したまま
-クラスターを消すことです。Kubernetes が作ったロードバランサー、
-セキュリティグループ、ENI がサブネットに残り、チューターはそれを
-知りません。DeleteSubnet と DeleteVpc は DependencyViolation で
-失敗します。
+The tutor's clean-up deletes such Services while the cluster still
+runs, then looks in the VPC for load balancers tagged
+kubernetes.io/cluster/<name>, their security groups and any ENIs left
+behind, and removes them before the subnets. By hand, do the same:
+kubectl delete the LoadBalancer Services before the node group goes.`,
+        `どのツールでも起きるいちばん多い失敗は、LoadBalancer タイプの
+Service を残したままクラスターを消すことです。Kubernetes が作った
+ロードバランサー、セキュリティグループ、ENI がサブネットに残り、
+DeleteSubnet と DeleteVpc は DependencyViolation で失敗します。
 
-防ぐには、ノードグループを消す前に LoadBalancer の Service を
-kubectl delete で消します。起きてしまったら、VPC に残る ENI を
-調べ、持ち主のロードバランサー（とセキュリティグループ）を削除して
-から、後片付けをやり直します。`,
+チューターの後片付けは、クラスターが動いているうちにそうした
+Service を削除し、続いて kubernetes.io/cluster/<name> タグの付いた
+ロードバランサーと、そのセキュリティグループ、残った ENI を VPC 内で
+探して、サブネットより先に削除します。手作業でも同じく、ノード
+グループを消す前に LoadBalancer の Service を kubectl delete します。`,
       ),
     },
   ],

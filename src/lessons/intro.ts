@@ -110,9 +110,8 @@ role, (2) VPC, (3) cluster, (4) kubeconfig, (5) managed node group.
 Today's guide groups VPC, role and cluster as its step 1. At the end
 the tutor deletes everything again, in the right order.`,
         `2024 年 12 月以降、コンソールでクラスターを作成すると、EKS Auto Mode
-を使う「クイック設定」が既定で選ばれます。ノード、Pod の
-ネットワーク、ロードバランシング、ブロックストレージまで AWS が運用
-します。
+を使う「クイック設定」が既定で選ばれます。ノード、Pod のネットワーク、
+ロードバランシング、ブロックストレージまで AWS が運用する方式です。
 
 Auto Mode が代わりに何をしているのかを理解するには、手作業で組んで
 みるのがいちばんです。いま動いているクラスターの多くも手作業の方式です。
@@ -187,7 +186,7 @@ Auto Mode が代わりに何をしているのかを理解するには、手作�
       ),
     },
   ],
-  readMore: [DOCS.getStarted, DOCS.autoMode],
+  readMore: [DOCS.getStarted, DOCS.getStartedConsole, DOCS.autoMode],
   commands: [
     {
       cli: 'aws ec2 describe-availability-zones --region {region}',

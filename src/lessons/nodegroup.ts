@@ -240,7 +240,7 @@ AWS guide offers it as the other path of its step 3. What changes:
       ),
     },
   ],
-  readMore: [DOCS.nodeRole, DOCS.createNodegroup, DOCS.vpcCni, DOCS.cniIrsa],
+  readMore: [DOCS.nodeRole, DOCS.createNodegroup, DOCS.vpcCni, DOCS.cniIrsa, DOCS.fargate, DOCS.podExecutionRole],
   commands: [
     {
       cli: 'aws eks list-nodegroups --cluster-name {cluster} --region {region}',

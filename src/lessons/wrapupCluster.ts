@@ -75,8 +75,8 @@ of pods, but it can skip versions, and moving traffic back undoes it.
 In place is cheaper and keeps the cluster's identity: endpoint, OIDC
 issuer, access entries.
 
-The sandbox cannot run UpdateClusterVersion; this lesson's commands
-read the versions you would compare.`,
+This lesson's commands read what you would compare before an upgrade:
+the two versions, and the free addresses.`,
         `もう 1 つの方法です（1 つの VPC に複数のクラスターを置く理由）。
 新バージョンのクラスターを同じ VPC の旧クラスターの隣に立て、
 同じデータベースに届くようにします。デプロイしてトラフィックを
@@ -87,8 +87,8 @@ read the versions you would compare.`,
 トラフィックを戻すだけです。インプレースは安く、エンドポイント、
 OIDC、アクセスエントリといったクラスターの同一性を保てます。
 
-サンドボックスでは UpdateClusterVersion を実行できないため、この
-レッスンのコマンドでは、比べるべきバージョンを読み取ります。`,
+このレッスンのコマンドでは、アップグレードの前に比べるもの（2 つの
+バージョンと空きアドレス）を読み取ります。`,
       ),
     },
   ],
@@ -268,8 +268,8 @@ AWS は aws-auth の対応付けをアクセスエントリに移すよう勧め
     },
   ],
   hint: text(
-    'Two separate permissions: IAM lets a person call EKS (describe-cluster), an access entry lets them act inside Kubernetes. The sandbox cannot run the access-entry calls.',
-    '権限は 2 種類あります。EKS を呼べる（describe-cluster）のは IAM、Kubernetes の中で操作できるのはアクセスエントリの役目です。アクセスエントリの呼び出しはサンドボックスでは実行できません。',
+    'Two separate permissions: IAM lets a person call EKS (describe-cluster), an access entry lets them act inside Kubernetes.',
+    '権限は 2 種類あります。EKS を呼べる（describe-cluster）のは IAM、Kubernetes の中で操作できるのはアクセスエントリの役目です。',
   ),
   quiz: [
     {
@@ -373,7 +373,7 @@ of yours: a node group belongs to the cluster's account and uses
 subnets of the cluster's VPC.`,
         `EKS クラスターは、もともと 2 つのアカウントにまたがっています。
 コントロールプレーンは AWS が所有するアカウントで動き、EKS はその
-ためのネットワークインターフェイスをあなたのサブネットに作ります
+ためのネットワークインターフェイスをご自身のサブネットに作ります
 （クロスアカウント ENI。説明は "Amazon EKS <name>"）。これが
 ノードへの通り道です。
 
