@@ -9,10 +9,11 @@ import {
   EC2Client,
 } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancing } from '@aws-sdk/client-elastic-load-balancing';
-import { CreateLoadBalancerCommand, DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { CreateLoadBalancerCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/aws/engine.js';
 import type { Found } from '../src/aws/inventory.js';
+import { loadBalancers } from './support/census.js';
 import { useMoto } from './support/moto.js';
 import { TEST_CREDENTIALS, makeEngine } from './support/engine.js';
 
@@ -59,16 +60,7 @@ async function leaveLikeKubernetes(vpc: string, subnets: string[], tagged: boole
 }
 
 async function loadBalancerNames(): Promise<string[]> {
-  const elb = new ElasticLoadBalancing(config());
-  const elbv2 = new ElasticLoadBalancingV2Client(config());
-  try {
-    const classic = (await elb.describeLoadBalancers({})).LoadBalancerDescriptions ?? [];
-    const v2 = (await elbv2.send(new DescribeLoadBalancersCommand({}))).LoadBalancers ?? [];
-    return [...classic.map((l) => l.LoadBalancerName!), ...v2.map((l) => l.LoadBalancerName!)].sort();
-  } finally {
-    elb.destroy();
-    elbv2.destroy();
-  }
+  return (await loadBalancers({ endpoint: moto.url })).map((l) => l.name).sort();
 }
 
 describe('down removes what Kubernetes left in the VPC', () => {

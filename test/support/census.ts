@@ -120,3 +120,28 @@ export const THROUGH_STEP_3: Record<string, number> = { ...ONE_FULL_SET, 'eks-no
 export function expected(counts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
 }
+
+/** Every load balancer in the endpoint, classic and v2, by name: what `down` must leave none of. */
+export async function loadBalancers(options: CensusOptions): Promise<{ name: string; type: string; vpc: string }[]> {
+  const { ElasticLoadBalancing } = await import('@aws-sdk/client-elastic-load-balancing');
+  const { DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client } = await import('@aws-sdk/client-elastic-load-balancing-v2');
+  const config = {
+    region: options.region ?? 'us-east-1',
+    endpoint: options.endpoint,
+    credentials: options.credentials ?? { accessKeyId: 'testing', secretAccessKey: 'testing' },
+    maxAttempts: 3,
+  };
+  const elb = new ElasticLoadBalancing(config);
+  const elbv2 = new ElasticLoadBalancingV2Client(config);
+  try {
+    const classic = (await elb.describeLoadBalancers({})).LoadBalancerDescriptions ?? [];
+    const v2 = (await elbv2.send(new DescribeLoadBalancersCommand({}))).LoadBalancers ?? [];
+    return [
+      ...classic.map((l) => ({ name: l.LoadBalancerName ?? '', type: 'classic', vpc: l.VPCId ?? '' })),
+      ...v2.map((l) => ({ name: l.LoadBalancerName ?? '', type: l.Type ?? '', vpc: l.VpcId ?? '' })),
+    ];
+  } finally {
+    elb.destroy();
+    elbv2.destroy();
+  }
+}
