@@ -78,6 +78,16 @@ export const S = {
   pageCheck: text('Check', '確認'),
   pageQuiz: text('Quiz', 'クイズ'),
   pageTeardown: text('Clean up', '後片付け'),
+  pageTry: text('Try it', '試してみる'),
+
+  // Try it page
+  tryIntro: text('These work in a second terminal, with this build’s ids filled in:', '2 つ目のターミナルで、このビルドの ID を入れたまま実行できます:'),
+  trySandbox: text('In the sandbox, first paste there the lines that `eks-basics-tutor sandbox` prints (its endpoint and credentials).', 'サンドボックスでは、先に `eks-basics-tutor sandbox` が表示する行（エンドポイントと認証情報）をそのターミナルに貼り付けてください。'),
+  tryDryRun: text('A dry run made nothing: ids not known yet stay as {placeholders}.', 'ドライランでは何も作成していないため、まだ決まっていない ID は {プレースホルダー} のままです。'),
+  tryKeys: text('↑/↓ pick a command · y copy it to the clipboard (OSC 52) · → on', '↑/↓ コマンドを選択 · y クリップボードにコピー（OSC 52） · → 次へ'),
+  tryCopied: text('Copied (OSC 52). If the terminal does not allow it, select the lines with the mouse.', 'コピーしました（OSC 52）。端末が対応していない場合は、マウスで行を選択してください。'),
+  tryUnfilled: text('{…}: not known until the steps before have run.', '{…}: 前のステップを実行するまで決まりません。'),
+  readMore: text('Read more', '参考資料'),
   hint: text('Hint', 'ヒント'),
   live: text('Live', 'ライブ'),
   loading: text('Loading…', '読み込み中…'),

@@ -50,6 +50,8 @@ export interface TutorActions {
   liveData: (kind: LiveData) => Promise<LiveView>;
   /** How far the current page can scroll (set by the page as it renders). */
   scrollLimit: { current: number };
+  /** The commands the "Try it" page shows, filled in (set by the page as it renders). */
+  shownCommands: { current: string[] };
 }
 
 const StateContext = createContext<TutorView | undefined>(undefined);
@@ -81,6 +83,7 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, ch
   const [startStep, setStartStep] = useState<StepNumber | undefined>(step);
   const [closing, setClosing] = useState(false);
   const scrollLimit = useRef(0);
+  const shownCommands = useRef<string[]>([]);
 
   // The latest state, for callbacks that outlive a render.
   const latest = useRef({ tutor, world, config, session, ready });
@@ -187,6 +190,7 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, ch
       exit,
       liveData,
       scrollLimit,
+      shownCommands,
     }),
     [choose, runStep, checkStep, teardown, quit, exit, liveData],
   );

@@ -1,6 +1,7 @@
-import { useInput, useStdin } from 'ink';
+import { useInput, useStdin, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { useTutor, useTutorActions } from '../contexts/tutor.js';
+import { osc52 } from '../state/commands.js';
 import { keyToCommand, type Command } from '../state/keys.js';
 import { route, type Intent } from '../state/route.js';
 import type { WelcomeChoiceId } from '../state/welcome.js';
@@ -13,6 +14,7 @@ export function useCommands(context: { wide: boolean; welcome: WelcomeChoiceId[]
   const view = useTutor();
   const actions = useTutorActions();
   const { isRawModeSupported } = useStdin();
+  const { stdout } = useStdout();
   const queue = useRef<Command[]>([]);
   const [, setTurn] = useState(0);
   // Ink swaps the input handler after the render has been committed; a key read in
@@ -38,6 +40,14 @@ export function useCommands(context: { wide: boolean; welcome: WelcomeChoiceId[]
       case 'teardown-confirm':
         actions.confirmTeardown();
         break;
+      case 'copy': {
+        const command = actions.shownCommands.current[intent.index];
+        if (!command) break;
+        // Invisible on screen; a terminal that allows OSC 52 puts it on the clipboard.
+        if (stdout.isTTY) stdout.write(osc52(command));
+        actions.dispatch({ type: 'copied', index: intent.index });
+        break;
+      }
       case 'quit':
         actions.quit();
         break;

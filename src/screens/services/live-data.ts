@@ -1,4 +1,4 @@
-import { DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
+import { DescribeAvailabilityZonesCommand, DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
 import { DescribeClusterCommand } from '@aws-sdk/client-eks';
 import { GetPolicyCommand, GetPolicyVersionCommand } from '@aws-sdk/client-iam';
 import { execa } from 'execa';
@@ -251,5 +251,16 @@ export async function fetchLiveData(session: Session, kind: LiveData): Promise<L
     }
   } catch (error) {
     return failed(error);
+  }
+}
+
+/** The region's availability zones that are available, by name; undefined when AWS cannot be asked. */
+export async function fetchZones(session: Session): Promise<string[] | undefined> {
+  try {
+    const answer = await session.engine.clients.ec2.send(new DescribeAvailabilityZonesCommand({ Filters: [{ Name: 'state', Values: ['available'] }] }));
+    const zones = (answer.AvailabilityZones ?? []).filter((zone) => !zone.ZoneType || zone.ZoneType === 'availability-zone').map((zone) => zone.ZoneName ?? '');
+    return zones.filter(Boolean).sort();
+  } catch {
+    return undefined;
   }
 }

@@ -40,6 +40,12 @@ export function realServices(known: readonly LessonId[]): Services {
       const { fetchLiveData } = await import('./live-data.js');
       return fetchLiveData(real, kind);
     },
+    async zones(session) {
+      const real = sessions.get(session);
+      if (!real || session.config.mode === 'dry-run') return undefined;
+      const { fetchZones } = await import('./live-data.js');
+      return fetchZones(real);
+    },
     loadProgress: (config) => readProgress(progressPath(config.stateDir, config.mode, config.clusterName), isKnown),
     saveProgress: (config, progress) => writerFor(config).save(progress),
     follow(session, listener) {

@@ -43,6 +43,8 @@ export interface Services {
   findings(config: TutorConfig): Promise<Finding[]>;
   motoInstalled(): Promise<boolean>;
   liveData(session: TutorSession, kind: LiveData): Promise<LiveView>;
+  /** The region's availability zones (DescribeAvailabilityZones), for commands about one more AZ; undefined when not known. */
+  zones(session: TutorSession): Promise<string[] | undefined>;
   loadProgress(config: TutorConfig): Promise<Progress | undefined>;
   saveProgress(config: TutorConfig, progress: Progress): Promise<void>;
   /** Subscribes to the engine's events, and to each AWS call as it is sent. */

@@ -10,7 +10,9 @@ export type PageRef =
   | { kind: 'run' }
   | { kind: 'check' }
   | { kind: 'quiz' }
-  | { kind: 'teardown' };
+  | { kind: 'teardown' }
+  /** The lesson's commands, filled with this build's ids, and its further reading. */
+  | { kind: 'try' };
 
 export type PageKind = PageRef['kind'];
 
@@ -23,7 +25,7 @@ export interface Course {
 /**
  * Learn pages, then for a step: the call, the run and the check (dry-run sends
  * nothing, so it has nothing to check); the clean-up lesson deletes after its
- * pages; the quiz comes last.
+ * pages; then the lesson's commands to try and its reading; the quiz comes last.
  */
 export function pagesOf(lesson: Lesson, mode: Mode): PageRef[] {
   const pages: PageRef[] = lesson.pages.map((_, index) => ({ kind: 'learn', index }));
@@ -32,6 +34,7 @@ export function pagesOf(lesson: Lesson, mode: Mode): PageRef[] {
     if (mode !== 'dry-run') pages.push({ kind: 'check' });
   }
   if (lesson.id === 'cleanup') pages.push({ kind: 'teardown' });
+  if ((lesson.commands?.length ?? 0) > 0 || lesson.readMore.length > 0) pages.push({ kind: 'try' });
   if (lesson.quiz.length > 0) pages.push({ kind: 'quiz' });
   return pages;
 }

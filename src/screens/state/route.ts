@@ -13,6 +13,8 @@ export type Intent =
   | { type: 'run'; step: StepNumber }
   | { type: 'teardown-load' }
   | { type: 'teardown-confirm' }
+  /** Copy the selected command of the "Try it" page to the clipboard. */
+  | { type: 'copy'; index: number }
   | { type: 'quit' }
   | { type: 'exit' };
 
@@ -25,6 +27,7 @@ export interface RouteContext {
   wide: boolean;
   welcome: WelcomeChoiceId[];
   scrollLimit: number;
+  /** The calls of the call page, or the commands of the "Try it" page. */
   callCount: number;
   /** Wall clock (ms) when the key was read: a check's result stays at least `CHECK_DWELL_MS` on screen. */
   now: number;
@@ -167,6 +170,11 @@ function lesson(command: Command, ctx: RouteContext): Intent[] {
       if (command === 'skip' || command === 'right') return to({ type: 'quiz-skip' });
       if (command === 'retry' && (tutor.quiz.revealed || tutor.quiz.index > 0)) return to({ type: 'quiz-retake' });
       return [];
+    case 'try':
+      if (ctx.callCount > 0 && (command === 'up' || command === 'down')) return to({ type: 'call-move', delta: command === 'up' ? -1 : 1, count: ctx.callCount });
+      if (command === 'up' || command === 'down' || command === 'page-up' || command === 'page-down') return scroll(command, ctx);
+      if (command === 'yes' && ctx.callCount > 0) return [{ type: 'copy', index: Math.min(tutor.callCursor, ctx.callCount - 1) }];
+      return command === 'right' || command === 'enter' ? to({ type: 'page', delta: 1 }) : [];
     case 'teardown': {
       const phase = ctx.world.teardown.phase;
       if ((command === 'enter' || command === 'yes') && phase === 'ready') {

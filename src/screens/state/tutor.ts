@@ -45,6 +45,8 @@ export interface TutorState {
   checkShown: Partial<Record<StepNumber, number>>;
   /** A key that would have left the Check page before its result was read was held back. */
   checkHeld: boolean;
+  /** On the "Try it" page: the command just copied to the clipboard, if any. */
+  copied: number | null;
 }
 
 export type TutorAction =
@@ -70,6 +72,7 @@ export type TutorAction =
   /** A check's result has been drawn; a step whose checks passed is done from now on. */
   | { type: 'check-shown'; step: StepNumber; at: number; passed: boolean }
   | { type: 'check-held' }
+  | { type: 'copied'; index: number }
   /** The step runs (again): its next result has not been seen. */
   | { type: 'check-unseen'; step: StepNumber }
   | { type: 'step-done'; step: StepNumber }
@@ -101,6 +104,7 @@ export function initialTutor(lang: Lang, seed = 0): TutorState {
     seed,
     checkShown: {},
     checkHeld: false,
+    copied: null,
   };
 }
 
@@ -158,7 +162,7 @@ export function createTutorReducer(course: Course): (state: TutorState, action: 
     const quiz = ref?.kind === 'quiz' && lesson ? quizAt(state, lesson) : state.quiz;
     // The lesson's hint is for its pages: the quiz has a nudge per question instead.
     const showHint = ref?.kind === 'quiz' && state.page !== page ? false : state.showHint;
-    return { ...state, page, scroll: 0, quiz, showHint, checkHeld: false, callCursor: ref?.kind === 'call' ? state.callCursor : 0 };
+    return { ...state, page, scroll: 0, quiz, showHint, checkHeld: false, copied: null, callCursor: ref?.kind === 'call' ? state.callCursor : 0 };
   };
 
   /** Past the last page: the lesson is done and the next one opens (or the menu, after the last). */
@@ -221,7 +225,7 @@ export function createTutorReducer(course: Course): (state: TutorState, action: 
       case 'scroll':
         return { ...state, scroll: Math.max(0, state.scroll + action.delta) };
       case 'call-move':
-        return { ...state, callCursor: clamp(state.callCursor + action.delta, 0, Math.max(0, action.count - 1)) };
+        return { ...state, copied: null, callCursor: clamp(state.callCursor + action.delta, 0, Math.max(0, action.count - 1)) };
       case 'quiz-move': {
         const lesson = lessonOf(course, state.lesson);
         const question = lesson?.quiz[state.quiz.index];
@@ -265,6 +269,8 @@ export function createTutorReducer(course: Course): (state: TutorState, action: 
       }
       case 'step-done':
         return { ...state, doneSteps: withStep(state.doneSteps, action.step) };
+      case 'copied':
+        return { ...state, copied: action.index };
       case 'check-held':
         return state.checkHeld ? state : { ...state, checkHeld: true };
       case 'check-unseen': {

@@ -17,12 +17,13 @@ import { PageTabs } from './PageTabs.js';
 import { QuizPage } from './QuizPage.js';
 import { RunPage } from './RunPage.js';
 import { TeardownPage } from './TeardownPage.js';
+import { TryPage } from './TryPage.js';
 
 /** The width the map takes beside a lesson on a wide terminal. */
 export const SIDE_MAP_WIDTH = 58;
 
 /** A lesson: its title, the page tabs, the page, a banner while something settles, the hint when asked. */
-export function LessonScreen({ sideMap }: { sideMap: boolean }) {
+export function LessonScreen({ sideMap: mapWanted }: { sideMap: boolean }) {
   const { course, tutor } = useTutor();
   const { columns, presenter } = useUi();
   const height = useBodyHeight();
@@ -31,10 +32,12 @@ export function LessonScreen({ sideMap }: { sideMap: boolean }) {
   const page = pages[tutor.page];
   const banner = useBannerFor(lesson?.step, page?.kind).length > 0;
   if (!lesson || !page) return null;
+  // Commands to select with the mouse get the whole width: nothing beside them on their lines.
+  const sideMap = mapWanted && page.kind !== 'try';
   const width = sideMap ? columns - SIDE_MAP_WIDTH - 2 : columns;
   // On the quiz the lesson's hint would give answers away: each question has its own nudge instead.
   const question = page.kind === 'quiz' ? lesson.quiz[tutor.quiz.index] : undefined;
-  const nudge = question ? (question as { nudge?: Text }).nudge : undefined;
+  const nudge: Text | undefined = question?.nudge;
   const hint = page.kind === 'quiz' ? nudge : lesson.hint;
   const hintLines = tutor.showHint && hint ? 3 : 0;
   const pageHeight = Math.max(3, height - (presenter ? 3 : 1) - 1 - (banner ? 2 : 0) - hintLines);
@@ -58,6 +61,9 @@ export function LessonScreen({ sideMap }: { sideMap: boolean }) {
       break;
     case 'teardown':
       body = <TeardownPage width={width} height={pageHeight} />;
+      break;
+    case 'try':
+      body = <TryPage lesson={lesson} width={width} height={pageHeight} />;
       break;
   }
   return (

@@ -10,6 +10,7 @@ const NAMES: Record<PageKind, Text> = {
   check: S.pageCheck,
   quiz: S.pageQuiz,
   teardown: S.pageTeardown,
+  try: S.pageTry,
 };
 
 /** The lesson's pages as tabs; the current one bracketed (readable without colour too). */
