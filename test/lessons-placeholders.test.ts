@@ -54,6 +54,12 @@ describe('command placeholders', () => {
     expect(values.clusterRoleArn, 'no account and no role yet').toBeUndefined();
   });
 
+  it('the third AZ is an availability zone of the region, never a Local Zone', async () => {
+    const ledger = await builtLedger();
+    const zones = ['ap-northeast-1-tpe-1a', ...ZONES, 'ap-northeast-1-wl1-kix-wlz-1'];
+    expect(commandValues({ ledger, config, zones }).thirdAz).toBe('ap-northeast-1d');
+  });
+
   it('a deleted subnet frees its zone and range again', async () => {
     const ledger = await builtLedger();
     await ledger.deleted('subnet/private/1');

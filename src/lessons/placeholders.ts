@@ -68,6 +68,11 @@ export function thirdAz(zones: readonly string[] | undefined, used: readonly str
   return [...zones].sort().find((zone) => !taken.has(zone));
 }
 
+/** us-east-1a is a zone of us-east-1; a Local Zone (us-east-1-bos-1a) or Wavelength Zone is not. */
+function isRegionZone(region: string, zone: string): boolean {
+  return zone.startsWith(region) && /^[a-z]$/.test(zone.slice(region.length));
+}
+
 function overlaps(a: { base: number; prefix: number }, b: { base: number; prefix: number }): boolean {
   const prefix = Math.min(a.prefix, b.prefix);
   const mask = prefix === 0 ? 0 : (~0 << (32 - prefix)) >>> 0;
@@ -126,7 +131,7 @@ export function commandValues(input: CommandValuesInput): CommandValues {
     nodeRoleArn: nodeRole.arn,
     natGatewayId: liveId(ledger.get(natKey(0))),
     nodegroup,
-    thirdAz: thirdAz(input.zones, usedZones),
+    thirdAz: thirdAz(input.zones?.filter((zone) => isRegionZone(config.region, zone)), usedZones),
     freeCidr: freeCidr(vpcCidr, subnets.map((s) => s.cidr).filter((c): c is string => c !== undefined)),
   };
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as CommandValues;
