@@ -35,7 +35,7 @@ export interface RetryRule {
 
 /** What EKS says while IAM has not propagated a new role (Terraform's list, and CreateNodegroup's trust message). */
 export const IAM_PROPAGATION_MESSAGES = [
-  'Role could not be assumed because the trusted entity is not correct',
+  'could not be assumed because the trusted entity is not correct',
   "The provided role doesn't have the Amazon EKS Managed Policies associated with it",
   "IAM role's policy must include",
   'were not found in the trust relationships',
@@ -121,7 +121,7 @@ function keyOf(input: unknown, ids: FreshIds, operation: string): string {
   const request = (input ?? {}) as { tags?: Record<string, string>; TagSpecifications?: { Tags?: { Key?: string; Value?: string }[] }[] };
   const tagged = request.tags?.[KEY_TAG] ?? request.TagSpecifications?.[0]?.Tags?.find((t) => t.Key === KEY_TAG)?.Value;
   if (tagged) return tagged;
-  for (const value of Object.values(request as Record<string, unknown>)) {
+  for (const value of Object.values(request as Record<string, unknown>).flat()) {
     if (typeof value === 'string' && ids.has(value)) return ids.get(value)!.key;
   }
   return operation;
