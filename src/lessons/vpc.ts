@@ -140,7 +140,9 @@ plane.
 
 A stack is quicker to write and deletes as one unit. Building piece
 by piece, as the tutor does, shows what each piece is for, and what
-you must repeat by hand when you later add a subnet.`,
+you must repeat by hand when you later add a subnet. Afterwards,
+eks-basics-tutor export eksctl prints your build as an eksctl config,
+and export cli as the aws commands that make it.`,
         `AWS は、このネットワークを 1 つのスタックで作るテンプレート
 amazon-eks-vpc-private-subnets.yaml（2020-10-29）を公開しています。
 作られるのは、192.168.0.0/16 の VPC、2 つの AZ のパブリックと
@@ -150,7 +152,9 @@ NAT ゲートウェイと Elastic IP 各 2 つ、ルートテーブル、サブ�
 
 スタックなら作るのも消すのも一度で済みます。チューターのように
 1 つずつ作ると、各部品の役割と、あとでサブネットを足すときに
-手で繰り返すべきことが見えてきます。`,
+手で繰り返すべきことが見えてきます。作ったものは
+eks-basics-tutor export eksctl で eksctl の設定ファイルとして、
+export cli で同じものを作る aws コマンドとして出力できます。`,
       ),
     },
   ],
