@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { field } from './kube-columns.js';
 import type { ClusterPicture, KubeObject } from './kube-objects.js';
+import { openApiGroupVersion, openApiRoot } from './kube-openapi.js';
 import { findResource, groupList, groupOf, resourceList, RESOURCES, type ResourceType } from './kube-resources.js';
 import type { ClusterStore } from './kube-store.js';
 import { toList, toTable, wantsTable } from './kube-tables.js';
@@ -158,6 +159,7 @@ const item: Route['methods'] = {
   },
 };
 
+const found = (body: unknown): Answer => (body ? ok(body) : NOT_FOUND);
 const get = (handler: RouteHandler): Route['methods'] => ({ GET: handler });
 
 /** Every path the API answers; anything else is a 404 Status, a known path with another method a 405. */
@@ -165,9 +167,12 @@ const ROUTES: Route[] = [
   ...['version', 'healthz', 'livez', 'readyz'].map((p) => ({ path: [p], methods: get(p === 'version' ? version : healthy) })),
   { path: ['api'], methods: get(() => ok({ kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1:443' }] })) },
   { path: ['apis'], methods: get(() => ok(groupList())) },
+  { path: ['openapi', 'v3'], methods: get(() => ok(openApiRoot())) },
+  { path: ['openapi', 'v3', 'api', ':version'], methods: get((ctx) => found(openApiGroupVersion('', ctx.params.version!))) },
+  { path: ['openapi', 'v3', 'apis', ':group', ':version'], methods: get((ctx) => found(openApiGroupVersion(ctx.params.group!, ctx.params.version!))) },
   { path: ['apis', ':group'], methods: get((ctx) => (RESOURCES.some((r) => r.group === ctx.params.group) ? ok(groupOf(ctx.params.group!)) : NOT_FOUND)) },
-  { path: ['api', ':version'], methods: get((ctx) => { const list = resourceList('', ctx.params.version!); return list ? ok(list) : NOT_FOUND; }) },
-  { path: ['apis', ':group', ':version'], methods: get((ctx) => { const list = resourceList(ctx.params.group!, ctx.params.version!); return list ? ok(list) : NOT_FOUND; }) },
+  { path: ['api', ':version'], methods: get((ctx) => found(resourceList('', ctx.params.version!))) },
+  { path: ['apis', ':group', ':version'], methods: get((ctx) => found(resourceList(ctx.params.group!, ctx.params.version!))) },
   ...[['api', ':version'], ['apis', ':group', ':version']].flatMap((prefix) => [
     { path: [...prefix, ':resource'], methods: collection },
     { path: [...prefix, ':resource', ':name'], methods: item },
