@@ -65,10 +65,17 @@ async function expectLedgerMatches(machine: Machine, name: string): Promise<void
   expect(ledgerBreaches(ledger, await census(name, { endpoint: moto.url }))).toEqual([]);
 }
 
-/** What a learner may see when something fails: one line, in words, never a stack trace or a raw SDK error. */
+/**
+ * What a learner may see when something fails: one line, in words, never a stack trace or a raw SDK error;
+ * then, once something exists, what still bills and the two ways out.
+ */
 function expectCleanFailure(stderr: string): void {
-  const lines = stderr.trim().split('\n');
-  expect(lines).toHaveLength(1);
+  const [, ...after] = stderr.trim().split('\n');
+  if (after.length > 0) {
+    expect(after[0]).toMatch(/^Still there \(/);
+    expect(after.at(-2)).toMatch(/^\s+eks-basics-tutor up /);
+    expect(after.at(-1)).toMatch(/^\s+eks-basics-tutor down /);
+  }
   expect(stderr).not.toMatch(/^\s+at /m);
   expect(stderr).not.toMatch(/\$metadata|Error:|node_modules|dist\/cli\.js/);
 }

@@ -83,6 +83,9 @@ export class Printer {
       case 'note':
         this.say(event.text);
         break;
+      case 'retry':
+        this.line(`  ↻ ${event.operation}: ${event.reason[lang]} (${lang === 'ja' ? `${event.attempt} 回目、経過` : `attempt ${event.attempt}, after`} ${formatDuration(event.elapsedMs)})`);
+        break;
       case 'checks':
       case 'step-end':
         break;

@@ -1,6 +1,7 @@
 import type { TutorConfig } from '../config.js';
 import { TutorError } from '../errors.js';
 import { PRICE_DATE, formatUsd } from '../aws/cost.js';
+import { STANDARD_SUPPORT_HOUR } from '../aws/versions.js';
 import type { StepNumber } from '../aws/types.js';
 import { knownClusterVersion, preflight, preflightRefusal } from '../preflight.js';
 import { openSession, type Session } from '../session.js';
@@ -44,13 +45,28 @@ async function runUp(session: Session, through: StepNumber, printer: Printer, si
   } else if (session.identity) {
     printer.line(`${lang === 'ja' ? 'アカウント' : 'Account'}: ${session.identity.account}  ${session.identity.arn}  ${config.region}${config.endpointUrl ? `  (${config.endpointUrl})` : ''}`);
   }
-  const findings = await preflight(session, through, knownClusterVersion(config, session));
+  // The version is settled before anything is shown or made: the plan shows what is sent, kubectl is checked against it.
+  const kubernetes = through >= 3 ? await engine.resolveVersion() : undefined;
+  if (kubernetes?.note) printer.say(kubernetes.note);
+  const findings = await preflight(session, through, kubernetes?.version ?? knownClusterVersion(config, session));
   for (const f of findings.filter((f) => !f.ok && !f.blocking)) printer.line(`! ${f.label}: ${f.detail[lang]}`);
   const refusal = preflightRefusal(findings);
   if (refusal) throw refusal;
 
   let hourly = 0;
   for (let n = 1; n <= through; n++) hourly += engine.plan(n as StepNumber).hourlyCost;
+  if (config.mode === 'real' && kubernetes?.support === 'extended') {
+    printer.say(
+      text(
+        `Kubernetes ${kubernetes.version} is in extended support${kubernetes.endOfExtendedSupport ? ` (until ${kubernetes.endOfExtendedSupport})` : ''}: its control plane costs ${formatUsd(kubernetes.clusterHourUsd)} an hour instead of ${formatUsd(STANDARD_SUPPORT_HOUR)}. A version in standard support costs less: leave out --kubernetes-version to get the newest.`,
+        `Kubernetes ${kubernetes.version} は延長サポート中です${kubernetes.endOfExtendedSupport ? `(${kubernetes.endOfExtendedSupport} まで)` : ''}。コントロールプレーンは 1 時間あたり ${formatUsd(STANDARD_SUPPORT_HOUR)} ではなく ${formatUsd(kubernetes.clusterHourUsd)} かかります。標準サポートのバージョンの方が安く済みます(--kubernetes-version を省くと最新になります)。`,
+      ),
+    );
+    if (!(await confirm(lang === 'ja' ? '延長サポートのバージョンで続けますか?' : 'Go ahead with an extended-support version?', lang, config.yes))) {
+      printer.say(text('Nothing was created.', '何も作成していません。'));
+      return 0;
+    }
+  }
   if (config.mode === 'real' && hourly > 0) {
     printer.say(
       text(
