@@ -139,10 +139,21 @@ const deleteVpc: Rule = async (context, params) => {
   return interfaceHolder(context, { 'vpc-id': [vpcId] }, message);
 };
 
+/** EKS's own interfaces are attached to the control plane's instances, so EC2 will not delete them for the caller. */
+const deleteNetworkInterface: Rule = async (context, params) => {
+  const id = params.get('NetworkInterfaceId');
+  if (!id) return undefined;
+  const eks = (await networkInterfaces(context, { 'network-interface-id': [id] })).find((eni) => eni.eks);
+  return eks
+    ? { code: 'InvalidNetworkInterface.InUse', message: `The network interface '${id}' is currently in use.`, holder: 'EKS', behaviour: 'lingering-enis' }
+    : undefined;
+};
+
 export const DEPENDENCY_RULES: Record<string, Rule> = {
   ReleaseAddress: releaseAddress,
   DetachInternetGateway: detachInternetGateway,
   DeleteSubnet: deleteSubnet,
   DeleteSecurityGroup: deleteSecurityGroup,
   DeleteVpc: deleteVpc,
+  DeleteNetworkInterface: deleteNetworkInterface,
 };

@@ -1,36 +1,17 @@
 import { createClusterSecurityGroup } from './cluster-security-group.js';
-import type { EksAnswer, EksView, Json } from './eks-view.js';
+import type { EksView, Json } from './eks-view.js';
 import { checkToken, fingerprint, rememberToken } from './client-tokens.js';
 import { clusterRoleNotYetSeen, nodeRoleNotYetSeen } from './eks-iam.js';
 import { creatableOn, defaultVersionOn, describeClusterVersions } from './eks-versions.js';
 import type { CallerScope } from './moto-client.js';
-import { eksError, jsonAnswer, type Handler, type ProxyAnswer, type ProxyRequest } from './proxy-types.js';
+import { eksError, jsonAnswer, type Handler, type ProxyAnswer } from './proxy-types.js';
 import type { ClusterMemo, NodegroupMemo } from './timeline.js';
+import { page, parseBody, relay } from './eks-http.js';
+import { accessRoutes, bootstrapCreatorEntry } from './eks-access.js';
+import { addonRoutes } from './eks-addons.js';
+import { updateRoutes } from './eks-updates.js';
 
 const enc = encodeURIComponent;
-
-function relay(answer: EksAnswer): ProxyAnswer {
-  return jsonAnswer(answer.status, answer.json ?? {}, answer.status >= 300 ? answer.errorType : undefined);
-}
-
-function parseBody(request: ProxyRequest): Json | undefined {
-  try {
-    const json: unknown = JSON.parse(request.body.toString('utf8') || '{}');
-    return json && typeof json === 'object' && !Array.isArray(json) ? (json as Json) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** One page of names, paged the way moto and EKS page them (the token is the next name). */
-function page(names: string[], query: URLSearchParams): { names: string[]; nextToken?: string } {
-  const max = Number(query.get('maxResults') ?? 100) || 100;
-  const token = query.get('nextToken');
-  const start = token ? Math.max(0, names.indexOf(token)) : 0;
-  const slice = names.slice(start, start + max);
-  const next = names[start + max];
-  return next === undefined ? { names: slice } : { names: slice, nextToken: next };
-}
 
 /**
  * The EKS REST-JSON routes the sandbox reshapes; everything else goes to moto
@@ -85,6 +66,7 @@ export function eksHandler(view: EksView): Handler {
       memo.securityGroupId = await createClusterSecurityGroup(moto, scope, { name, vpcId: memo.vpcId, tags: body.tags ?? {} });
     }
     memory.setCluster(memo);
+    await bootstrapCreatorEntry(view, scope, memo, answer.json.cluster.arn);
     return jsonAnswer(200, { cluster: await view.patchCluster(scope, answer.json.cluster) });
   }
 
@@ -153,7 +135,8 @@ export function eksHandler(view: EksView): Handler {
       name,
       createdAt: timeline.now(),
       request: {
-        version: body.version,
+        // A node group made without a version gets the control plane's of that moment, and keeps it.
+        version: body.version ?? cluster.json?.cluster?.version,
         releaseVersion: body.releaseVersion,
         amiType: body.amiType,
         remoteAccess: body.remoteAccess !== undefined && body.remoteAccess !== null,
@@ -189,6 +172,11 @@ export function eksHandler(view: EksView): Handler {
     const [root, clusterName, sub, nodegroupName] = segments;
     if (root === 'cluster-versions' && segments.length === 1 && method === 'GET') {
       return jsonAnswer(200, describeClusterVersions(url.searchParams, timeline.now()));
+    }
+    const extraBody = method === 'POST' ? parseBody(request) : undefined;
+    for (const routes of [addonRoutes, accessRoutes, updateRoutes]) {
+      const answer = await routes(view, request, segments, extraBody);
+      if (answer) return answer;
     }
     if (root !== 'clusters') return undefined;
     if (segments.length === 1) {

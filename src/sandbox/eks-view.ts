@@ -1,4 +1,5 @@
 import { Behaviours } from './behaviours.js';
+import { runningUpdate } from './eks-updates.js';
 import { nodeReleaseVersion } from './kube-versions.js';
 import { ec2Filters, type CallerScope, type MotoClient } from './moto-client.js';
 import type { ClusterMemo, Lifecycle, Memory, NodegroupMemo, Timeline } from './timeline.js';
@@ -96,8 +97,8 @@ export class EksView {
     const motoCidr: string | undefined = cluster.kubernetesNetworkConfig?.serviceIpv4Cidr;
     const patched: Json = {
       ...cluster,
-      version: memo.request?.version ?? cluster.version,
-      status: creating ? 'CREATING' : 'ACTIVE',
+      version: memo.upgradedVersion ?? memo.request?.version ?? cluster.version,
+      status: creating ? 'CREATING' : runningUpdate(this, scope.region, name) ? 'UPDATING' : 'ACTIVE',
       resourcesVpcConfig: {
         subnetIds,
         securityGroupIds: vpcConfig.securityGroupIds ?? [],
@@ -152,12 +153,14 @@ export class EksView {
       memo = { region: scope.region, clusterName, name };
       this.memory.setNodegroup(memo);
     }
-    const version = memo.request?.version ?? (await this.clusterVersion(scope, clusterName)) ?? nodegroup.version;
+    const version = memo.upgradedVersion ?? memo.request?.version ?? (await this.clusterVersion(scope, clusterName)) ?? nodegroup.version;
+    const lifecycle = this.nodegroupLifecycle(memo);
     const patched: Json = {
       ...nodegroup,
       version,
-      releaseVersion: memo.request?.releaseVersion ?? nodeReleaseVersion(version),
-      status: this.nodegroupLifecycle(memo) === 'creating' ? 'CREATING' : 'ACTIVE',
+      releaseVersion:
+        memo.upgradedReleaseVersion ?? (memo.upgradedVersion ? nodeReleaseVersion(version) : (memo.request?.releaseVersion ?? nodeReleaseVersion(version))),
+      status: lifecycle === 'creating' ? 'CREATING' : runningUpdate(this, scope.region, clusterName, name) ? 'UPDATING' : 'ACTIVE',
       diskSize: Number(nodegroup.diskSize ?? 20),
       updateConfig: nodegroup.updateConfig ?? { maxUnavailable: 1 },
       health: { issues: [] },
@@ -177,6 +180,7 @@ export class EksView {
 
   private async clusterVersion(scope: CallerScope, clusterName: string): Promise<string | undefined> {
     const memo = this.memory.cluster(scope.region, clusterName);
+    if (memo?.upgradedVersion) return memo.upgradedVersion;
     if (memo?.request) return memo.request.version;
     if (memo?.lastSeen) return String(memo.lastSeen.version);
     const answer = await this.moto.eks(scope, 'GET', `/clusters/${enc(clusterName)}`);

@@ -1,5 +1,6 @@
 import { createClusterInterfaces, deleteClusterInterfaces } from './cluster-interfaces.js';
 import { deleteClusterSecurityGroup } from './cluster-security-group.js';
+import { updateInProgress } from './eks-updates.js';
 import type { EksView } from './eks-view.js';
 import type { ClusterMemo } from './timeline.js';
 
@@ -39,8 +40,29 @@ export function makeSettler(view: EksView): () => Promise<void> {
     if (memo.securityGroupId) await deleteClusterSecurityGroup(moto, scope, memo.securityGroupId);
   }
 
+  /** A finished version update moves its cluster or node group to the new version. */
+  function applyUpdates(): void {
+    for (const update of memory.allUpdates()) {
+      if (update.applied || updateInProgress(view, update)) continue;
+      update.applied = true;
+      if (update.nodegroupName === undefined) {
+        const cluster = memory.cluster(update.region, update.clusterName);
+        if (cluster) cluster.upgradedVersion = update.version;
+        continue;
+      }
+      const nodegroup = memory.nodegroup(update.region, update.clusterName, update.nodegroupName);
+      if (!nodegroup) continue;
+      nodegroup.upgradedVersion = update.version;
+      nodegroup.upgradedReleaseVersion = update.releaseVersion;
+    }
+  }
+
   async function settleOnce(): Promise<void> {
-    for (const memo of memory.allClusters()) await settleCluster(memo);
+    applyUpdates();
+    for (const memo of memory.allClusters()) {
+      await settleCluster(memo);
+      if (view.clusterLifecycle(memo) === 'gone') memory.forgetClusterExtras(memo.region, memo.name);
+    }
     for (const memo of memory.allNatGateways()) {
       if (memo.addressesReleased || timeline.lifecycle(memo, 'natGatewayCreate', 'natGatewayDelete') !== 'gone') continue;
       memo.addressesReleased = true;

@@ -1,6 +1,21 @@
 import { TutorError } from '../errors.js';
 import { text } from '../text.js';
 import { KINDS } from '../aws/resources/kinds.js';
+import type { AccessEntryMemo, AddonMemo, ClusterMemo, FreshResource, Lived, NatGatewayMemo, NodegroupMemo, TokenMemo, UpdateMemo } from './memos.js';
+export type {
+  AccessEntryMemo,
+  AccessPolicyMemo,
+  AddonMemo,
+  ClusterMemo,
+  ClusterRequestMemo,
+  FreshResource,
+  Lived,
+  NatGatewayMemo,
+  NodegroupMemo,
+  NodegroupRequestMemo,
+  TokenMemo,
+  UpdateMemo,
+} from './memos.js';
 
 /**
  * How long things take on AWS, and what the sandbox remembers about what it saw
@@ -16,6 +31,10 @@ export const REAL_DURATIONS_MS = {
   nodegroupDelete: KINDS['eks-nodegroup'].lifecycle!.deleteMs,
   natGatewayCreate: KINDS['nat-gateway'].lifecycle!.createMs,
   natGatewayDelete: KINDS['nat-gateway'].lifecycle!.deleteMs,
+  addonCreate: 60_000,
+  addonDelete: 30_000,
+  clusterUpdate: 8 * 60_000,
+  nodegroupUpdate: 8 * 60_000,
 } as const;
 
 export type DurationName = keyof typeof REAL_DURATIONS_MS;
@@ -23,12 +42,6 @@ export type DurationName = keyof typeof REAL_DURATIONS_MS;
 /** Where a resource is in its life, as far as the learner can tell. */
 export type Lifecycle = 'creating' | 'active' | 'deleting' | 'gone';
 
-export interface Lived {
-  /** When the sandbox saw the create call succeed; absent for things created before it started. */
-  createdAt?: number | undefined;
-  /** When the sandbox saw the delete call succeed. */
-  deletedAt?: number | undefined;
-}
 
 export class Timeline {
   readonly timeScale: number;
@@ -62,71 +75,6 @@ export class Timeline {
   }
 }
 
-/** What CreateCluster asked for that moto forgets. */
-export interface ClusterRequestMemo {
-  version: string;
-  accessConfig: { authenticationMode: string; bootstrapClusterCreatorAdminPermissions: boolean };
-  upgradePolicy: { supportType: string };
-  serviceIpv4Cidr?: string | undefined;
-  /** Whether EKS put in vpc-cni, coredns and kube-proxy as self-managed add-ons (true unless asked otherwise). */
-  bootstrapSelfManagedAddons?: boolean | undefined;
-}
-
-export interface ClusterMemo extends Lived {
-  region: string;
-  name: string;
-  /** The access key the cluster was created with: moto keeps one account per key. */
-  accessKeyId: string;
-  request?: ClusterRequestMemo | undefined;
-  vpcId?: string | undefined;
-  securityGroupId?: string | undefined;
-  securityGroupRemoved?: boolean | undefined;
-  /** The subnets CreateCluster named. */
-  subnetIds?: string[] | undefined;
-  /** The ENIs EKS put in the cluster subnets once the control plane was up (lingering-enis). */
-  networkInterfaceIds?: string[] | undefined;
-  /** The cluster as last described, kept to answer while it is being deleted. */
-  lastSeen?: Record<string, unknown> | undefined;
-}
-
-export interface NodegroupRequestMemo {
-  version?: string | undefined;
-  releaseVersion?: string | undefined;
-  amiType?: string | undefined;
-  remoteAccess: boolean;
-}
-
-export interface NodegroupMemo extends Lived {
-  region: string;
-  clusterName: string;
-  name: string;
-  request?: NodegroupRequestMemo | undefined;
-  lastSeen?: Record<string, unknown> | undefined;
-}
-
-export interface NatGatewayMemo extends Lived {
-  region: string;
-  id: string;
-  accessKeyId: string;
-  /** EIP associations to undo once the NAT gateway is really deleted, as AWS does. */
-  associationIds: string[];
-  addressesReleased?: boolean | undefined;
-}
-
-/** A resource the sandbox saw being created, for eventual consistency: it is missed once, soon after. */
-export interface FreshResource {
-  id: string;
-  createdAt: number;
-  missed: boolean;
-}
-
-/** What a client token was first used for: the request's fingerprint and what it answered. */
-export interface TokenMemo {
-  fingerprint: string;
-  /** EC2: the XML answered the first time. EKS: where to find the resource again. */
-  answer: string;
-}
-
 const key = (...parts: string[]): string => parts.join('\u0000');
 
 /** Everything the sandbox remembers, keyed by region and name. */
@@ -137,6 +85,9 @@ export class Memory {
   private readonly roleChanges = new Map<string, { trust?: number; policies?: number }>();
   private readonly fresh = new Map<string, FreshResource>();
   private readonly tokens = new Map<string, TokenMemo>();
+  private readonly addons = new Map<string, AddonMemo>();
+  private readonly accessEntries = new Map<string, AccessEntryMemo>();
+  private readonly updates = new Map<string, UpdateMemo>();
 
   cluster(region: string, name: string): ClusterMemo | undefined {
     return this.clusters.get(key(region, name));
@@ -198,5 +149,62 @@ export class Memory {
 
   setToken(scope: { accessKeyId: string; region: string }, operation: string, token: string, memo: TokenMemo): void {
     this.tokens.set(key(scope.accessKeyId, scope.region, operation, token), memo);
+  }
+
+  // Accessors for the Kubernetes API side (and anyone else reading what EKS holds that moto does not):
+  // addonsOf(region, cluster) lists the cluster's API-made add-ons (name, version, createdAt/deletedAt: use
+  // Timeline.lifecycle(memo, 'addonCreate', 'addonDelete') for CREATING/ACTIVE/DELETING); accessEntriesOf(region,
+  // cluster) lists its access entries, each with its associated access policies and scopes; updatesOf(region,
+  // cluster) lists its version updates. The cluster's bootstrapSelfManagedAddons is on its ClusterMemo's request.
+
+  addon(region: string, clusterName: string, addonName: string): AddonMemo | undefined {
+    return this.addons.get(key(region, clusterName, addonName));
+  }
+
+  setAddon(memo: AddonMemo): void {
+    this.addons.set(key(memo.region, memo.clusterName, memo.addonName), memo);
+  }
+
+  removeAddon(memo: AddonMemo): void {
+    this.addons.delete(key(memo.region, memo.clusterName, memo.addonName));
+  }
+
+  addonsOf(region: string, clusterName: string): AddonMemo[] {
+    return [...this.addons.values()].filter((a) => a.region === region && a.clusterName === clusterName);
+  }
+
+  accessEntry(region: string, clusterName: string, principalArn: string): AccessEntryMemo | undefined {
+    return this.accessEntries.get(key(region, clusterName, principalArn));
+  }
+
+  setAccessEntry(memo: AccessEntryMemo): void {
+    this.accessEntries.set(key(memo.region, memo.clusterName, memo.principalArn), memo);
+  }
+
+  removeAccessEntry(memo: AccessEntryMemo): void {
+    this.accessEntries.delete(key(memo.region, memo.clusterName, memo.principalArn));
+  }
+
+  accessEntriesOf(region: string, clusterName: string): AccessEntryMemo[] {
+    return [...this.accessEntries.values()].filter((e) => e.region === region && e.clusterName === clusterName);
+  }
+
+  setUpdate(memo: UpdateMemo): void {
+    this.updates.set(key(memo.region, memo.clusterName, memo.id), memo);
+  }
+
+  updatesOf(region: string, clusterName: string): UpdateMemo[] {
+    return [...this.updates.values()].filter((u) => u.region === region && u.clusterName === clusterName);
+  }
+
+  allUpdates(): UpdateMemo[] {
+    return [...this.updates.values()];
+  }
+
+  /** Forgets what belonged to a cluster that is gone (its add-ons, access entries and updates). */
+  forgetClusterExtras(region: string, clusterName: string): void {
+    for (const map of [this.addons, this.accessEntries, this.updates] as Map<string, { region: string; clusterName: string }>[]) {
+      for (const [k, v] of map) if (v.region === region && v.clusterName === clusterName) map.delete(k);
+    }
   }
 }

@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import { checkToken, fingerprint, rememberToken } from './client-tokens.js';
+import { epochSeconds, relay } from './eks-http.js';
+import { creatableOn } from './eks-versions.js';
+import type { EksView, Json } from './eks-view.js';
+import type { CallerScope } from './moto-client.js';
+import { eksError, jsonAnswer, type ProxyAnswer, type ProxyRequest } from './proxy-types.js';
+import type { UpdateMemo } from './timeline.js';
+
+/**
+ * Version upgrades, which moto lacks: UpdateClusterVersion (one minor at a
+ * time, refused while a node group would fall outside the kubelet skew
+ * Kubernetes allows: three minors older than the control plane),
+ * UpdateNodegroupVersion (never newer than the control plane), DescribeUpdate
+ * and ListUpdates. The cluster or node group is UPDATING until the update's
+ * time is up; the settler then moves it to the new version.
+ */
+
+/** How many minors a kubelet may lag the API server (Kubernetes' version skew policy since 1.28). */
+export const KUBELET_SKEW = 3;
+
+const minor = (version: string): number => Number(String(version).split('.')[1] ?? NaN);
+
+export function updateInProgress(view: EksView, memo: UpdateMemo): boolean {
+  return view.timeline.now() < memo.createdAt + view.timeline.durationMs(memo.nodegroupName ? 'nodegroupUpdate' : 'clusterUpdate');
+}
+
+/** The update still running on a cluster itself (nodegroup undefined) or on one of its node groups. */
+export function runningUpdate(view: EksView, region: string, clusterName: string, nodegroupName?: string): UpdateMemo | undefined {
+  return view.memory.updatesOf(region, clusterName).find((u) => u.nodegroupName === nodegroupName && updateInProgress(view, u));
+}
+
+function updateJson(view: EksView, memo: UpdateMemo): Json {
+  return {
+    id: memo.id,
+    status: updateInProgress(view, memo) ? 'InProgress' : 'Successful',
+    type: 'VersionUpdate',
+    params: memo.params,
+    createdAt: epochSeconds(memo.createdAt),
+    errors: [],
+  };
+}
+
+function startUpdate(view: EksView, scope: CallerScope, fields: Omit<UpdateMemo, 'region' | 'id' | 'createdAt'>): UpdateMemo {
+  const memo: UpdateMemo = { region: scope.region, id: randomUUID(), createdAt: view.timeline.now(), ...fields };
+  view.memory.setUpdate(memo);
+  return memo;
+}
+
+async function updateClusterVersion(view: EksView, scope: CallerScope, clusterName: string, body: Json): Promise<ProxyAnswer> {
+  const described = await view.describeCluster(scope, clusterName);
+  if (described.status !== 200) return relay(described);
+  const cluster = described.json!.cluster as Json;
+  const operation = `UpdateClusterVersion ${clusterName}`;
+  const print = fingerprint(body, 'clientRequestToken');
+  const token = checkToken(view.behaviours, view.memory, scope, operation, body.clientRequestToken, print, 'eks');
+  if (token.kind === 'mismatch') return token.answer;
+  const replayed = token.kind === 'replay' ? view.memory.updatesOf(scope.region, clusterName).find((u) => u.id === token.answer) : undefined;
+  if (replayed) return jsonAnswer(200, { update: updateJson(view, replayed) });
+  if (cluster.status !== 'ACTIVE') {
+    return eksError(409, 'ResourceInUseException', `Cluster ${clusterName} is in ${cluster.status} state and cannot be updated.`, { clusterName });
+  }
+  const current = String(cluster.version);
+  const target = String(body.version ?? '');
+  if (target === current) {
+    return eksError(400, 'InvalidParameterException', `The cluster is already at the desired configuration with version: ${current}`, { clusterName });
+  }
+  if (minor(target) !== minor(current) + 1 || !creatableOn(target, view.timeline.now())) {
+    return eksError(400, 'InvalidParameterException', `Unsupported Kubernetes minor version update from ${current} to ${target}`, { clusterName });
+  }
+  if (body.force !== true) {
+    for (const nodegroup of await view.nodegroups(scope, clusterName)) {
+      if (minor(String(nodegroup.version)) < minor(target) - KUBELET_SKEW) {
+        return eksError(
+          400,
+          'InvalidRequestException',
+          `Node group ${nodegroup.nodegroupName} runs Kubernetes ${nodegroup.version}, more than ${KUBELET_SKEW} minor versions behind ${target}: update it first.`,
+          { clusterName, nodegroupName: nodegroup.nodegroupName },
+        );
+      }
+    }
+  }
+  const update = startUpdate(view, scope, {
+    clusterName,
+    version: target,
+    params: [
+      { type: 'Version', value: target },
+      { type: 'PlatformVersion', value: 'eks.1' },
+    ],
+  });
+  rememberToken(view.memory, scope, operation, body.clientRequestToken, print, update.id);
+  return jsonAnswer(200, { update: updateJson(view, update) });
+}
+
+async function updateNodegroupVersion(view: EksView, scope: CallerScope, clusterName: string, name: string, body: Json): Promise<ProxyAnswer> {
+  const described = await view.describeNodegroup(scope, clusterName, name);
+  if (described.status !== 200) return relay(described);
+  const nodegroup = described.json!.nodegroup as Json;
+  const cluster = await view.describeCluster(scope, clusterName);
+  const clusterVersion = String(cluster.json?.cluster?.version ?? nodegroup.version);
+  const operation = `UpdateNodegroupVersion ${clusterName}/${name}`;
+  const print = fingerprint(body, 'clientRequestToken');
+  const token = checkToken(view.behaviours, view.memory, scope, operation, body.clientRequestToken, print, 'eks');
+  if (token.kind === 'mismatch') return token.answer;
+  const replayed = token.kind === 'replay' ? view.memory.updatesOf(scope.region, clusterName).find((u) => u.id === token.answer) : undefined;
+  if (replayed) return jsonAnswer(200, { update: updateJson(view, replayed) });
+  if (nodegroup.status !== 'ACTIVE') {
+    return eksError(409, 'ResourceInUseException', `Nodegroup ${name} is in ${nodegroup.status} state and cannot be updated.`, {
+      clusterName,
+      nodegroupName: name,
+    });
+  }
+  const target = String(body.version ?? clusterVersion);
+  if (minor(target) > minor(clusterVersion)) {
+    return eksError(
+      400,
+      'InvalidParameterException',
+      `Requested Nodegroup version ${target} is not supported: it cannot be newer than the cluster version ${clusterVersion}.`,
+      { clusterName, nodegroupName: name },
+    );
+  }
+  const update = startUpdate(view, scope, {
+    clusterName,
+    nodegroupName: name,
+    version: target,
+    releaseVersion: body.releaseVersion,
+    params: [
+      { type: 'Version', value: target },
+      ...(body.releaseVersion ? [{ type: 'ReleaseVersion', value: String(body.releaseVersion) }] : []),
+    ],
+  });
+  rememberToken(view.memory, scope, operation, body.clientRequestToken, print, update.id);
+  return jsonAnswer(200, { update: updateJson(view, update) });
+}
+
+/** /clusters/{name}/updates[/{id}] and /clusters/{name}/node-groups/{ng}/update-version. */
+export async function updateRoutes(view: EksView, request: ProxyRequest, segments: string[], body: Json | undefined): Promise<ProxyAnswer | undefined> {
+  const { method, scope, url } = request;
+  const [root, clusterName, sub, id, action] = segments;
+  if (root !== 'clusters' || clusterName === undefined) return undefined;
+  if (sub === 'node-groups' && id !== undefined && action === 'update-version' && segments.length === 5 && method === 'POST') {
+    return updateNodegroupVersion(view, scope, clusterName, id, body ?? {});
+  }
+  if (sub !== 'updates' || segments.length > 4) return undefined;
+  if (id === undefined) {
+    if (method === 'POST' && body?.version) return updateClusterVersion(view, scope, clusterName, body);
+    if (method !== 'GET') return undefined;
+    const described = await view.describeCluster(scope, clusterName);
+    if (described.status !== 200) return relay(described);
+    const nodegroupName = url.searchParams.get('nodegroupName') ?? undefined;
+    const ids = view.memory
+      .updatesOf(scope.region, clusterName)
+      .filter((u) => u.nodegroupName === nodegroupName)
+      .map((u) => u.id);
+    return jsonAnswer(200, { updateIds: ids });
+  }
+  if (method !== 'GET') return undefined;
+  const nodegroupName = url.searchParams.get('nodegroupName') ?? undefined;
+  const update = view.memory.updatesOf(scope.region, clusterName).find((u) => u.id === id && u.nodegroupName === nodegroupName);
+  if (!update) return eksError(404, 'ResourceNotFoundException', `No update found for ID: ${id}`, { clusterName });
+  return jsonAnswer(200, { update: updateJson(view, update) });
+}
