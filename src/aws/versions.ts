@@ -50,10 +50,10 @@ export function isAwsEndpoint(endpointUrl: string | undefined): boolean {
 /** The endpoint the EKS client really talks to: --endpoint-url, or one set on the clients (tests, the sandbox). */
 async function eksEndpoint(config: TutorConfig, clients: AwsClients): Promise<string | undefined> {
   if (config.endpointUrl) return config.endpointUrl;
-  const custom = (clients.eks.config as { isCustomEndpoint?: boolean; endpoint?: () => Promise<{ protocol: string; hostname: string }> }) ?? {};
+  const custom = (clients.eks.config as { isCustomEndpoint?: boolean; endpoint?: () => Promise<{ protocol: string; hostname: string; port?: number }> }) ?? {};
   if (!custom.isCustomEndpoint || !custom.endpoint) return undefined;
   const endpoint = await custom.endpoint();
-  return `${endpoint.protocol}//${endpoint.hostname}`;
+  return `${endpoint.protocol}//${endpoint.hostname}${endpoint.port ? `:${endpoint.port}` : ''}`;
 }
 
 /** Every version EKS lists, including those past extended support. */
