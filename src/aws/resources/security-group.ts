@@ -28,19 +28,13 @@ export const securityGroupResource: ResourceType = {
   async find(scan) {
     const { ctx } = scan;
     const name = ctx.config.clusterName;
+    // Kubernetes and EKS make their groups in the cluster's VPC, which is the tutor's: only that VPC is looked in.
     const own = await scan.tutorVpcIds();
-    const ours = await scan.clusterIsOurs();
-    const groups = new Map<string, SecurityGroup>();
-    if (own.length) {
-      const answer = await ctx.clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: own }] }));
-      for (const g of answer.SecurityGroups ?? []) if (g.GroupId && own.includes(g.VpcId ?? '')) groups.set(g.GroupId, g);
-    }
-    if (ours) {
-      const answer = await ctx.clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'tag-key', Values: [kubernetesClusterTag(name)] }] }));
-      for (const g of answer.SecurityGroups ?? []) if (g.GroupId && g.Tags?.some((t) => t.Key === kubernetesClusterTag(name))) groups.set(g.GroupId, g);
-    }
+    if (own.length === 0) return [];
+    const answer = await ctx.clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: own }] }));
+    const groups = (answer.SecurityGroups ?? []).filter((g) => g.GroupId && own.includes(g.VpcId ?? ''));
     const found: Found[] = [];
-    for (const g of groups.values()) {
+    for (const g of groups) {
       // The default group goes with its VPC and cannot be deleted on its own.
       if (g.GroupName === 'default') continue;
       found.push({
