@@ -123,10 +123,12 @@ async function main(argv: string[]): Promise<number> {
       const { policy, ...rest } = options;
       exitCode = await doctor(config(rest), { policy: policy === true });
     });
-  withCommonOptions(program.command('sandbox').description('start the sandbox alone, in the foreground')).action(async (options: Record<string, unknown>) => {
-    const { sandboxForeground } = await import('./cli/sandbox.js');
-    exitCode = await sandboxForeground(resolveConfig({ ...(options as RawOptions), sandbox: true }));
-  });
+  withCommonOptions(program.command('sandbox').description('the background sandbox: start (default), stop, status or reset').argument('[action]', 'start, stop, status or reset')).action(
+    async (action: string | undefined, options: Record<string, unknown>) => {
+      const { sandboxCommand } = await import('./cli/sandbox.js');
+      exitCode = await sandboxCommand(resolveConfig({ ...(options as RawOptions), sandbox: true }), action);
+    },
+  );
   withCommonOptions(program.command('export').description('print what you built as eksctl YAML or aws CLI commands').argument('<format>', 'eksctl or cli')).action(
     async (format: string, options: Record<string, unknown>) => {
       const { exportBuild } = await import('./cli/export.js');

@@ -5,7 +5,6 @@ import { TutorError } from './errors.js';
 import { text, type Text } from './text.js';
 import { createClients, destroyClients, type AwsClients } from './aws/clients.js';
 import { Engine } from './aws/engine.js';
-import { removeTutorKubeconfig } from './aws/teardown.js';
 import { realClock, scaledClock } from './aws/wait.js';
 import { runKubectl } from './kube/kubectl.js';
 import { Ledger, ledgerPath } from './state/ledger.js';
@@ -73,11 +72,13 @@ export async function openSession(config: TutorConfig, options: OpenOptions): Pr
   };
   try {
     let sandbox: Sandbox | undefined;
+    let afterEngine: ((engine: Engine) => Promise<void>) | undefined;
     let clients: AwsClients;
     let region = config.region;
     if (config.mode === 'sandbox') {
-      const { startSandbox } = await import('./sandbox/index.js');
-      sandbox = await startSandbox({ timeScale: config.timeScale, region, ...(config.endpointUrl ? { motoUrl: config.endpointUrl } : {}) });
+      // The background sandbox of the state directory, started if none runs; close() only lets go of it.
+      const { openSessionSandbox } = await import('./sandbox/daemon-session.js');
+      sandbox = await openSessionSandbox(config, region || 'us-east-1', notes);
       cleanups.push(() => sandbox!.stop());
       clients = createClients({ region, endpointUrl: sandbox.endpointUrl, credentials: sandbox.credentials, ...(options.signal ? { signal: options.signal } : {}) });
     } else {
@@ -112,7 +113,7 @@ export async function openSession(config: TutorConfig, options: OpenOptions): Pr
     } else {
       const mode = config.mode === 'sandbox' ? 'sandbox' : 'real';
       if (options.lock) cleanups.push(await acquireLock(`${ledgerPath(config.stateDir, mode, config.clusterName)}.lock`, config.clusterName));
-      const endpoint = sandbox?.motoUrl ?? config.endpointUrl;
+      const endpoint = sandbox ? (await import('./sandbox/daemon-session.js')).sandboxLedgerEndpoint(config, sandbox) : config.endpointUrl;
       ledger = await Ledger.open(config.stateDir, { clusterName: config.clusterName, mode, region, ...(endpoint ? { endpoint } : {}) });
       if (typeof ledger.opening === 'object') {
         notes.push(
@@ -122,19 +123,16 @@ export async function openSession(config: TutorConfig, options: OpenOptions): Pr
           ),
         );
       }
-      if (sandbox && ledger.endpoint !== sandbox.motoUrl) {
-        // The old sandbox's API is gone with it: its kubeconfig entries go too.
-        await removeTutorKubeconfig(ledger);
-        if (ledger.live.length > 0) {
-          notes.push(
-            text(
-              'The sandbox starts fresh each time it is started: the previous sandbox and its resources are gone, so its ledger was cleared.',
-              'サンドボックスは起動のたびに新しく始まります。前回のサンドボックスとそのリソースはもうないため、その台帳を消去しました。',
-            ),
-          );
+      if (sandbox && endpoint && ledger.endpoint !== endpoint) {
+        // Never a silent reset: a ledger with something in it is checked against what the sandbox holds (below).
+        if (ledger.live.length === 0) await ledger.reset(endpoint);
+        else if (options.lock) {
+          const ledgerHere = ledger;
+          const { reconcileLedger } = await import('./sandbox/daemon-session.js');
+          afterEngine = (engine) => reconcileLedger(ledgerHere, endpoint, () => engine.inventory(), notes);
         }
-        await ledger.reset(sandbox.motoUrl);
       }
+      if (sandbox) await (await import('./sandbox/daemon-session.js')).followMovedPorts(ledger, sandbox, notes);
       if (!sandbox) {
         // A build belongs to one region and endpoint: refused elsewhere before anything is sent.
         checkPlace(ledger, { region, endpoint: config.endpointUrl });
@@ -154,6 +152,7 @@ export async function openSession(config: TutorConfig, options: OpenOptions): Pr
         : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
+    if (afterEngine) await afterEngine(engine);
     let identity: { account: string; arn: string } | undefined;
     // A ledger of resources in one account must not be read against another: its
     // resources would look gone, and a teardown would forget them.

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import writeFileAtomic from 'write-file-atomic';
 import { TutorError } from '../errors.js';
 import { text } from '../text.js';
 
@@ -68,4 +69,24 @@ export async function makeCertificates(): Promise<SandboxCertificates> {
   } finally {
     await remove();
   }
+}
+
+/**
+ * The certificates a sandbox keeps across starts (in its directory, 0600), so
+ * the CA in every kubeconfig entry made for it stays valid; made once when
+ * absent. The CA's own key is never kept: nothing more is ever signed with it.
+ */
+export async function keptCertificates(dir: string): Promise<SandboxCertificates> {
+  const names = ['ca.crt', 'server.crt', 'server.key'];
+  try {
+    const [caCert, serverCert, serverKey] = await Promise.all(names.map((name) => readFile(join(dir, name), 'utf8')));
+    if (caCert!.includes('BEGIN CERTIFICATE') && serverCert!.includes('BEGIN CERTIFICATE') && serverKey!.includes('PRIVATE KEY')) {
+      return { caCert: caCert!, serverCert: serverCert!, serverKey: serverKey!, dir, remove: async () => undefined };
+    }
+  } catch {
+    // not made yet
+  }
+  const made = await makeCertificates();
+  await Promise.all([made.caCert, made.serverCert, made.serverKey].map((pem, i) => writeFileAtomic(join(dir, names[i]!), pem, { mode: 0o600 })));
+  return { ...made, dir, remove: async () => undefined };
 }

@@ -6,9 +6,10 @@
  * kube-objects.ts, kube-tables.ts) that trusts tokens from `aws eks get-token`
  * (token.ts) over TLS from a CA made at start (certs.ts).
  */
+import { join } from 'node:path';
 import { TutorError } from '../errors.js';
 import { text, type Lang } from '../text.js';
-import { makeCertificates } from './certs.js';
+import { keptCertificates, makeCertificates } from './certs.js';
 import { Behaviours, BEHAVIOURS_ENV, type BehaviourSwitches } from './behaviours.js';
 import { ec2Handler } from './ec2-handlers.js';
 import { eksHandler } from './eks-handlers.js';
@@ -16,9 +17,12 @@ import { EksView } from './eks-view.js';
 import { iamHandler } from './iam-handlers.js';
 import { startKubeApi, type KubeApi } from './kube-api.js';
 import { clusterLookup } from './kube-source.js';
-import { startMotoServer } from './moto.js';
+import { portFree, startMotoServer } from './moto.js';
 import { MotoClient, type CallerScope } from './moto-client.js';
 import { NatGatewayClock } from './nat-gateways.js';
+import { FILES, ensureDir, keepMemory, loadMemory, loadState, writeJson, type PersistState } from './persist.js';
+import { replayAndRecord, seedMoto, SerialMotoClient } from './persist-moto.js';
+import { StablePorts, type MovedPort } from './persist-ports.js';
 import { startAwsProxy } from './proxy.js';
 import { makeSettler } from './settle.js';
 import { Memory, Timeline } from './timeline.js';
@@ -31,6 +35,14 @@ export interface SandboxOptions {
   region: string;
   /** The clock the time-lapse runs on; Date.now unless a test moves time by hand. */
   now?: () => number;
+  /**
+   * Keep what the sandbox holds in this directory and start from it: moto's
+   * recording, the Memory, the Kubernetes API's certificate and the ports
+   * (persist.ts). Ignored with `motoUrl` (that moto's contents are its own).
+   */
+  persistDir?: string;
+  /** Called on every request the sandbox answers (the background sandbox's idle clock). */
+  onRequest?: () => void;
   /** AWS behaviours to switch on or off (behaviours.ts); over EKS_BASICS_TUTOR_SANDBOX_BEHAVIOURS; all on by default. */
   behaviours?: BehaviourSwitches;
   /** Receives one line each time a behaviour fires (what was refused, why, AWS's code). */
@@ -50,6 +62,10 @@ export interface Sandbox {
    */
   env: Record<string, string>;
   region: string;
+  /** Ports wanted again (persistDir) but taken: URLs made with the old ones are stale. */
+  moved: MovedPort[];
+  /** How many recorded requests moto replayed at start (persistDir). */
+  replayed: number;
   /** Stops the proxy, the Kubernetes API and moto (if started here); removes temp files. Idempotent. */
   stop(): Promise<void>;
 }
@@ -99,13 +115,34 @@ async function warmUp(moto: MotoClient, scope: CallerScope): Promise<void> {
 }
 
 /** Before every proxied request: warm moto up once, and finish deletions whose time is up. */
-function beforeEachRequest(view: EksView, scope: CallerScope): () => Promise<void> {
+function beforeEachRequest(view: EksView, scope: CallerScope, warmed: boolean, onRequest?: () => void): () => Promise<void> {
   const settle = makeSettler(view);
-  let warming: Promise<void> | undefined;
+  let warming: Promise<void> | undefined = warmed ? Promise.resolve() : undefined;
   return () => {
+    onRequest?.();
     warming ??= warmUp(view.moto, scope);
     return settle();
   };
+}
+
+/**
+ * moto for a sandbox that keeps its contents: on the port it had (if free),
+ * recording every request, seeded and warmed up as it was the first time, then
+ * given back what it held by replaying the recording.
+ */
+async function startKeptMoto(dir: string, state: PersistState, accessKeyId: string): Promise<{ url: string; replayed: number; stop(): Promise<void> }> {
+  const port = state.ports.moto !== undefined && (await portFree(state.ports.moto)) ? state.ports.moto : undefined;
+  const moto = await startMotoServer({ ...(port ? { port } : {}), env: { MOTO_RECORDER_FILEPATH: join(dir, FILES.recording) } });
+  try {
+    state.ports.moto = moto.port;
+    await seedMoto(moto.url, state.seed);
+    await warmUp(new MotoClient(moto.url), { accessKeyId, region: state.warmRegion });
+    const { replayed } = await replayAndRecord(moto.url, join(dir, FILES.recording));
+    return { url: moto.url, replayed, stop: () => moto.stop() };
+  } catch (error) {
+    await moto.stop();
+    throw error;
+  }
 }
 
 /**
@@ -122,28 +159,66 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   };
   try {
     let motoUrl = options.motoUrl?.replace(/\/+$/, '');
+    const dir = motoUrl ? undefined : options.persistDir;
+    let state: PersistState | undefined;
+    let replayed = 0;
+    if (dir) {
+      await ensureDir(dir);
+      state = (await loadState(dir, options.region)).state;
+    }
+    const saveState = () => (dir && state ? writeJson(join(dir, FILES.state), state).catch(() => undefined) : Promise.resolve());
     if (motoUrl) {
       await checkMoto(motoUrl);
+    } else if (dir && state) {
+      const kept = await startKeptMoto(dir, state, credentials.accessKeyId);
+      cleanups.push(() => kept.stop());
+      motoUrl = kept.url;
+      replayed = kept.replayed;
+      await saveState();
     } else {
       const moto = await startMotoServer();
       cleanups.push(() => moto.stop());
       motoUrl = moto.url;
     }
-    const certificates = await makeCertificates();
+    const certificates = dir ? await keptCertificates(dir) : await makeCertificates();
     cleanups.push(() => certificates.remove());
-    const moto = new MotoClient(motoUrl);
+    const moto = dir ? new SerialMotoClient(motoUrl) : new MotoClient(motoUrl);
     const memory = new Memory();
+    if (dir) {
+      await loadMemory(memory, dir);
+      const kept = keepMemory(memory, dir);
+      cleanups.push(() => kept.stop());
+    }
+    // With a directory, every endpoint keeps its port across restarts where it is free.
+    const stable = state
+      ? new StablePorts(
+          (what) => (what === 'proxy' ? state.ports.proxy : state.ports.kube[what]),
+          (what, port) => {
+            if (what === 'proxy') state.ports.proxy = port;
+            else state.ports.kube[what] = port;
+            void saveState();
+          },
+        )
+      : undefined;
+    if (stable) cleanups.push(() => stable.close());
     // The view needs each cluster's Kubernetes endpoint and the Kubernetes API needs the view.
     let kube: KubeApi | undefined;
     const view = new EksView(moto, memory, timeline, {
-      url: (region, name) => kube!.endpoint(region, name),
+      url: (region, name) =>
+        stable
+          ? stable.expose(`kube/${region}/${name}`, async () => Number(new URL(await kube!.endpoint(region, name)).port)).then((port) => `https://127.0.0.1:${port}`)
+          : kube!.endpoint(region, name),
       caData: Buffer.from(certificates.caCert).toString('base64'),
     }, behaviours);
+    const lookup = clusterLookup(view, credentials.accessKeyId);
     kube = startKubeApi({
       serverCert: certificates.serverCert,
       serverKey: certificates.serverKey,
       credentials,
-      lookup: clusterLookup(view, credentials.accessKeyId),
+      lookup: (region, name) => {
+        options.onRequest?.();
+        return lookup(region, name);
+      },
       now: timeline.now,
     });
     const kubeApi = kube;
@@ -151,25 +226,20 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const proxy = await startAwsProxy({
       moto,
       handlers: { eks: eksHandler(view), ec2: ec2Handler(view, new NatGatewayClock(memory, timeline)), iam: iamHandler(view) },
-      beforeEach: beforeEachRequest(view, { accessKeyId: credentials.accessKeyId, region: options.region }),
+      beforeEach: beforeEachRequest(view, { accessKeyId: credentials.accessKeyId, region: options.region }, dir !== undefined, options.onRequest),
     });
     cleanups.push(() => proxy.close());
+    const endpointUrl = stable ? `http://127.0.0.1:${await stable.expose('proxy', async () => proxy.port)}` : proxy.url;
 
     let stopped: Promise<void> | undefined;
     return {
-      endpointUrl: proxy.url,
+      endpointUrl,
       motoUrl,
       credentials,
       region: options.region,
-      env: {
-        AWS_ENDPOINT_URL: proxy.url,
-        AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-        AWS_SESSION_TOKEN: '',
-        AWS_SECURITY_TOKEN: '',
-        AWS_REGION: options.region,
-        AWS_DEFAULT_REGION: options.region,
-      },
+      moved: stable?.moved ?? [],
+      replayed,
+      env: sandboxEnv(endpointUrl, credentials, options.region),
       stop() {
         stopped ??= cleanUp();
         return stopped;
@@ -179,6 +249,19 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     await cleanUp();
     throw error;
   }
+}
+
+/** The sandbox's environment for the aws CLI and kubectl (see `Sandbox.env`). */
+export function sandboxEnv(endpointUrl: string, credentials: Sandbox['credentials'], region: string): Record<string, string> {
+  return {
+    AWS_ENDPOINT_URL: endpointUrl,
+    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+    AWS_SESSION_TOKEN: '',
+    AWS_SECURITY_TOKEN: '',
+    AWS_REGION: region,
+    AWS_DEFAULT_REGION: region,
+  };
 }
 
 /** The parent environment with the sandbox's laid over it, for the aws CLI and kubectl as child processes. */

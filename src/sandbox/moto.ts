@@ -45,11 +45,21 @@ const DIE_WITH_PARENT = [
   'os.execv(exe, [exe] + sys.argv[1:])',
 ].join('\n');
 
+/** True when nothing listens on this loopback port and it may be taken. */
+export function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
 /** Starts moto_server with the AWS managed policies loaded and waits until it answers. */
-export async function startMotoServer(options: { port?: number; timeoutMs?: number } = {}): Promise<MotoServer> {
+export async function startMotoServer(options: { port?: number; timeoutMs?: number; env?: Record<string, string> } = {}): Promise<MotoServer> {
   const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn('python3', ['-c', DIE_WITH_PARENT, '-H', '127.0.0.1', '-p', String(port)], {
-    env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' },
+    env: { ...process.env, ...options.env, MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
