@@ -9,7 +9,7 @@ export interface ResourceType {
   kind: string;
   namespaced: boolean;
   shortNames: string[];
-  categories?: string[];
+  categories?: string[] | undefined;
   /** Learners may create, change and delete these. */
   writable: boolean;
 }
@@ -47,6 +47,7 @@ export const RESOURCES: ResourceType[] = [
   apps('deployments', 'Deployment', ['deploy'], true),
   apps('replicasets', 'ReplicaSet', ['rs'], false),
   apps('daemonsets', 'DaemonSet', ['ds'], false),
+  { ...apps('endpointslices', 'EndpointSlice', [], false), group: 'discovery.k8s.io', categories: undefined },
 ];
 // `endpoints` is its own plural.
 RESOURCES.find((r) => r.name === 'endpoints')!.singularName = 'endpoints';

@@ -40,12 +40,14 @@ export function worldOf(picture: ClusterPicture, cluster: ClusterStore, now: num
   ];
   const pods = schedulePods(picture, nodes, plans, now, timeScale);
   const services = [...servicesOf(picture), ...ofKind(stored, 'Service')];
+  const endpoints = services.map((s) => endpointsOf(s, pods));
   return {
     namespaces: [...namespacesOf(picture), ...ofKind(stored, 'Namespace')],
     nodes: nodesOf(picture),
     services,
     pods,
-    endpoints: services.map((s) => endpointsOf(s, pods)),
+    endpoints,
+    endpointslices: endpoints.map(sliceOf),
     events: cluster.events,
     deployments: workloads.map((w) => withDeploymentStatus(w.deployment, w.replicaSet, pods, now)),
     replicasets: workloads.map((w) => withReplicaSetStatus(w.replicaSet, pods)),
@@ -78,5 +80,24 @@ function endpointsOf(service: KubeObject, pods: KubeObject[]): KubeObject {
     ...(chosen.length > 0
       ? { subsets: [{ ...(ready.length ? { addresses: ready.map(address) } : {}), ...(notReady.length ? { notReadyAddresses: notReady.map(address) } : {}), ports }] }
       : {}),
+  };
+}
+
+/** The same addresses as an EndpointSlice (what `kubectl describe service` reads). */
+function sliceOf(endpoints: KubeObject): KubeObject {
+  const subsets = (endpoints.subsets ?? []) as { addresses?: any[]; notReadyAddresses?: any[]; ports?: unknown[] }[];
+  const entry = (a: any, ready: boolean) => ({ addresses: [a.ip ?? ''], conditions: { ready, serving: ready, terminating: false }, nodeName: a.nodeName, targetRef: a.targetRef });
+  return {
+    kind: 'EndpointSlice',
+    apiVersion: 'discovery.k8s.io/v1',
+    metadata: {
+      ...endpoints.metadata,
+      name: `${endpoints.metadata.name}-${endpoints.metadata.uid.slice(0, 5)}`,
+      uid: `${endpoints.metadata.uid.slice(0, -5)}slice`,
+      labels: { 'kubernetes.io/service-name': endpoints.metadata.name, 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io' },
+    },
+    addressType: 'IPv4',
+    endpoints: subsets.flatMap((s) => [...(s.addresses ?? []).map((a) => entry(a, true)), ...(s.notReadyAddresses ?? []).map((a) => entry(a, false))]),
+    ports: subsets[0]?.ports ?? [],
   };
 }
