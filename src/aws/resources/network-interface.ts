@@ -1,6 +1,11 @@
-import { DeleteNetworkInterfaceCommand, DescribeNetworkInterfacesCommand } from '@aws-sdk/client-ec2';
+import { DeleteNetworkInterfaceCommand, DescribeNetworkInterfacesCommand, type NetworkInterface } from '@aws-sdk/client-ec2';
+import { TutorError } from '../../errors.js';
+import { text } from '../../text.js';
+import type { StepContext } from '../types.js';
+import { waitFor } from '../wait.js';
 import { holderName, withDependencyRetry } from './dependency.js';
 import { isNotFound, type Found } from './found.js';
+import { DEPENDENCY_PATIENCE_MS, KINDS } from './kinds.js';
 import type { ResourceType } from './types.js';
 
 /**
@@ -20,6 +25,8 @@ export const networkInterfaceResource: ResourceType = {
     for (const eni of answer.NetworkInterfaces ?? []) {
       if (!eni.NetworkInterfaceId || !own.includes(eni.VpcId ?? '')) continue;
       if (eni.Attachment?.InstanceId && eni.Status === 'in-use') continue;
+      // A NAT gateway's interface goes with the NAT gateway.
+      if (eni.InterfaceType === 'natGateway') continue;
       found.push({
         key: `eni/${eni.NetworkInterfaceId}`,
         kind: 'network-interface',
@@ -32,6 +39,7 @@ export const networkInterfaceResource: ResourceType = {
           description: eni.Description ?? '',
           subnet: eni.SubnetId ?? '',
           vpc: eni.VpcId ?? '',
+          ...(eni.RequesterManaged ? { requesterManaged: 'true' } : {}),
           ...(eni.Association?.PublicIp ? { publicIp: eni.Association.PublicIp } : {}),
         },
       });
@@ -39,9 +47,45 @@ export const networkInterfaceResource: ResourceType = {
     return found;
   },
   async destroy(ctx, f) {
-    // One still in use (a load balancer's, EKS's) is released by its owner: the delete is sent again until then.
+    // One that AWS manages (EKS's, a load balancer's) is released by its owner: the tutor waits for that.
+    if (f.details?.requesterManaged === 'true') await waitForRelease(ctx, f);
     await withDependencyRetry(ctx, f, () => ctx.clients.ec2.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: f.id }))).catch((error: unknown) => {
       if (!isNotFound(error)) throw error;
     });
   },
 };
+
+/** Waits until AWS has taken its own interface away (or let go of it), for as long as it typically needs. */
+async function waitForRelease(ctx: StepContext, f: Found): Promise<void> {
+  const read = async (): Promise<NetworkInterface | undefined> => {
+    try {
+      return (await ctx.clients.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [f.id] }))).NetworkInterfaces?.[0];
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  };
+  try {
+    await waitFor<NetworkInterface>(ctx, {
+      key: f.key,
+      kind: f.kind,
+      id: f.id,
+      read,
+      status: (eni) => (eni ? `${eni.Status ?? 'in-use'}, held by ${eni.Description || eni.RequesterId || 'AWS'}` : 'deleted'),
+      done: (eni) => !eni || (eni.Status === 'available' && !eni.RequesterManaged),
+      delayMs: KINDS['network-interface'].lifecycle!.pollMs,
+      expectedMs: KINDS['network-interface'].lifecycle!.deleteMs,
+      timeoutMs: DEPENDENCY_PATIENCE_MS,
+    });
+  } catch (error) {
+    if (!(error instanceof TutorError) || error.code !== 'TIMEOUT') throw error;
+    throw new TutorError(
+      'DEPENDENCY',
+      text(
+        `${f.details?.holder ?? f.id} is still there after ${DEPENDENCY_PATIENCE_MS / 60_000} minutes. AWS releases its own network interfaces itself; wait a few minutes, then run down again.`,
+        `${f.details?.holder ?? f.id} は ${DEPENDENCY_PATIENCE_MS / 60_000} 分たってもまだ残っています。AWS は自分のネットワークインターフェイスを自分で解放します。数分待ってから、もう一度 down を実行してください。`,
+      ),
+      error,
+    );
+  }
+}
