@@ -17,6 +17,7 @@ import { EksView } from './eks-view.js';
 import { iamHandler } from './iam-handlers.js';
 import { startKubeApi, type KubeApi } from './kube-api.js';
 import { clusterLookup } from './kube-source.js';
+import { kubeSandboxOptions } from './kube-wiring.js';
 import { portFree, startMotoServer } from './moto.js';
 import { MotoClient, type CallerScope } from './moto-client.js';
 import { NatGatewayClock } from './nat-gateways.js';
@@ -220,6 +221,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         return lookup(region, name);
       },
       now: timeline.now,
+      ...kubeSandboxOptions(moto, timeline),
     });
     const kubeApi = kube;
     cleanups.push(() => kubeApi.close());
