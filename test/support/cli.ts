@@ -30,6 +30,8 @@ export async function runCli(args: string[], env: Record<string, string> = {}, o
       LANG: 'C.UTF-8',
       AWS_ACCESS_KEY_ID: 'testing',
       AWS_SECRET_ACCESS_KEY: 'testing',
+      // Background sandboxes started by the command report to the run, which stops any left (sandbox-registry.ts).
+      ...(process.env.EKS_BASICS_TUTOR_SANDBOX_REGISTRY ? { EKS_BASICS_TUTOR_SANDBOX_REGISTRY: process.env.EKS_BASICS_TUTOR_SANDBOX_REGISTRY } : {}),
       ...env,
     },
   });
