@@ -67,6 +67,14 @@ describe('the Kubernetes version', () => {
     expect(engine.ledger.live).toEqual([]);
   });
 
+  it('without eks:DescribeClusterVersions, --kubernetes-version is used as given and said to be unchecked', async () => {
+    const engine = await sandboxEngine({ kubernetesVersion: '1.35' });
+    failNext(engine.clients, 'eks', 'DescribeClusterVersions', () => awsError('AccessDeniedException', 'not authorized to perform: eks:DescribeClusterVersions'));
+    const resolved = await engine.resolveVersion();
+    expect(resolved).toMatchObject({ version: '1.35', support: 'unknown', source: 'option' });
+    expect(resolved.note?.en).toContain('cannot check');
+  });
+
   it('an endpoint that is not AWS and has no DescribeClusterVersions (moto) gets the default, and says so', async () => {
     const engine = await makeEngine(moto.url);
     const notes: string[] = [];

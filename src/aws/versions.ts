@@ -144,6 +144,15 @@ export async function resolveVersion(ctx: { config: TutorConfig; clients: AwsCli
     if (!isAwsEndpoint(endpoint) && unanswerable(error)) return endpointDefault(endpoint ?? '', asked ?? sent);
     if (refused(error)) {
       if (sent) return { ...endpointDefault('', sent), source: 'build', note: text(`Kubernetes ${sent}, as this build chose before.`, `このビルドが以前選んだ Kubernetes ${sent} を使います。`) };
+      if (asked) {
+        return {
+          ...endpointDefault('', asked),
+          note: text(
+            `Kubernetes ${asked} as given: without eks:DescribeClusterVersions the tutor cannot check that EKS still offers it, nor whether it is in extended support ($${EXTENDED_SUPPORT_HOUR.toFixed(2)}/hour).`,
+            `指定どおり Kubernetes ${asked} を使います。eks:DescribeClusterVersions がないため、EKS がまだ提供しているか、延長サポート中($${EXTENDED_SUPPORT_HOUR.toFixed(2)}/時間)かを確かめられません。`,
+          ),
+        };
+      }
       throw new TutorError(
         'ACCESS_DENIED',
         text(
