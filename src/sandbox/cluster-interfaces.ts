@@ -1,4 +1,4 @@
-import type { CallerScope, MotoClient } from './moto-client.js';
+import { ec2Filters, type CallerScope, type MotoClient } from './moto-client.js';
 import { setChildText, type XmlElement, childText, items } from './xml.js';
 
 /**
@@ -35,8 +35,14 @@ export async function createClusterInterfaces(
   return ids;
 }
 
-export async function deleteClusterInterfaces(moto: MotoClient, scope: CallerScope, ids: string[]): Promise<void> {
-  for (const id of ids) await moto.ec2(scope, { Action: 'DeleteNetworkInterface', NetworkInterfaceId: id });
+/** Deletes EKS's interfaces of a cluster: those the sandbox made, or (made by an earlier sandbox) those found by description. */
+export async function deleteClusterInterfaces(moto: MotoClient, scope: CallerScope, clusterName: string, ids: string[] | undefined): Promise<void> {
+  let found = ids;
+  if (found === undefined) {
+    const answer = await moto.ec2(scope, { Action: 'DescribeNetworkInterfaces', ...ec2Filters({ description: [`${EKS_INTERFACE_PREFIX}${clusterName}`] }) });
+    found = items(answer.root, 'networkInterfaceSet').map((item) => childText(item, 'networkInterfaceId'));
+  }
+  for (const id of found) await moto.ec2(scope, { Action: 'DeleteNetworkInterface', NetworkInterfaceId: id });
 }
 
 /** Marks EKS's interfaces in a DescribeNetworkInterfaces answer as AWS shows them: requester-managed. */

@@ -37,7 +37,7 @@ const dependency = (message: string, holder: string, behaviour?: BehaviourName):
 });
 
 /** The network interfaces moto holds that match `filters`, with whether EKS made them (lingering-enis). */
-async function networkInterfaces(context: RuleContext, filters: Record<string, string[]>): Promise<{ id: string; eks: boolean }[]> {
+async function networkInterfaces(context: RuleContext, filters: Record<string, string[]>): Promise<{ id: string; eks: boolean; description: string }[]> {
   const answer = await context.view.moto.ec2(
     context.scope,
     { Action: 'DescribeNetworkInterfaces', ...ec2Filters(filters) },
@@ -50,6 +50,7 @@ async function networkInterfaces(context: RuleContext, filters: Record<string, s
     .map((item) => ({
       id: childText(item, 'networkInterfaceId'),
       eks: childText(item, 'description').startsWith(EKS_INTERFACE_PREFIX),
+      description: childText(item, 'description'),
     }))
     .filter((eni) => !natInterfaces.has(eni.id));
 }
@@ -144,7 +145,11 @@ const deleteNetworkInterface: Rule = async (context, params) => {
   const id = params.get('NetworkInterfaceId');
   if (!id) return undefined;
   const eks = (await networkInterfaces(context, { 'network-interface-id': [id] })).find((eni) => eni.eks);
-  return eks
+  // Once its cluster is gone and done lingering (or was never seen), an interface left behind may be deleted.
+  const clusterName = eks?.description.slice(EKS_INTERFACE_PREFIX.length);
+  const memo = clusterName === undefined ? undefined : context.view.memory.cluster(context.scope.region, clusterName);
+  const held = clusterName !== undefined && (memo ? !memo.securityGroupRemoved : (await context.view.clusterNames(context.scope)).includes(clusterName));
+  return held
     ? { code: 'InvalidNetworkInterface.InUse', message: `The network interface '${id}' is currently in use.`, holder: 'EKS', behaviour: 'lingering-enis' }
     : undefined;
 };

@@ -36,7 +36,7 @@ export function makeSettler(view: EksView): () => Promise<void> {
     }
     if (memo.securityGroupRemoved || !leftoversDue(memo)) return;
     memo.securityGroupRemoved = true;
-    await deleteClusterInterfaces(moto, scope, memo.networkInterfaceIds ?? []);
+    await deleteClusterInterfaces(moto, scope, memo.name, memo.networkInterfaceIds);
     if (memo.securityGroupId) await deleteClusterSecurityGroup(moto, scope, memo.securityGroupId);
   }
 
