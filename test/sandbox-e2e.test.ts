@@ -6,8 +6,10 @@ import { CLUSTER_TAG } from '../src/aws/tags.js';
 import { runCli } from './support/cli.js';
 import { TEST_CREDENTIALS, tempDir } from './support/engine.js';
 import { useMoto } from './support/moto.js';
+import { useLearners } from './support/sandbox-cli.js';
 
 const moto = useMoto();
+const learners = useLearners();
 const aws = <T>(C: new (c: object) => T) => new C({ region: 'us-east-1', endpoint: moto.url, credentials: TEST_CREDENTIALS });
 
 /** The position of the first line matching each pattern, in order; -1 when missing. */
@@ -57,12 +59,15 @@ describe('the built program in the sandbox', () => {
     order(down.stdout, /eks-cluster lapse: DELETING/, /nat-gateway nat-\w+: deleting/);
   });
 
-  it('a sandbox started anew says so and clears the old sandbox’s ledger', { timeout: 180_000 }, async () => {
-    const state = await tempDir();
-    const up = await runCli(['up', '--sandbox', '--time-scale', '0', '--yes', '--through', '2', '--state-dir', state]);
-    expect(up.exitCode).toBe(0);
-    const status = await runCli(['status', '--sandbox', '--json', '--state-dir', state]);
-    expect(status.stderr).toContain('The sandbox starts fresh');
-    expect(JSON.parse(status.stdout).resources).toEqual([]);
+  it('a later command finds the build in the background sandbox: nothing is cleared', { timeout: 180_000 }, async () => {
+    const learner = await learners.make();
+    const up = await learner.run(['up', '--sandbox', '--time-scale', '0', '--yes', '--through', '2']);
+    expect(up.exitCode, up.stderr).toBe(0);
+    const status = await learner.run(['status', '--sandbox', '--json']);
+    expect(status.exitCode, status.stderr).toBe(0);
+    expect(status.stderr).not.toMatch(/fresh|cleared/);
+    const rows = (JSON.parse(status.stdout) as { resources: { kind: string; exists: boolean }[] }).resources;
+    expect(rows.filter((r) => r.kind === 'vpc' && r.exists)).toHaveLength(1);
+    expect(rows.every((r) => r.exists)).toBe(true);
   });
 });
