@@ -2,7 +2,6 @@ import { DeleteNetworkInterfaceCommand, DescribeNetworkInterfacesCommand, type N
 import { TutorError } from '../../errors.js';
 import { text } from '../../text.js';
 import type { StepContext } from '../types.js';
-import { waitFor } from '../wait.js';
 import { holderName, withDependencyRetry } from './dependency.js';
 import { isNotFound, type Found } from './found.js';
 import { DEPENDENCY_PATIENCE_MS, KINDS } from './kinds.js';
@@ -55,37 +54,37 @@ export const networkInterfaceResource: ResourceType = {
   },
 };
 
-/** Waits until AWS has taken its own interface away (or let go of it), for as long as it typically needs. */
+/**
+ * Waits until AWS has taken its own interface away (or let go of it), for as
+ * long as it typically needs. The budget is counted in polls, not on the clock,
+ * so a clock that does not move (a time-lapse of 0) still ends.
+ */
 async function waitForRelease(ctx: StepContext, f: Found): Promise<void> {
-  const read = async (): Promise<NetworkInterface | undefined> => {
+  const { pollMs, deleteMs } = KINDS['network-interface'].lifecycle!;
+  const started = ctx.clock.now();
+  let last = '';
+  for (let waited = 0; ; waited += pollMs) {
+    let eni: NetworkInterface | undefined;
     try {
-      return (await ctx.clients.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [f.id] }))).NetworkInterfaces?.[0];
+      eni = (await ctx.clients.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [f.id] }))).NetworkInterfaces?.[0];
     } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
+      if (!isNotFound(error)) throw error;
     }
-  };
-  try {
-    await waitFor<NetworkInterface>(ctx, {
-      key: f.key,
-      kind: f.kind,
-      id: f.id,
-      read,
-      status: (eni) => (eni ? `${eni.Status ?? 'in-use'}, held by ${eni.Description || eni.RequesterId || 'AWS'}` : 'deleted'),
-      done: (eni) => !eni || (eni.Status === 'available' && !eni.RequesterManaged),
-      delayMs: KINDS['network-interface'].lifecycle!.pollMs,
-      expectedMs: KINDS['network-interface'].lifecycle!.deleteMs,
-      timeoutMs: DEPENDENCY_PATIENCE_MS,
-    });
-  } catch (error) {
-    if (!(error instanceof TutorError) || error.code !== 'TIMEOUT') throw error;
-    throw new TutorError(
-      'DEPENDENCY',
-      text(
-        `${f.details?.holder ?? f.id} is still there after ${DEPENDENCY_PATIENCE_MS / 60_000} minutes. AWS releases its own network interfaces itself; wait a few minutes, then run down again.`,
-        `${f.details?.holder ?? f.id} は ${DEPENDENCY_PATIENCE_MS / 60_000} 分たってもまだ残っています。AWS は自分のネットワークインターフェイスを自分で解放します。数分待ってから、もう一度 down を実行してください。`,
-      ),
-      error,
-    );
+    const status = eni ? `${eni.Status ?? 'in-use'}, held by ${eni.Description || eni.RequesterId || 'AWS'}` : 'deleted';
+    if (status !== last) {
+      ctx.emit({ type: 'status', key: f.key, kind: f.kind, id: f.id, status, elapsedMs: ctx.clock.now() - started, expectedMs: deleteMs });
+      last = status;
+    }
+    if (!eni || (eni.Status === 'available' && !eni.RequesterManaged)) return;
+    if (waited >= DEPENDENCY_PATIENCE_MS) {
+      throw new TutorError(
+        'DEPENDENCY',
+        text(
+          `${f.details?.holder ?? f.id} is still there after ${DEPENDENCY_PATIENCE_MS / 60_000} minutes. AWS releases its own network interfaces itself; wait a few minutes, then run down again.`,
+          `${f.details?.holder ?? f.id} は ${DEPENDENCY_PATIENCE_MS / 60_000} 分たってもまだ残っています。AWS は自分のネットワークインターフェイスを自分で解放します。数分待ってから、もう一度 down を実行してください。`,
+        ),
+      );
+    }
+    await ctx.clock.sleep(pollMs, ctx.signal);
   }
 }
