@@ -4,7 +4,7 @@ import { CreateSubnetCommand, CreateVpcCommand } from '@aws-sdk/client-ec2';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { BEHAVIOURS_ENV, Behaviours, parseBehaviours } from '../src/sandbox/behaviours.js';
-import { sandboxChildEnv } from '../src/sandbox/index.js';
+import { sandboxChildEnv, startSandbox } from '../src/sandbox/index.js';
 import { Timeline } from '../src/sandbox/timeline.js';
 import { ManualClock, MINUTES, sandboxClients, uniqueName, useSandbox } from './support/sandbox.js';
 
@@ -148,5 +148,18 @@ describe('switching behaviours', () => {
     expect(behaviours.windowMs('iam-propagation')).toBeCloseTo(10_000 / 60);
     expect(behaviours.within('iam-propagation', 0)).toBe(true);
     expect(behaviours.within('eventual-consistency', 0)).toBe(false);
+  });
+
+  it(`refuses a bad ${BEHAVIOURS_ENV} with one line before starting anything`, async () => {
+    process.env[BEHAVIOURS_ENV] = 'iam-propagation,sometimes';
+    try {
+      await expect(startSandbox({ timeScale: 1, region: 'us-east-1' })).rejects.toMatchObject({
+        code: 'BAD_INPUT',
+        exitCode: 2,
+        message: expect.stringContaining('unknown behaviour "sometimes"'),
+      });
+    } finally {
+      delete process.env[BEHAVIOURS_ENV];
+    }
   });
 });
