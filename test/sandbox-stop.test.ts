@@ -102,6 +102,8 @@ describe('stopping the sandbox', () => {
       format: 'esm',
       outfile: bundle,
       logLevel: 'silent',
+      // CommonJS dependencies (write-file-atomic, yaml) require Node's modules, as in the tutor's own bundle.
+      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
     });
     const child = execa('node', [bundle], { reject: false, buffer: false });
     const line = await new Promise<string>((resolve, reject) => {
