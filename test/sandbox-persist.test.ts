@@ -125,6 +125,20 @@ describe('one sandbox per state directory, across commands', () => {
     expect(await existing(learner)).toEqual({});
   });
 
+  it('after a crash (the sandbox killed, as by a reboot) the next command finds the build again', { timeout: 240_000 }, async () => {
+    const learner = await learners.make();
+    expect((await learner.run(['up', '--sandbox', '--yes', '--through', '2', '--time-scale', '0'])).exitCode).toBe(0);
+    const built = await existing(learner);
+    const record = (await learner.sandbox())!;
+    const moto = Number(new URL(record.motoUrl).port);
+    process.kill(record.pid, 'SIGKILL');
+    for (let i = 0; i < 100 && ((await alive(record.pid)) || (await listening(moto))); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await alive(record.pid)).toBe(false);
+    expect(await listening(moto), 'moto went with the sandbox').toBe(false);
+    expect(await existing(learner)).toEqual(built);
+    expect((await learner.sandbox())!.pid).not.toBe(record.pid);
+  });
+
   it('an unknown sandbox command is refused with what is allowed', async () => {
     const learner = await learners.make();
     const result = await learner.run(['sandbox', 'restart']);
