@@ -44,6 +44,8 @@ export async function serveSandbox(options: ServeOptions): Promise<number> {
       timeScale: options.timeScale,
       region: options.region,
       persistDir: dir,
+      // What the sandbox refused and why (its AWS behaviours), for the learner to read afterwards.
+      log: (line) => void log(line),
       onRequest: () => {
         lastRequest = Date.now();
       },
