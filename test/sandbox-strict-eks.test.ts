@@ -124,6 +124,8 @@ describe('versions from the calendar', () => {
     ]);
     const asked = describeClusterVersions(new URLSearchParams({ clusterVersions: '1.31' }), day('2026-12-01')).clusterVersions;
     expect(asked.map((v) => [v.versionStatus, v.status])).toEqual([['UNSUPPORTED', 'unsupported']]);
+    const all = describeClusterVersions(new URLSearchParams({ includeAll: 'true' }), day('2026-12-01')).clusterVersions;
+    expect(all.map((v) => v.clusterVersion)).toEqual(['1.36', '1.35', '1.34', '1.33', '1.32', '1.31', '1.30', '1.29']);
   });
 
   it('refuses a cluster of a version past its extended support', async () => {

@@ -68,6 +68,7 @@ const LEGACY_STATUS: Record<VersionStatus, string> = {
 export function describeClusterVersions(query: URLSearchParams, now: number): { clusterVersions: Record<string, unknown>[] } {
   const wanted = query.getAll('clusterVersions').flatMap((v) => v.split(',')).filter(Boolean);
   const defaultOnly = query.get('defaultOnly') === 'true';
+  const includeAll = query.get('includeAll') === 'true';
   const statusFilter = query.get('versionStatus');
   const legacyFilter = query.get('status');
   const defaultVersion = defaultVersionOn(now);
@@ -77,8 +78,9 @@ export function describeClusterVersions(query: URLSearchParams, now: number): { 
       if (wanted.length > 0 && !wanted.includes(v.version)) return false;
       if (statusFilter && statusFilter !== v.versionStatus) return false;
       if (legacyFilter && legacyFilter !== LEGACY_STATUS[v.versionStatus]) return false;
-      // Past its extended support a version is listed only when asked for by name or status.
-      if (v.versionStatus === 'UNSUPPORTED' && wanted.length === 0 && statusFilter !== 'UNSUPPORTED' && legacyFilter !== 'unsupported') return false;
+      // Past its extended support a version is listed only when asked for: by name, by status, or with includeAll.
+      const asked = wanted.length > 0 || includeAll || statusFilter === 'UNSUPPORTED' || legacyFilter === 'unsupported';
+      if (v.versionStatus === 'UNSUPPORTED' && !asked) return false;
       return true;
     })
     .map((v) => ({
