@@ -128,7 +128,8 @@ export async function loadBalancers(options: CensusOptions): Promise<{ name: str
   const config = {
     region: options.region ?? 'us-east-1',
     endpoint: options.endpoint,
-    credentials: options.credentials ?? { accessKeyId: 'testing', secretAccessKey: 'testing' },
+    // A copy: the SDK marks the credentials object it is given, and the sandbox's is frozen.
+    credentials: { ...(options.credentials ?? { accessKeyId: 'testing', secretAccessKey: 'testing' }) },
     maxAttempts: 3,
   };
   const elb = new ElasticLoadBalancing(config);
