@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { authenticate } from './kube-access.js';
 import type { ClusterPicture, KubeObject } from './kube-objects.js';
 import { dispatch, PUBLIC_PATHS, type RequestContext } from './kube-routes.js';
 import { clusterStore, emptyStore, type KubeStore } from './kube-store.js';
@@ -138,6 +139,8 @@ export function startKubeApi(options: KubeApiOptions): KubeApi {
     const state = await current(region, clusterName);
     if (!state) return sendJson(res, 404, statusBody(404, 'NotFound', `cluster ${clusterName} has no running control plane in ${region}`));
     const { picture } = state;
+    const unknownCaller = isPublic ? undefined : authenticate(picture);
+    if (unknownCaller) return sendJson(res, unknownCaller.code, unknownCaller.body);
     let world: World | undefined = state.world;
     const cluster = clusterStore(store, region, clusterName, picture.incarnation);
     const ctx: RequestContext = {

@@ -1,3 +1,4 @@
+import type { AccessPicture } from './kube-access.js';
 import { nodeResources } from './kube-instance-types.js';
 import { kubeletVersion } from './kube-versions.js';
 import { hash, pickAddress, privateDnsDomain, serviceIp, timestamp, uid } from './kube-util.js';
@@ -20,6 +21,8 @@ export interface ClusterPicture {
   addons?: Record<string, string> | undefined;
   /** False when CreateCluster asked EKS not to install vpc-cni, kube-proxy and coredns itself. */
   bootstrapSelfManagedAddons?: boolean | undefined;
+  /** Who is calling and what their access entry allows; absent when the creator is admin without one (as before access entries). */
+  access?: AccessPicture | undefined;
   nodegroups: NodegroupPicture[];
 }
 

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { authorize } from './kube-access.js';
 import { field } from './kube-columns.js';
 import type { ClusterPicture, KubeObject } from './kube-objects.js';
 import { openApiGroupVersion, openApiRoot } from './kube-openapi.js';
@@ -204,6 +205,8 @@ export async function dispatch(ctx: RequestContext, segments: string[]): Promise
   const found = route(segments);
   if (!found) return NOT_FOUND;
   ctx.params = found.params;
+  const forbidden = authorize(ctx.picture, ctx.req.method ?? 'GET', found.params, ctx.url.searchParams);
+  if (forbidden) return forbidden;
   const handler = found.route.methods[ctx.req.method ?? 'GET'];
   if (!handler) return METHOD_NOT_ALLOWED;
   try {

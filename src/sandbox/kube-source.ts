@@ -1,4 +1,6 @@
+import { callerPrincipal } from './eks-access.js';
 import type { EksView, Json } from './eks-view.js';
+import type { AccessPicture } from './kube-access.js';
 import type { ClusterLookup } from './kube-api.js';
 import type { NodegroupPicture } from './kube-objects.js';
 
@@ -11,13 +13,19 @@ const seconds = (value: unknown): number | undefined => (typeof value === 'numbe
  * deleting.
  */
 export function clusterLookup(view: EksView, accessKeyId: string): ClusterLookup {
+  const principals = new Map<string, Promise<string>>();
+  /** Who the token's keys stand for (the sandbox accepts tokens of its own keys only), asked of moto's STS once. */
+  const principal = (region: string) => {
+    if (!principals.has(region)) principals.set(region, callerPrincipal(view, { accessKeyId, region }));
+    return principals.get(region)!;
+  };
   return async (region, clusterName) => {
     const scope = { accessKeyId, region };
     const answer = await view.describeCluster(scope, clusterName);
     const cluster: Json | undefined = answer.json?.cluster;
     if (answer.status !== 200 || !cluster || cluster.status === 'CREATING') return undefined;
     const clusterMemo = view.memory.cluster(region, clusterName);
-    const active = (await view.nodegroups(scope, clusterName)).filter((ng) => ng.status === 'ACTIVE');
+    const active = (await view.nodegroups(scope, clusterName)).filter((ng) => ng.status === 'ACTIVE' || ng.status === 'UPDATING');
     const subnetIds = [...new Set(active.flatMap((ng) => (ng.subnets ?? []) as string[]))];
     const subnets = await view.subnets(scope, subnetIds);
     const nodegroups: NodegroupPicture[] = active.map((ng) => {
@@ -44,7 +52,26 @@ export function clusterLookup(view: EksView, accessKeyId: string): ClusterLookup
       vpcId: cluster.resourcesVpcConfig?.vpcId,
       creatorAccessKeyId: clusterMemo?.accessKeyId ?? accessKeyId,
       incarnation: String(cluster.arn ?? clusterName) + String(cluster.createdAt ?? ''),
+      // An add-on's pods carry its version from CreateAddon on, and go when it is deleted.
+      addons: Object.fromEntries(
+        view.memory
+          .addonsOf(region, clusterName)
+          .filter((a) => ['creating', 'active'].includes(view.timeline.lifecycle(a, 'addonCreate', 'addonDelete')))
+          .map((a) => [a.addonName, a.addonVersion]),
+      ),
+      bootstrapSelfManagedAddons: clusterMemo?.request?.bootstrapSelfManagedAddons,
+      access: clusterMemo?.request ? await accessOf(view, region, clusterName, clusterMemo.request.accessConfig.authenticationMode, await principal(region)) : undefined,
       nodegroups,
     };
+  };
+}
+
+/** The caller's access entry and its policies, as EKS's authorizer reads them. */
+async function accessOf(view: EksView, region: string, clusterName: string, mode: string, principalArn: string): Promise<AccessPicture> {
+  const entry = view.memory.accessEntry(region, clusterName, principalArn);
+  return {
+    mode,
+    principalArn,
+    entry: entry && { username: entry.username, policies: entry.policies.map((p) => ({ policyArn: p.policyArn, accessScope: p.accessScope })) },
   };
 }

@@ -1,3 +1,4 @@
+import { addonVersionsFor } from './addon-versions.js';
 import type { ClusterPicture, KubeObject } from './kube-objects.js';
 import { patchVersion } from './kube-versions.js';
 import { timestamp, uid } from './kube-util.js';
@@ -12,19 +13,13 @@ import { timestamp, uid } from './kube-util.js';
 /** EKS's ECR account for its images in most regions. */
 const ECR_ACCOUNT = '602401143452';
 
-/** What EKS installs with a cluster of each version when no add-on says otherwise. */
-const DEFAULT_ADDON_VERSIONS: Record<string, { 'vpc-cni': string; coredns: string }> = {
-  '1.34': { 'vpc-cni': 'v1.20.4-eksbuild.1', coredns: 'v1.12.4-eksbuild.1' },
-  '1.33': { 'vpc-cni': 'v1.19.5-eksbuild.1', coredns: 'v1.12.1-eksbuild.2' },
-  '1.32': { 'vpc-cni': 'v1.19.2-eksbuild.1', coredns: 'v1.11.4-eksbuild.2' },
-};
-
+/** What a cluster runs: an add-on's version when one was made, else the version EKS offers first for the cluster's Kubernetes. */
 export function addonVersions(cluster: ClusterPicture): { 'vpc-cni': string; coredns: string; 'kube-proxy': string } {
-  const defaults = DEFAULT_ADDON_VERSIONS[cluster.version] ?? DEFAULT_ADDON_VERSIONS['1.34']!;
+  const pick = (name: 'vpc-cni' | 'coredns' | 'kube-proxy', fallback: string) => cluster.addons?.[name] ?? addonVersionsFor(name, cluster.version)[0] ?? fallback;
   return {
-    'vpc-cni': cluster.addons?.['vpc-cni'] ?? defaults['vpc-cni'],
-    coredns: cluster.addons?.coredns ?? defaults.coredns,
-    'kube-proxy': cluster.addons?.['kube-proxy'] ?? `v${patchVersion(cluster.version)}-eksbuild.2`,
+    'vpc-cni': pick('vpc-cni', 'v1.20.4-eksbuild.1'),
+    coredns: pick('coredns', 'v1.12.3-eksbuild.1'),
+    'kube-proxy': pick('kube-proxy', `v${patchVersion(cluster.version)}-eksbuild.2`),
   };
 }
 
