@@ -2,7 +2,10 @@ import type { TutorConfig } from '../config.js';
 import { openSession } from '../session.js';
 import { text } from '../text.js';
 import { confirm } from './confirm.js';
-import { placeOf } from './billing.js';
+import { TutorError } from '../errors.js';
+import { billingLines, placeOf } from './billing.js';
+import { asTutorError, writeFailure } from './report.js';
+import { removeCommand } from './ways-out.js';
 import { Printer } from './print.js';
 import { Unfinished, interruptible } from './signals.js';
 
@@ -15,6 +18,7 @@ export async function down(config: TutorConfig): Promise<number> {
     // Real mode asks who it is: the account is named in what `down` reports, and a ledger of another account is refused.
     const session = await openSession(config, { lock: true, identify: config.mode === 'real', signal });
     const stopTracking = session.engine.on(unfinished.listener);
+    unfinished.waysOut = { remove: removeCommand(session.config) };
     try {
       session.notes.forEach((note) => printer.say(note));
       const { engine } = session;
@@ -46,6 +50,13 @@ export async function down(config: TutorConfig): Promise<number> {
       let result;
       try {
         result = await engine.down(plan.delete);
+      } catch (error) {
+        // Ctrl-C is told by `interruptible`; any other failure ends with what still bills and how to go on.
+        if (signal.aborted || (error instanceof TutorError && error.code === 'INTERRUPTED')) throw error;
+        stop();
+        const failure = await asTutorError(error);
+        writeFailure(config, failure, await billingLines(session, 5).catch(() => []));
+        return failure.exitCode;
       } finally {
         stop();
       }

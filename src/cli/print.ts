@@ -36,6 +36,10 @@ export class Printer {
     this.mask = masker(config.presenter);
   }
 
+  get lang(): TutorConfig['lang'] {
+    return this.config.lang;
+  }
+
   line(value: string): void {
     for (const part of value.split('\n')) this.write(this.mask(part));
   }

@@ -13,6 +13,8 @@ const UNFINISHED = /^(CREATING|DELETING|pending|deleting)$/;
  */
 export class Unfinished {
   private readonly items = new Map<string, string>();
+  /** The commands that continue and that remove this build, with its options filled in, once known. */
+  waysOut: { resume?: string; remove: string } | undefined;
 
   readonly listener = (event: EngineEvent): void => {
     if (event.type === 'resource') {
@@ -66,6 +68,11 @@ export async function interruptible(printer: Printer, work: (signal: AbortSignal
           '同じコマンドをもう一度実行すると続きから、`eks-basics-tutor status` で状況確認、`eks-basics-tutor down` で削除できます。',
         ),
       );
+      const ways = unfinished?.waysOut;
+      if (ways) {
+        if (ways.resume) printer.line(`  ${ways.resume}   ${printer.lang === 'ja' ? '# ここから続ける' : '# continues from here'}`);
+        printer.line(`  ${ways.remove}   ${printer.lang === 'ja' ? '# すべて削除する' : '# removes all of it'}`);
+      }
       return 130;
     }
     throw error;

@@ -13,6 +13,7 @@ import { printPlans } from './plans.js';
 import { asTutorError, writeFailure } from './report.js';
 import { Unfinished, interruptible } from './signals.js';
 import { StepChecks } from './step-checks.js';
+import { removeCommand, resumeCommand } from './ways-out.js';
 
 /** `up`: steps 1..through without the TUI. Returns the exit code. */
 export async function up(config: TutorConfig, through: StepNumber): Promise<number> {
@@ -25,6 +26,7 @@ export async function up(config: TutorConfig, through: StepNumber): Promise<numb
     async (signal) => {
       const session = await openSession(config, { lock: true, identify: config.mode === 'real', signal });
       const stopTracking = session.engine.on(unfinished.listener);
+      unfinished.waysOut = { resume: resumeCommand(session.config, through), remove: removeCommand(session.config) };
       try {
         return await runUp(session, through, printer, signal);
       } finally {
