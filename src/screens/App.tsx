@@ -14,7 +14,7 @@ import { UiProvider } from './contexts/ui.js';
 import { useCommands } from './hooks/useCommands.js';
 import { useTerminalSize, type Size } from './hooks/useTerminalSize.js';
 import type { Services } from './services/types.js';
-import { lessonOf, pagesOf } from './state/course.js';
+import { coursePages, lessonOf } from './state/course.js';
 import { welcomeChoices } from './state/welcome.js';
 import { makeTheme, type Theme } from './theme.js';
 
@@ -52,7 +52,7 @@ function Layout({ size, theme }: { size?: Size; theme: Theme }) {
     ...(resume ? { resume } : {}),
     ...(view.startStep ? { step: view.startStep } : {}),
   });
-  const pageKind = lesson ? pagesOf(lesson, course.mode)[tutor.page]?.kind : undefined;
+  const pageKind = lesson ? coursePages(course, lesson)[tutor.page]?.kind : undefined;
   const callCount =
     pageKind === 'try' ? (lesson?.commands?.length ?? 0) : lesson?.step && session.status === 'open' ? session.session.engine.plan(lesson.step).calls.length : 0;
   useCommands({ wide, welcome: choices.map((c) => c.id), callCount });

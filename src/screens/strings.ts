@@ -189,6 +189,8 @@ export const S = {
   // Keys
   keysLesson: text('←/→ page · c call · h hint · m map · ? keys · q quit', '←/→ ページ · c リクエスト · h ヒント · m マップ · ? キー · q 終了'),
   keysLessonNoCall: text('←/→ page · h hint · m map · ? keys · q quit', '←/→ ページ · h ヒント · m マップ · ? キー · q 終了'),
+  keysFullCourse: text('f full course', 'f 全コース'),
+  keysPresenterTrack: text('f 20-minute track', 'f 20 分コース'),
   keysMenu: text('↑/↓ choose · Enter open · m map · l language · ? keys · q quit', '↑/↓ 選択 · Enter 開く · m マップ · l 言語 · ? キー · q 終了'),
   keysWelcome: text('↑/↓ choose · Enter select · l language · q quit', '↑/↓ 選択 · Enter 決定 · l 言語 · q 終了'),
   keysTitle: text('Keys', 'キー操作'),

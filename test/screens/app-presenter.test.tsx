@@ -19,9 +19,14 @@ describe('presenter mode', () => {
     const welcome = await app.waitFor('Start with the lesson menu');
     expect(welcome).toContain('************');
     expect(welcome).toContain('╔');
+    // The 20-minute track opens at its first lesson; f switches to the full course.
     await app.press(KEYS.enter);
+    await app.waitFor('FIXTURE STEP ONE');
+    await app.press('f');
+    await app.waitFor('f 20-minute track');
+    await app.press(KEYS.escape);
     await app.waitFor('Lessons');
-    await app.press(KEYS.down, KEYS.down, KEYS.down, KEYS.enter);
+    await app.press(KEYS.down, KEYS.down, KEYS.enter);
     await app.waitFor('https://x.x.x.x');
     await app.press('c');
     await app.waitFor('FakeCreate3');

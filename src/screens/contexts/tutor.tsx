@@ -10,7 +10,7 @@ import { useTeardown } from '../hooks/useTeardown.js';
 import { useWorld } from '../hooks/useWorld.js';
 import type { LiveView } from '../services/types.js';
 import { costNow } from '../state/cost.js';
-import { lessonForStep, type Course } from '../state/course.js';
+import { lessonForStep, presenterLessons, type Course } from '../state/course.js';
 import { farewell } from '../state/farewell.js';
 import { newSeed } from '../state/shuffle.js';
 import { createTutorReducer, initialTutor, type TutorAction, type TutorState } from '../state/tutor.js';
@@ -40,6 +40,8 @@ export interface TutorActions {
   dispatch: (action: TutorAction) => void;
   choose: (choice: WelcomeChoiceId) => void;
   runStep: (step: StepNumber) => void;
+  /** --presenter: between the 20-minute track and the full course. */
+  toggleTrack: () => void;
   /** Checks a step done in an earlier session. */
   checkStep: (step: StepNumber) => void;
   loadTeardown: () => void;
@@ -73,7 +75,12 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, ch
   const sessions = useSessionManager(services, initial);
   const session = sessions.state.status === 'open' ? sessions.state.session : undefined;
   const config = session?.config ?? sessions.config;
-  const course = useMemo<Course>(() => ({ lessons, mode: config.mode }), [lessons, config.mode]);
+  // --presenter starts on the 20-minute track; `f` switches to the full course and back.
+  const [presenterTrack, setPresenterTrack] = useState(initial.presenter);
+  const course = useMemo<Course>(
+    () => ({ lessons: presenterTrack ? presenterLessons(lessons) : lessons, mode: config.mode, ...(presenterTrack ? { presenter: true } : {}) }),
+    [lessons, config.mode, presenterTrack],
+  );
   const reducer = useMemo(() => createTutorReducer(course), [course]);
   const [tutor, dispatchTutor] = useReducer(reducer, initial.lang, (lang: TutorConfig['lang']) => initialTutor(lang, newSeed()));
   const { world, dispatch: dispatchWorld, refresh } = useWorld(services, session);
@@ -83,6 +90,21 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, ch
   const [startStep, setStartStep] = useState<StepNumber | undefined>(step);
   const [closing, setClosing] = useState(false);
   const scrollLimit = useRef(0);
+  // After a switch of track, the lesson open is opened again at its first page in the new one.
+  const switched = useRef(false);
+  useEffect(() => {
+    if (!switched.current) return;
+    switched.current = false;
+    const { tutor: t } = latest.current;
+    if (t.screen !== 'lesson') return;
+    if (t.lesson && course.lessons.some((l) => l.id === t.lesson)) dispatchTutor({ type: 'open', lesson: t.lesson });
+    else dispatchTutor({ type: 'menu' });
+  }, [course]);
+  const toggleTrack = useCallback(() => {
+    if (!initial.presenter) return;
+    switched.current = true;
+    setPresenterTrack((on) => !on);
+  }, [initial.presenter]);
   const shownCommands = useRef<string[]>([]);
 
   // The latest state, for callbacks that outlive a render.
@@ -184,6 +206,7 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, ch
       choose,
       runStep,
       checkStep,
+      toggleTrack,
       loadTeardown: () => void teardown.load(),
       confirmTeardown: () => void teardown.confirm(),
       quit,
@@ -192,7 +215,7 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, ch
       scrollLimit,
       shownCommands,
     }),
-    [choose, runStep, checkStep, teardown, quit, exit, liveData],
+    [choose, runStep, checkStep, toggleTrack, teardown, quit, exit, liveData],
   );
 
   const view: TutorView = {

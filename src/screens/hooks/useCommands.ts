@@ -54,6 +54,9 @@ export function useCommands(context: { wide: boolean; welcome: WelcomeChoiceId[]
       case 'exit':
         actions.exit();
         break;
+      case 'track':
+        actions.toggleTrack();
+        break;
     }
   };
 

@@ -20,6 +20,13 @@ export type PageKind = PageRef['kind'];
 export interface Course {
   lessons: readonly Lesson[];
   mode: Mode;
+  /** The 20-minute presenter track: the pages marked `presenter`, then each step's call, run and check. */
+  presenter?: boolean;
+}
+
+/** The lessons of the presenter track: those with presenter pages, the five steps, and the clean-up. */
+export function presenterLessons(lessons: readonly Lesson[]): Lesson[] {
+  return lessons.filter((lesson) => lesson.step !== undefined || lesson.id === 'cleanup' || lesson.pages.some((page) => page.presenter));
 }
 
 /**
@@ -27,8 +34,13 @@ export interface Course {
  * nothing, so it has nothing to check); the clean-up lesson deletes after its
  * pages; then the lesson's commands to try and its reading; the quiz comes last.
  */
-export function pagesOf(lesson: Lesson, mode: Mode): PageRef[] {
-  const pages: PageRef[] = lesson.pages.map((_, index) => ({ kind: 'learn', index }));
+export function pagesOf(lesson: Lesson, mode: Mode, presenter = false): PageRef[] {
+  const pages: PageRef[] = lesson.pages.flatMap((page, index): PageRef[] => (!presenter || page.presenter ? [{ kind: 'learn', index }] : []));
+  if (presenter) {
+    if (lesson.step) pages.push({ kind: 'call' }, { kind: 'run' }, ...(mode !== 'dry-run' ? [{ kind: 'check' } as const] : []));
+    if (lesson.id === 'cleanup') pages.push({ kind: 'teardown' });
+    return pages;
+  }
   if (lesson.step) {
     pages.push({ kind: 'call' }, { kind: 'run' });
     if (mode !== 'dry-run') pages.push({ kind: 'check' });
@@ -53,7 +65,12 @@ export function lessonForStep(course: Course, step: StepNumber): Lesson | undefi
 
 export function pageAt(course: Course, id: LessonId | null, page: number): PageRef | undefined {
   const lesson = lessonOf(course, id);
-  return lesson ? pagesOf(lesson, course.mode)[page] : undefined;
+  return lesson ? coursePages(course, lesson)[page] : undefined;
+}
+
+/** The pages of a lesson in this course (its mode and track). */
+export function coursePages(course: Course, lesson: Lesson): PageRef[] {
+  return pagesOf(lesson, course.mode, course.presenter);
 }
 
 export function isWrapUp(lesson: Lesson): boolean {

@@ -19,6 +19,8 @@ export type Command =
   | 'retry'
   | 'page-up'
   | 'page-down'
+  /** --presenter: the 20-minute track or the full course. */
+  | 'track'
   /** Any other key: it only closes the key list. */
   | 'other';
 
@@ -48,6 +50,7 @@ const LETTERS: Record<string, Command> = {
   y: 'yes',
   n: 'no',
   r: 'retry',
+  f: 'track',
   k: 'up',
   j: 'down',
   ' ': 'page-down',

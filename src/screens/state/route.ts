@@ -16,7 +16,8 @@ export type Intent =
   /** Copy the selected command of the "Try it" page to the clipboard. */
   | { type: 'copy'; index: number }
   | { type: 'quit' }
-  | { type: 'exit' };
+  | { type: 'exit' }
+  | { type: 'track' };
 
 export interface RouteContext {
   tutor: TutorState;
@@ -51,6 +52,7 @@ export function route(command: Command, ctx: RouteContext): Intent[] {
   if (command === 'interrupt') return tutor.screen === 'quit' ? [{ type: 'exit' }] : [{ type: 'quit' }];
   if (tutor.overlay === 'keys') return command === 'quit' ? [{ type: 'quit' }] : to({ type: 'close-overlay' });
   if (command === 'keys') return to({ type: 'toggle', what: 'keys' });
+  if (command === 'track' && (tutor.screen === 'lesson' || tutor.screen === 'menu')) return [{ type: 'track' }];
   if (command === 'lang' && tutor.screen !== 'quit') return to({ type: 'lang', lang: tutor.lang === 'en' ? 'ja' : 'en' });
   switch (tutor.screen) {
     case 'welcome':
@@ -138,6 +140,10 @@ function lesson(command: Command, ctx: RouteContext): Intent[] {
       return command === 'right' || command === 'enter' ? to({ type: 'page', delta: 1 }) : [];
     case 'call':
       if (command === 'up' || command === 'down') return to({ type: 'call-move', delta: command === 'up' ? -1 : 1, count: ctx.callCount });
+      // On the presenter track Enter on the call sends it: the Run page opens running, then the Check page follows.
+      if (command === 'enter' && course.presenter && step && ctx.mode !== 'dry-run' && (ctx.world.runs[step]?.phase ?? 'idle') === 'idle') {
+        return [...to({ type: 'page', delta: 1 }), ...to({ type: 'follow', step }), { type: 'run', step }];
+      }
       return command === 'right' || command === 'enter' ? to({ type: 'page', delta: 1 }) : [];
     case 'run': {
       const phase = step ? (ctx.world.runs[step]?.phase ?? 'idle') : 'idle';

@@ -2,11 +2,13 @@ import type { StepNumber } from '../../aws/types.js';
 import type { LessonId } from '../../lessons/types.js';
 import type { Lang } from '../../text.js';
 import type { Progress } from '../../progress/progress.js';
-import { lessonIndex, lessonOf, pagesOf, type Course } from './course.js';
-import { choiceOrder } from './shuffle.js';
+import { coursePages, lessonIndex, lessonOf, type Course } from './course.js';
+import { questionAt, quizAt, shownOrder } from './quiz.js';
 
 export type Screen = 'welcome' | 'menu' | 'lesson' | 'quit';
 export type Overlay = 'none' | 'map' | 'keys';
+
+export { shownOrder } from './quiz.js';
 
 export interface QuizState {
   /** The question shown. */
@@ -47,6 +49,8 @@ export interface TutorState {
   checkHeld: boolean;
   /** On the "Try it" page: the command just copied to the clipboard, if any. */
   copied: number | null;
+  /** The presenter track's Run page goes on to the Check page by itself once this step's requests are through. */
+  follow: StepNumber | null;
 }
 
 export type TutorAction =
@@ -73,6 +77,7 @@ export type TutorAction =
   | { type: 'check-shown'; step: StepNumber; at: number; passed: boolean }
   | { type: 'check-held' }
   | { type: 'copied'; index: number }
+  | { type: 'follow'; step: StepNumber }
   /** The step runs (again): its next result has not been seen. */
   | { type: 'check-unseen'; step: StepNumber }
   | { type: 'step-done'; step: StepNumber }
@@ -105,6 +110,7 @@ export function initialTutor(lang: Lang, seed = 0): TutorState {
     checkShown: {},
     checkHeld: false,
     copied: null,
+    follow: null,
   };
 }
 
@@ -113,32 +119,10 @@ export function progressOf(state: TutorState): Progress {
   return { lesson: state.lesson, page: state.page, answers: state.answers, completed: state.completed, doneSteps: state.doneSteps, seed: state.seed, lang: state.lang };
 }
 
-/** The order the choices of a question are shown in (position → index in `choices`). */
-export function shownOrder(state: Pick<TutorState, 'seed'>, lessonId: LessonId, question: number, count: number): number[] {
-  return choiceOrder(state.seed, lessonId, question, count);
-}
-
 const clamp = (value: number, min: number, max: number) => Math.max(min, Math.min(max, value));
 const wrap = (value: number, count: number) => (count <= 0 ? 0 : ((value % count) + count) % count);
 const withStep = (steps: StepNumber[], step: StepNumber) => (steps.includes(step) ? steps : [...steps, step].sort());
 const withLesson = (ids: LessonId[], id: LessonId) => (ids.includes(id) ? ids : [...ids, id]);
-
-/** Question `index` as it opens: a given answer shown revealed, else the cursor on the first position. */
-function questionAt(state: TutorState, lessonId: LessonId, choices: number, index: number): QuizState {
-  const given = state.answers[lessonId]?.[index];
-  if (typeof given !== 'number') return { index, cursor: 0, revealed: false };
-  const position = shownOrder(state, lessonId, index, choices).indexOf(given);
-  return { index, cursor: Math.max(0, position), revealed: true };
-}
-
-/** The quiz as it opens: at the first question not answered yet, showing a given answer. */
-function quizAt(state: TutorState, lesson: { id: LessonId; quiz: readonly { choices: readonly unknown[] }[] }): QuizState {
-  const list = state.answers[lesson.id] ?? [];
-  const count = lesson.quiz.length;
-  let index = 0;
-  while (index < count - 1 && typeof list[index] === 'number') index++;
-  return questionAt(state, lesson.id, lesson.quiz[index]?.choices.length ?? 0, index);
-}
 
 /**
  * The tutor's navigation and progress as a pure reducer: every key the learner
@@ -147,7 +131,7 @@ function quizAt(state: TutorState, lesson: { id: LessonId; quiz: readonly { choi
 export function createTutorReducer(course: Course): (state: TutorState, action: TutorAction) => TutorState {
   const pagesCount = (id: LessonId | null) => {
     const lesson = lessonOf(course, id);
-    return lesson ? pagesOf(lesson, course.mode).length : 0;
+    return lesson ? coursePages(course, lesson).length : 0;
   };
 
   const openLesson = (state: TutorState, id: LessonId, page = 0): TutorState => {
@@ -158,11 +142,11 @@ export function createTutorReducer(course: Course): (state: TutorState, action: 
 
   const enterPage = (state: TutorState, page: number): TutorState => {
     const lesson = lessonOf(course, state.lesson);
-    const ref = lesson ? pagesOf(lesson, course.mode)[page] : undefined;
+    const ref = lesson ? coursePages(course, lesson)[page] : undefined;
     const quiz = ref?.kind === 'quiz' && lesson ? quizAt(state, lesson) : state.quiz;
     // The lesson's hint is for its pages: the quiz has a nudge per question instead.
     const showHint = ref?.kind === 'quiz' && state.page !== page ? false : state.showHint;
-    return { ...state, page, scroll: 0, quiz, showHint, checkHeld: false, copied: null, callCursor: ref?.kind === 'call' ? state.callCursor : 0 };
+    return { ...state, page, scroll: 0, quiz, showHint, checkHeld: false, copied: null, follow: null, callCursor: ref?.kind === 'call' ? state.callCursor : 0 };
   };
 
   /** Past the last page: the lesson is done and the next one opens (or the menu, after the last). */
@@ -192,7 +176,9 @@ export function createTutorReducer(course: Course): (state: TutorState, action: 
         };
       }
       case 'start':
-        return state.lesson ? openLesson(state, state.lesson, state.page) : { ...state, screen: 'menu' };
+        if (state.lesson && lessonIndex(course, state.lesson) >= 0) return openLesson(state, state.lesson, state.page);
+        // The presenter track starts at its first page, not at a menu.
+        return course.presenter && course.lessons[0] ? openLesson(state, course.lessons[0].id) : { ...state, screen: 'menu' };
       case 'open':
         return openLesson(state, action.lesson, action.page);
       case 'open-cursor': {
@@ -219,7 +205,7 @@ export function createTutorReducer(course: Course): (state: TutorState, action: 
       case 'goto': {
         const lesson = lessonOf(course, state.lesson);
         if (!lesson || state.screen !== 'lesson') return state;
-        const index = pagesOf(lesson, course.mode).findIndex((p) => p.kind === action.kind);
+        const index = coursePages(course, lesson).findIndex((p) => p.kind === action.kind);
         return index < 0 ? state : enterPage({ ...state, overlay: 'none' }, index);
       }
       case 'scroll':
@@ -269,6 +255,8 @@ export function createTutorReducer(course: Course): (state: TutorState, action: 
       }
       case 'step-done':
         return { ...state, doneSteps: withStep(state.doneSteps, action.step) };
+      case 'follow':
+        return { ...state, follow: action.step };
       case 'copied':
         return { ...state, copied: action.index };
       case 'check-held':

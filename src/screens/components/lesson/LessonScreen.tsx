@@ -3,7 +3,7 @@ import type { StepNumber } from '../../../aws/types.js';
 import type { Text } from '../../../text.js';
 import { useTutor } from '../../contexts/tutor.js';
 import { useUi } from '../../contexts/ui.js';
-import { lessonOf, pagesOf } from '../../state/course.js';
+import { coursePages, lessonOf } from '../../state/course.js';
 import { S } from '../../strings.js';
 import { Frame, useBodyHeight } from '../Frame.js';
 import { Heading } from '../Header.js';
@@ -19,16 +19,23 @@ import { RunPage } from './RunPage.js';
 import { TeardownPage } from './TeardownPage.js';
 import { TryPage } from './TryPage.js';
 
+/** With --presenter, the key line also offers the other track. */
+function presenterKeys(keys: Text, presenter: boolean, onTrack: boolean): Text {
+  if (!presenter) return keys;
+  const other = onTrack ? S.keysFullCourse : S.keysPresenterTrack;
+  return { en: `${other.en} · ${keys.en}`, ja: `${other.ja} · ${keys.ja}` };
+}
+
 /** The width the map takes beside a lesson on a wide terminal. */
 export const SIDE_MAP_WIDTH = 58;
 
 /** A lesson: its title, the page tabs, the page, a banner while something settles, the hint when asked. */
 export function LessonScreen({ sideMap: mapWanted }: { sideMap: boolean }) {
-  const { course, tutor } = useTutor();
+  const { course, tutor, config } = useTutor();
   const { columns, presenter } = useUi();
   const height = useBodyHeight();
   const lesson = lessonOf(course, tutor.lesson);
-  const pages = lesson ? pagesOf(lesson, course.mode) : [];
+  const pages = lesson ? coursePages(course, lesson) : [];
   const page = pages[tutor.page];
   const banner = useBannerFor(lesson?.step, page?.kind).length > 0;
   if (!lesson || !page) return null;
@@ -67,7 +74,7 @@ export function LessonScreen({ sideMap: mapWanted }: { sideMap: boolean }) {
       break;
   }
   return (
-    <Frame keys={lesson.step ? S.keysLesson : S.keysLessonNoCall}>
+    <Frame keys={presenterKeys(lesson.step ? S.keysLesson : S.keysLessonNoCall, config.presenter, course.presenter === true)}>
       <Box>
         <Box flexDirection="column" width={width}>
           <Heading>{lesson.title}</Heading>

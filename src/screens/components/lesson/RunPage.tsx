@@ -2,7 +2,8 @@ import { Box } from 'ink';
 import { PRICE_DATE, formatUsd } from '../../../aws/cost.js';
 import type { StepNumber } from '../../../aws/types.js';
 import { STEP_TITLES } from '../../../cli/print.js';
-import { useTutor } from '../../contexts/tutor.js';
+import { useEffect } from 'react';
+import { useTutor, useTutorActions } from '../../contexts/tutor.js';
 import { useUi } from '../../contexts/ui.js';
 import { roughDuration, stepList } from '../../format.js';
 import { missingBefore } from '../../hooks/useRunner.js';
@@ -70,10 +71,16 @@ function DryRun({ step, height }: { step: StepNumber; height: number }) {
 
 /** The run: a confirmation, then each status change and API call as it happens, with clocks. */
 export function RunPage({ step, height }: { step: StepNumber; height: number }) {
-  const { world, config } = useTutor();
+  const { world, config, tutor } = useTutor();
+  const { dispatch } = useTutorActions();
   const { lang, theme } = useUi();
   const run = world.runs[step];
   const phase = run?.phase ?? 'idle';
+  // On the presenter track the Check page follows the run on its own, once the requests are through.
+  const follow = tutor.follow === step && (phase === 'settling' || phase === 'checked');
+  useEffect(() => {
+    if (follow) dispatch({ type: 'page', delta: 1 });
+  }, [follow, dispatch]);
   const passed = checksPassed(run?.checks ?? []);
   const title = (
     <T bold wrap="truncate-end">
