@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mask } from '../../src/mask.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -124,5 +125,13 @@ describe('the theme', () => {
     const plain = makeTheme(false);
     expect(Object.values(plain.colors).every((c) => c === undefined)).toBe(true);
     expect(plain.symbols.ok).toBe(makeTheme(true).symbols.ok);
+  });
+});
+
+describe('presenter masking', () => {
+  it('hides the EKS endpoint’s own id along with account ids and public addresses', () => {
+    const endpoint = 'https://0123456789ABCDEF0123456789ABCDEF.gr7.ap-northeast-1.eks.amazonaws.com';
+    expect(mask(`endpoint ${endpoint}`)).toBe('endpoint https://********.gr7.ap-northeast-1.eks.amazonaws.com');
+    expect(mask('arn:aws:eks:us-east-1:123456789012:cluster/x at 54.12.34.56, node 192.168.1.5')).toBe('arn:aws:eks:us-east-1:************:cluster/x at x.x.x.x, node 192.168.1.5');
   });
 });
