@@ -76,7 +76,7 @@ export const KINDS: Record<Kind, KindFacts> = {
     lifecycle: { pollMs: 30_000, createMs: 4 * MINUTE, deleteMs: 4 * MINUTE },
     hourly: nodegroupHourly,
   },
-  'kubernetes-nodes': { keys: [{ prefix: KEYS.nodes, step: 5 }], deleteRank: 11, inventoried: false, lifecycle: { pollMs: 10_000, createMs: 2 * MINUTE, deleteMs: 0 } },
+  'kubernetes-nodes': { keys: [{ prefix: KEYS.nodes, step: 5 }], deleteRank: 11, inventoried: false, lifecycle: { pollMs: 10_000, createMs: MINUTE, deleteMs: 0 } },
   'eks-cluster': {
     keys: [{ prefix: KEYS.cluster, step: 3 }],
     deleteRank: 20,

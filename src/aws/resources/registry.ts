@@ -1,6 +1,10 @@
 /**
  * The registry of resource types: per kind, how it is found and destroyed
  * (the files beside this one), and its rank, timings and price (kinds.ts).
+ *
+ * A new kind is its name and facts in kinds.ts, its file here (find, destroy),
+ * and one line in RESOURCES; the step that makes it keeps its create code
+ * (ensure is not in the registry yet).
  */
 import { eksClusterResource } from './eks-cluster.js';
 import { eksNodegroupResource } from './eks-nodegroup.js';
