@@ -3,6 +3,7 @@ import {
   AttachInternetGatewayCommand,
   CreateInternetGatewayCommand,
   CreateNatGatewayCommand,
+  CreateRouteCommand,
   CreateRouteTableCommand,
   CreateSubnetCommand,
   CreateVpcCommand,
@@ -70,6 +71,10 @@ describe('eventual consistency', () => {
     expect(await outcome(ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: [tableId] })))).toBe(
       `InvalidRouteTableID.NotFound: The routeTable ID '${tableId}' does not exist`,
     );
+    const other = await ec2.send(new CreateInternetGatewayCommand({}));
+    const otherId = other.InternetGateway!.InternetGatewayId!;
+    const route = ec2.send(new CreateRouteCommand({ RouteTableId: tableId, DestinationCidrBlock: '0.0.0.0/0', GatewayId: otherId }));
+    expect(await outcome(route)).toBe(`InvalidGatewayID.NotFound: The gateway ID '${otherId}' does not exist`);
   });
 
   it('misses nothing once its window has passed', async () => {

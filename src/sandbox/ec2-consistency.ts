@@ -42,7 +42,9 @@ const NOT_FOUND: [prefix: string, code: string, noun: string][] = [
 ];
 
 /** The code and message EC2 gives for an id it does not know (yet). */
-export function notFound(action: string, id: string): { code: string; message: string } | undefined {
+export function notFound(action: string, id: string, param = ''): { code: string; message: string } | undefined {
+  // A route's target is a "gateway" whatever its kind.
+  if (param === 'GatewayId') return { code: 'InvalidGatewayID.NotFound', message: `The gateway ID '${id}' does not exist` };
   if (id.startsWith('nat-') && (action === 'DescribeNatGateways' || action === 'DeleteNatGateway')) {
     return { code: 'NatGatewayNotFound', message: `NAT gateway ${id} was not found` };
   }
@@ -93,7 +95,7 @@ export class Ec2Consistency {
       // A filter naming an unknown id matches nothing rather than failing; filtered answers are handled by omitFresh.
       if (SKIPPED.has(key) || /\.Name$/.test(key) || isFilterValue(key)) continue;
       if (!this.unseen(scope, value)) continue;
-      const answer = notFound(action, value);
+      const answer = notFound(action, value, key);
       if (!answer) continue;
       this.miss(scope, value);
       this.behaviours.fired('eventual-consistency', `${action} named ${value} moments after it was made`, answer.code, answer.message);
