@@ -12,12 +12,10 @@ import { kubeconfigStep } from './steps/kubeconfig.js';
 import { nodegroupStep } from './steps/nodegroup.js';
 import { vpcStep } from './steps/vpc.js';
 import { deletable, teardown, teardownOrder, type TeardownResult } from './teardown.js';
-import type { Check, Clock, EngineEvent, KubectlRunner, Step, StepContext, StepNumber, StepPlan } from './types.js';
+import type { Check, Clock, EngineEvent, KubectlRunner, Step, StepContext, StepNumber, StepPlan, StepRecovery } from './types.js';
 
 export const STEPS: Record<StepNumber, Step> = { 1: clusterRoleStep, 2: vpcStep, 3: clusterStep, 4: kubeconfigStep, 5: nodegroupStep };
 
-/** What each step needs settled before it can start. */
-const NEEDS_SETTLED: Record<StepNumber, StepNumber[]> = { 1: [], 2: [], 3: [], 4: [3], 5: [2, 3] };
 
 export interface EngineOptions {
   config: TutorConfig;
@@ -39,7 +37,8 @@ export class Engine {
   private readonly ctx: StepContext;
   private readonly listeners = new Set<(event: EngineEvent) => void>();
   private readonly settling = new Map<StepNumber, Promise<void>>();
-  private prepared: Promise<void> | undefined;
+  private readonly prepared = new Map<StepNumber, Promise<void>>();
+  private readonly recovery: StepRecovery = { rebuildNetworkIn: (zones) => this.rebuildNetworkIn(zones) };
   private accountId: string | undefined;
 
   constructor(options: EngineOptions) {
@@ -111,16 +110,16 @@ export class Engine {
    * a control plane comes up.
    */
   async apply(step: StepNumber): Promise<void> {
-    for (const needed of NEEDS_SETTLED[step]) await this.settle(needed);
-    // A failed prepare is not fatal here: the step makes the node role itself.
-    if (step === 5) await this.prepared?.catch(() => undefined);
+    for (const needed of STEPS[step].needs ?? []) await this.settle(needed);
+    // A failed prepare is not fatal here: the step makes what prepare would have made itself.
+    await this.prepared.get(step)?.catch(() => undefined);
     this.emit({ type: 'step-start', step, action: 'apply' });
     try {
       await STEPS[step].apply(this.ctx);
     } catch (error) {
-      if (!(error instanceof UnsupportedZonesError) || step !== 3) throw error;
-      await this.rebuildNetworkIn(error.validZones);
-      await STEPS[3].apply(this.ctx);
+      const recover = STEPS[step].recover;
+      if (!recover || (await recover(error, this.ctx, this.recovery)) !== 'retry') throw error;
+      await STEPS[step].apply(this.ctx);
     }
     this.emit({ type: 'step-end', step, action: 'apply' });
     const settle = STEPS[step].settle?.(this.ctx) ?? Promise.resolve();
@@ -140,10 +139,11 @@ export class Engine {
 
   /** Starts work of a later step that does not depend on earlier ones (the node role). */
   prepare(step: StepNumber): void {
-    if (step === 5 && !this.prepared) {
-      this.prepared = nodegroupStep.prepare!(this.ctx);
-      this.prepared.catch(() => undefined);
-    }
+    const prepare = STEPS[step].prepare;
+    if (!prepare || this.prepared.has(step)) return;
+    const prepared = prepare.call(STEPS[step], this.ctx);
+    prepared.catch(() => undefined);
+    this.prepared.set(step, prepared);
   }
 
   async verify(step: StepNumber): Promise<Check[]> {
@@ -171,7 +171,9 @@ export class Engine {
     const verifications: Promise<void>[] = [];
     for (let n = 1 as StepNumber; n <= through; n = (n + 1) as StepNumber) {
       await this.apply(n);
-      if (n === 3 && through >= 5) this.prepare(5);
+      for (let later = (n + 1) as StepNumber; later <= through; later = (later + 1) as StepNumber) {
+        if (STEPS[later].prepareDuring === n) this.prepare(later);
+      }
       const step = n;
       const verification = this.verify(step).then((checks) => {
         results.set(step, checks);

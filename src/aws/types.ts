@@ -88,10 +88,22 @@ export interface Step {
   apply(ctx: StepContext): Promise<void>;
   /** Work that needs no earlier step's result and can run during an earlier wait (the node role). */
   prepare?(ctx: StepContext): Promise<void>;
+  /** The earlier step during whose wait `prepare` starts (step 5's node role during step 3's control plane). */
+  prepareDuring?: StepNumber;
+  /** Earlier steps whose slow part must have settled before this one is applied. */
+  needs?: StepNumber[];
+  /** A failed apply the step can recover from (EKS refusing a zone): 'retry' applies it once more. */
+  recover?(error: unknown, ctx: StepContext, engine: StepRecovery): Promise<'retry' | 'fail'>;
   /** Waits for what apply left settling (a NAT gateway becoming available). */
   settle?(ctx: StepContext): Promise<void>;
   /** Reads back from AWS and checks what the lesson claims. */
   verify(ctx: StepContext): Promise<Check[]>;
+}
+
+/** What the engine lends a step's `recover`: work across steps. */
+export interface StepRecovery {
+  /** Takes step 2's subnets and NAT gateways down and builds them again in zones EKS accepts. */
+  rebuildNetworkIn(validZones: string[]): Promise<void>;
 }
 
 /** What a plan needs: the config and, where known, the ids from the ledger. */

@@ -130,6 +130,12 @@ function nameTaken(name: string): TutorError {
 export const clusterStep: Step = {
   number: 3,
   id: 'cluster',
+  /** EKS refused an availability zone: step 2's subnets are rebuilt in the zones it names, and the cluster asked for again. */
+  async recover(error, _ctx, engine) {
+    if (!(error instanceof UnsupportedZonesError)) return 'fail';
+    await engine.rebuildNetworkIn(error.validZones);
+    return 'retry';
+  },
   plan(ctx) {
     const input = createClusterRequest(ctx, plannedVersion(ctx), ctx.accountId, { supportType: ctx.kubernetes?.supportType ?? 'STANDARD' });
     return {

@@ -56,6 +56,8 @@ async function kubectlGetSvc(ctx: StepContext, path: string): Promise<string> {
 export const kubeconfigStep: Step = {
   number: 4,
   id: 'kubeconfig',
+  // The kubeconfig needs the cluster's endpoint and certificate: an ACTIVE cluster.
+  needs: [3],
   plan(ctx) {
     const name = entryName(ctx);
     return {

@@ -103,6 +103,9 @@ async function kubectlNodes(ctx: StepContext): Promise<{ ready: string[]; table:
 export const nodegroupStep: Step = {
   number: 5,
   id: 'nodegroup',
+  // Nodes need the NAT gateways (private subnets) and an ACTIVE control plane.
+  needs: [2, 3],
+  prepareDuring: 3,
   plan(ctx) {
     const { config } = ctx;
     const input = createNodegroupRequest(ctx);
