@@ -135,6 +135,21 @@ describe('without credentials', () => {
     expect(fake.engines[0]?.applied ?? []).toEqual([]);
   });
 
+  it('opens the sandbox chosen on the welcome screen in the default region when none is set, as --sandbox does', async () => {
+    const { noCredentials } = await import('../../src/session.js');
+    const fake = fakeServices({ openError: (config) => (config.mode === 'real' ? noCredentials() : !config.region ? new Error('Region is missing') : undefined) });
+    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir, mode: 'real', region: '' }), services: fake.services });
+    await app.waitFor('› Use the sandbox (local, free)');
+    await app.press(KEYS.enter);
+    const frame = await app.waitFor('› Start with the lesson menu');
+    expect(frame).not.toContain('Region is missing');
+    expect(frame).toContain('us-east-1');
+    expect(fake.opened.map((c) => [c.mode, c.region])).toEqual([
+      ['real', ''],
+      ['sandbox', 'us-east-1'],
+    ]);
+  });
+
   it('offers the dry run when moto is not installed, and says how to install it', async () => {
     const { noCredentials } = await import('../../src/session.js');
     const fake = fakeServices({ moto: false, openError: () => noCredentials() });

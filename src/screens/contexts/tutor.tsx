@@ -56,6 +56,9 @@ export interface TutorActions {
   shownCommands: { current: string[] };
 }
 
+/** The region --sandbox and --dry-run use when none is set (as the options do). */
+const DEFAULT_REGION = 'us-east-1';
+
 const StateContext = createContext<TutorView | undefined>(undefined);
 const ActionsContext = createContext<TutorActions | undefined>(undefined);
 
@@ -149,7 +152,9 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, ch
   const switchMode = useCallback(
     (mode: Mode) => {
       dispatchTutor({ type: 'welcome-reset' });
-      sessions.open({ ...sessions.config, mode });
+      // As --sandbox and --dry-run do on the command line: with no region set, the default one.
+      const region = sessions.config.region || (mode === 'real' ? '' : DEFAULT_REGION);
+      sessions.open({ ...sessions.config, mode, region });
     },
     [sessions],
   );
