@@ -135,6 +135,13 @@ async function main(argv: string[]): Promise<number> {
       exitCode = await exportBuild(config(options), format);
     },
   );
+  withCommonOptions(program.command('day-two').description('after step 5: addons, workload or upgrade, run with the calls shown and checked').argument('[action]', 'addons, workload or upgrade'))
+    .option('--without-elb-tag', 'workload: also show a Service staying pending without kubernetes.io/role/elb (the tag is put back)')
+    .action(async (action: string | undefined, options: Record<string, unknown>) => {
+      const { withoutElbTag, ...rest } = options;
+      const { dayTwo } = await import('./cli/day-two.js');
+      exitCode = await dayTwo(config(rest), action, { withoutElbTag: withoutElbTag === true });
+    });
   await program.parseAsync(argv);
   return exitCode;
 }

@@ -9,7 +9,7 @@ export type StepId = 'clusterRole' | 'vpc' | 'cluster' | 'kubeconfig' | 'nodegro
 
 /** One request a step will send, shown before it is sent. */
 export interface PlannedCall {
-  service: 'iam' | 'ec2' | 'eks' | 'sts' | 'kubeconfig' | 'kubectl';
+  service: 'iam' | 'ec2' | 'eks' | 'sts' | 'elb' | 'kubeconfig' | 'kubectl';
   /** The API operation, e.g. `CreateVpc`, or for local work a short name. */
   action: string;
   /** The exact request body; ids not known yet appear as `<placeholders>`. */

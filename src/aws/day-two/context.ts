@@ -1,0 +1,80 @@
+import { DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
+import { text, type Text } from '../../text.js';
+import { cliCommand } from '../cli-command.js';
+import { KUBECONFIG_KEY } from '../steps/kubeconfig.js';
+import type { Check, PlannedCall, StepContext } from '../types.js';
+
+/** What a day-two action is given: a step's context, and where the calls it sends are shown before they go. */
+export interface DayTwoContext extends StepContext {
+  show: (call: PlannedCall) => void;
+}
+
+/** The call as every step shows it: operation, exact request, the aws CLI line, and why. */
+export function planned(ctx: Pick<StepContext, 'config'>, service: 'iam' | 'ec2' | 'eks' | 'sts' | 'elb', action: string, input: Record<string, unknown>, why?: Text): PlannedCall {
+  return { service, action, input, cli: cliCommand(service, action, input, ctx.config.region), ...(why ? { why } : {}) };
+}
+
+/** Shows the call, then sends it. */
+export async function send<T>(ctx: DayTwoContext, call: PlannedCall, run: () => Promise<T>): Promise<T> {
+  ctx.show(call);
+  return run();
+}
+
+/** Runs the real kubectl with the tutor's kubeconfig entry; the command and its output are shown. */
+export async function kubectl(ctx: DayTwoContext, args: string[], options: { kubeconfig?: string } = {}): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  const path = options.kubeconfig ?? ctx.ledger.get(KUBECONFIG_KEY)?.details?.path;
+  const result = await ctx.kubectl(args, { ...(path ? { kubeconfig: path } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) });
+  ctx.emit({ type: 'kubectl', args, output: (result.exitCode === 0 ? result.stdout : `${result.stdout}\n${result.stderr}`).trim() });
+  return result;
+}
+
+export interface SubnetFacts {
+  id: string;
+  cidr: string;
+  zone: string;
+  tags: Record<string, string>;
+}
+
+/** The subnets' CIDRs, zones and tags (DescribeSubnets), shown as a call. */
+export async function describeSubnets(ctx: DayTwoContext, ids: string[]): Promise<SubnetFacts[]> {
+  if (ids.length === 0) return [];
+  const input = { SubnetIds: ids };
+  const answer = await send(ctx, planned(ctx, 'ec2', 'DescribeSubnets', input), () => ctx.clients.ec2.send(new DescribeSubnetsCommand(input)));
+  return (answer.Subnets ?? []).map((s) => ({
+    id: s.SubnetId ?? '',
+    cidr: s.CidrBlock ?? '',
+    zone: s.AvailabilityZone ?? '',
+    tags: Object.fromEntries((s.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])),
+  }));
+}
+
+/** Whether an IPv4 address lies inside a CIDR block. */
+export function inCidr(ip: string, cidr: string): boolean {
+  const [base, bits] = cidr.split('/');
+  const toNumber = (a: string) => a.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+  if (!base || bits === undefined || !/^\d+\.\d+\.\d+\.\d+$/.test(ip)) return false;
+  const size = 2 ** (32 - Number(bits));
+  const start = Math.floor(toNumber(base) / size) * size;
+  const n = toNumber(ip);
+  return n >= start && n < start + size;
+}
+
+/** Rows of a kubectl table (`-o wide`), cut at runs of two or more spaces, as kubectl aligns them. */
+export function tableRows(stdout: string): Record<string, string>[] {
+  const lines = stdout.split('\n').filter((l) => l.trim());
+  const header = lines[0];
+  if (!header) return [];
+  const starts = [...header.matchAll(/(\S+(?: \S+)*)/g)].map((m) => ({ name: m[1]!, at: m.index ?? 0 }));
+  return lines.slice(1).map((line) =>
+    Object.fromEntries(starts.map((col, i) => [col.name, line.slice(col.at, starts[i + 1]?.at ?? line.length).trim()])),
+  );
+}
+
+/** What an action ends with: its reasoning, its checks and what to try next. */
+export interface Outcome {
+  reasoning: Text;
+  checks: Check[];
+  next?: Text;
+}
+
+export const check = (id: string, ok: boolean, en: string, ja: string, detail?: string): Check => ({ id, ok, label: text(en, ja), ...(detail ? { detail } : {}) });
