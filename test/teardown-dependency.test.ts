@@ -1,4 +1,4 @@
-import { CreateNetworkInterfaceCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
+import { CreateNetworkInterfaceCommand, CreateSecurityGroupCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createClients } from '../src/aws/clients.js';
 import { Engine } from '../src/aws/engine.js';
@@ -69,5 +69,23 @@ describe('DependencyViolation during down', () => {
     expect(error?.message).not.toMatch(/delete that Service/i);
     const retries = events.filter((e): e is Extract<EngineEvent, { type: 'status' }> => e.type === 'status' && e.key === subnet.key && e.status.startsWith('Dependency'));
     expect(retries.at(-1)!.elapsedMs).toBeGreaterThan(13 * 60_000);
+  });
+
+  it('names a security group that still holds the VPC', async () => {
+    const { engine, clients } = await steppedEngine();
+    await engine.up(2);
+    const plan = await engine.teardownPlan();
+    const vpc = plan.delete.find((f) => f.kind === 'vpc')!;
+    const ec2 = new EC2Client({ region: 'us-east-1', endpoint: moto.url, credentials: TEST_CREDENTIALS });
+    // Made after the plan was shown: not in it, so it is still there when the VPC's turn comes.
+    await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'made-meanwhile', Description: 'x', VpcId: vpc.id }));
+    ec2.destroy();
+    failNext(clients, 'ec2', 'DeleteVpc', dependencyViolation, 1_000);
+    const error = await engine.down(plan.delete).then(
+      () => undefined,
+      (e: unknown) => e as { code?: string; message?: string },
+    );
+    expect(error?.code).toBe('DEPENDENCY');
+    expect(error?.message).toMatch(/sg-[0-9a-f]+ \(security group made-meanwhile\)/);
   });
 });

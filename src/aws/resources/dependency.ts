@@ -1,4 +1,4 @@
-import { DescribeNetworkInterfacesCommand, type NetworkInterface } from '@aws-sdk/client-ec2';
+import { DescribeNetworkInterfacesCommand, DescribeSecurityGroupsCommand, type NetworkInterface } from '@aws-sdk/client-ec2';
 import { TutorError } from '../../errors.js';
 import { text } from '../../text.js';
 import type { StepContext } from '../types.js';
@@ -25,16 +25,22 @@ export function holderName(eni: NetworkInterface): string {
   return `${eni.NetworkInterfaceId} (${what}${by ? `, ${by}` : ''}, ${eni.Status ?? '?'})`;
 }
 
-/** The network interfaces that still hold the resource, named by their descriptions. */
+/** The network interfaces that still hold the resource, named by their descriptions; for a VPC also its security groups, by name. */
 export async function holdersOf(ctx: StepContext, found: Found): Promise<string[]> {
   const filter = holderFilter(found);
   if (!filter || (found.kind === 'internet-gateway' && !found.details?.vpc)) return [];
+  const holders: string[] = [];
   try {
     const answer = await ctx.clients.ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [filter] }));
-    return (answer.NetworkInterfaces ?? []).map(holderName);
+    holders.push(...(answer.NetworkInterfaces ?? []).map(holderName));
+    if (found.kind === 'vpc') {
+      const groups = await ctx.clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [filter] }));
+      for (const g of groups.SecurityGroups ?? []) if (g.GroupName !== 'default') holders.push(`${g.GroupId} (security group ${g.GroupName ?? ''})`);
+    }
   } catch {
-    return [];
+    // Naming the holders is a courtesy: the explanation stands without them.
   }
+  return holders;
 }
 
 /**
