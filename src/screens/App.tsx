@@ -5,6 +5,7 @@ import type { StepNumber } from '../aws/types.js';
 import type { Lesson } from '../lessons/types.js';
 import { masker } from '../mask.js';
 import { LessonScreen, SIDE_MAP_WIDTH } from './components/lesson/LessonScreen.js';
+import { Finished } from './components/Finished.js';
 import { Menu } from './components/Menu.js';
 import { Closing, KeysHelp, MapScreen, QuitScreen } from './components/Overlays.js';
 import { Welcome } from './components/Welcome.js';
@@ -65,6 +66,7 @@ function Layout({ size, theme }: { size?: Size; theme: Theme }) {
   else if (tutor.overlay === 'keys') screen = <KeysHelp />;
   else if (tutor.screen === 'quit') screen = <QuitScreen />;
   else if (tutor.screen === 'welcome') screen = <Welcome choices={choices} />;
+  else if (tutor.screen === 'end') screen = <Finished />;
   else if (tutor.overlay === 'map') screen = <MapScreen />;
   else if (tutor.screen === 'menu') screen = <Menu />;
   else screen = <LessonScreen sideMap={wide && tutor.sideMap && terminal.columns - SIDE_MAP_WIDTH >= 80} />;

@@ -68,6 +68,15 @@ export const S = {
   markDone: text('done', '完了'),
   markCurrent: text('current', '現在'),
   markTodo: text('not started', '未着手'),
+  markCleaned: text('built, then cleaned up', '作成後に削除済み'),
+
+  // End of the course
+  endTitle: text('The course is done', 'コース修了'),
+  endBuilt: text('You built an EKS cluster by hand, step by step, checked each step against AWS, and cleaned it all up.', 'EKS クラスターを 1 ステップずつ手作業で作成し、各ステップを AWS で確認し、すべて削除しました。'),
+  endScore: (right: number, answered: number, total: number) =>
+    text(`Quizzes: ${right} of ${answered} answered right (${total} questions in all).`, `クイズ: 回答した ${answered} 問中 ${right} 問正解（全 ${total} 問）。`),
+  endNext: text('To go further: the wrap-up lessons, `eks-basics-tutor export eksctl` for the same cluster as eksctl YAML, or build it again.', 'さらに学ぶには: まとめのレッスン、同じクラスターを eksctl の YAML にする `eks-basics-tutor export eksctl`、またはもう一度作成してみてください。'),
+  endKeys: text('Enter: the lesson menu (r on a quiz page retakes it) · q quit', 'Enter: レッスンメニュー（クイズのページで r を押すとやり直せます） · q 終了'),
   runTakes: (duration: Text) => text(`run ${duration.en}`, `実行 ${duration.ja}`),
   runTakesSandbox: (duration: Text, real: Text) => text(`run ${duration.en} (AWS ${real.en})`, `実行 ${duration.ja}（AWS では ${real.ja}）`),
 

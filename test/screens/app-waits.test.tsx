@@ -88,6 +88,14 @@ describe('long waits, the map and the cost meter', () => {
     expect(frame).toContain('Deleted 13 resources.');
     expect(frame).toContain('Steps ░░░░░');
     expect(engine.existing.size).toBe(0);
+    // Past the clean-up: the end of the course, and the menu says what was built and removed.
+    await app.press(KEYS.right);
+    frame = await app.waitFor('The course is done');
+    expect(frame.replace(/\s+/g, ' ')).toContain('and cleaned it all up.');
+    expect(frame).toMatch(/Quizzes: \d+ of \d+ answered right/);
+    await app.press(KEYS.enter);
+    frame = await app.waitFor('Lessons');
+    expect(frame).toMatch(/Fixture step five \(built, then cleaned up\)/);
   });
 });
 

@@ -11,12 +11,13 @@ import { StepsBar } from './StepsBar.js';
 import { T } from './T.js';
 import type { Mode } from '../../config.js';
 
-export type LessonMark = 'done' | 'current' | 'todo';
+export type LessonMark = 'done' | 'current' | 'todo' | 'cleaned';
 
 /** Done: a step built and checked (in a dry run: read to the end); any other lesson read to the end. */
 export function lessonMark(lesson: Lesson, tutor: TutorState, mode: Mode): LessonMark {
   const done = lesson.step && mode !== 'dry-run' ? tutor.doneSteps.includes(lesson.step) : tutor.completed.includes(lesson.id);
   if (done) return 'done';
+  if (lesson.step && tutor.cleanedSteps.includes(lesson.step)) return 'cleaned';
   return tutor.lesson === lesson.id ? 'current' : 'todo';
 }
 
@@ -61,7 +62,7 @@ export function Menu() {
           }
           const mark = lessonMark(row.lesson, tutor, config.mode);
           const here = row.index === tutor.menuCursor;
-          const symbol = mark === 'done' ? theme.symbols.done : mark === 'current' ? theme.symbols.current : theme.symbols.todo;
+          const symbol = mark === 'done' || mark === 'cleaned' ? theme.symbols.done : mark === 'current' ? theme.symbols.current : theme.symbols.todo;
           return (
             <Box key={row.lesson.id} justifyContent="space-between">
               <T wrap="truncate-end" {...(here ? { tone: 'accent' as const, bold: true } : {})}>
@@ -71,6 +72,7 @@ export function Menu() {
                 {' '}
                 {isWrapUp(row.lesson) ? '  ' : ''}
                 {row.lesson.title}
+                {mark === 'cleaned' ? <T tone="muted">{S.aside(S.markCleaned)}</T> : null}
               </T>
               <RunTime lesson={row.lesson} />
             </Box>

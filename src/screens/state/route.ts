@@ -61,6 +61,9 @@ export function route(command: Command, ctx: RouteContext): Intent[] {
       return menu(command, ctx);
     case 'lesson':
       return lesson(command, ctx);
+    case 'end':
+      if (command === 'quit') return [{ type: 'quit' }];
+      return command === 'enter' || command === 'escape' || command === 'left' ? to({ type: 'menu' }) : [];
     case 'quit':
       if (command === 'enter' || command === 'yes' || command === 'quit') return [{ type: 'exit' }];
       if (command === 'escape' || command === 'no' || command === 'left') return to({ type: 'quit-cancel' });

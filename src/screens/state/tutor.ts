@@ -5,7 +5,7 @@ import type { Progress } from '../../progress/progress.js';
 import { coursePages, lessonIndex, lessonOf, type Course } from './course.js';
 import { questionAt, quizAt, shownOrder } from './quiz.js';
 
-export type Screen = 'welcome' | 'menu' | 'lesson' | 'quit';
+export type Screen = 'welcome' | 'menu' | 'lesson' | 'quit' | 'end';
 export type Overlay = 'none' | 'map' | 'keys';
 
 export { shownOrder } from './quiz.js';
@@ -49,6 +49,8 @@ export interface TutorState {
   checkHeld: boolean;
   /** On the "Try it" page: the command just copied to the clipboard, if any. */
   copied: number | null;
+  /** Steps built in this session and then cleaned up: the menu says so rather than "not started". */
+  cleanedSteps: StepNumber[];
   /** The presenter track's Run page goes on to the Check page by itself once this step's requests are through. */
   follow: StepNumber | null;
 }
@@ -111,6 +113,7 @@ export function initialTutor(lang: Lang, seed = 0): TutorState {
     checkHeld: false,
     copied: null,
     follow: null,
+    cleanedSteps: [],
   };
 }
 
@@ -155,7 +158,8 @@ export function createTutorReducer(course: Course): (state: TutorState, action: 
     const completed = withLesson(state.completed, state.lesson);
     const next = course.lessons[lessonIndex(course, state.lesson) + 1];
     const done = { ...state, completed };
-    if (!next) return { ...done, screen: 'menu', page: 0, scroll: 0 };
+    // After the last lesson: the end of the course when everything was built and cleaned up, else the menu.
+    if (!next) return { ...done, screen: state.cleanedSteps.length > 0 && state.doneSteps.length === 0 ? 'end' : 'menu', page: 0, scroll: 0 };
     return openLesson(done, next.id);
   };
 
@@ -254,7 +258,7 @@ export function createTutorReducer(course: Course): (state: TutorState, action: 
         return finishLesson({ ...state, answers: { ...state.answers, [lesson.id]: list } });
       }
       case 'step-done':
-        return { ...state, doneSteps: withStep(state.doneSteps, action.step) };
+        return { ...state, doneSteps: withStep(state.doneSteps, action.step), cleanedSteps: state.cleanedSteps.filter((s) => s !== action.step) };
       case 'follow':
         return { ...state, follow: action.step };
       case 'copied':
@@ -268,7 +272,7 @@ export function createTutorReducer(course: Course): (state: TutorState, action: 
         return { ...state, checkShown };
       }
       case 'steps-cleared':
-        return { ...state, doneSteps: [], checkShown: {} };
+        return { ...state, cleanedSteps: [...new Set([...state.cleanedSteps, ...state.doneSteps])].sort(), doneSteps: [], checkShown: {} };
       case 'toggle':
         if (action.what === 'hint') return { ...state, showHint: !state.showHint };
         if (action.what === 'side-map') return { ...state, sideMap: !state.sideMap };
