@@ -126,3 +126,35 @@ describe('eventual consistency: retried for a bounded time, visibly', () => {
     expect(retries()).toEqual([]);
   });
 });
+
+describe('a create whose answer was lost', () => {
+  beforeEach(async () => {
+    await moto.reset();
+  });
+
+  it('is looked for again when the first look by tag does not list it yet: no second VPC', async () => {
+    const { engine } = await engineWithClock();
+    const ec2 = engine.clients.ec2 as unknown as { middlewareStack: { add: (m: unknown, o: object) => void } };
+    let lost = false;
+    let hidden = false;
+    ec2.middlewareStack.add(
+      (next: (a: unknown) => Promise<{ output: { Vpcs?: unknown[] } }>, context: { commandName?: string }) => async (args: unknown) => {
+        const out = await next(args);
+        // CreateVpc is carried out, its answer lost once; the next look by tag misses the new VPC once.
+        if (context.commandName === 'CreateVpcCommand' && !lost) {
+          lost = true;
+          throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError', $metadata: {} });
+        }
+        if (context.commandName === 'DescribeVpcsCommand' && lost && !hidden) {
+          hidden = true;
+          return { ...out, output: { ...out.output, Vpcs: [] } };
+        }
+        return out;
+      },
+      { step: 'deserialize', name: 'loseCreateVpcAnswer' },
+    );
+    await engine.apply(2);
+    expect([lost, hidden]).toEqual([true, true]);
+    expect(engine.clients.callCounts.get('ec2:CreateVpc')).toBe(1);
+  });
+});

@@ -13,6 +13,9 @@ export interface EnsureSpec {
   details?: Record<string, string>;
 }
 
+/** How often a create whose answer was lost is looked for by tag before it is sent again. */
+const LOOKS_AFTER_LOST_ANSWER = 3;
+
 /**
  * The one way a step makes a resource: look for it first (a re-run adopts
  * what exists, an intent left by a killed run is resolved by tag), otherwise
@@ -38,9 +41,12 @@ export async function ensureResource(ctx: StepContext, spec: EnsureSpec): Promis
       id = await spec.create();
     } catch (error) {
       if (!(error instanceof AmbiguousCreateError) || attempt >= 5) throw error instanceof AmbiguousCreateError ? error.original : error;
-      // The answer was lost: the resource may exist. Its tags say so before anything is sent again.
-      await ctx.clock.sleep(1000 * attempt, ctx.signal);
-      id = await spec.find();
+      // The answer was lost: the resource may exist. Its tags say so before anything is sent again;
+      // a resource made moments ago may not be listed at once, so it is looked for three times.
+      for (let look = 1; look <= LOOKS_AFTER_LOST_ANSWER && id === undefined; look++) {
+        await ctx.clock.sleep(1000 * attempt * look, ctx.signal);
+        id = await spec.find();
+      }
     }
   }
   await ctx.ledger.created(spec.key, id, spec.details);
