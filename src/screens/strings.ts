@@ -224,6 +224,10 @@ export const S = {
   quitCost: (usd: string) => text(`Together about ${usd} per hour until deleted (estimate).`, `削除するまで、合計で 1 時間あたり約 ${usd} かかります（見積もり）。`),
   quitHow: (command: string) =>
     text(`Clean up later with \`${command}\`, or open the tutor again and choose Clean up.`, `後で \`${command}\` を実行するか、チューターを再度開いて「後片付け」を選ぶと削除できます。`),
+  quitGoesOn: (creating: boolean, what: string, status: string | undefined) =>
+    creating
+      ? text(`AWS goes on creating ${what}${status ? ` (${status})` : ''}: quitting stops only the tutor's waiting. Start the tutor again to follow it.`, `AWS は ${what} の作成を続けます${status ? `（${status}）` : ''}。終了で止まるのはチューターの待機だけです。チューターを再度起動すると続きを確認できます。`)
+      : text(`AWS goes on deleting ${what}${status ? ` (${status})` : ''}: quitting stops only the tutor's waiting. \`eks-basics-tutor status\` shows what is left.`, `AWS は ${what} の削除を続けます${status ? `（${status}）` : ''}。終了で止まるのはチューターの待機だけです。残っているものは \`eks-basics-tutor status\` で確認できます。`),
   quitConfirm: text('Enter: quit and leave them running · Esc: stay', 'Enter: 動かしたまま終了 · Esc: 戻る'),
   farewellSaved: text('Your progress is saved; start the tutor again to continue.', '進み具合は保存しました。もう一度起動すると続きから再開できます。'),
 } as const;

@@ -49,6 +49,24 @@ describe('long waits, the map and the cost meter', () => {
     expect(frame).toMatch(/● EKS control plane eks-basics-tutor/);
   });
 
+  it('says, when quitting while the control plane is CREATING, that AWS goes on making it', async () => {
+    const engine = new FakeEngine();
+    engine.hold(3);
+    const fake = fakeServices({ engine: () => engine });
+    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir, mode: 'real' }), services: fake.services });
+    await openStep(app, 3, 'Fixture step three');
+    await app.press('c', KEYS.right, KEYS.enter);
+    await app.waitFor('Running step 3');
+    engine.emit({ type: 'status', key: 'cluster', kind: 'eks-cluster', id: 'eks-basics-tutor', status: 'CREATING', elapsedMs: 60_000, expectedMs: 9 * 60_000 });
+    await app.waitFor('1:00 / ~9:00');
+    await app.press('q');
+    const quit = await app.waitFor('Still running in your AWS account');
+    expect(quit.replace(/\s+/g, ' ')).toContain('AWS goes on creating eks-cluster eks-basics-tutor (CREATING)');
+    await app.press(KEYS.enter);
+    const exit = await app.exited;
+    expect(exit.lines.join(' ')).toContain('AWS goes on creating eks-cluster eks-basics-tutor (CREATING)');
+  });
+
   it('shows a failure as it is, and runs the step again on r', async () => {
     const engine = new FakeEngine();
     engine.failNext(2, new TutorError('QUOTA', text('VpcLimitExceeded: this region already has 5 VPCs; delete one or ask for a higher quota.', 'VpcLimitExceeded: このリージョンにはすでに VPC が 5 個あります。')));

@@ -3,7 +3,7 @@ import { formatUsd } from '../../aws/cost.js';
 import { useServices } from '../contexts/services.js';
 import { useTutor } from '../contexts/tutor.js';
 import { useUi } from '../contexts/ui.js';
-import { downCommand, runningLines } from '../state/farewell.js';
+import { downCommand, goingOn, runningLines } from '../state/farewell.js';
 import { S } from '../strings.js';
 import { CostMeter } from './CostMeter.js';
 import { Frame } from './Frame.js';
@@ -44,6 +44,7 @@ export function MapScreen() {
 /** Quitting while billable resources run in real mode: what runs, what it costs, how to clean up later. */
 export function QuitScreen() {
   const { world, config } = useTutor();
+  const { lang } = useUi();
   const services = useServices();
   const running = runningLines(config, world, services.now());
   return (
@@ -59,6 +60,11 @@ export function QuitScreen() {
       </Box>
       <T tone="cost">{S.quitCost(formatUsd(running.hourly))}</T>
       <T>{S.quitHow(downCommand(config))}</T>
+      {goingOn(config, world, lang).map((line) => (
+        <T key={line} tone="warn">
+          {line}
+        </T>
+      ))}
       <Box marginTop={1}>
         <T bold tone="accent">
           {S.quitConfirm}

@@ -23,6 +23,17 @@ export function runningLines(config: TutorConfig, world: World, now: number): { 
   return { lines, hourly: cost.hourly };
 }
 
+/**
+ * What AWS goes on doing after the tutor has quit (real mode): a control plane
+ * still CREATING, a node group DELETING… Quitting stops the tutor's waiting, not AWS.
+ */
+export function goingOn(config: Pick<TutorConfig, 'mode'>, world: World, lang: Lang): string[] {
+  if (config.mode !== 'real') return [];
+  return Object.values(world.resources)
+    .filter((view) => view.phase === 'creating' || view.phase === 'deleting')
+    .map((view) => S.quitGoesOn(view.phase === 'creating', `${view.kind} ${shortId(view.kind, view.id)}`.trim(), view.status)[lang]);
+}
+
 /** The lines printed once the screen is gone: in real mode, what still runs and how to delete it. */
 export function farewell(config: TutorConfig, lang: Lang, world: World, now: number, saved: boolean): string[] {
   const running = runningLines(config, world, now);
@@ -30,6 +41,7 @@ export function farewell(config: TutorConfig, lang: Lang, world: World, now: num
   if (config.mode === 'real' && running.hourly > 0) {
     out.push(S.quitTitle[lang], ...running.lines.map((line) => `  ${line}`), S.quitCost(formatUsd(running.hourly))[lang], S.quitHow(downCommand(config))[lang]);
   }
+  out.push(...goingOn(config, world, lang));
   if (saved) out.push(S.farewellSaved[lang]);
   return out;
 }
