@@ -103,6 +103,14 @@ describe('day one with kubectl against a sandbox cluster', () => {
     const all = await kubectl(['get', 'deploy,rs,pods', '-l', 'app=web']);
     expect(all.stdout).toMatch(/^deployment\.apps\/web\s+2\/2\s+2\s+2\s+\S+$/m);
     expect(all.stdout).toMatch(/^replicaset\.apps\/web-[a-z0-9]{10}\s+2\s+2\s+2\s+\S+$/m);
+
+    const events = await kubectl(['get', 'events', '--field-selector', 'involvedObject.kind=Pod']);
+    expect(events.stdout).toMatch(/Normal\s+Scheduled\s+pod\/web-\S+\s+Successfully assigned default\/web-\S+ to ip-192-168-/);
+    expect(events.stdout).toMatch(/Normal\s+Started\s+pod\/web-\S+\s+Started container nginx/);
+    expect((await kubectl(['scale', 'deployment', 'web', '--replicas=3'])).stdout).toBe('deployment.apps/web scaled');
+    expect((await kubectl(['get', 'deployment', 'web'])).stdout).toMatch(/^web\s+2\/3\s+3\s+2\s+\S+$/m);
+    clock.advance(10_000);
+    expect((await kubectl(['get', 'deployment', 'web'])).stdout).toMatch(/^web\s+3\/3\s+3\s+3\s+\S+$/m);
   });
 
   it('exposes it as a LoadBalancer: a classic ELB in the tagged subnets, tagged for the cluster, its DNS name as EXTERNAL-IP', async () => {

@@ -161,6 +161,32 @@ const item: Route['methods'] = {
 };
 
 const found = (body: unknown): Answer => (body ? ok(body) : NOT_FOUND);
+/** `deployments/<name>/scale`, which `kubectl scale` patches. */
+const scale: Route['methods'] = Object.fromEntries(
+  (['GET', 'PATCH', 'PUT'] as const).map((method) => [
+    method,
+    async (ctx: RequestContext): Promise<Answer> => {
+      const resource = resourceOf(ctx);
+      if (!resource || resource.kind !== 'Deployment' || ctx.params.subresource !== 'scale') return NOT_FOUND;
+      const name = ctx.params.name!;
+      let answer: Answer | undefined;
+      if (method !== 'GET') {
+        const wanted = (await body(ctx)) as { spec?: { replicas?: number } };
+        const replicas = Number(wanted?.spec?.replicas);
+        if (!Number.isInteger(replicas) || replicas < 0) return { code: 422, body: statusBody(422, 'Invalid', `Scale.autoscaling "${name}" is invalid: spec.replicas: Invalid value: ${String(wanted?.spec?.replicas)}: must be greater than or equal to 0`) };
+        answer = afterWrite(ctx, patchObject(writeContext(ctx), resource, ctx.params.namespace, name, 'application/merge-patch+json', { spec: { replicas } }));
+        if (answer.code >= 300) return answer;
+      }
+      const deployment = (answer?.body as KubeObject | undefined) ?? (ctx.world().deployments ?? []).find((d) => d.metadata.name === name && d.metadata.namespace === ctx.params.namespace);
+      if (!deployment) return notFound(resource, name);
+      const spec = deployment.spec as { replicas?: number; selector?: { matchLabels?: Record<string, string> } };
+      const selector = Object.entries(spec.selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+      const { name: n, namespace, uid, resourceVersion, creationTimestamp } = deployment.metadata;
+      return ok({ kind: 'Scale', apiVersion: 'autoscaling/v1', metadata: { name: n, namespace, uid, resourceVersion, creationTimestamp }, spec: { replicas: spec.replicas ?? 1 }, status: { replicas: Number((deployment.status as { replicas?: number } | undefined)?.replicas ?? 0), selector } });
+    },
+  ]),
+);
+
 const get = (handler: RouteHandler): Route['methods'] => ({ GET: handler });
 
 /** Every path the API answers; anything else is a 404 Status, a known path with another method a 405. */
@@ -179,6 +205,7 @@ const ROUTES: Route[] = [
     { path: [...prefix, ':resource', ':name'], methods: item },
     { path: [...prefix, 'namespaces', ':namespace', ':resource'], methods: collection },
     { path: [...prefix, 'namespaces', ':namespace', ':resource', ':name'], methods: item },
+    { path: [...prefix, 'namespaces', ':namespace', ':resource', ':name', ':subresource'], methods: scale },
   ]),
 ];
 

@@ -1,3 +1,4 @@
+import { podEvents } from './kube-events.js';
 import { namespacesOf, nodeFactsOf, nodesOf, servicesOf, type ClusterPicture, type KubeObject } from './kube-objects.js';
 import { schedulePods, type PodPlan } from './kube-pods.js';
 import type { ClusterStore } from './kube-store.js';
@@ -48,7 +49,8 @@ export function worldOf(picture: ClusterPicture, cluster: ClusterStore, now: num
     pods,
     endpoints,
     endpointslices: endpoints.map(sliceOf),
-    events: cluster.events,
+    // Only for pods the learner made: kube-system's are long settled.
+    events: [...cluster.events, ...pods.filter((p) => p.metadata.namespace !== 'kube-system').flatMap(podEvents)],
     deployments: workloads.map((w) => withDeploymentStatus(w.deployment, w.replicaSet, pods, now)),
     replicasets: workloads.map((w) => withReplicaSetStatus(w.replicaSet, pods)),
     daemonsets: daemonSets.map((ds) => withDaemonSetStatus(ds, nodes, pods)),
