@@ -8,6 +8,8 @@ export type LessonId =
   | 'cluster'
   | 'kubeconfig'
   | 'nodegroup'
+  | 'day-two-addons'
+  | 'day-two-workload'
   | 'wrapup-upgrade'
   | 'wrapup-access'
   | 'wrapup-shared-vpc'
