@@ -30,7 +30,7 @@ async function existing(learner: Learner, clusterName = 'eks-basics-tutor'): Pro
 }
 
 async function readyNodes(learner: Learner): Promise<number> {
-  const result = await execa('kubectl', ['get', 'nodes', '--no-headers'], {
+  const result = await execa('kubectl', ['get', 'nodes', '--no-headers', '--request-timeout=30s'], {
     reject: false,
     env: { HOME: learner.home, KUBECONFIG: learner.kubeconfig, PATH: process.env.PATH ?? '' },
     extendEnv: false,

@@ -56,6 +56,15 @@ export async function reconcileLedger(ledger: Ledger, endpoint: string, inventor
       gone += 1;
     }
   }
+  // A cluster no longer there takes its kubeconfig entry with it: that entry names a server that is gone.
+  const kubeconfig = ledger.get('kubeconfig');
+  const cluster = live.find((e) => e.kind === 'eks-cluster');
+  if (cluster && ledger.get(cluster.key)?.state === 'deleted' && kubeconfig && kubeconfig.state !== 'deleted') {
+    const { removeTutorKubeconfig } = await import('../aws/teardown.js');
+    await removeTutorKubeconfig(ledger);
+    await ledger.deleted(kubeconfig.key);
+    gone += 1;
+  }
   // The ledger now belongs to this sandbox (the data object is the ledger's own; saved at once).
   ledger.toJSON().endpoint = endpoint;
   await ledger.save();

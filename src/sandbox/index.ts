@@ -204,11 +204,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     if (stable) cleanups.push(() => stable.close());
     // The view needs each cluster's Kubernetes endpoint and the Kubernetes API needs the view.
     let kube: KubeApi | undefined;
+    const kubeUrl = (region: string, name: string): Promise<string> =>
+      stable
+        ? stable.expose(`kube/${region}/${name}`, async () => Number(new URL(await kube!.endpoint(region, name)).port)).then((port) => `https://127.0.0.1:${port}`)
+        : kube!.endpoint(region, name);
     const view = new EksView(moto, memory, timeline, {
-      url: (region, name) =>
-        stable
-          ? stable.expose(`kube/${region}/${name}`, async () => Number(new URL(await kube!.endpoint(region, name)).port)).then((port) => `https://127.0.0.1:${port}`)
-          : kube!.endpoint(region, name),
+      url: kubeUrl,
       caData: Buffer.from(certificates.caCert).toString('base64'),
     }, behaviours);
     const lookup = clusterLookup(view, credentials.accessKeyId);
@@ -232,6 +233,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     });
     cleanups.push(() => proxy.close());
     const endpointUrl = stable ? `http://127.0.0.1:${await stable.expose('proxy', async () => proxy.port)}` : proxy.url;
+    // Clusters it held listen again at once, so a port found taken is known (and said) from the start.
+    if (stable) for (const memo of memory.allClusters().filter((c) => c.deletedAt === undefined)) await kubeUrl(memo.region, memo.name);
 
     let stopped: Promise<void> | undefined;
     return {
