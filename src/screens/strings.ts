@@ -102,6 +102,7 @@ export const S = {
   loading: text('Loading…', '読み込み中…'),
   more: (n: number) => text(`… ${n} more`, `… ほか ${n} 件`),
   scrollMore: text('↓ more', '↓ 続きあり'),
+  moreBelow: (n: number) => text(`↓ ${n} more below (scroll with ↓)`, `↓ 下にあと ${n} 件（↓ でスクロール）`),
 
   // Call page
   callIntro: (count: number) =>

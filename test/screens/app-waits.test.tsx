@@ -117,6 +117,31 @@ describe('long waits, the map and the cost meter', () => {
   });
 });
 
+describe('a clean-up list taller than the page', () => {
+  it('shows whole rows in one column and scrolls to the last one instead of cutting it', async () => {
+    const engine = new FakeEngine();
+    const fake = fakeServices({ engine: () => engine });
+    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir }), services: fake.services, size: { columns: 80, rows: 20 } });
+    await openStep(app, 5, 'Fixture step five');
+    await app.press('c', KEYS.right, KEYS.enter);
+    await app.waitFor('Step 5 is in place and checked');
+    await app.press(KEYS.escape);
+    await app.waitFor('Lessons');
+    await app.press(KEYS.down, KEYS.down, KEYS.enter);
+    await app.waitFor('Fixture clean-up');
+    await app.press(KEYS.right);
+    let frame = await app.waitFor('These will be deleted, in this order:');
+    expect(frame).toMatch(/↓ \d+ more below/);
+    // The first to go is the node group (the plan is the fake's reverse order); the last, the cluster role.
+    expect(frame).toContain('eks-nodegroup    eks-basics-tutor-nodes');
+    expect(frame).not.toContain('eks-basics-tutor-cluster-role');
+    await app.press(...Array<string>(12).fill(KEYS.down));
+    frame = await app.waitFor('eks-basics-tutor-cluster-role');
+    expect(frame).toMatch(/iam-role\s+eks-basics-tutor-cluster-role/);
+    expect(frame).not.toMatch(/more below/);
+  });
+});
+
 describe('layouts', () => {
   it('fits 80×24 on every frame, lessons and map included', async () => {
     const fake = fakeServices();

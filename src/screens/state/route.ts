@@ -186,6 +186,7 @@ function lesson(command: Command, ctx: RouteContext): Intent[] {
       return command === 'right' || command === 'enter' ? to({ type: 'page', delta: 1 }) : [];
     case 'teardown': {
       const phase = ctx.world.teardown.phase;
+      if (command === 'up' || command === 'down' || command === 'page-up' || command === 'page-down') return scroll(command, ctx);
       if ((command === 'enter' || command === 'yes') && phase === 'ready') {
         return ctx.world.teardown.plan?.delete.length ? [{ type: 'teardown-confirm' }] : to({ type: 'page', delta: 1 });
       }

@@ -38,20 +38,29 @@ function Row({ found, width }: { found: Found; width: number }) {
   );
 }
 
-/** The plan in one or two columns, so every row fits. */
+/**
+ * The plan, one row per resource, never cut short: a list taller than the page
+ * scrolls (↑/↓), and while it runs the window follows the deletions.
+ */
 function Rows({ list, width, height }: { list: readonly Found[]; width: number; height: number }) {
-  const columns = list.length > height && width >= 70 ? 2 : 1;
-  const perColumn = Math.ceil(list.length / columns);
-  const columnWidth = Math.floor(width / columns) - 1;
+  const { tutor, world } = useTutor();
+  const { scrollLimit } = useTutorActions();
+  const limit = Math.max(0, list.length - height);
+  useEffect(() => {
+    scrollLimit.current = limit;
+  }, [limit, scrollLimit]);
+  const running = world.teardown.phase === 'running';
+  const busy = running ? list.findIndex((f) => world.resources[f.key]?.phase !== 'deleted') : -1;
+  const offset = Math.min(limit, busy >= 0 ? Math.max(tutor.scroll, busy - Math.floor(height / 2)) : tutor.scroll);
+  const shown = list.slice(offset, offset + height);
   return (
-    <Box>
-      {Array.from({ length: columns }, (_, c) => (
-        <Box key={c} flexDirection="column" width={columnWidth} marginRight={1}>
-          {list.slice(c * perColumn, (c + 1) * perColumn).map((found) => (
-            <Row key={found.key} found={found} width={columnWidth} />
-          ))}
-        </Box>
+    <Box flexDirection="column">
+      {shown.map((found) => (
+        <Row key={found.key} found={found} width={width} />
       ))}
+      {offset + height < list.length ? (
+        <T tone="muted">{S.moreBelow(list.length - offset - height)}</T>
+      ) : null}
     </Box>
   );
 }
@@ -89,7 +98,7 @@ export function TeardownPage({ width, height }: { width: number; height: number 
   return (
     <Box flexDirection="column">
       <T bold>{teardown.phase === 'ready' ? S.teardownList : S.teardownRunning}</T>
-      <Rows list={plan.delete} width={width} height={Math.max(3, height - 5 - extra)} />
+      <Rows list={plan.delete} width={width} height={Math.max(3, height - 6 - extra)} />
       {plan.byTagOnly ? <T tone="warn">{S.teardownByTag}</T> : null}
       {plan.leave.length ? <T tone="muted">{S.teardownLeave}</T> : null}
       {plan.leave.map((f) => (
