@@ -1,6 +1,11 @@
 import { CreateTagsCommand, DeleteTagsCommand, DescribeSecurityGroupsCommand, DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
 import { CreateClusterCommand, CreateNodegroupCommand, DescribeClusterCommand } from '@aws-sdk/client-eks';
 import { DescribeLoadBalancersCommand, DescribeTagsCommand, ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
+import {
+  DescribeLoadBalancersCommand as DescribeLoadBalancersV2Command,
+  DescribeTagsCommand as DescribeTagsV2Command,
+  ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import { execa } from 'execa';
 import { writeFile } from 'node:fs/promises';
 import { request } from 'node:https';
@@ -156,10 +161,17 @@ describe('day one with kubectl against a sandbox cluster', () => {
     expect(((await elb().send(new DescribeLoadBalancersCommand({}))).LoadBalancerDescriptions ?? []).length).toBe(1);
     const subnets = (await ec2.send(new DescribeSubnetsCommand({ SubnetIds: facts.subnetIds }))).Subnets ?? [];
     expect(subnets.flatMap((s) => s.Tags ?? []).some((t) => t.Key === ELB_TAG)).toBe(false);
+
+    // The controller tries again: once a subnet carries the tag, the Service gets its load balancer.
+    await ec2.send(new CreateTagsCommand({ Resources: facts.subnetIds, Tags: [{ Key: ELB_TAG, Value: '1' }] }));
+    clock.advance(10_000);
+    const retried = rows((await kubectl(['get', 'svc', 'web-public'])).stdout)[0]![3];
+    expect(retried).toMatch(/^a[0-9a-f]{31}\..*elb\.amazonaws\.com$/);
+    expect(((await elb().send(new DescribeLoadBalancersCommand({}))).LoadBalancerDescriptions ?? []).map((lb) => lb.DNSName)).toContain(retried);
   });
 
   it('deletes the load balancer and its security group in AWS when the Service is deleted', async () => {
-    const [lb] = (await elb().send(new DescribeLoadBalancersCommand({}))).LoadBalancerDescriptions ?? [];
+    const [lb] = (await elb().send(new DescribeLoadBalancersCommand({ LoadBalancerNames: [`a${(await kubectl(['get', 'svc', 'web', '-o', 'jsonpath={.metadata.uid}'])).stdout.replace(/-/g, '')}`.slice(0, 32)] }))).LoadBalancerDescriptions ?? [];
     const deleted = await kubectl(['delete', 'svc', 'web', 'web-public']);
     expect(deleted.stdout).toBe('service "web" deleted\nservice "web-public" deleted');
     expect((await elb().send(new DescribeLoadBalancersCommand({}))).LoadBalancerDescriptions ?? []).toEqual([]);
@@ -169,6 +181,36 @@ describe('day one with kubectl against a sandbox cluster', () => {
     expect((await kubectl(['get', 'svc'])).stdout).not.toMatch(/^web/m);
     expect((await kubectl(['delete', 'deployment', 'web'])).stdout).toBe('deployment.apps "web" deleted');
     expect((await kubectl(['get', 'pods'])).stderr).toMatch(/No resources found/);
+  });
+
+  it('makes an internal NLB in the internal-elb subnets when the Service asks for one', async () => {
+    const { ec2 } = sandboxClients(run.sandbox);
+    await ec2.send(new CreateTagsCommand({ Resources: facts.subnetIds, Tags: [{ Key: 'kubernetes.io/role/internal-elb', Value: '1' }] }));
+    const manifest = [
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata:',
+      '  name: web-internal',
+      '  annotations:',
+      '    service.beta.kubernetes.io/aws-load-balancer-type: nlb',
+      '    service.beta.kubernetes.io/aws-load-balancer-internal: "true"',
+      'spec:',
+      '  type: LoadBalancer',
+      '  selector: {app: web}',
+      '  ports: [{port: 80}]',
+      '',
+    ].join('\n');
+    const file = join(temp.path, 'web-internal.yaml');
+    await writeFile(file, manifest);
+    expect((await kubectl(['apply', '-f', file])).stdout).toBe('service/web-internal created');
+    const externalIp = rows((await kubectl(['get', 'svc', 'web-internal'])).stdout)[0]![3];
+    const elbv2 = new ElasticLoadBalancingV2Client({ region: 'us-east-1', endpoint: run.sandbox.endpointUrl, credentials: run.sandbox.credentials, maxAttempts: 1 });
+    const [nlb] = (await elbv2.send(new DescribeLoadBalancersV2Command({}))).LoadBalancers ?? [];
+    expect(nlb).toMatchObject({ Type: 'network', Scheme: 'internal', DNSName: externalIp });
+    const tags = (await elbv2.send(new DescribeTagsV2Command({ ResourceArns: [nlb!.LoadBalancerArn!] }))).TagDescriptions?.[0]?.Tags ?? [];
+    expect(Object.fromEntries(tags.map((t) => [t.Key, t.Value]))).toEqual({ [`kubernetes.io/cluster/${name}`]: 'owned', 'kubernetes.io/service-name': 'default/web-internal' });
+    expect((await kubectl(['delete', 'svc', 'web-internal'])).stdout).toBe('service "web-internal" deleted');
+    expect((await elbv2.send(new DescribeLoadBalancersV2Command({}))).LoadBalancers ?? []).toEqual([]);
   });
 
   it('answers what it does not serve as an API server would: a 404 or 405 Status', async () => {
