@@ -106,8 +106,9 @@ export const S = {
 
   // Call page
   callIntro: (count: number) =>
-    text(count === 1 ? 'One request (↑/↓ scrolls it):' : `${count} requests, in the order they are sent (↑/↓ to pick one):`, `送信する順に ${count} 件のリクエストがあります（↑/↓ で選択）:`),
+    text(count === 1 ? 'One request (Space scrolls it):' : `${count} requests, in the order they are sent (↑/↓ pick one · Space scrolls it):`, `送信する順に ${count} 件のリクエストがあります（↑/↓ で選択 · Space でスクロール）:`),
   callWhy: text('Why', '理由'),
+  callMore: (n: number) => text(`… ${n} more lines (Space scrolls)`, `… あと ${n} 行（Space でスクロール）`),
   callCli: text('The same with the aws CLI:', 'aws CLI で同じことをするには:'),
   callPlaceholders: text('<…> are ids not known until the earlier requests have answered.', '<…> は、前のリクエストの応答で決まる ID です。'),
 

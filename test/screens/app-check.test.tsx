@@ -81,3 +81,26 @@ describe('the check is the climax', () => {
     expect(frame).toContain('Press r to try again.');
   });
 });
+
+describe('the call page', () => {
+  it('scrolls through the whole request instead of ending in "… more"', async () => {
+    const engine = new FakeEngine();
+    const plan = engine.plan.bind(engine);
+    const fields = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`Field${String(i + 1).padStart(2, '0')}`, `value ${i + 1} of a long request`]));
+    engine.plan = (step) => {
+      const base = plan(step);
+      return { ...base, calls: [{ ...base.calls[0]!, input: fields }, ...base.calls.slice(1)] };
+    };
+    const fake = fakeServices({ engine: () => engine });
+    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir }), services: fake.services, size: { columns: 80, rows: 24 } });
+    await openStep(app, 1, 'Fixture step one');
+    await app.press('c');
+    let frame = await app.waitFor('[The call]');
+    expect(frame).toContain('Field01');
+    expect(frame).toMatch(/more lines \(Space scrolls\)/);
+    expect(frame).not.toContain('Field40');
+    await app.press(' ', ' ', ' ', ' ', ' ');
+    frame = await app.waitFor('Field40');
+    expect(frame).toContain('value 40 of a long request');
+  });
+});

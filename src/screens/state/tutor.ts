@@ -215,7 +215,7 @@ export function createTutorReducer(course: Course): (state: TutorState, action: 
       case 'scroll':
         return { ...state, scroll: Math.max(0, state.scroll + action.delta) };
       case 'call-move':
-        return { ...state, copied: null, callCursor: clamp(state.callCursor + action.delta, 0, Math.max(0, action.count - 1)) };
+        return { ...state, copied: null, scroll: 0, callCursor: clamp(state.callCursor + action.delta, 0, Math.max(0, action.count - 1)) };
       case 'quiz-move': {
         const lesson = lessonOf(course, state.lesson);
         const question = lesson?.quiz[state.quiz.index];

@@ -1,6 +1,7 @@
 import { Box } from 'ink';
 import type { StepPlan } from '../../../aws/types.js';
-import { useTutor } from '../../contexts/tutor.js';
+import { useEffect, useRef } from 'react';
+import { useTutor, useTutorActions } from '../../contexts/tutor.js';
 import { useUi } from '../../contexts/ui.js';
 import { jsonish, wrapWords } from '../../format.js';
 import { S } from '../../strings.js';
@@ -17,8 +18,13 @@ export function usePlan(step: number | undefined): StepPlan | undefined {
 /** Each request of the step, readable, with its `aws` CLI equivalent; ↑/↓ picks one. */
 export function CallPage({ step, width, height }: { step: number; width: number; height: number }) {
   const { tutor } = useTutor();
+  const { scrollLimit } = useTutorActions();
   const { theme, lang } = useUi();
   const plan = usePlan(step);
+  const limitRef = useRef(0);
+  useEffect(() => {
+    scrollLimit.current = limitRef.current;
+  });
   if (!plan) return <T tone="muted">{S.loading}</T>;
   const calls = plan.calls;
   const cursor = Math.min(tutor.callCursor, calls.length - 1);
@@ -31,6 +37,9 @@ export function CallPage({ step, width, height }: { step: number; width: number;
   const cli = call ? wrapWords(`$ ${call.cli}`, detailWidth) : [];
   const jsonBudget = Math.max(1, listHeight - 1 - why.length - cli.length - 2);
   const json: Line[] = call ? jsonish(call.input, detailWidth - 2).map((line): Line => [{ text: line, tone: 'code' }]) : [];
+  // The whole request can be read: Space and PgDn scroll it.
+  const jsonLimit = Math.max(0, json.length - jsonBudget);
+  limitRef.current = jsonLimit;
   return (
     <Box flexDirection="column" width={width}>
       <T tone="muted" wrap="truncate-end">
@@ -58,7 +67,7 @@ export function CallPage({ step, width, height }: { step: number; width: number;
                 {line}
               </T>
             ))}
-            <Lines lines={json} height={jsonBudget} more={S.more(Math.max(0, json.length - jsonBudget + 1))} />
+            <Lines lines={json} height={jsonBudget} offset={Math.min(tutor.scroll, jsonLimit)} more={S.callMore(Math.max(0, json.length - Math.min(tutor.scroll, jsonLimit) - jsonBudget + 1))} />
             <T tone="muted" wrap="truncate-end">
               {S.callCli}
             </T>
