@@ -8,7 +8,7 @@ import { clientToken } from '../tokens.js';
 import type { Check } from '../types.js';
 import { waitFor } from '../wait.js';
 import { checkCni } from './cni-check.js';
-import { planned, send, type DayTwoContext, type Outcome } from './context.js';
+import { notOffered, planned, send, type DayTwoContext, type Outcome } from './context.js';
 
 /** The four add-ons the console and eksctl install as EKS add-ons, in the order they are made. */
 export const ADDON_NAMES = ['vpc-cni', 'kube-proxy', 'coredns', 'eks-pod-identity-agent'] as const;
@@ -65,7 +65,7 @@ export async function describeAddon(ctx: DayTwoContext, name: string): Promise<A
     return (await ctx.clients.eks.send(new DescribeAddonCommand({ clusterName: ctx.config.clusterName, addonName: name }))).addon;
   } catch (error) {
     if ((error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
-    throw error;
+    throw notOffered(ctx, 'DescribeAddon', error) ?? error;
   }
 }
 

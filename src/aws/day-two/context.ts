@@ -1,5 +1,6 @@
 import { DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
 import { text, type Text } from '../../text.js';
+import { TutorError } from '../../errors.js';
 import { cliCommand } from '../cli-command.js';
 import { KUBECONFIG_KEY } from '../steps/kubeconfig.js';
 import type { Check, PlannedCall, StepContext } from '../types.js';
@@ -14,10 +15,34 @@ export function planned(ctx: Pick<StepContext, 'config'>, service: 'iam' | 'ec2'
   return { service, action, input, cli: cliCommand(service, action, input, ctx.config.region), ...(why ? { why } : {}) };
 }
 
+/**
+ * An endpoint that answers an operation with a bare 404 does not have it (moto
+ * 5.2 lacks add-ons, upgrades and access entries): said in one line, naming
+ * where it runs.
+ */
+export function notOffered(ctx: Pick<StepContext, 'config'>, action: string, error: unknown): TutorError | undefined {
+  const name = (error as { name?: string }).name ?? '';
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  if (status !== 404 || name === 'ResourceNotFoundException' || name === 'NotFoundException') return undefined;
+  const where = ctx.config.endpointUrl ?? 'this endpoint';
+  return new TutorError(
+    'AWS',
+    text(
+      `${where} does not answer ${action} (moto lacks it): run this in the sandbox (--sandbox) or against AWS.`,
+      `${where} は ${action} に答えません(moto にはありません)。サンドボックス(--sandbox)か AWS で実行してください。`,
+    ),
+    error,
+  );
+}
+
 /** Shows the call, then sends it. */
 export async function send<T>(ctx: DayTwoContext, call: PlannedCall, run: () => Promise<T>): Promise<T> {
   ctx.show(call);
-  return run();
+  try {
+    return await run();
+  } catch (error) {
+    throw notOffered(ctx, call.action, error) ?? error;
+  }
 }
 
 /** Runs the real kubectl with the tutor's kubeconfig entry; the command and its output are shown. */
