@@ -65,7 +65,7 @@ async function spawnDaemon(options: AttachOptions, dir: string): Promise<number>
   try {
     const child = spawn(
       process.execPath,
-      [...process.execArgv, entry, 'sandbox', 'serve', '--state-dir', options.stateDir, '--region', options.region, '--time-scale', String(options.timeScale)],
+      [...process.execArgv.filter((arg) => !/^--inspect/.test(arg)), entry, 'sandbox', 'serve', '--state-dir', options.stateDir, '--region', options.region, '--time-scale', String(options.timeScale)],
       { detached: true, stdio: ['ignore', log.fd, log.fd], env: daemonEnv(), cwd: dir },
     );
     child.unref();
