@@ -134,6 +134,7 @@ export const S = {
   failed: text('It failed:', '失敗しました:'),
   retry: text('Press r to try again.', 'r でもう一度試せます。'),
   dryRunNothing: text('Dry run: nothing is sent. To do this step yourself, run:', 'ドライランなので何も送信しません。このステップを自分で行うには、次を実行します:'),
+  logBack: text('↓ newer lines (↑ reads further back)', '↓ 新しい行（↑ でさらに前へ）'),
   callsAsTheyGo: text('Requests as they go:', '送信中のリクエスト:'),
 
   // Check page

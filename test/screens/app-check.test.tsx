@@ -104,3 +104,23 @@ describe('the call page', () => {
     expect(frame).toContain('value 40 of a long request');
   });
 });
+
+describe('the run log', () => {
+  it('keeps every request: ↑ reads back to the first ones', async () => {
+    const engine = new FakeEngine();
+    const release = engine.hold(2);
+    const fake = fakeServices({ engine: () => engine });
+    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir }), services: fake.services, size: { columns: 80, rows: 24 } });
+    await openStep(app, 2, 'Fixture step two');
+    await app.press('c', KEYS.right, KEYS.enter);
+    await app.waitFor('Running step 2');
+    engine.emit({ type: 'step-start', step: 2, action: 'apply' });
+    for (let i = 1; i <= 40; i++) engine.emit({ type: 'call', service: 'ec2', operation: `Request${String(i).padStart(2, '0')}` });
+    let frame = await app.waitFor('ec2:Request40');
+    expect(frame).not.toContain('ec2:Request01');
+    await app.press(...Array<string>(45).fill(KEYS.up));
+    frame = await app.waitFor('ec2:Request01');
+    expect(frame).toContain('newer lines');
+    release();
+  });
+});

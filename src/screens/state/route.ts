@@ -154,6 +154,12 @@ function lesson(command: Command, ctx: RouteContext): Intent[] {
       const canRun = step !== undefined && ctx.mode !== 'dry-run' && (phase === 'idle' || phase === 'failed');
       if ((command === 'enter' || command === 'yes') && canRun) return [{ type: 'run', step }];
       if (command === 'retry' && canRun) return [{ type: 'run', step }];
+      if (command === 'up' || command === 'down' || command === 'page-up' || command === 'page-down') {
+        // The log follows its end; ↑ reads back (scroll counts lines up from the end).
+        const back = command === 'up' ? 1 : command === 'down' ? -1 : command === 'page-up' ? 10 : -10;
+        const next = Math.max(0, Math.min(ctx.scrollLimit, tutor.scroll + back));
+        return next === tutor.scroll ? [] : to({ type: 'scroll', delta: next - tutor.scroll });
+      }
       if (command === 'right' || (command === 'enter' && !canRun && phase !== 'applying' && phase !== 'waiting')) return to({ type: 'page', delta: 1 });
       return [];
     }

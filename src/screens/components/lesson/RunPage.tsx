@@ -2,7 +2,7 @@ import { Box } from 'ink';
 import { PRICE_DATE, formatUsd } from '../../../aws/cost.js';
 import type { StepNumber } from '../../../aws/types.js';
 import { STEP_TITLES } from '../../../cli/print.js';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTutor, useTutorActions } from '../../contexts/tutor.js';
 import { useUi } from '../../contexts/ui.js';
 import { roughDuration, stepList } from '../../format.js';
@@ -78,6 +78,11 @@ export function RunPage({ step, height }: { step: StepNumber; height: number }) 
   const phase = run?.phase ?? 'idle';
   // On the presenter track the Check page follows the run on its own, once the requests are through.
   const follow = tutor.follow === step && (phase === 'settling' || phase === 'checked');
+  const { scrollLimit } = useTutorActions();
+  const scrollTo = useRef(0);
+  useEffect(() => {
+    scrollLimit.current = scrollTo.current;
+  });
   useEffect(() => {
     if (follow) dispatch({ type: 'page', delta: 1 });
   }, [follow, dispatch]);
@@ -106,6 +111,9 @@ export function RunPage({ step, height }: { step: StepNumber; height: number }) 
   const waitingFor = phase === 'waiting' ? ([1, 2, 3, 4].find((s) => world.runs[s as StepNumber]?.phase === 'applying') as StepNumber | undefined) : undefined;
   // While an earlier step runs first, its requests are the ones going out.
   const log = world.log.filter((entry) => entry.step === (waitingFor ?? step)).map((entry) => logLine(entry, lang, theme));
+  const logHeight = Math.max(1, height - 6 - (phase === 'failed' ? 2 : 0));
+  const logLimit = Math.max(0, log.length - logHeight);
+  scrollTo.current = logLimit;
   const head =
     phase === 'applying' || phase === 'waiting' ? (
       <T wrap="truncate-end">
@@ -135,7 +143,7 @@ export function RunPage({ step, height }: { step: StepNumber; height: number }) 
       {waits ? <Waits step={step} /> : null}
       {phase === 'settling' ? <T tone="accent">{S.stillSettling}</T> : null}
       <T tone="muted">{S.callsAsTheyGo}</T>
-      <Lines lines={log} height={Math.max(1, height - 6 - (phase === 'failed' ? 2 : 0))} offset={Math.max(0, log.length - (height - 6))} />
+      <Lines lines={log} height={logHeight} offset={Math.max(0, log.length - logHeight - Math.min(tutor.scroll, logLimit))} {...(tutor.scroll > 0 ? { more: S.logBack } : {})} />
     </Box>
   );
 }
