@@ -129,12 +129,14 @@ async function main(argv: string[]): Promise<number> {
       exitCode = await sandboxCommand(resolveConfig({ ...(options as RawOptions), sandbox: true }), action);
     },
   );
-  withCommonOptions(program.command('export').description('print what you built as eksctl YAML or aws CLI commands').argument('<format>', 'eksctl or cli')).action(
-    async (format: string, options: Record<string, unknown>) => {
+  withCommonOptions(program.command('export').description('print what you built as eksctl YAML or aws CLI commands').argument('<format>', 'eksctl or cli'))
+    .option('--teardown', 'cli: the script that takes the build down')
+    .option('--existing-vpc', 'eksctl: a second cluster in this build\'s VPC and subnets')
+    .action(async (format: string, options: Record<string, unknown>) => {
+      const { teardown, existingVpc, ...rest } = options;
       const { exportBuild } = await import('./cli/export.js');
-      exitCode = await exportBuild(config(options), format);
-    },
-  );
+      exitCode = await exportBuild(config(rest), format, { teardown: teardown === true, existingVpc: existingVpc === true });
+    });
   withCommonOptions(program.command('day-two').description('after step 5: addons, workload or upgrade, run with the calls shown and checked').argument('[action]', 'addons, workload or upgrade'))
     .option('--without-elb-tag', 'workload: also show a Service staying pending without kubernetes.io/role/elb (the tag is put back)')
     .action(async (action: string | undefined, options: Record<string, unknown>) => {
