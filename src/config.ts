@@ -23,6 +23,8 @@ export interface TutorConfig {
   stateDir: string;
   yes: boolean;
   lang: Lang;
+  /** The language was chosen with --lang (not guessed from LANG): it wins over the one the progress file remembers. */
+  langChosen?: true;
   /** Sandbox only: multiplies the real durations of AWS's slow operations. */
   timeScale: number;
   /** Run the kubectl checks of steps 4 and 5. */

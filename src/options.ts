@@ -214,6 +214,7 @@ export function resolveConfig(raw: RawOptions, env: NodeJS.ProcessEnv = process.
     stateDir: isAbsolute(stateDir) ? stateDir : resolve(stateDir),
     yes: raw.yes === true,
     lang,
+    ...(raw.lang !== undefined ? { langChosen: true as const } : {}),
     timeScale: timeScale(raw.timeScale),
     kubectl: raw.kubectl !== false,
     presenter: raw.presenter === true,

@@ -80,6 +80,12 @@ describe('the tutor reducer', () => {
     expect(all.quiz).toEqual({ index: 1, cursor: shownOrder({ seed: 7 }, 'intro', 1, 2).indexOf(0), revealed: true });
   });
 
+  it('takes the language the progress remembers, unless --lang chose one', () => {
+    const progress = { lesson: null, page: 0, answers: {}, completed: [], doneSteps: [], lang: 'ja' as const };
+    expect(run([{ type: 'resume', progress }]).lang).toBe('ja');
+    expect(run([{ type: 'resume', progress, keepLang: true }]).lang).toBe('en');
+  });
+
   it('retakes a quiz: the answers are forgotten and it starts again at question 1', () => {
     let state = run([{ type: 'open', lesson: 'intro', page: 2 }, { type: 'quiz-answer' }, { type: 'quiz-next' }, { type: 'quiz-answer' }]);
     expect(state.answers.intro?.every((a) => typeof a === 'number')).toBe(true);

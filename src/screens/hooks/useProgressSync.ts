@@ -33,7 +33,7 @@ export function useProgressSync(
         if (cancelled) return;
         const liveSteps = [...new Set(session.ledger.live.map((entry) => entry.step))] as StepNumber[];
         const base = saved ?? EMPTY_PROGRESS;
-        dispatch({ type: 'resume', progress: { ...base, doneSteps: reconcileSteps(base.doneSteps, liveSteps) } });
+        dispatch({ type: 'resume', progress: { ...base, doneSteps: reconcileSteps(base.doneSteps, liveSteps) }, keepLang: session.config.langChosen === true });
         loadedFor.current = session;
         setLoaded(session);
       });

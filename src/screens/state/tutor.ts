@@ -56,7 +56,8 @@ export interface TutorState {
 }
 
 export type TutorAction =
-  | { type: 'resume'; progress: Progress }
+  /** The saved progress; its language too, unless `--lang` chose one (`keepLang`). */
+  | { type: 'resume'; progress: Progress; keepLang?: boolean }
   | { type: 'start' }
   | { type: 'open'; lesson: LessonId; page?: number }
   | { type: 'open-cursor' }
@@ -177,6 +178,7 @@ export function createTutorReducer(course: Course): (state: TutorState, action: 
           page: known ? clamp(progress.page, 0, Math.max(0, pagesCount(progress.lesson) - 1)) : 0,
           menuCursor: known ? lessonIndex(course, progress.lesson) : 0,
           ...(progress.seed !== undefined ? { seed: progress.seed } : {}),
+          ...(progress.lang && !action.keepLang ? { lang: progress.lang } : {}),
         };
       }
       case 'start':
