@@ -120,6 +120,25 @@ describe('the world reducer', () => {
   });
 });
 
+describe('what the run log says', () => {
+  it('reports the node role made during step 3 with step 3, and with step 5 once step 5 runs', () => {
+    let world = act([{ type: 'run-early', step: 5, during: 3 }]);
+    world = events([{ type: 'resource', key: 'role/node', kind: 'iam-role', id: 'eks-basics-tutor-node-role', change: 'created' }], world);
+    expect(world.log.at(-1)).toMatchObject({ type: 'resource', key: 'role/node', step: 3 });
+    world = act([{ type: 'run-queued', step: 5 }], world);
+    world = events([{ type: 'resource', key: 'role/node', kind: 'iam-role', id: 'eks-basics-tutor-node-role', change: 'adopted' }], world);
+    expect(world.log.at(-1)).toMatchObject({ key: 'role/node', step: 5 });
+  });
+
+  it('logs a call sent again, with its reason', () => {
+    const world = events([
+      { type: 'step-start', step: 1, action: 'apply' },
+      { type: 'retry', key: 'role/cluster', operation: 'CreateRole', reason: { en: 'IAM has not caught up yet', ja: 'IAM への反映待ち' }, attempt: 2, elapsedMs: 3000 },
+    ]);
+    expect(world.log.at(-1)).toMatchObject({ type: 'retry', operation: 'CreateRole', attempt: 2, step: 1 });
+  });
+});
+
 describe('the cost meter', () => {
   const config = testConfig({ mode: 'real', region: 'us-east-1' });
   it('prices what is billed per hour: control plane, NAT gateway, public IPv4, nodes', () => {
