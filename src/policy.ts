@@ -60,6 +60,16 @@ export const OTHER_CALLS: Record<string, readonly string[]> = {
     'ec2:RevokeSecurityGroupEgress',
     'ec2:DeleteSecurityGroup',
   ],
+  // The day-two exercises after the build: EKS add-ons, a one-minor upgrade, a workload's subnet tags.
+  dayTwo: [
+    'eks:DescribeAddonVersions',
+    'eks:CreateAddon',
+    'eks:DescribeAddon',
+    'eks:UpdateClusterVersion',
+    'eks:UpdateNodegroupVersion',
+    'eks:DescribeUpdate',
+    'ec2:DeleteTags',
+  ],
 };
 
 /** Permissions a call needs besides its own action. */
