@@ -142,7 +142,8 @@ export function schedulePods(cluster: ClusterPicture, nodes: NodeFacts[], plans:
       },
       spec: {
         ...defaultPodSpec(plan.spec),
-        ...(node && status.phase !== undefined && (status as { startTime?: string }).startTime ? { nodeName: node.name } : {}),
+        // The scheduler has bound the pod once it has a start time.
+        ...(node && 'startTime' in status ? { nodeName: node.name } : {}),
         tolerations: plan.spec.tolerations ?? DEFAULT_TOLERATIONS,
         enableServiceLinks: true,
         preemptionPolicy: 'PreemptLowerPriority',

@@ -18,7 +18,8 @@ const core = (name: string, kind: string, namespaced: boolean, shortNames: strin
   group: '',
   version: 'v1',
   name,
-  singularName: kind.toLowerCase(),
+  // `endpoints` is its own singular.
+  singularName: kind === 'Endpoints' ? 'endpoints' : kind.toLowerCase(),
   kind,
   namespaced,
   shortNames,
@@ -49,8 +50,6 @@ export const RESOURCES: ResourceType[] = [
   apps('daemonsets', 'DaemonSet', ['ds'], false),
   { ...apps('endpointslices', 'EndpointSlice', [], false), group: 'discovery.k8s.io', categories: undefined },
 ];
-// `endpoints` is its own plural.
-RESOURCES.find((r) => r.name === 'endpoints')!.singularName = 'endpoints';
 
 export function findResource(group: string, version: string, name: string | undefined): ResourceType | undefined {
   return RESOURCES.find((r) => r.group === group && r.version === version && r.name === name);
