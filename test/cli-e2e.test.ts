@@ -88,7 +88,7 @@ describe('the built program against moto', () => {
 
   it('up in real mode without --yes and without a terminal refuses before anything is created, naming --yes', async () => {
     const state = await tempDir();
-    const result = await runCli(['up', '--endpoint-url', moto.url, '--region', 'us-east-1', '--state-dir', state, '--cluster-name', 'no-yes']);
+    const result = await runCli(['up', '--no-kubectl', '--endpoint-url', moto.url, '--region', 'us-east-1', '--state-dir', state, '--cluster-name', 'no-yes']);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('--yes');
     expect(result.stdout).toMatch(/about \$0\.\d+ per hour/);
