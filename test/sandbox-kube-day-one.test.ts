@@ -89,6 +89,7 @@ describe('day one with kubectl against a sandbox cluster', () => {
     expect(section('Capacity')).toMatch(/^\s+cpu:\s+2$/m);
     expect(described.stdout).toMatch(/Ready\s+True\s+.*KubeletReady/);
     expect(described.stdout).toMatch(/InternalIP:\s+192\.168\./);
+    expect(described.stdout).toMatch(/Lease:\n\s+HolderIdentity:\s+ip-192-168-/);
   });
 
   it('runs a Deployment: its pods go Pending, ContainerCreating, then Running with VPC addresses on both nodes', async () => {

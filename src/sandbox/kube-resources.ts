@@ -49,6 +49,7 @@ export const RESOURCES: ResourceType[] = [
   apps('replicasets', 'ReplicaSet', ['rs'], false),
   apps('daemonsets', 'DaemonSet', ['ds'], false),
   { ...apps('endpointslices', 'EndpointSlice', [], false), group: 'discovery.k8s.io', categories: undefined },
+  { ...apps('leases', 'Lease', [], false), group: 'coordination.k8s.io', categories: undefined },
 ];
 
 export function findResource(group: string, version: string, name: string | undefined): ResourceType | undefined {

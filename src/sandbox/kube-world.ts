@@ -3,7 +3,7 @@ import { namespacesOf, nodeFactsOf, nodesOf, servicesOf, type ClusterPicture, ty
 import { schedulePods, type PodPlan } from './kube-pods.js';
 import type { ClusterStore } from './kube-store.js';
 import { systemDaemonSets, systemDeployments } from './kube-system.js';
-import { timestamp } from './kube-util.js';
+import { timestamp, uid } from './kube-util.js';
 import {
   barePodPlan,
   daemonSetPlans,
@@ -45,6 +45,13 @@ export function worldOf(picture: ClusterPicture, cluster: ClusterStore, now: num
   return {
     namespaces: [...namespacesOf(picture), ...ofKind(stored, 'Namespace')],
     nodes: nodesOf(picture),
+    // Each kubelet renews its node's lease every few seconds.
+    leases: nodes.map((n) => ({
+      kind: 'Lease',
+      apiVersion: 'coordination.k8s.io/v1',
+      metadata: { name: n.name, namespace: 'kube-node-lease', uid: uid(`lease ${n.name}`), resourceVersion: '400', creationTimestamp: timestamp(n.readySince) },
+      spec: { holderIdentity: n.name, leaseDurationSeconds: 40, renewTime: new Date(Math.max(n.readySince, now - 5_000)).toISOString().replace('Z', '000Z') },
+    })),
     services,
     pods,
     endpoints,
