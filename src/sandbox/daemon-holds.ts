@@ -1,6 +1,6 @@
-import { readdir } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Ledger } from '../state/ledger.js';
+import { LEDGER_FORMAT, Ledger } from '../state/ledger.js';
 import { SANDBOX_CREDENTIALS } from './index.js';
 import { MotoClient } from './moto-client.js';
 import { childText, items } from './xml.js';
@@ -35,6 +35,13 @@ export async function sandboxLedgers(stateDir: string): Promise<Ledger[]> {
   }
   const ledgers: Ledger[] = [];
   for (const name of names) {
+    // Only files that read as ledgers are opened: opening sets an unreadable one aside, and listing must change nothing.
+    const raw = await readFile(join(stateDir, 'sandbox', name), 'utf8').catch(() => '');
+    try {
+      if ((JSON.parse(raw) as { format?: string }).format !== LEDGER_FORMAT) continue;
+    } catch {
+      continue;
+    }
     const ledger = await Ledger.open(stateDir, { clusterName: name.slice(0, -'.json'.length), mode: 'sandbox', region: 'us-east-1' }).catch(() => undefined);
     if (ledger && ledger.opening === 'loaded') ledgers.push(ledger);
   }

@@ -37,10 +37,11 @@ export async function sandboxStatus(config: TutorConfig, printer: Printer): Prom
   }
   for (const ledger of ledgers) {
     const live = ledger.live.length;
+    const elsewhere = record && ledger.endpoint && ledger.endpoint !== record.endpointUrl ? ledger.endpoint : undefined;
     printer.say(
       text(
-        `Ledger ${ledger.clusterName}: ${live} resource${live === 1 ? '' : 's'} recorded (${ledger.path})`,
-        `台帳 ${ledger.clusterName}: 記録されたリソース ${live} 個(${ledger.path})`,
+        `Ledger ${ledger.clusterName}: ${live} resource${live === 1 ? '' : 's'} recorded (${ledger.path})${elsewhere ? `; made with the sandbox at ${elsewhere}, checked against this one at the next up or down` : ''}`,
+        `台帳 ${ledger.clusterName}: 記録されたリソース ${live} 個(${ledger.path})${elsewhere ? `。${elsewhere} のサンドボックスで作成したもので、次の up か down でこのサンドボックスと照合します` : ''}`,
       ),
     );
   }
