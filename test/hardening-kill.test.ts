@@ -111,6 +111,9 @@ describe('Ctrl-C (SIGINT) while AWS is still creating', () => {
     expect(told).toContain('Stopped (SIGINT)');
     expect(told).toMatch(new RegExp(`- ${kind} ${name}\\S* \\(CREATING\\)`));
     expect(told).toContain('Run the same command again to continue');
+    // The two ways out, with this build's options filled in.
+    expect(told).toMatch(new RegExp(`eks-basics-tutor up --region us-east-1 --cluster-name ${name} --state-dir \\S+ .*--sandbox.*# continues from here`));
+    expect(told).toMatch(new RegExp(`eks-basics-tutor down --region us-east-1 --cluster-name ${name} --state-dir \\S+ .*--sandbox\\s+# removes all of it`));
     await expectLedgerConsistent(machine, name);
     // Resuming after a kill is proven above; once more here, from the state Ctrl-C leaves.
     if (thenResume) await expectResumeThenTeardown(machine, name);
