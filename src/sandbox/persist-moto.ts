@@ -8,6 +8,7 @@
  * (checked by test/sandbox-persist*.test.ts with moto 5.2.1).
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import writeFileAtomic from 'write-file-atomic';
 import { MotoClient, type RawRequest, type RawResponse } from './moto-client.js';
 
 /** Sends requests to moto one at a time (see above). */
@@ -66,7 +67,8 @@ export async function compactRecording(path: string): Promise<{ kept: number; dr
       return false;
     }
   });
-  if (kept.length !== lines.length) await writeFile(path, kept.map((line) => `${line}\n`).join(''), { mode: 0o600 });
+  // Atomically: a crash here must not lose what the sandbox holds.
+  if (kept.length !== lines.length) await writeFileAtomic(path, kept.map((line) => `${line}\n`).join(''), { mode: 0o600 });
   return { kept: kept.length, dropped: lines.length - kept.length };
 }
 
@@ -82,9 +84,4 @@ export async function replayAndRecord(motoUrl: string, path: string): Promise<{ 
   if (kept > 0) await motoApi(motoUrl, '/moto-api/recorder/replay-recording', 'POST', 10 * 60_000);
   await motoApi(motoUrl, '/moto-api/recorder/start-recording');
   return { replayed: kept };
-}
-
-/** Throws the recording away (`sandbox reset`). */
-export async function forgetRecording(path: string): Promise<void> {
-  await writeFile(path, '', { mode: 0o600 });
 }
