@@ -1,4 +1,4 @@
-import { DeleteNetworkInterfaceCommand, DescribeNetworkInterfacesCommand, type NetworkInterface } from '@aws-sdk/client-ec2';
+import { DeleteNetworkInterfaceCommand, DescribeNatGatewaysCommand, DescribeNetworkInterfacesCommand, type NetworkInterface } from '@aws-sdk/client-ec2';
 import { TutorError } from '../../errors.js';
 import { text } from '../../text.js';
 import type { StepContext } from '../types.js';
@@ -20,12 +20,17 @@ export const networkInterfaceResource: ResourceType = {
     const own = await scan.tutorVpcIds();
     if (own.length === 0) return [];
     const answer = await ctx.clients.ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'vpc-id', Values: own }] }));
+    // A NAT gateway's interface goes with the NAT gateway. Not every endpoint types it
+    // `natGateway` (moto says `interface`), so the NAT gateways' own interface ids decide.
+    const nats = await ctx.clients.ec2.send(new DescribeNatGatewaysCommand({ Filter: [{ Name: 'vpc-id', Values: own }] }));
+    const natInterfaces = new Set(
+      (nats.NatGateways ?? []).filter((nat) => own.includes(nat.VpcId ?? '')).flatMap((nat) => (nat.NatGatewayAddresses ?? []).map((a) => a.NetworkInterfaceId ?? '')),
+    );
     const found: Found[] = [];
     for (const eni of answer.NetworkInterfaces ?? []) {
       if (!eni.NetworkInterfaceId || !own.includes(eni.VpcId ?? '')) continue;
       if (eni.Attachment?.InstanceId && eni.Status === 'in-use') continue;
-      // A NAT gateway's interface goes with the NAT gateway.
-      if (eni.InterfaceType === 'natGateway') continue;
+      if (eni.InterfaceType === 'natGateway' || natInterfaces.has(eni.NetworkInterfaceId)) continue;
       found.push({
         key: `eni/${eni.NetworkInterfaceId}`,
         kind: 'network-interface',
