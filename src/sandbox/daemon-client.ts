@@ -59,7 +59,9 @@ function daemonEnv(): NodeJS.ProcessEnv {
 }
 
 async function spawnDaemon(options: AttachOptions, dir: string): Promise<number> {
-  const entry = process.argv[1];
+  // The program that runs the background sandbox is this one (the bundle, or npx's copy of it);
+  // code run from source (the tests) names the built program instead.
+  const entry = process.env.EKS_BASICS_TUTOR_PROGRAM || process.argv[1];
   if (!entry) throw new TutorError('SANDBOX', text('Cannot tell which program to start the sandbox with.', 'サンドボックスを起動するプログラムが分かりません。'));
   const log = await open(join(dir, FILES.log), 'a', 0o600);
   try {
