@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Text } from '../text.js';
 import { FILES, readJson, writeJson } from './persist.js';
 import type { MovedPort } from './persist-ports.js';
+import { processAlive } from '../state/lock.js';
 
 /** `<sandbox dir>/daemon.json`: where the background sandbox of a state directory runs. */
 export interface DaemonRecord {
@@ -37,15 +38,6 @@ export async function processStart(pid: number): Promise<string | undefined> {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 export async function readRecord(dir: string): Promise<DaemonRecord | undefined> {
   const record = await readJson<DaemonRecord>(join(dir, FILES.daemon));
   return record?.format === 'eks-basics-tutor-sandbox-daemon' && Number.isInteger(record.pid) ? record : undefined;
@@ -54,7 +46,7 @@ export async function readRecord(dir: string): Promise<DaemonRecord | undefined>
 /** The record, if its process is still the one that wrote it. */
 export async function runningRecord(dir: string): Promise<DaemonRecord | undefined> {
   const record = await readRecord(dir);
-  if (!record || !alive(record.pid)) return undefined;
+  if (!record || !processAlive(record.pid)) return undefined;
   const started = await processStart(record.pid);
   if (started !== undefined && record.started && started !== record.started) return undefined;
   return record;

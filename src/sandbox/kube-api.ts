@@ -9,6 +9,7 @@ import { toTable, wantsTable } from './kube-tables.js';
 import { worldOf, type World } from './kube-world.js';
 import { statusBody } from './kube-writes.js';
 import { bearerToken, verifyToken } from './token.js';
+import { readBody } from './http-body.js';
 
 /** Where the API finds what to show for a cluster; undefined when it has no running control plane. */
 export type ClusterLookup = (region: string, clusterName: string) => Promise<ClusterPicture | undefined>;
@@ -46,15 +47,6 @@ function sendJson(res: ServerResponse, code: number, body: unknown): void {
   const payload = Buffer.from(JSON.stringify(body));
   res.writeHead(code, { 'content-type': 'application/json', 'content-length': String(payload.length), 'cache-control': 'no-cache, private' });
   res.end(payload);
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 const UNAUTHORIZED = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 };

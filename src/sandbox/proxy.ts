@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { parseAuthorization, type MotoClient } from './moto-client.js';
 import { ec2ErrorXml } from './ec2-errors.js';
 import { endToEnd, type Handler, type ProxyAnswer, type ProxyRequest } from './proxy-types.js';
+import { readBody } from './http-body.js';
 
 export interface AwsProxy {
   url: string;
@@ -16,15 +17,6 @@ export interface ProxyOptions {
   handlers: Record<string, Handler>;
   /** Runs before each request (finishing deletions whose time is up). */
   beforeEach?: () => Promise<void>;
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 function send(res: ServerResponse, answer: ProxyAnswer | { status: number; headers: Record<string, string | string[]>; body: Buffer }): void {

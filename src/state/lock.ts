@@ -3,7 +3,8 @@ import { dirname } from 'node:path';
 import { TutorError } from '../errors.js';
 import { text } from '../text.js';
 
-function alive(pid: number): boolean {
+/** Whether a process with this id exists (EPERM: it does, but belongs to someone else). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -49,7 +50,7 @@ export async function acquireLock(path: string, clusterName: string): Promise<()
       const owner = Number.parseInt(pidLine, 10);
       const ownerStarted = started === '' ? undefined : await startOf(owner);
       const reused = ownerStarted !== undefined && ownerStarted !== started;
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner) && !reused) {
+      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && processAlive(owner) && !reused) {
         throw new TutorError(
           'LOCKED',
           text(
