@@ -11,6 +11,10 @@
 //   current    read right before acting, after the long waits of teardown:
 //              attachments and associations change as things are deleted
 //   version    the newest Kubernetes version in standard support
+//   settle     step 2 reads its route tables until the NAT routes are active
+//   sweep      down also looks for what EKS and Kubernetes made in the tutor's
+//              VPC (interfaces, security groups, load balancers for Services):
+//              before (to delete it) and after (to show nothing is left)
 const budget = (...parts) => parts.map(([calls, reason]) => ({ calls, reason }));
 
 export const API_BUDGET = {
@@ -21,16 +25,33 @@ export const API_BUDGET = {
     [2, 'current: the role is still the tutor’s (tag) right before it is deleted'],
   ),
   'iam:ListAttachedRolePolicies': budget([2, 'check: the policies of each role'], [2, 'current: detach whatever is attached (DeleteRole refuses otherwise)']),
-  'ec2:DescribeVpcs': budget([1, 'adopt'], [2, 'inventory']),
+  'ec2:DescribeVpcs': budget([1, 'adopt'], [2, 'inventory'], [1, 'sweep: the VPCs it looks in']),
   'ec2:DescribeVpcAttribute': budget([1, 'check: DNS hostnames']),
   'ec2:DescribeInternetGateways': budget([1, 'adopt'], [1, 'check: attached'], [2, 'inventory'], [1, 'current: attachments before detaching']),
   'ec2:DescribeSubnets': budget([4, 'adopt: each subnet'], [1, 'check: tiers, AZs, tags'], [2, 'inventory']),
-  'ec2:DescribeRouteTables': budget([3, 'adopt: each route table'], [1, 'check: routes'], [2, 'inventory'], [3, 'current: associations left after the subnets went']),
+  'ec2:DescribeRouteTables': budget([3, 'adopt: each route table'], [1, 'check: routes'], [2, 'inventory'], [3, 'current: associations left after the subnets went'], [1, 'settle: the NAT routes active']),
   'ec2:DescribeAddresses': budget([1, 'adopt'], [2, 'inventory']),
-  'ec2:DescribeNatGateways': budget([1, 'adopt'], [1, 'check: available, in a public subnet, with its EIP'], [2, 'inventory']),
-  'ec2:DescribeSecurityGroups': budget([1, 'check: EKS made the cluster security group']),
+  'ec2:DescribeNatGateways': budget(
+    [1, 'adopt'],
+    [1, 'check: available, in a public subnet, with its EIP'],
+    [2, 'inventory'],
+    [2, 'sweep: a NAT gateway’s own interface is left to it, before and after'],
+  ),
+  'ec2:DescribeSecurityGroups': budget(
+    [1, 'check: EKS made the cluster security group'],
+    [2, 'sweep: groups left in the VPC, before and after'],
+    [1, 'current: rules of other groups that name it, revoked before it is deleted'],
+  ),
+  'ec2:DescribeNetworkInterfaces': budget(
+    [2, 'sweep: interfaces left in the VPC, before and after'],
+    [4, 'current: each interface EKS holds, until EKS lets go of it'],
+  ),
+  'ec2:DeleteNetworkInterface': budget([4, 'sweep: the cluster’s interfaces EKS left in the subnets (the sandbox leaves them; real EKS usually takes them)']),
+  'ec2:DeleteSecurityGroup': budget([1, 'sweep: the cluster security group EKS made, if EKS left it']),
+  'elb:DescribeLoadBalancers': budget([2, 'sweep: classic load balancers of Services, before and after']),
+  'elbv2:DescribeLoadBalancers': budget([2, 'sweep: network and application load balancers of Services, before and after']),
   'eks:DescribeClusterVersions': budget([1, 'version']),
-  'eks:DescribeCluster': budget([1, 'adopt'], [2, 'inventory']),
+  'eks:DescribeCluster': budget([1, 'adopt'], [2, 'inventory'], [1, 'sweep: whether the cluster is the tutor’s']),
   'eks:DescribeNodegroup': budget([1, 'adopt'], [1, 'inventory (before; after, the cluster is gone)']),
 };
 
