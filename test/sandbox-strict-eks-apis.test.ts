@@ -177,20 +177,26 @@ describe('version upgrades', () => {
     });
   });
 
-  it('refuse a control-plane upgrade that would leave a node group more than three minors behind', async () => {
+  it('refuse the next control-plane upgrade while a node group is behind it, as EKS does, unless forced', async () => {
     const { eks } = sandboxClients(run.sandbox);
-    const { name, subnetIds, nodeRoleArn } = await activeCluster({ version: '1.32' });
+    const { name, subnetIds, nodeRoleArn } = await activeCluster({ version: '1.33' });
     await eks.send(
       new CreateNodegroupCommand({ clusterName: name, nodegroupName: 'old', nodeRole: nodeRoleArn, subnets: subnetIds, scalingConfig: { desiredSize: 1 } }),
     );
     clock.advance(5 * MINUTES);
-    for (const version of ['1.33', '1.34', '1.35']) {
-      await eks.send(new UpdateClusterVersionCommand({ name, version }));
-      clock.advance(9 * MINUTES);
-    }
-    expect(await outcome(eks.send(new UpdateClusterVersionCommand({ name, version: '1.36' })))).toMatch(
-      /^InvalidRequestException: Node group old runs Kubernetes 1\.32, more than 3 minor versions behind 1\.36/,
-    );
+    // One control-plane upgrade with the node group on the same minor is allowed.
+    await eks.send(new UpdateClusterVersionCommand({ name, version: '1.34' }));
+    clock.advance(9 * MINUTES);
+    const refused = await outcome(eks.send(new UpdateClusterVersionCommand({ name, version: '1.35' })));
+    expect(refused).toBe('InvalidRequestException: Nodegroups old (1.33) must be updated to match cluster version 1.34 before updating cluster version');
+    expect((await eks.send(new DescribeClusterCommand({ name }))).cluster).toMatchObject({ status: 'ACTIVE', version: '1.34' });
+    // After the node group catches up, the next upgrade goes through.
+    await eks.send(new UpdateNodegroupVersionCommand({ clusterName: name, nodegroupName: 'old' }));
+    clock.advance(9 * MINUTES);
+    expect(await outcome(eks.send(new UpdateClusterVersionCommand({ name, version: '1.35' })))).toBe('ok');
+    clock.advance(9 * MINUTES);
+    // force skips the check.
+    expect(await outcome(eks.send(new UpdateClusterVersionCommand({ name, version: '1.36' })))).toMatch(/^InvalidRequestException: Nodegroups old \(1\.34\)/);
     expect(await outcome(eks.send(new UpdateClusterVersionCommand({ name, version: '1.36', force: true })))).toBe('ok');
   });
 });

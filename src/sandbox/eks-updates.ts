@@ -9,15 +9,12 @@ import type { UpdateMemo } from './timeline.js';
 
 /**
  * Version upgrades, which moto lacks: UpdateClusterVersion (one minor at a
- * time, refused while a node group would fall outside the kubelet skew
- * Kubernetes allows: three minors older than the control plane),
+ * time, refused while a managed node group is behind the control plane's
+ * minor, as EKS refuses it, unless `force` is set),
  * UpdateNodegroupVersion (never newer than the control plane), DescribeUpdate
  * and ListUpdates. The cluster or node group is UPDATING until the update's
  * time is up; the settler then moves it to the new version.
  */
-
-/** How many minors a kubelet may lag the API server (Kubernetes' version skew policy since 1.28). */
-export const KUBELET_SKEW = 3;
 
 const minor = (version: string): number => Number(String(version).split('.')[1] ?? NaN);
 
@@ -69,15 +66,15 @@ async function updateClusterVersion(view: EksView, scope: CallerScope, clusterNa
     return eksError(400, 'InvalidParameterException', `Unsupported Kubernetes minor version update from ${current} to ${target}`, { clusterName });
   }
   if (body.force !== true) {
-    for (const nodegroup of await view.nodegroups(scope, clusterName)) {
-      if (minor(String(nodegroup.version)) < minor(target) - KUBELET_SKEW) {
-        return eksError(
-          400,
-          'InvalidRequestException',
-          `Node group ${nodegroup.nodegroupName} runs Kubernetes ${nodegroup.version}, more than ${KUBELET_SKEW} minor versions behind ${target}: update it first.`,
-          { clusterName, nodegroupName: nodegroup.nodegroupName },
-        );
-      }
+    // EKS asks that managed node groups be on the control plane's minor before the next control-plane upgrade.
+    const behind = (await view.nodegroups(scope, clusterName)).filter((ng) => minor(String(ng.version)) < minor(current));
+    if (behind.length > 0) {
+      return eksError(
+        400,
+        'InvalidRequestException',
+        `Nodegroups ${behind.map((ng) => `${ng.nodegroupName} (${ng.version})`).join(', ')} must be updated to match cluster version ${current} before updating cluster version`,
+        { clusterName },
+      );
     }
   }
   const update = startUpdate(view, scope, {
