@@ -110,6 +110,13 @@ export const S = {
   callWhy: text('Why', '理由'),
   callMore: (n: number) => text(`… ${n} more lines (Space scrolls)`, `… あと ${n} 行（Space でスクロール）`),
   callCli: text('The same with the aws CLI:', 'aws CLI で同じことをするには:'),
+  callResolving: text('Resolving the Kubernetes version (eks:DescribeClusterVersions)…', 'Kubernetes バージョンを確認しています（eks:DescribeClusterVersions）…'),
+  callUnresolved: text('The Kubernetes version could not be resolved, so the request cannot be shown as it will be sent:', 'Kubernetes バージョンを確認できなかったため、送信するとおりのリクエストを表示できません:'),
+  callZonesLater: (zones: string[]) =>
+    text(
+      `The zones shown (${zones.join(', ')}) stand in: the run first asks DescribeAvailabilityZones and uses the first ${zones.length} that EKS accepts.`,
+      `表示中のゾーン（${zones.join(', ')}）は仮のものです。実行時にまず DescribeAvailabilityZones を呼び、EKS が使える最初の ${zones.length} 個を使います。`,
+    ),
   callPlaceholders: text('<…> are ids not known until the earlier requests have answered.', '<…> は、前のリクエストの応答で決まる ID です。'),
 
   // Run page

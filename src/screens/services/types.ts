@@ -7,7 +7,8 @@ import type { Progress } from '../../progress/progress.js';
 import type { Text } from '../../text.js';
 
 /** The engine methods the screens use; the real Engine has them all, a test can fake them. */
-export type EngineLike = Pick<Engine, 'on' | 'plan' | 'apply' | 'settle' | 'verify' | 'prepare' | 'inventory' | 'teardownPlan' | 'down'>;
+export type EngineLike = Pick<Engine, 'on' | 'plan' | 'apply' | 'settle' | 'verify' | 'prepare' | 'inventory' | 'teardownPlan' | 'down'> &
+  Partial<Pick<Engine, 'resolveVersion'>>;
 
 /** An open session as the screens see it. */
 export interface TutorSession {

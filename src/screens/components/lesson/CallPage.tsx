@@ -2,6 +2,7 @@ import { Box } from 'ink';
 import type { StepPlan } from '../../../aws/types.js';
 import { useEffect, useRef } from 'react';
 import { useTutor, useTutorActions } from '../../contexts/tutor.js';
+import { useResolvedPlan } from '../../hooks/useResolvedPlan.js';
 import { useUi } from '../../contexts/ui.js';
 import { jsonish, wrapWords } from '../../format.js';
 import { S } from '../../strings.js';
@@ -17,21 +18,36 @@ export function usePlan(step: number | undefined): StepPlan | undefined {
 
 /** Each request of the step, readable, with its `aws` CLI equivalent; ↑/↓ picks one. */
 export function CallPage({ step, width, height }: { step: number; width: number; height: number }) {
-  const { tutor } = useTutor();
+  const { tutor, session, config } = useTutor();
   const { scrollLimit } = useTutorActions();
   const { theme, lang } = useUi();
-  const plan = usePlan(step);
+  const resolution = useResolvedPlan(step);
+  const plan = usePlan(resolution.status === 'ready' ? step : undefined);
   const limitRef = useRef(0);
   useEffect(() => {
     scrollLimit.current = limitRef.current;
   });
+  if (resolution.status === 'resolving') return <T tone="muted">{S.callResolving}</T>;
+  if (resolution.status === 'failed')
+    return (
+      <Box flexDirection="column" width={width}>
+        <T tone="warn">{S.callUnresolved}</T>
+        <T>{resolution.reason}</T>
+      </Box>
+    );
   if (!plan) return <T tone="muted">{S.loading}</T>;
+  // Zones not asked yet are stand-ins; the run asks DescribeAvailabilityZones before it sends CreateSubnet.
+  const standInZones =
+    step === 2 && config.mode !== 'dry-run' && session.status === 'open' && !session.session.ledger.facts.availabilityZones?.length
+      ? [...new Set(plan.calls.map((c) => (c.input as { AvailabilityZone?: unknown }).AvailabilityZone).filter((z): z is string => typeof z === 'string'))]
+      : [];
+  const zonesNote = standInZones.length ? wrapWords(S.callZonesLater(standInZones)[lang], width) : [];
   const calls = plan.calls;
   const cursor = Math.min(tutor.callCursor, calls.length - 1);
   const call = calls[cursor];
   const listWidth = Math.min(30, Math.max(20, Math.floor(width * 0.32)));
   const detailWidth = Math.max(20, width - listWidth - 2);
-  const listHeight = Math.max(1, height - 2);
+  const listHeight = Math.max(1, height - 2 - zonesNote.length);
   const start = Math.max(0, Math.min(cursor - Math.floor(listHeight / 2), calls.length - listHeight));
   const why = call?.why ? wrapWords(call.why[lang], detailWidth) : [];
   const cli = call ? wrapWords(`$ ${call.cli}`, detailWidth) : [];
@@ -45,6 +61,11 @@ export function CallPage({ step, width, height }: { step: number; width: number;
       <T tone="muted" wrap="truncate-end">
         {S.callIntro(calls.length)}
       </T>
+      {zonesNote.map((line, i) => (
+        <T key={`z${i}`} tone="warn" wrap="truncate-end">
+          {line}
+        </T>
+      ))}
       <Box>
         <Box width={listWidth} flexDirection="column">
           {calls.slice(start, start + listHeight).map((c, i) => {

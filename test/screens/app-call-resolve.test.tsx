@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { StepNumber, StepPlan } from '../../src/aws/types.js';
+import type { ResolvedVersion } from '../../src/aws/versions.js';
+import type { Ledger } from '../../src/state/ledger.js';
+import { testConfig } from '../fixtures/config.js';
+import { FakeEngine } from '../fixtures/fake-engine.js';
+import { KEYS, screenTests } from '../fixtures/render.js';
+import { fakeServices } from '../fixtures/services.js';
+
+const screen = screenTests('tutor-call-resolve-');
+
+/** A fake whose step 3 sends the version it resolved, as the real engine's CreateCluster does. */
+class VersionedEngine extends FakeEngine {
+  asked = 0;
+  sent: string[] = [];
+  private resolved: ResolvedVersion | undefined;
+  private release!: () => void;
+  private readonly gate = new Promise<void>((resolve) => (this.release = resolve));
+
+  constructor(ledger?: Ledger) {
+    super(ledger);
+  }
+
+  answer(): void {
+    this.release();
+  }
+
+  async resolveVersion(): Promise<ResolvedVersion> {
+    this.asked++;
+    await this.gate;
+    this.resolved ??= { version: '1.34', supportType: 'STANDARD' } as ResolvedVersion;
+    return this.resolved;
+  }
+
+  override plan(step: StepNumber): StepPlan {
+    const plan = super.plan(step);
+    if (step !== 3) return plan;
+    const version = this.resolved?.version ?? '<kubernetes-version>';
+    return { ...plan, calls: [{ service: 'eks', action: 'CreateCluster', input: { name: 'eks-basics-tutor', version }, cli: `aws eks create-cluster --name eks-basics-tutor --kubernetes-version ${version}` }] };
+  }
+
+  override async apply(step: StepNumber): Promise<void> {
+    if (step === 3) this.sent.push(this.resolved?.version ?? '<kubernetes-version>');
+    await super.apply(step);
+  }
+}
+
+describe('step 3’s call page', () => {
+  it('resolves the Kubernetes version before it is drawn, and names the version the run then sends', async () => {
+    let engine: VersionedEngine | undefined;
+    const fake = fakeServices({ engine: () => (engine = new VersionedEngine()) });
+    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir, mode: 'sandbox' }), services: fake.services, step: 3 });
+    await app.waitFor('Open step 3');
+    await app.press(KEYS.enter);
+    await app.waitFor('Fixture step three');
+    await app.press('c');
+    const waiting = await app.waitFor('Resolving the Kubernetes version');
+    expect(waiting).not.toContain('<kubernetes-version>');
+    expect(waiting).not.toContain('CreateCluster');
+    engine!.answer();
+    const call = await app.waitFor('--kubernetes-version 1.34');
+    expect(call).toContain('1.34');
+    expect(call).not.toContain('<kubernetes-version>');
+    await app.press(KEYS.right);
+    await app.waitFor('Press Enter to run it');
+    await app.press(KEYS.enter);
+    await app.waitFor('Step 3 is in place and checked');
+    expect(engine!.sent).toEqual(['1.34']);
+    expect(engine!.asked).toBe(1);
+  });
+});
