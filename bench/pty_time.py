@@ -3,13 +3,17 @@
 Reads a JSON spec on stdin:
   {"runs": N, "warmup": W, "rows": 30, "cols": 100, "timeout": 20,
    "commands": [{"name": ..., "argv": [...], "env": {...}, "cwd": ...,
-                 "until": "exit" | "marker", "marker": "text",
+                 "until": "exit" | "marker" | "steps", "marker": "text",
+                 "steps": [{"marker": "text" | ["all", "of"], "send": "\r", "resend_ms": 100}, ...],
                  "fresh_dir_env": "VAR", "fresh_dir_base": "/tmp/..."}]}
 Runs the commands interleaved (one of each per round), W rounds discarded,
 and prints {"name": [ms, ...]} as JSON. "exit" stops the clock when the
 process has exited; "marker" when the marker text first appears in the
 screen output (escape sequences removed), after which the whole process
-group is killed. "fresh_dir_env" gives each run a new empty directory in
+group is killed. "steps" waits for each step's marker in the output since
+the previous step's key was sent (the first: since the start), then sends
+that step's keys (again every resend_ms until the next marker shows, when
+given); the clock stops at the last marker. "fresh_dir_env" gives each run a new empty directory in
 that variable (an empty npm cache, for instance).
 """
 import fcntl
@@ -26,6 +30,7 @@ import termios
 import time
 
 CURRENT = [None]
+SENDS = {}
 
 ANSI = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07|\x1b[()][0-9A-Za-z]|\x1b[=>]")
 
@@ -42,6 +47,11 @@ def run_once(command, rows, cols, timeout):
         env[command["fresh_dir_env"]] = fresh
     until = command.get("until", "exit")
     marker = command.get("marker", "").encode()
+    steps = command.get("steps", [])
+    step_no = 0
+    step_from = 0
+    last_send = None
+    sends = 0
     started = time.monotonic()
     pid, fd = pty.fork()
     CURRENT[0] = pid
@@ -59,7 +69,7 @@ def run_once(command, rows, cols, timeout):
     deadline = started + timeout
     try:
         while time.monotonic() < deadline:
-            ready, _, _ = select.select([fd], [], [], 0.05)
+            ready, _, _ = select.select([fd], [], [], 0.005 if until == "steps" else 0.05)
             if ready:
                 try:
                     data = os.read(fd, 65536)
@@ -71,6 +81,23 @@ def run_once(command, rows, cols, timeout):
                 if until == "marker" and marker in ANSI.sub(b"", buf):
                     elapsed = time.monotonic() - started
                     break
+            if until == "steps":
+                step = steps[step_no]
+                seen = ANSI.sub(b"", buf[step_from:])
+                wanted = step["marker"] if isinstance(step["marker"], list) else [step["marker"]]
+                if all(m.encode() in seen for m in wanted):
+                    if step_no == len(steps) - 1:
+                        elapsed = time.monotonic() - started
+                        break
+                    step_from = len(buf)
+                    os.write(fd, step["send"].encode())
+                    sends += 1
+                    last_send = (time.monotonic(), step)
+                    step_no += 1
+                elif last_send and last_send[1].get("resend_ms") and time.monotonic() - last_send[0] > last_send[1]["resend_ms"] / 1000:
+                    os.write(fd, last_send[1]["send"].encode())
+                    sends += 1
+                    last_send = (time.monotonic(), last_send[1])
             if until == "exit":
                 done, st = os.waitpid(pid, os.WNOHANG)
                 if done:
@@ -98,6 +125,8 @@ def run_once(command, rows, cols, timeout):
     if elapsed is None:
         tail = ANSI.sub(b"", buf)[-300:].decode("utf-8", "replace")
         raise RuntimeError(f"{command['name']}: no marker within {timeout}s; last output: {tail!r}")
+    if until == "steps":
+        SENDS.setdefault(command["name"], []).append(sends)
     return elapsed * 1000
 
 
@@ -138,7 +167,7 @@ def main():
                 continue
             if round_no >= spec.get("warmup", 1):
                 results[command["name"]].append(round(ms, 1))
-    json.dump({"samples": results, "errors": errors}, sys.stdout)
+    json.dump({"samples": results, "errors": errors, "sends": SENDS}, sys.stdout)
 
 
 def stop(signum, _frame):

@@ -3,7 +3,7 @@
 // one table and keeps the details in .bench/results.json.
 //
 //   node bench/run.mjs [--only start,install,engine,wall,waiting,tui] [--runs N]
-//                      [--engine-rounds N] [--wait-seconds N] [--record]
+//                      [--engine-rounds N] [--wait-seconds N] [--node-releases 22,24] [--record]
 // --record writes the results into BENCHMARKS.md. Exit code 1 when a target fails.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import {
   cleanupSync,
   descendants,
   median,
+  nodeReleases,
   readJson,
   run,
   sample,
@@ -79,29 +80,54 @@ function pty(spec) {
   return JSON.parse(result.stdout);
 }
 
+// The welcome menu is usable when it is drawn and a key sent as soon as it
+// shows takes effect: Enter on "Start with the lesson menu" brings the lesson
+// list. The key is sent again after each 1 s without the list (a key sent before
+// Ink listens would be lost; .bench/results.json counts the sends).
+const MENU_STEPS = [{ marker: 'Start with the lesson menu', send: '\r', resend_ms: 1000 }, { marker: 'Lessons' }];
+const CHECKS_STEPS = [{ marker: ['Node.js  v', 'kubectl  v', 'aws-cli/'] }];
+const BIN = join(ROOT, 'bin', 'eks-basics-tutor.js');
+const NODE_RELEASES = (argValue('--node-releases') ?? '22,24').split(',').filter(Boolean);
+
 async function startSection() {
-  log('start-up: node -e 0, aws --version, the TUI’s first frame (pty)…');
-  const state = tempDir('start');
-  const tuiEnv = { EKS_BASICS_TUTOR_STATE_DIR: state, KUBECONFIG: join(state, 'kubeconfig') };
-  const result = pty({
-    runs: RUNS,
-    warmup: 1,
-    timeout: 30,
-    commands: [
-      { name: 'node -e 0', argv: ['node', '-e', '0'], until: 'exit' },
-      { name: 'aws --version', argv: ['aws', '--version'], until: 'exit' },
-      { name: 'tui', argv: ['node', CLI, '--dry-run', '--lang', 'en'], env: tuiEnv, until: 'marker', marker: TUI_MARKER },
-      { name: 'cli --version', argv: ['node', CLI, '--version'], until: 'exit' },
-    ],
-  });
-  details.start = result;
-  const m = Object.fromEntries(Object.entries(result.samples).map(([k, list]) => [k, median(list)]));
-  const floor = m['node -e 0'];
-  const tui = m.tui;
-  const err = result.errors.tui ? ` (${result.errors.tui.slice(0, 80)})` : '';
-  row('Start', 'TUI first frame (pty, dry run)', v(tui, ms(tui)), 'node -e 0', v(floor, ms(floor)), '≤ 3×', Number.isFinite(tui) ? tui <= 3 * floor : false, `median of ${RUNS}${err}`);
-  row('Start', 'TUI first frame vs aws --version', v(tui, ms(tui)), 'aws --version', v(m['aws --version'], ms(m['aws --version'])), '< 1×', Number.isFinite(tui) ? tui < m['aws --version'] : false);
-  row('Start', 'eks-basics-tutor --version', v(m['cli --version'], ms(m['cli --version'])), 'node -e 0', v(floor, ms(floor)), '', null, 'whole bundle compiled, nothing rendered');
+  log(`start-up on ${['this machine\'s Node', ...NODE_RELEASES].join(', ')}: node -e 0, the TUI's header frame, menu usable, checks filled in (pty)…`);
+  const { list, skipped } = nodeReleases(NODE_RELEASES);
+  details.start = { releases: {}, skipped };
+  let ownFloor;
+  for (const [i, node] of list.entries()) {
+    const state = tempDir('start');
+    const cache = tempDir('compile-cache');
+    const env = { EKS_BASICS_TUTOR_STATE_DIR: state, KUBECONFIG: join(state, 'kubeconfig') };
+    const tui = ['--dry-run', '--lang', 'en'];
+    const hasCache = spawnSync(node.bin, ['-p', "typeof require('node:module').enableCompileCache"], { encoding: 'utf8' }).stdout.trim() === 'function';
+    const commands = [
+      { name: 'node -e 0', argv: [node.bin, '-e', '0'], until: 'exit' },
+      { name: 'header', argv: [node.bin, CLI, ...tui], env, until: 'marker', marker: TUI_MARKER },
+      { name: 'menu', argv: [node.bin, CLI, ...tui], env, until: 'steps', steps: MENU_STEPS },
+      { name: 'checks', argv: [node.bin, CLI, ...tui], env, until: 'steps', steps: CHECKS_STEPS },
+    ];
+    if (hasCache) commands.push({ name: 'menu, compile cache', argv: [node.bin, BIN, ...tui], env: { ...env, NODE_COMPILE_CACHE: cache }, until: 'steps', steps: MENU_STEPS });
+    if (i === 0) commands.push({ name: 'aws --version', argv: ['aws', '--version'], until: 'exit' }, { name: 'cli --version', argv: [node.bin, CLI, '--version'], until: 'exit' });
+    log(`  ${node.label} (${node.version})`);
+    const result = pty({ runs: RUNS, warmup: 1, timeout: 30, commands });
+    details.start.releases[node.version] = result;
+    const m = Object.fromEntries(Object.entries(result.samples).map(([k, samples]) => [k, median(samples)]));
+    const floor = m['node -e 0'];
+    if (i === 0) ownFloor = floor;
+    const err = (name) => (result.errors[name] ? ` (${result.errors[name].slice(0, 80)})` : '');
+    const f = v(floor, ms(floor));
+    const at = `${node.label} (${node.version})`;
+    const ok = (x) => Number.isFinite(x) && x <= 3 * floor;
+    row('Start', `${at}: menu usable (pty, dry run)`, v(m.menu, ms(m.menu)), 'node -e 0', f, '≤ 3×', ok(m.menu), `median of ${RUNS}; drawn, Enter → lesson list${err('menu')}`);
+    if (hasCache) row('Start', `${at}: menu usable, bin with compile cache`, v(m['menu, compile cache'], ms(m['menu, compile cache'])), 'node -e 0', f, '≤ 3×', ok(m['menu, compile cache']), `second start onwards${err('menu, compile cache')}`);
+    row('Start', `${at}: TUI header frame`, v(m.header, ms(m.header)), 'node -e 0', f, '', null, `first frame with the header${err('header')}`);
+    row('Start', `${at}: checks filled in`, v(m.checks, ms(m.checks)), 'node -e 0', f, '', null, `Node.js, kubectl, aws CLI${err('checks')}`);
+    if (i === 0) {
+      row('Start', 'TUI menu usable vs aws --version', v(m.menu, ms(m.menu)), 'aws --version', v(m['aws --version'], ms(m['aws --version'])), '< 1×', Number.isFinite(m.menu) ? m.menu < m['aws --version'] : false);
+      row('Start', 'eks-basics-tutor --version', v(m['cli --version'], ms(m['cli --version'])), 'node -e 0', v(ownFloor, ms(ownFloor)), '', null, 'whole bundle compiled, nothing rendered');
+    }
+  }
+  for (const reason of skipped) row('Start', 'a Node release', undefined, '', undefined, '', false, `not installed: ${reason.slice(0, 160)}`);
 }
 
 // ---------------------------------------------------------------- install
