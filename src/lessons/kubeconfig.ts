@@ -90,6 +90,7 @@ them.`,
 2020 年頃のガイドにある v1alpha1 は kubectl 1.24 で削除されたため、
 古いエントリは update-kubeconfig で書き直すまでエラーになります。`,
       ),
+      diagram: 'auth-path',
     },
     {
       title: text('How get-token proves who you are', 'get-token はどう本人を証明するのか'),

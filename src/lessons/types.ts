@@ -30,11 +30,20 @@ export type LessonId =
  */
 export type LiveData = 'policies' | 'vpc' | 'cluster' | 'kubeconfig' | 'token' | 'nodes';
 
+/**
+ * A diagram drawn from the live build, in plain characters at 80 columns:
+ * - `vpc-diagram`: the AZs side by side, subnets with CIDRs and role tags, IGW, NAT gateways, default routes
+ * - `auth-path`: kubectl → exec `aws eks get-token` → presigned STS URL → EKS → access entry → RBAC
+ */
+export type Diagram = 'vpc-diagram' | 'auth-path';
+
 export interface LessonPage {
   title: Text;
   /** Plain text; paragraphs are separated by a blank line, list items start with "- ". */
   body: Text;
   live?: LiveData;
+  /** Drawn where `live` would be, on a page without one. */
+  diagram?: Diagram;
   /**
    * On the 20-minute presenter track: the first two pages of the introduction,
    * one page per step and one wrap-up.

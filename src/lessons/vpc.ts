@@ -127,6 +127,7 @@ Elastic IP が約 $0.005/時間です（us-east-1 の定価による目安）。
 - none: NAT ゲートウェイなし。ノードはパブリックサブネットに置かれ、
   パブリック IPv4 アドレスを持ちます（「運用編: NAT は高い」参照）。`,
       ),
+      diagram: 'vpc-diagram',
     },
     {
       title: text('The other path: one CloudFormation stack', 'もう 1 つの方法: CloudFormation スタック 1 つで作る'),

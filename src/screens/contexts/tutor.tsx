@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useReducer,
 import type { Mode, TutorConfig } from '../../config.js';
 import type { Finding } from '../../cli/doctor.js';
 import type { StepNumber } from '../../aws/types.js';
-import type { Lesson, LiveData } from '../../lessons/types.js';
+import type { Diagram, Lesson, LiveData } from '../../lessons/types.js';
 import { useProgressSync } from '../hooks/useProgressSync.js';
 import { missingBefore, useRunner } from '../hooks/useRunner.js';
 import { useSessionManager, type SessionState } from '../hooks/useSessionManager.js';
@@ -49,7 +49,7 @@ export interface TutorActions {
   /** Asks first when billable resources run in real mode. */
   quit: () => void;
   exit: () => void;
-  liveData: (kind: LiveData) => Promise<LiveView>;
+  liveData: (kind: LiveData | Diagram) => Promise<LiveView>;
   /** How far the current page can scroll (set by the page as it renders). */
   scrollLimit: { current: number };
   /** The commands the "Try it" page shows, filled in (set by the page as it renders). */
@@ -200,8 +200,12 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, ch
   );
 
   const liveData = useCallback(
-    (kind: LiveData): Promise<LiveView> =>
-      session ? services.liveData(session, kind) : Promise.resolve({ kind: 'unavailable', reason: { en: 'No session is open.', ja: 'セッションが開いていません。' } }),
+    (kind: LiveData | Diagram): Promise<LiveView> =>
+      session && (kind === 'vpc-diagram' || kind === 'auth-path')
+        ? (services.diagram?.(session, kind) ?? Promise.resolve({ kind: 'unavailable', reason: { en: 'No diagram here.', ja: 'ここでは図を表示できません。' } }))
+        : session
+          ? services.liveData(session, kind as LiveData)
+          : Promise.resolve({ kind: 'unavailable', reason: { en: 'No session is open.', ja: 'セッションが開いていません。' } }),
     [services, session],
   );
 

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { LiveData } from '../../lessons/types.js';
+import type { Diagram, LiveData } from '../../lessons/types.js';
 import { useTutorActions } from '../contexts/tutor.js';
 import type { LiveView } from '../services/types.js';
 
 /** Fetches a page's live data when the page opens, and again when `version` changes (a step ran). */
-export function useLiveData(kind: LiveData | undefined, version: string): LiveView | undefined {
+export function useLiveData(kind: LiveData | Diagram | undefined, version: string): LiveView | undefined {
   const { liveData } = useTutorActions();
   const [view, setView] = useState<LiveView | undefined>(undefined);
   useEffect(() => {

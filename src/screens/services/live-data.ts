@@ -1,9 +1,9 @@
-import { DescribeAvailabilityZonesCommand, DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
+import { DescribeAvailabilityZonesCommand, DescribeRouteTablesCommand, DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
 import { DescribeClusterCommand } from '@aws-sdk/client-eks';
 import { GetPolicyCommand, GetPolicyVersionCommand } from '@aws-sdk/client-iam';
 import { execa } from 'execa';
 import type { Engine } from '../../aws/engine.js';
-import type { LiveData } from '../../lessons/types.js';
+import type { Diagram, LiveData } from '../../lessons/types.js';
 import { readEntry, readKubeconfig } from '../../kube/kubeconfig.js';
 import { runKubectl } from '../../kube/kubectl.js';
 import { sandboxChildEnv } from '../../sandbox/index.js';
@@ -128,6 +128,45 @@ async function vpc(session: Session): Promise<LiveView> {
   };
 }
 
+/** The VPC view with where each subnet's route table sends 0.0.0.0/0 (DescribeRouteTables). */
+async function vpcDiagramView(session: Session): Promise<LiveView> {
+  const view = await vpc(session);
+  if (view.kind !== 'vpc' || !view.vpc) return view;
+  const tables = (await session.engine.clients.ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'vpc-id', Values: [view.vpc.id] }] }))).RouteTables ?? [];
+  const routeOf = (subnet: string) => {
+    const table = tables.find((t) => (t.Associations ?? []).some((a) => a.SubnetId === subnet)) ?? tables.find((t) => (t.Associations ?? []).some((a) => a.Main));
+    const route = table?.Routes?.find((r) => r.DestinationCidrBlock === '0.0.0.0/0');
+    return route?.NatGatewayId ?? route?.GatewayId ?? route?.TransitGatewayId ?? undefined;
+  };
+  return {
+    kind: 'vpc-diagram',
+    shape: {
+      vpc: view.vpc,
+      ...(view.igw ? { igw: view.igw } : {}),
+      subnets: view.subnets.map((s) => {
+        const target = routeOf(s.id);
+        return { ...s, ...(target ? { defaultRoute: target } : {}) };
+      }),
+      nats: view.nats,
+    },
+  };
+}
+
+/** This build's names along the authentication path; the kubeconfig user once step 4 wrote it. */
+async function authPathView(session: Session): Promise<LiveView> {
+  const place = kubeconfigPlace(session);
+  const entry = place ? readEntry((await readKubeconfig(place.path)) ?? '', place.name) : undefined;
+  return {
+    kind: 'auth-path',
+    shape: {
+      cluster: session.config.clusterName,
+      region: session.config.region,
+      ...(place ? { user: place.name } : {}),
+      ...(entry?.server ? { endpoint: entry.server } : {}),
+    },
+  };
+}
+
 async function cluster(session: Session): Promise<LiveView> {
   let found;
   try {
@@ -230,7 +269,7 @@ async function nodes(session: Session): Promise<LiveView> {
 }
 
 /** Fetches what a lesson page shows live. Nothing secret is returned; failures become a readable reason. */
-export async function fetchLiveData(session: Session, kind: LiveData): Promise<LiveView> {
+export async function fetchLiveData(session: Session, kind: LiveData | Diagram): Promise<LiveView> {
   if (session.config.mode === 'dry-run') {
     return notYet('A dry run reads nothing from AWS: this panel shows live data in the sandbox or with an account.', 'ドライランでは AWS から何も読み取りません。この欄はサンドボックスか実際のアカウントでライブデータを表示します。');
   }
@@ -248,6 +287,10 @@ export async function fetchLiveData(session: Session, kind: LiveData): Promise<L
         return await token(session);
       case 'nodes':
         return await nodes(session);
+      case 'vpc-diagram':
+        return await vpcDiagramView(session);
+      case 'auth-path':
+        return await authPathView(session);
     }
   } catch (error) {
     return failed(error);

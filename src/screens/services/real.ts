@@ -40,6 +40,12 @@ export function realServices(known: readonly LessonId[]): Services {
       const { fetchLiveData } = await import('./live-data.js');
       return fetchLiveData(real, kind);
     },
+    async diagram(session, kind) {
+      const real = sessions.get(session);
+      if (!real) return { kind: 'unavailable', reason: { en: 'No session.', ja: 'セッションがありません。' } };
+      const { fetchLiveData } = await import('./live-data.js');
+      return fetchLiveData(real, kind);
+    },
     async zones(session) {
       const real = sessions.get(session);
       if (!real || session.config.mode === 'dry-run') return undefined;

@@ -2,7 +2,8 @@ import type { TutorConfig } from '../../config.js';
 import type { Engine } from '../../aws/engine.js';
 import type { Ledger } from '../../state/ledger.js';
 import type { Finding } from '../../cli/doctor.js';
-import type { LiveData } from '../../lessons/types.js';
+import type { Diagram, LiveData } from '../../lessons/types.js';
+import type { AuthShape, VpcShape } from '../state/diagrams.js';
 import type { Progress } from '../../progress/progress.js';
 import type { Text } from '../../text.js';
 
@@ -35,6 +36,8 @@ export type LiveView =
   | { kind: 'kubeconfig'; path: string; lines: string[] }
   | { kind: 'token'; command: string; url: string; params: [string, string][]; expires?: string }
   | { kind: 'nodes'; command: string; output: string }
+  | { kind: 'vpc-diagram'; shape: VpcShape }
+  | { kind: 'auth-path'; shape: AuthShape }
   | { kind: 'unavailable'; reason: Text };
 
 /** Everything outside the screens, in one place: sessions, checks, live data and the progress file. */
@@ -44,6 +47,8 @@ export interface Services {
   findings(config: TutorConfig): Promise<Finding[]>;
   motoInstalled(): Promise<boolean>;
   liveData(session: TutorSession, kind: LiveData): Promise<LiveView>;
+  /** A diagram drawn from the live build (absent: the page says it cannot be drawn here). */
+  diagram?(session: TutorSession, kind: Diagram): Promise<LiveView>;
   /** The region's availability zones (DescribeAvailabilityZones), for commands about one more AZ; undefined when not known. */
   zones(session: TutorSession): Promise<string[] | undefined>;
   loadProgress(config: TutorConfig): Promise<Progress | undefined>;

@@ -1,4 +1,5 @@
-import { text } from '../../../text.js';
+import { text, type Lang } from '../../../text.js';
+import { authPath, vpcDiagram } from '../../state/diagrams.js';
 import type { LiveView } from '../../services/types.js';
 import { wrapWords } from '../../format.js';
 import type { Line, Seg } from '../Lines.js';
@@ -80,7 +81,7 @@ function nodes(view: Extract<LiveView, { kind: 'nodes' }>): Line[] {
 }
 
 /** What a live page shows, as lines the page can window and scroll. */
-export function liveLines(view: LiveView, width: number): Line[] {
+export function liveLines(view: LiveView, width: number, lang: Lang = 'en'): Line[] {
   switch (view.kind) {
     case 'policies':
       return policies(view, width);
@@ -94,6 +95,10 @@ export function liveLines(view: LiveView, width: number): Line[] {
       return token(view, width);
     case 'nodes':
       return nodes(view);
+    case 'vpc-diagram':
+      return vpcDiagram(view.shape, lang, width).map((line): Line => [{ text: line, tone: 'code' }]);
+    case 'auth-path':
+      return authPath(view.shape, lang, width).map((line): Line => [{ text: line, tone: 'code' }]);
     case 'unavailable':
       return [[{ text: view.reason, tone: 'muted' }]];
   }
