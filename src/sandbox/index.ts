@@ -222,7 +222,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         return lookup(region, name);
       },
       now: timeline.now,
-      ...kubeSandboxOptions(moto, timeline),
+      ...kubeSandboxOptions(moto, timeline, memory),
     });
     const kubeApi = kube;
     cleanups.push(() => kubeApi.close());

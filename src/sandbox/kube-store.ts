@@ -13,6 +13,8 @@ export interface KubeStore {
 export interface ClusterStore {
   /** The cluster these objects belong to; a cluster made again under the same name starts empty. */
   incarnation: string;
+  /** When the sandbox saw the cluster made (its Memory's clock), which a restart does not change, unlike moto's createdAt. */
+  clusterCreatedAt?: number | undefined;
   resourceVersion: number;
   objects: KubeObject[];
   /** Per Deployment uid: its current ReplicaSet and when each of its pods was made. */

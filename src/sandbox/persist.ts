@@ -5,7 +5,8 @@
  *
  *   daemon.json       where the running sandbox listens (pid, start time, URLs); gone when it stops
  *   state.json        the seed and warm-up region moto's ids follow, and the ports to ask for again
- *   memory.json       the sandbox's own Memory (what it saw created and deleted, and when)
+ *   memory.json       the sandbox's own Memory (what it saw created and deleted, and when),
+ *                     and the Kubernetes API's store (what learners made in their clusters)
  *   moto-recording.jsonl  moto's recorder file: every request moto answered, replayed at start
  *   ca.crt, server.crt, server.key   the Kubernetes API's certificate, so kubeconfig entries stay valid
  *   sandbox.log       what the sandbox did
@@ -17,6 +18,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { emptyStore, type KubeStore } from './kube-store.js';
 import type { Memory } from './timeline.js';
 
 export function sandboxDir(stateDir: string): string {
@@ -99,6 +101,30 @@ export function restoreMemory(memory: Memory, data: Record<string, unknown[]> | 
   }
 }
 
+/** Where memory.json keeps the Kubernetes store; not a Memory field, so restoreMemory leaves it alone. */
+const KUBE_FIELD = 'kubernetes';
+
+const kubeStores = new WeakMap<Memory, KubeStore>();
+
+/**
+ * The Kubernetes API's store kept with this Memory: saved and loaded with it
+ * (keepMemory, loadMemory), so Deployments and Services outlive a stop as the
+ * load balancers they made in moto do.
+ */
+export function kubeStoreOf(memory: Memory): KubeStore {
+  let store = kubeStores.get(memory);
+  if (!store) {
+    store = emptyStore();
+    kubeStores.set(memory, store);
+  }
+  return store;
+}
+
+/** What memory.json holds: the Memory's maps, and the Kubernetes store. */
+export function savedMemory(memory: Memory): Record<string, unknown> {
+  return { ...memoryToJson(memory), [KUBE_FIELD]: kubeStoreOf(memory) };
+}
+
 /**
  * Writes the Memory whenever it changed, checked once a second (memos are
  * changed in place, so there is no single place to hook), and once more at stop.
@@ -108,7 +134,7 @@ export function keepMemory(memory: Memory, dir: string): { flush(): Promise<void
   let last = '';
   let writing: Promise<void> = Promise.resolve();
   const flush = () => {
-    const json = JSON.stringify(memoryToJson(memory));
+    const json = JSON.stringify(savedMemory(memory));
     if (json === last) return writing;
     last = json;
     const write = () => writeFileAtomic(path, `${json}\n`, { mode: 0o600 });
@@ -127,5 +153,8 @@ export function keepMemory(memory: Memory, dir: string): { flush(): Promise<void
 }
 
 export async function loadMemory(memory: Memory, dir: string): Promise<void> {
-  restoreMemory(memory, await readJson<Record<string, unknown[]>>(join(dir, FILES.memory)));
+  const data = await readJson<Record<string, unknown>>(join(dir, FILES.memory));
+  restoreMemory(memory, data as Record<string, unknown[]> | undefined);
+  const kube = data?.[KUBE_FIELD] as Partial<KubeStore> | undefined;
+  if (kube && typeof kube.clusters === 'object' && kube.clusters !== null) Object.assign(kubeStoreOf(memory).clusters, kube.clusters);
 }
