@@ -1,4 +1,4 @@
-import { DescribeAvailabilityZonesCommand, DescribeRouteTablesCommand, DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
+import { DescribeAvailabilityZonesCommand, DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
 import { DescribeClusterCommand } from '@aws-sdk/client-eks';
 import { GetPolicyCommand, GetPolicyVersionCommand } from '@aws-sdk/client-iam';
 import { execa } from 'execa';
@@ -9,6 +9,7 @@ import { runKubectl } from '../../kube/kubectl.js';
 import { sandboxChildEnv } from '../../sandbox/index.js';
 import type { Session } from '../../session.js';
 import { text, type Text } from '../../text.js';
+import { authPathView, vpcDiagramView } from './live-diagrams.js';
 import type { LiveView } from './types.js';
 
 /** The two policies the cluster-role lesson compares. */
@@ -100,7 +101,7 @@ async function policies(engine: Engine): Promise<LiveView> {
   return { kind: 'policies', policies: list };
 }
 
-async function vpc(session: Session): Promise<LiveView> {
+export async function vpc(session: Session): Promise<LiveView> {
   const found = await session.engine.inventory();
   const vpcFound = found.find((f) => f.kind === 'vpc');
   if (!vpcFound) return notYet('The VPC appears here once step 2 has run.', 'ステップ 2 を実行すると、ここに VPC が表示されます。');
@@ -125,45 +126,6 @@ async function vpc(session: Session): Promise<LiveView> {
       })
       .sort((a, b) => b.tier.localeCompare(a.tier) || a.az.localeCompare(b.az)),
     nats: found.filter((f) => f.kind === 'nat-gateway').map((n) => ({ id: n.id, state: n.state ?? '', subnet: n.details?.subnet ?? '' })),
-  };
-}
-
-/** The VPC view with where each subnet's route table sends 0.0.0.0/0 (DescribeRouteTables). */
-async function vpcDiagramView(session: Session): Promise<LiveView> {
-  const view = await vpc(session);
-  if (view.kind !== 'vpc' || !view.vpc) return view;
-  const tables = (await session.engine.clients.ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'vpc-id', Values: [view.vpc.id] }] }))).RouteTables ?? [];
-  const routeOf = (subnet: string) => {
-    const table = tables.find((t) => (t.Associations ?? []).some((a) => a.SubnetId === subnet)) ?? tables.find((t) => (t.Associations ?? []).some((a) => a.Main));
-    const route = table?.Routes?.find((r) => r.DestinationCidrBlock === '0.0.0.0/0');
-    return route?.NatGatewayId ?? route?.GatewayId ?? route?.TransitGatewayId ?? undefined;
-  };
-  return {
-    kind: 'vpc-diagram',
-    shape: {
-      vpc: view.vpc,
-      ...(view.igw ? { igw: view.igw } : {}),
-      subnets: view.subnets.map((s) => {
-        const target = routeOf(s.id);
-        return { ...s, ...(target ? { defaultRoute: target } : {}) };
-      }),
-      nats: view.nats,
-    },
-  };
-}
-
-/** This build's names along the authentication path; the kubeconfig user once step 4 wrote it. */
-async function authPathView(session: Session): Promise<LiveView> {
-  const place = kubeconfigPlace(session);
-  const entry = place ? readEntry((await readKubeconfig(place.path)) ?? '', place.name) : undefined;
-  return {
-    kind: 'auth-path',
-    shape: {
-      cluster: session.config.clusterName,
-      region: session.config.region,
-      ...(place ? { user: place.name } : {}),
-      ...(entry?.server ? { endpoint: entry.server } : {}),
-    },
   };
 }
 
@@ -201,7 +163,7 @@ async function cluster(session: Session): Promise<LiveView> {
   return { kind: 'cluster', fields: fields.filter(([, value]) => value !== '') };
 }
 
-function kubeconfigPlace(session: Session): { path: string; name: string } | undefined {
+export function kubeconfigPlace(session: Session): { path: string; name: string } | undefined {
   const entry = session.ledger.get('kubeconfig');
   if (!entry || entry.state !== 'created' || !entry.id || !entry.details?.path) return undefined;
   return { path: entry.details.path, name: entry.id };
