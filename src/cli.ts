@@ -137,7 +137,7 @@ async function main(argv: string[]): Promise<number> {
       const { exportBuild } = await import('./cli/export.js');
       exitCode = await exportBuild(config(rest), format, { teardown: teardown === true, existingVpc: existingVpc === true });
     });
-  withCommonOptions(program.command('day-two').description('after step 5: addons, workload or upgrade, run with the calls shown and checked').argument('[action]', 'addons, workload or upgrade'))
+  withCommonOptions(program.command('day-two').description('after step 5: addons, workload, upgrade or access, run with the calls shown and checked').argument('[action]', 'addons, workload, upgrade or access'))
     .option('--without-elb-tag', 'workload: also show a Service staying pending without kubernetes.io/role/elb (the tag is put back)')
     .action(async (action: string | undefined, options: Record<string, unknown>) => {
       const { withoutElbTag, ...rest } = options;

@@ -104,6 +104,6 @@ describe('day-two in the sandbox', () => {
   it('an unknown action is one line naming the allowed ones, exit 2', async () => {
     const bad = await learner.run(['day-two', 'sideways', '--sandbox']);
     expect(bad.exitCode).toBe(2);
-    expect(bad.stderr.trim()).toBe('day-two action "sideways" is not allowed: use one of addons, workload, upgrade.');
+    expect(bad.stderr.trim()).toBe('day-two action "sideways" is not allowed: use one of addons, workload, upgrade, access.');
   });
 });

@@ -11,7 +11,7 @@ import { Printer } from './print.js';
 import { Unfinished, interruptible } from './signals.js';
 
 /** The day-two actions, in the order the course takes them. */
-export const DAY_TWO_ACTIONS = ['addons', 'workload', 'upgrade'] as const;
+export const DAY_TWO_ACTIONS = ['addons', 'workload', 'upgrade', 'access'] as const;
 export type DayTwoAction = (typeof DAY_TWO_ACTIONS)[number];
 
 export interface DayTwoOptions {
@@ -37,6 +37,8 @@ function contextOf(session: Session, emit: (event: EngineEvent) => void, show: (
     ledger: session.ledger,
     clock: session.sandbox ? scaledClock(session.config.timeScale) : realClock,
     kubectl: runKubectl,
+    // What a kubeconfig user that assumes a role needs in the sandbox: STS answered there (day-two access).
+    ...(session.sandbox ? { kubeconfigEnv: { AWS_ENDPOINT_URL_STS: session.sandbox.endpointUrl } } : {}),
     emit,
     show,
     signal,
@@ -51,6 +53,8 @@ async function runAction(ctx: DayTwoContext, action: DayTwoAction, options: DayT
       return (await import('../aws/day-two/workload.js')).workloadAction(ctx, options);
     case 'upgrade':
       return (await import('../aws/day-two/upgrade.js')).upgradeAction(ctx);
+    case 'access':
+      return (await import('../aws/day-two/access.js')).accessAction(ctx);
   }
 }
 

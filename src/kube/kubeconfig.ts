@@ -39,11 +39,24 @@ export function mergeEntry(source: string | undefined, entry: KubeconfigEntry): 
   return { text: setCurrent(result, entry.name), previousContext };
 }
 
-/** Removes the cluster, user and context named `name`. If current-context is `name`, sets it back to restoreContext (a string), or removes the current-context line's value (set to "") when restoreContext is null/undefined. Everything else untouched. */
+/** The tutor's second user and context for its cluster: the same cluster, signing in as the day-two viewer role. */
+export const viewerName = (name: string): string => `${name}/viewer`;
+
+/** Adds or replaces a user and a context named `name` for the existing cluster `cluster`; the current context stays as it is. */
+export function mergeUser(source: string, name: string, cluster: string, exec: ExecSpec): string {
+  const { apiVersion, args, command, env } = exec;
+  const execItem = { apiVersion, args, command, ...(env?.length ? { env: env.map((e) => ({ name: e.name, value: e.value })) } : {}) };
+  const withUser = upsertItem(source, 'users', { name, user: { exec: execItem } });
+  return upsertItem(withUser, 'contexts', { context: { cluster, user: name }, name });
+}
+
+/** Removes the cluster, user and context named `name` (and the tutor's viewer user and context for it). If current-context is `name`, sets it back to restoreContext (a string), or removes the current-context line's value (set to "") when restoreContext is null/undefined. Everything else untouched. */
 export function removeEntry(source: string, name: string, restoreContext?: string | null): string {
   let result = source;
   for (const section of SECTIONS) {
-    for (let next = deleteItem(result, section, name); next !== result; next = deleteItem(result, section, name)) result = next;
+    for (const item of [name, viewerName(name)]) {
+      for (let next = deleteItem(result, section, item); next !== result; next = deleteItem(result, section, item)) result = next;
+    }
   }
   const { root } = parse(result);
   return root && currentContext(root) === name ? setCurrent(result, restoreContext ?? '') : result;

@@ -2,6 +2,7 @@ import type { EksView } from './eks-view.js';
 import { ec2Params } from './ec2-handlers.js';
 import type { Handler } from './proxy-types.js';
 import { forward } from './proxy-types.js';
+import { rememberAccessKey } from './issued-credentials.js';
 
 /** IAM calls after which AWS takes seconds to let other services see the role as it now is. */
 const CHANGES: Record<string, 'trust' | 'policies'> = {
@@ -19,6 +20,7 @@ const CHANGES: Record<string, 'trust' | 'policies'> = {
 export function iamHandler(view: EksView): Handler {
   return async (request) => {
     const params = ec2Params(request);
+    if (params.get('Action') === 'CreateAccessKey') return rememberAccessKey(view, request);
     const what = CHANGES[params.get('Action') ?? ''];
     const roleName = params.get('RoleName');
     if (!what || !roleName) return undefined;

@@ -15,6 +15,7 @@ import { ec2Handler } from './ec2-handlers.js';
 import { eksHandler } from './eks-handlers.js';
 import { EksView } from './eks-view.js';
 import { iamHandler } from './iam-handlers.js';
+import { stsHandler } from './issued-credentials.js';
 import { startKubeApi, type KubeApi } from './kube-api.js';
 import { clusterLookup } from './kube-source.js';
 import { kubeSandboxOptions } from './kube-wiring.js';
@@ -217,9 +218,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       serverCert: certificates.serverCert,
       serverKey: certificates.serverKey,
       credentials,
-      lookup: (region, name) => {
+      issued: (accessKeyId) => memory.issuedCredential(accessKeyId),
+      lookup: (region, name, callerArn) => {
         options.onRequest?.();
-        return lookup(region, name);
+        return lookup(region, name, callerArn);
       },
       now: timeline.now,
       ...kubeSandboxOptions(moto, timeline, memory),
@@ -228,7 +230,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     cleanups.push(() => kubeApi.close());
     const proxy = await startAwsProxy({
       moto,
-      handlers: { eks: eksHandler(view), ec2: ec2Handler(view, new NatGatewayClock(memory, timeline)), iam: iamHandler(view) },
+      handlers: { eks: eksHandler(view), ec2: ec2Handler(view, new NatGatewayClock(memory, timeline)), iam: iamHandler(view), sts: stsHandler(view) },
       beforeEach: beforeEachRequest(view, { accessKeyId: credentials.accessKeyId, region: options.region }, dir !== undefined, options.onRequest),
     });
     cleanups.push(() => proxy.close());

@@ -15,6 +15,8 @@ export interface AccessPicture {
   /** The cluster's authentication mode; with CONFIG_MAP, or for a cluster made before the sandbox knew, the creator is admin. */
   mode: string;
   principalArn: string;
+  /** Whether the caller signs with the sandbox's own keys (the cluster's creator); with CONFIG_MAP only the creator gets in, as aws-auth is not served. */
+  creator?: boolean | undefined;
   entry?: { username: string; policies: { policyArn: string; accessScope: { type: string; namespaces?: string[] | undefined } }[] } | undefined;
 }
 
@@ -38,14 +40,14 @@ export function verbOf(method: string, params: Record<string, string>, query: UR
 /** Whether the caller may use the API at all: undefined when yes, the 401 when it has no access entry. */
 export function authenticate(picture: ClusterPicture): Answer | undefined {
   const access = picture.access;
-  if (!access || access.mode === 'CONFIG_MAP' || access.entry) return undefined;
+  if (!access || access.entry || (access.mode === 'CONFIG_MAP' && access.creator !== false)) return undefined;
   return { code: 401, body: UNAUTHORIZED_BODY };
 }
 
 /** Whether the caller's access policies allow this request to a resource: undefined when yes, the 403 when not. */
 export function authorize(picture: ClusterPicture, method: string, params: Record<string, string>, query: URLSearchParams): Answer | undefined {
   const access = picture.access;
-  if (!access?.entry || access.mode === 'CONFIG_MAP' || params.resource === undefined) return undefined;
+  if (!access?.entry || (access.mode === 'CONFIG_MAP' && access.creator !== false) || params.resource === undefined) return undefined;
   const group = params.group ?? '';
   const resource = params.resource;
   const verb = verbOf(method, params, query);

@@ -8,11 +8,14 @@ import { clusterStore, emptyStore, type KubeStore } from './kube-store.js';
 import { toTable, wantsTable } from './kube-tables.js';
 import { worldOf, type World } from './kube-world.js';
 import { statusBody } from './kube-writes.js';
-import { bearerToken, verifyToken } from './token.js';
+import { bearerToken, tokenAccessKeyId, verifyToken } from './token.js';
 import { readBody } from './http-body.js';
 
-/** Where the API finds what to show for a cluster; undefined when it has no running control plane. */
-export type ClusterLookup = (region: string, clusterName: string) => Promise<ClusterPicture | undefined>;
+/** Where the API finds what to show for a cluster, to a caller (an IAM principal; undefined: the sandbox's own keys); undefined when it has no running control plane. */
+export type ClusterLookup = (region: string, clusterName: string, callerArn?: string) => Promise<ClusterPicture | undefined>;
+
+/** Credentials the sandbox handed out besides its own (issued-credentials.ts), by access key id. */
+export type IssuedLookup = (accessKeyId: string) => { secretAccessKey: string; sessionToken?: string | undefined; principalArn: string } | undefined;
 
 /** Something that acts on a cluster's objects before each answer (the cloud provider's service controller). */
 export interface KubeController {
@@ -23,6 +26,8 @@ export interface KubeApiOptions {
   serverCert: string;
   serverKey: string;
   credentials: { accessKeyId: string; secretAccessKey: string };
+  /** Other credentials the sandbox issued (assumed roles, access keys): tokens signed with them stand for their principal. */
+  issued?: IssuedLookup;
   lookup: ClusterLookup;
   /** The sandbox's clock, for ages. */
   now: () => number;
@@ -65,8 +70,8 @@ export function startKubeApi(options: KubeApiOptions): KubeApi {
   const interval = options.watchIntervalMs ?? 500;
 
   /** The cluster as it is now, after the controllers have acted. */
-  async function current(region: string, clusterName: string): Promise<{ picture: ClusterPicture; world: World } | undefined> {
-    const picture = await lookup(region, clusterName);
+  async function current(region: string, clusterName: string, callerArn?: string): Promise<{ picture: ClusterPicture; world: World } | undefined> {
+    const picture = await lookup(region, clusterName, callerArn);
     if (!picture) return undefined;
     for (const controller of options.controllers ?? []) await controller.sync(picture, store).catch(() => undefined);
     const cluster = clusterStore(store, region, clusterName, picture.incarnation);
@@ -126,9 +131,12 @@ export function startKubeApi(options: KubeApiOptions): KubeApi {
     const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     const token = bearerToken(req.headers.authorization);
     const isPublic = segments.length === 1 && PUBLIC_PATHS.has(segments[0]!);
-    const verdict = token ? verifyToken(token, { clusterName, ...options.credentials }) : undefined;
+    const keyId = token ? tokenAccessKeyId(token) : undefined;
+    const issued = keyId !== undefined && keyId !== options.credentials.accessKeyId ? options.issued?.(keyId) : undefined;
+    const verdict = token ? verifyToken(token, { clusterName, ...(issued ? { accessKeyId: keyId!, ...issued } : options.credentials) }) : undefined;
     if ((token && !verdict?.ok) || (!token && !isPublic)) return sendJson(res, 401, UNAUTHORIZED);
-    const state = await current(region, clusterName);
+    const callerArn = issued?.principalArn;
+    const state = await current(region, clusterName, callerArn);
     if (!state) return sendJson(res, 404, statusBody(404, 'NotFound', `cluster ${clusterName} has no running control plane in ${region}`));
     const { picture } = state;
     const unknownCaller = isPublic ? undefined : authenticate(picture);
@@ -150,7 +158,7 @@ export function startKubeApi(options: KubeApiOptions): KubeApi {
           req,
           res,
           async () => {
-            const latest = await current(region, clusterName);
+            const latest = await current(region, clusterName, callerArn);
             world = latest?.world;
             return latest ? read() : [];
           },
@@ -159,7 +167,7 @@ export function startKubeApi(options: KubeApiOptions): KubeApi {
         ),
       changed: () => {
         world = undefined;
-        void current(region, clusterName);
+        void current(region, clusterName, callerArn);
       },
     };
     const answer = await dispatch(ctx, segments);

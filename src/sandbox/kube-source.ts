@@ -14,12 +14,12 @@ const seconds = (value: unknown): number | undefined => (typeof value === 'numbe
  */
 export function clusterLookup(view: EksView, accessKeyId: string): ClusterLookup {
   const principals = new Map<string, Promise<string>>();
-  /** Who the token's keys stand for (the sandbox accepts tokens of its own keys only), asked of moto's STS once. */
+  /** Who the sandbox's own keys stand for, asked of moto's STS once (other keys it issued carry their principal). */
   const principal = (region: string) => {
     if (!principals.has(region)) principals.set(region, callerPrincipal(view, { accessKeyId, region }));
     return principals.get(region)!;
   };
-  return async (region, clusterName) => {
+  return async (region, clusterName, callerArn) => {
     const scope = { accessKeyId, region };
     const answer = await view.describeCluster(scope, clusterName);
     const cluster: Json | undefined = answer.json?.cluster;
@@ -60,18 +60,19 @@ export function clusterLookup(view: EksView, accessKeyId: string): ClusterLookup
           .map((a) => [a.addonName, a.addonVersion]),
       ),
       bootstrapSelfManagedAddons: clusterMemo?.request?.bootstrapSelfManagedAddons,
-      access: clusterMemo?.request ? await accessOf(view, region, clusterName, clusterMemo.request.accessConfig.authenticationMode, await principal(region)) : undefined,
+      access: clusterMemo?.request ? await accessOf(view, region, clusterName, clusterMemo.request.accessConfig.authenticationMode, callerArn ?? (await principal(region)), callerArn === undefined) : undefined,
       nodegroups,
     };
   };
 }
 
 /** The caller's access entry and its policies, as EKS's authorizer reads them. */
-async function accessOf(view: EksView, region: string, clusterName: string, mode: string, principalArn: string): Promise<AccessPicture> {
+async function accessOf(view: EksView, region: string, clusterName: string, mode: string, principalArn: string, creator: boolean): Promise<AccessPicture> {
   const entry = view.memory.accessEntry(region, clusterName, principalArn);
   return {
     mode,
     principalArn,
+    creator,
     entry: entry && { username: entry.username, policies: entry.policies.map((p) => ({ policyArn: p.policyArn, accessScope: p.accessScope })) },
   };
 }

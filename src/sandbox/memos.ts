@@ -124,3 +124,15 @@ export interface TokenMemo {
   /** EC2: the XML answered the first time. EKS: where to find the resource again. */
   answer: string;
 }
+
+/** Credentials the sandbox handed out (STS AssumeRole, IAM CreateAccessKey): moto's dummies, kept to check Kubernetes tokens. */
+export interface IssuedCredentialMemo {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string | undefined;
+  /** Who STS says signs with them (an assumed-role session's ARN, or the user's). */
+  arn: string;
+  /** The IAM principal access entries name: the role of an assumed-role session. */
+  principalArn: string;
+  issuedAt: number;
+}

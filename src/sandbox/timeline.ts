@@ -1,7 +1,7 @@
 import { TutorError } from '../errors.js';
 import { text } from '../text.js';
 import { KINDS } from '../aws/resources/kinds.js';
-import type { AccessEntryMemo, AddonMemo, ClusterMemo, FreshResource, Lived, NatGatewayMemo, NodegroupMemo, TokenMemo, UpdateMemo } from './memos.js';
+import type { AccessEntryMemo, AddonMemo, ClusterMemo, FreshResource, IssuedCredentialMemo, Lived, NatGatewayMemo, NodegroupMemo, TokenMemo, UpdateMemo } from './memos.js';
 export type {
   AccessEntryMemo,
   AccessPolicyMemo,
@@ -9,6 +9,7 @@ export type {
   ClusterMemo,
   ClusterRequestMemo,
   FreshResource,
+  IssuedCredentialMemo,
   Lived,
   NatGatewayMemo,
   NodegroupMemo,
@@ -88,6 +89,7 @@ export class Memory {
   private readonly addons = new Map<string, AddonMemo>();
   private readonly accessEntries = new Map<string, AccessEntryMemo>();
   private readonly updates = new Map<string, UpdateMemo>();
+  private readonly issued = new Map<string, IssuedCredentialMemo>();
 
   cluster(region: string, name: string): ClusterMemo | undefined {
     return this.clusters.get(key(region, name));
@@ -199,6 +201,15 @@ export class Memory {
 
   allUpdates(): UpdateMemo[] {
     return [...this.updates.values()];
+  }
+
+  /** Remembers credentials the sandbox handed out, by access key id. */
+  issue(memo: IssuedCredentialMemo): void {
+    this.issued.set(memo.accessKeyId, memo);
+  }
+
+  issuedCredential(accessKeyId: string): IssuedCredentialMemo | undefined {
+    return this.issued.get(accessKeyId);
   }
 
   /** Forgets what belonged to a cluster that is gone (its add-ons, access entries and updates). */

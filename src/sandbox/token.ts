@@ -17,6 +17,8 @@ export interface TokenCheck {
   clusterName: string;
   accessKeyId: string;
   secretAccessKey: string;
+  /** The session token the keys came with (an STS session the sandbox issued); none for plain keys. */
+  sessionToken?: string | undefined;
   now?: number;
 }
 
@@ -61,8 +63,10 @@ export function verifyToken(token: string, check: TokenCheck): TokenVerdict {
   if (!credential) return fail('bad credential scope');
   const [, accessKeyId, day, region] = credential as unknown as [string, string, string, string];
   if (accessKeyId !== check.accessKeyId) return fail('signed with other credentials');
-  // The sandbox's keys have no session token: one in the URL leaked from the caller's environment.
-  if (params.has('X-Amz-Security-Token')) return fail('carries a session token');
+  // Plain keys have no session token (one in the URL leaked from the caller's environment); a session's must be its own.
+  if (check.sessionToken === undefined ? params.has('X-Amz-Security-Token') : params.get('X-Amz-Security-Token') !== check.sessionToken) {
+    return fail(check.sessionToken === undefined ? 'carries a session token' : 'not the session token of these keys');
+  }
   const amzDate = params.get('X-Amz-Date') ?? '';
   const signedAt = parseAmzDate(amzDate);
   if (signedAt === undefined || !amzDate.startsWith(day)) return fail('bad X-Amz-Date');
@@ -100,6 +104,12 @@ export function verifyToken(token: string, check: TokenCheck): TokenVerdict {
   const given = Buffer.from(signature, 'hex');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return fail('signature does not match');
   return { ok: true };
+}
+
+/** The access key id a token says it was signed with, to pick the secret to check it with; undefined when it is not a token. */
+export function tokenAccessKeyId(token: string): string | undefined {
+  const credential = decodeToken(token)?.searchParams.get('X-Amz-Credential') ?? '';
+  return /^([^/]+)\//.exec(credential)?.[1];
 }
 
 /** The token of an `Authorization: Bearer …` header. */
