@@ -1,5 +1,5 @@
 import { CreateTagsCommand, DeleteTagsCommand, DescribeSecurityGroupsCommand, DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
-import { CreateClusterCommand, CreateNodegroupCommand, DescribeClusterCommand } from '@aws-sdk/client-eks';
+import { CreateClusterCommand, CreateNodegroupCommand, DescribeAddonVersionsCommand, DescribeClusterCommand, DescribeClusterVersionsCommand } from '@aws-sdk/client-eks';
 import { DescribeLoadBalancersCommand, DescribeTagsCommand, ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import {
   DescribeLoadBalancersCommand as DescribeLoadBalancersV2Command,
@@ -90,6 +90,24 @@ describe('day one with kubectl against a sandbox cluster', () => {
     expect(described.stdout).toMatch(/Ready\s+True\s+.*KubeletReady/);
     expect(described.stdout).toMatch(/InternalIP:\s+192\.168\./);
     expect(described.stdout).toMatch(/Lease:\n\s+HolderIdentity:\s+ip-192-168-/);
+  });
+
+  it('shows one set of versions: kubelets, kube-proxy and the API server agree with DescribeClusterVersions and DescribeAddonVersions', async () => {
+    const { eks } = sandboxClients(run.sandbox);
+    const version = (await eks.send(new DescribeClusterCommand({ name }))).cluster!.version!;
+    const patch = (await eks.send(new DescribeClusterVersionsCommand({ clusterVersions: [version] }))).clusterVersions![0]!.kubernetesPatchVersion!;
+    const addon = (await eks.send(new DescribeAddonVersionsCommand({ addonName: 'kube-proxy', kubernetesVersion: version }))).addons![0]!;
+    const kubeProxy = addon.addonVersions![0]!.addonVersion!;
+    expect(kubeProxy.startsWith(`v${patch}-eksbuild.`)).toBe(true);
+    const kubelets = await kubectl(['get', 'nodes', '-o', 'jsonpath={.items[*].status.nodeInfo.kubeletVersion}']);
+    const proxies = await kubectl(['get', 'nodes', '-o', 'jsonpath={.items[*].status.nodeInfo.kubeProxyVersion}']);
+    for (const seen of [...kubelets.stdout.split(' '), ...proxies.stdout.split(' ')]) expect(seen).toMatch(new RegExp(`^v${patch.replace(/\./g, '\\.')}-eks-`));
+    const images = await kubectl(['get', 'pods', '-n', 'kube-system', '-l', 'k8s-app=kube-proxy', '-o', 'jsonpath={.items[*].spec.containers[0].image}']);
+    // EKS's kube-proxy image is the add-on version's minimal build.
+    const tag = kubeProxy.replace('-eksbuild.', '-minimal-eksbuild.');
+    expect(images.stdout.split(' ').map((i) => i.split(':').pop())).toEqual([tag, tag]);
+    const server = JSON.parse((await kubectl(['version', '-o', 'json'])).stdout) as { serverVersion: { gitVersion: string } };
+    expect(server.serverVersion.gitVersion.startsWith(`v${patch}-eks-`)).toBe(true);
   });
 
   it('runs a Deployment: its pods go Pending, ContainerCreating, then Running with VPC addresses on both nodes', async () => {
