@@ -128,8 +128,8 @@ export async function upgradeAction(ctx: DayTwoContext): Promise<Outcome> {
   }
   return {
     reasoning: text(
-      `EKS moves a control plane one minor version at a time, and refuses when a node group's kubelets would fall more than ${KUBELET_SKEW} minors behind it (the skew policy). Nodes may lag the control plane, never lead it: UpdateNodegroupVersion to a version newer than the cluster's is refused. So the order is always: control plane first (UpdateClusterVersion), then each node group (UpdateNodegroupVersion), then the add-ons (UpdateAddon, to a version DescribeAddonVersions lists for ${to}).`,
-      `EKS はコントロールプレーンを 1 マイナーずつ上げ、ノードグループの kubelet が ${KUBELET_SKEW} マイナーより遅れることになる場合は拒否します(スキューポリシー)。ノードはコントロールプレーンより遅れてもよいものの、先行はできません。クラスターより新しいバージョンへの UpdateNodegroupVersion は拒否されます。そのため順番は常に、コントロールプレーン(UpdateClusterVersion)、次に各ノードグループ(UpdateNodegroupVersion)、最後にアドオン(UpdateAddon。DescribeAddonVersions が ${to} 向けに示すバージョンへ)です。`,
+      `EKS moves a control plane one minor version at a time, and refuses the next upgrade while a managed node group is still behind the control plane's current minor: nodes catch up first. Kubernetes lets kubelets lag the API server by up to ${KUBELET_SKEW} minors, never lead it: UpdateNodegroupVersion to a version newer than the cluster's is refused. So the order is always: control plane first (UpdateClusterVersion), then each node group (UpdateNodegroupVersion), then the add-ons (UpdateAddon, to a version DescribeAddonVersions lists for ${to}).`,
+      `EKS はコントロールプレーンを 1 マイナーずつ上げ、マネージド型ノードグループがコントロールプレーンの現在のマイナーに追いついていない間は、次のアップグレードを拒否します。先にノードを追いつかせます。Kubernetes は kubelet が API サーバーより ${KUBELET_SKEW} マイナーまで遅れることを認めますが、先行は認めません。クラスターより新しいバージョンへの UpdateNodegroupVersion は拒否されます。そのため順番は常に、コントロールプレーン(UpdateClusterVersion)、次に各ノードグループ(UpdateNodegroupVersion)、最後にアドオン(UpdateAddon。DescribeAddonVersions が ${to} 向けに示すバージョンへ)です。`,
     ),
     checks,
   };
