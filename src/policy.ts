@@ -60,8 +60,13 @@ export const OTHER_CALLS: Record<string, readonly string[]> = {
     'ec2:RevokeSecurityGroupEgress',
     'ec2:DeleteSecurityGroup',
   ],
-  // The day-two exercises after the build: EKS add-ons, a one-minor upgrade, a workload's subnet tags.
+  // The day-two exercises after the build: EKS add-ons, a one-minor upgrade, a workload's subnet tags,
+  // a second principal's access entry.
   dayTwo: [
+    'eks:ListAccessEntries',
+    'eks:CreateAccessEntry',
+    'eks:AssociateAccessPolicy',
+    'eks:DeleteAccessEntry',
     'eks:DescribeAddonVersions',
     'eks:CreateAddon',
     'eks:DescribeAddon',
