@@ -2,25 +2,20 @@ import type { TutorConfig } from '../config.js';
 import { TutorError } from '../errors.js';
 import type { Engine } from '../aws/engine.js';
 import type { EngineEvent, PlannedCall } from '../aws/types.js';
-import type { DayTwoContext, Outcome } from '../aws/day-two/context.js';
-import { realClock, scaledClock } from '../aws/wait.js';
-import { runKubectl } from '../kube/kubectl.js';
-import { openSession, type Session } from '../session.js';
+import { DAY_TWO_ACTIONS, dayTwoAction, type DayTwoOptions } from '../aws/day-two/actions.js';
+import { dayTwoContextOf } from '../aws/day-two/session-context.js';
+import { openSession } from '../session.js';
 import { text } from '../text.js';
 import { Printer } from './print.js';
 import { Unfinished, interruptible } from './signals.js';
 
-/** The day-two actions, in the order the course takes them. */
-export const DAY_TWO_ACTIONS = ['addons', 'workload', 'upgrade', 'access'] as const;
-export type DayTwoAction = (typeof DAY_TWO_ACTIONS)[number];
+export type { DayTwoOptions } from '../aws/day-two/actions.js';
 
-export interface DayTwoOptions {
-  withoutElbTag?: boolean;
-}
-
+/** Each option's command-line spelling, for the one line that refuses it. */
+const FLAGS: Record<keyof DayTwoOptions, string> = { withoutElbTag: '--without-elb-tag' };
 
 function badAction(action: string | undefined): TutorError {
-  const list = DAY_TWO_ACTIONS.join(', ');
+  const list = DAY_TWO_ACTIONS.map((a) => a.id).join(', ');
   return new TutorError(
     'BAD_INPUT',
     action === undefined
@@ -29,41 +24,21 @@ function badAction(action: string | undefined): TutorError {
   );
 }
 
-/** A context for the day-two modules from the session's own pieces: its clients, ledger and the same clock and kubectl as the steps. */
-function contextOf(session: Session, emit: (event: EngineEvent) => void, show: (call: PlannedCall) => void, signal: AbortSignal): DayTwoContext {
-  return {
-    config: session.config,
-    clients: session.engine.clients,
-    ledger: session.ledger,
-    clock: session.sandbox ? scaledClock(session.config.timeScale) : realClock,
-    kubectl: runKubectl,
-    // What a kubeconfig user that assumes a role needs in the sandbox: STS answered there (day-two access).
-    ...(session.sandbox ? { kubeconfigEnv: { AWS_ENDPOINT_URL_STS: session.sandbox.endpointUrl } } : {}),
-    emit,
-    show,
-    signal,
-  };
-}
-
-async function runAction(ctx: DayTwoContext, action: DayTwoAction, options: DayTwoOptions): Promise<Outcome> {
-  switch (action) {
-    case 'addons':
-      return (await import('../aws/day-two/addons.js')).addonsAction(ctx);
-    case 'workload':
-      return (await import('../aws/day-two/workload.js')).workloadAction(ctx, options);
-    case 'upgrade':
-      return (await import('../aws/day-two/upgrade.js')).upgradeAction(ctx);
-    case 'access':
-      return (await import('../aws/day-two/access.js')).accessAction(ctx);
-  }
+/** An option given to an action that does not take it: one line naming the actions that do. */
+function badOption(options: DayTwoOptions, actionId: string): TutorError | undefined {
+  const given = (Object.keys(FLAGS) as (keyof DayTwoOptions)[]).filter((key) => options[key] !== undefined && options[key] !== false);
+  const wrong = given.find((key) => !dayTwoAction(actionId)?.options?.includes(key));
+  if (!wrong) return undefined;
+  const owners = DAY_TWO_ACTIONS.filter((a) => a.options?.includes(wrong)).map((a) => `day-two ${a.id}`).join(', ');
+  return new TutorError('BAD_INPUT', text(`${FLAGS[wrong]} goes with ${owners} only.`, `${FLAGS[wrong]} は ${owners} とだけ使えます。`));
 }
 
 /** `day-two <action>`: one of the course's questions after step 5, run with its calls shown and its checks. */
 export async function dayTwo(config: TutorConfig, action: string | undefined, options: DayTwoOptions = {}): Promise<number> {
-  if (action === undefined || !(DAY_TWO_ACTIONS as readonly string[]).includes(action)) throw badAction(action);
-  if (options.withoutElbTag && action !== 'workload') {
-    throw new TutorError('BAD_INPUT', text('--without-elb-tag goes with day-two workload only.', '--without-elb-tag は day-two workload とだけ使えます。'));
-  }
+  const chosen = action === undefined ? undefined : dayTwoAction(action);
+  if (!chosen) throw badAction(action);
+  const refused = badOption(options, chosen.id);
+  if (refused) throw refused;
   if (config.mode === 'dry-run') {
     throw new TutorError(
       'BAD_INPUT',
@@ -86,8 +61,8 @@ export async function dayTwo(config: TutorConfig, action: string | undefined, op
       };
       try {
         session.notes.forEach((note) => printer.say(note));
-        const ctx = contextOf(session, (event) => listeners.forEach((l) => l(event)), show, signal);
-        const outcome = await runAction(ctx, action as DayTwoAction, options);
+        const ctx = dayTwoContextOf(session, (event) => listeners.forEach((l) => l(event)), show, signal);
+        const outcome = await chosen.run(ctx, options);
         printer.line('');
         printer.say(outcome.reasoning);
         printer.line(`-- ${config.lang === 'ja' ? '確認' : 'Checked'} --`);

@@ -1,0 +1,69 @@
+import type { LessonId } from '../../lessons/types.js';
+import { text, type Text } from '../../text.js';
+import type { DayTwoContext, Outcome } from './context.js';
+
+/** Choices a day-two action may take from the command line; each action names the ones it accepts. */
+export interface DayTwoOptions {
+  /** workload: remove the elb role tag first and see a new Service stay pending. */
+  withoutElbTag?: boolean;
+}
+
+/**
+ * One thing to do after step 5, as both front ends offer it:
+ * - `runs`: it makes calls and checks what they did with the real kubectl;
+ * - `explains`: it shows the rule (or the refusal AWS gives) and builds nothing that lasts.
+ */
+export interface DayTwoAction {
+  /** The `day-two <id>` subcommand, and the TUI's key for it. */
+  id: string;
+  title: Text;
+  /** The lesson whose pages give the reasoning. */
+  lesson: LessonId;
+  /** Which of the seven day-two questions it answers, if one. */
+  question?: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+  kind: 'runs' | 'explains';
+  /** Its command-line options, if any (`withoutElbTag` is `--without-elb-tag`). */
+  options?: readonly (keyof DayTwoOptions)[];
+  /** Loaded when it runs, so that neither front end loads every module at start. */
+  run: (ctx: DayTwoContext, options: DayTwoOptions) => Promise<Outcome>;
+}
+
+/** The day-two actions, in the order the course takes them. */
+export const DAY_TWO_ACTIONS: readonly DayTwoAction[] = [
+  {
+    id: 'addons',
+    title: text('Add-ons and the VPC CNI at work', 'アドオンと、動いている VPC CNI'),
+    lesson: 'day-two-addons',
+    kind: 'runs',
+    run: async (ctx) => (await import('./addons.js')).addonsAction(ctx),
+  },
+  {
+    id: 'workload',
+    title: text('A first workload behind a load balancer', 'ロードバランサーの後ろに最初のワークロード'),
+    lesson: 'day-two-workload',
+    kind: 'runs',
+    options: ['withoutElbTag'],
+    run: async (ctx, options) => (await import('./workload.js')).workloadAction(ctx, options),
+  },
+  {
+    id: 'upgrade',
+    title: text('Upgrade one minor: the cluster, then the node group', '1 マイナー上げる: クラスター、次にノードグループ'),
+    lesson: 'wrapup-upgrade',
+    question: 1,
+    kind: 'runs',
+    run: async (ctx) => (await import('./upgrade.js')).upgradeAction(ctx),
+  },
+  {
+    id: 'access',
+    title: text('More people: an access entry for a second principal', '利用者を増やす: 2 人目のプリンシパルのアクセスエントリー'),
+    lesson: 'wrapup-access',
+    question: 2,
+    kind: 'runs',
+    run: async (ctx) => (await import('./access.js')).accessAction(ctx),
+  },
+];
+
+/** The action with this id, or undefined when there is none. */
+export function dayTwoAction(id: string): DayTwoAction | undefined {
+  return DAY_TWO_ACTIONS.find((action) => action.id === id);
+}
