@@ -8,6 +8,7 @@ import {
   CreateVpcCommand,
   DeleteVpcCommand,
   DescribeAddressesCommand,
+  DescribeAvailabilityZonesCommand,
   DescribeVpcsCommand,
   type EC2Client,
 } from '@aws-sdk/client-ec2';
@@ -110,4 +111,11 @@ export async function ec2HeadroomFindings(ec2: EC2Client, config: TutorConfig): 
     });
   }
   return out;
+}
+
+/** The region and its available zones: a build needs at least two. */
+export async function regionFinding(ec2: EC2Client, config: Pick<TutorConfig, 'region' | 'lang'>): Promise<Finding> {
+  const zones = await ec2.send(new DescribeAvailabilityZonesCommand({ Filters: [{ Name: 'state', Values: ['available'] }] }));
+  const names = (zones.AvailabilityZones ?? []).map((z) => z.ZoneName).join(', ');
+  return { ok: (zones.AvailabilityZones?.length ?? 0) >= 2, label: config.lang === 'ja' ? 'リージョン' : 'Region', detail: text(`${config.region}: ${names}`, `${config.region}: ${names}`) };
 }

@@ -1,4 +1,3 @@
-import { DescribeAvailabilityZonesCommand } from '@aws-sdk/client-ec2';
 import type { TutorConfig } from '../config.js';
 import { TutorError } from '../errors.js';
 import { toolFindings, type Finding } from '../preflight.js';
@@ -26,10 +25,9 @@ export async function findings(config: TutorConfig): Promise<Finding[]> {
     const { ec2 } = session.engine.clients;
     if (session.sandbox) out.push({ ok: true, label: 'Sandbox', detail: text(`moto at ${session.sandbox.motoUrl}`, `moto: ${session.sandbox.motoUrl}`) });
     else out.push({ ok: true, label: config.lang === 'ja' ? '認証情報' : 'Credentials', detail: text(`account ${session.identity?.account} as ${session.identity?.arn}`, `アカウント ${session.identity?.account}(${session.identity?.arn})`) });
-    const zones = await ec2.send(new DescribeAvailabilityZonesCommand({ Filters: [{ Name: 'state', Values: ['available'] }] }));
-    const names = (zones.AvailabilityZones ?? []).map((z) => z.ZoneName).join(', ');
-    out.push({ ok: (zones.AvailabilityZones?.length ?? 0) >= 2, label: config.lang === 'ja' ? 'リージョン' : 'Region', detail: text(`${session.config.region}: ${names}`, `${session.config.region}: ${names}`) });
-    const { ec2HeadroomFindings, ec2PermissionFindings } = await import('../preflight-ec2.js');
+    // The EC2 client's commands load here, never on the way to the welcome screen's checks.
+    const { ec2HeadroomFindings, ec2PermissionFindings, regionFinding } = await import('../preflight-ec2.js');
+    out.push(await regionFinding(ec2, session.config));
     out.push(...(await ec2HeadroomFindings(ec2, session.config)));
     if (!session.sandbox) out.push(...(await ec2PermissionFindings(ec2, session.config, session.identity?.arn)));
   } finally {
