@@ -67,5 +67,13 @@ export function realServices(known: readonly LessonId[]): Services {
       };
     },
     now: () => Date.now(),
+    async dayTwo(session, id, on, signal) {
+      const real = sessions.get(session);
+      if (!real) throw new Error('No session.');
+      const [{ dayTwoAction }, { dayTwoContextOf }] = await Promise.all([import('../../aws/day-two/actions.js'), import('../../aws/day-two/session-context.js')]);
+      const action = dayTwoAction(id);
+      if (!action) throw new Error(`No day-two action ${id}.`);
+      return action.run(dayTwoContextOf(real, on.emit, on.show, signal), {});
+    },
   };
 }

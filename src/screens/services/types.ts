@@ -6,6 +6,8 @@ import type { Diagram, LiveData } from '../../lessons/types.js';
 import type { AuthShape, VpcShape } from '../state/diagrams.js';
 import type { Progress } from '../../progress/progress.js';
 import type { Text } from '../../text.js';
+import type { EngineEvent, PlannedCall } from '../../aws/types.js';
+import type { Outcome } from '../../aws/day-two/context.js';
 
 /** The engine methods the screens use; the real Engine has them all, a test can fake them. */
 export type EngineLike = Pick<Engine, 'on' | 'plan' | 'apply' | 'settle' | 'verify' | 'prepare' | 'inventory' | 'teardownPlan' | 'down'> &
@@ -57,4 +59,6 @@ export interface Services {
   follow(session: TutorSession, listener: Parameters<EngineLike['on']>[0]): () => void;
   /** Wall-clock time, ms. */
   now(): number;
+  /** Runs a day-two action (`DAY_TWO_ACTIONS`) on the session's build: each call shown before it is sent, its events as they come. */
+  dayTwo?(session: TutorSession, action: string, on: { emit: (event: EngineEvent) => void; show: (call: PlannedCall) => void }, signal: AbortSignal): Promise<Outcome>;
 }
