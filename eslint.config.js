@@ -26,13 +26,18 @@ const SCREENS = {
 const OUTSIDE_WORLD = {
   group: { regex: '^(@aws-sdk/|execa$|(node:)?fs(/|$))' },
   dynamic: dynamicImport('^(@aws-sdk\\x2F|execa$|(node:)?fs(\\x2F|$))'),
-  message: 'Screens render (STYLE.md point 3): AWS calls, external tools and files belong in src/aws/, src/kube/ and src/sandbox/.',
+  message:
+    'Screens render (STYLE.md point 3): AWS calls, external tools and files belong in src/aws/, src/kube/ and src/sandbox/.',
 };
 const SESSION = {
   group: { regex: '^\\.\\.?/(.*/)?session\\.js$' },
   message: 'Only the screens’ services (and run.tsx) open the session; screens receive services through one context.',
 };
-const INK_TEXT = { name: 'ink', importNames: ['Text'], message: 'Text is drawn through components/T.tsx, which applies the theme.' };
+const INK_TEXT = {
+  name: 'ink',
+  importNames: ['Text'],
+  message: 'Text is drawn through components/T.tsx, which applies the theme.',
+};
 
 /** One `no-restricted-imports` + `no-restricted-syntax` pair, since a later config object replaces a rule's options. */
 function boundaries(files, ignores, rules, paths = []) {
@@ -40,10 +45,7 @@ function boundaries(files, ignores, rules, paths = []) {
     files,
     ignores,
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths, patterns: rules.map((r) => ({ ...r.group, message: r.message })) },
-      ],
+      'no-restricted-imports': ['error', { paths, patterns: rules.map((r) => ({ ...r.group, message: r.message })) }],
       'no-restricted-syntax': [
         'error',
         ...rules.filter((r) => r.dynamic).map((r) => ({ selector: r.dynamic, message: r.message })),
@@ -70,7 +72,10 @@ export default defineConfig(
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       'no-warning-comments': ['error', { terms: ['todo', 'fixme', 'xxx'], location: 'start' }],
     },
   },
