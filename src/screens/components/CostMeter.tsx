@@ -2,6 +2,7 @@ import { Box } from 'ink';
 import { PRICE_DATE, formatUsd } from '../../aws/cost.js';
 import type { StepNumber } from '../../aws/types.js';
 import { useTutor } from '../contexts/tutor.js';
+import { useUi } from '../contexts/ui.js';
 import { useNow } from '../hooks/useNow.js';
 import { useServices } from '../contexts/services.js';
 import { costNow } from '../state/cost.js';
@@ -12,9 +13,10 @@ function useCost() {
   const { world, config } = useTutor();
   const resources = Object.values(world.resources);
   const services = useServices();
+  const { theme } = useUi();
   const first = costNow(resources, config, services.now());
-  // The total grows while something is billed: tick once a second then, not otherwise.
-  const now = useNow(first.hourly > 0);
+  // The total grows while something is billed: tick once a second then, not otherwise (never in plain mode).
+  const now = useNow(first.hourly > 0 && !theme.plain);
   return { cost: costNow(resources, config, now), config };
 }
 

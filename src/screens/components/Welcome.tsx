@@ -96,7 +96,8 @@ export function ChoiceList({ choices, cursor }: { choices: readonly WelcomeChoic
         const here = i === cursor % Math.max(1, choices.length);
         return (
           <T key={choice.id} {...(here ? { tone: 'accent' as const, bold: true } : {})} wrap="truncate-end">
-            {here ? theme.symbols.cursor : ' '} {choice.label}
+            {here ? theme.symbols.cursor : ' '} {theme.plain ? `${i + 1}. ` : ''}
+            {choice.label}
           </T>
         );
       })}
