@@ -32,6 +32,7 @@ function withCommonOptions(command: Command): Command {
     .option('--time-scale <n>', 'sandbox: multiplies AWS’s real durations, 0 to 1 (default 1/60)')
     .option('--no-kubectl', 'skip the kubectl checks of steps 4 and 5')
     .option('--presenter', 'mask account ids, access keys and public IPs; large headings')
+    .option('--plain', 'for screen readers: numbered menus, no box drawing, nothing animated (also INK_SCREEN_READER=true)')
     .option('--debug', 'show the underlying error details');
 }
 

@@ -30,6 +30,8 @@ export interface TutorConfig {
   /** Run the kubectl checks of steps 4 and 5. */
   kubectl: boolean;
   presenter: boolean;
+  /** --plain or a screen reader: numbered menus, no box drawing, nothing animated. */
+  plain?: true;
   debug: boolean;
 }
 

@@ -29,6 +29,7 @@ export interface RawOptions {
   timeScale?: string;
   kubectl?: boolean;
   presenter?: boolean;
+  plain?: boolean;
   debug?: boolean;
 }
 
@@ -142,6 +143,17 @@ function timeScale(value: string | undefined): number {
   return number;
 }
 
+/** --plain, or a screen reader announced by INK_SCREEN_READER (Ink's own switch): numbered menus, no boxes, no animation. */
+function plainMode(flag: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+  const value = env.INK_SCREEN_READER;
+  if (flag === true || value === undefined || value === '') return flag === true;
+  if (/^(true|1|yes)$/i.test(value)) return true;
+  if (/^(false|0|no)$/i.test(value)) return false;
+  throw badInput(
+    text(`INK_SCREEN_READER "${value}" is not allowed: use true or false (or leave it unset).`, `INK_SCREEN_READER に「${value}」は指定できません。true か false を指定してください(未設定でもかまいません)。`),
+  );
+}
+
 function endpoint(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   try {
@@ -218,6 +230,7 @@ export function resolveConfig(raw: RawOptions, env: NodeJS.ProcessEnv = process.
     timeScale: timeScale(raw.timeScale),
     kubectl: raw.kubectl !== false,
     presenter: raw.presenter === true,
+    ...(plainMode(raw.plain, env) ? { plain: true as const } : {}),
     debug: raw.debug === true,
   };
 }

@@ -17,7 +17,7 @@ import { useTerminalSize, type Size } from './hooks/useTerminalSize.js';
 import type { Services } from './services/types.js';
 import { coursePages, lessonOf } from './state/course.js';
 import { welcomeChoices } from './state/welcome.js';
-import { makeTheme, type Theme } from './theme.js';
+import { colorAllowed, makeTheme, type Theme } from './theme.js';
 
 export interface AppProps {
   config: TutorConfig;
@@ -83,7 +83,7 @@ export function App({ config, services, lessons, step, size, theme, stop, onExit
     },
     [onExit, exit],
   );
-  const chosenTheme = useMemo(() => theme ?? makeTheme(), [theme]);
+  const chosenTheme = useMemo(() => theme ?? makeTheme(colorAllowed(), config.plain === true), [theme, config.plain]);
   return (
     <ServicesProvider value={services}>
       <TutorProvider config={config} lessons={lessons} {...(step ? { step } : {})} {...(stop ? { stop } : {})} onExit={done}>

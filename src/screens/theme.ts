@@ -1,3 +1,4 @@
+import { colorAllowed, MARKS } from '../present/marks.js';
 import type { Phase } from './state/world.js';
 
 /** What a colour means here; components ask for a meaning, never a colour. */
@@ -6,6 +7,11 @@ export type Tone = 'accent' | 'ok' | 'bad' | 'warn' | 'muted' | 'heading' | 'key
 export interface Theme {
   /** False under NO_COLOR: meaning is then carried by symbols and brackets alone. */
   color: boolean;
+  /**
+   * --plain (a screen reader): ASCII marks and words, numbered menus, no
+   * boxes, and nothing that redraws on its own (no spinner, no ticking clock).
+   */
+  plain: boolean;
   colors: Record<Tone, string | undefined>;
   symbols: {
     ok: string;
@@ -17,6 +23,9 @@ export interface Theme {
     todo: string;
     barFull: string;
     barEmpty: string;
+    barBusy: string;
+    /** Between page tabs. */
+    separator: string;
     spinner: readonly string[];
     arrow: string;
   };
@@ -36,26 +45,53 @@ const COLORS: Record<Tone, string> = {
   code: 'blueBright',
 };
 
-/** NO_COLOR (https://no-color.org): present and not empty turns colour off. */
-export function colorAllowed(env: NodeJS.ProcessEnv = process.env): boolean {
-  return !(typeof env.NO_COLOR === 'string' && env.NO_COLOR !== '');
-}
+/** NO_COLOR, as the presentation layer reads it for both front ends. */
+export { colorAllowed };
 
-export function makeTheme(color: boolean = colorAllowed()): Theme {
+const PLAIN_SYMBOLS: Theme['symbols'] = {
+  ok: '[ok]',
+  bad: '[failed]',
+  unknown: '[unknown]',
+  cursor: '>',
+  done: '[done]',
+  current: '[here]',
+  todo: '[ ]',
+  barFull: '#',
+  barEmpty: '-',
+  barBusy: '~',
+  separator: ' | ',
+  spinner: ['...'],
+  arrow: '->',
+};
+
+const PLAIN_PHASES: Theme['phase'] = {
+  planned: { symbol: '[planned]', tone: 'muted' },
+  creating: { symbol: '[creating]', tone: 'warn' },
+  ready: { symbol: '[ready]', tone: 'ok' },
+  deleting: { symbol: '[deleting]', tone: 'warn' },
+  deleted: { symbol: '[deleted]', tone: 'muted' },
+  failed: { symbol: '[failed]', tone: 'bad' },
+};
+
+export function makeTheme(color: boolean = colorAllowed(), plain = false): Theme {
   const colors = Object.fromEntries(Object.entries(COLORS).map(([tone, value]) => [tone, color ? value : undefined])) as Record<Tone, string | undefined>;
+  if (plain) return { color, plain, colors, symbols: PLAIN_SYMBOLS, phase: PLAIN_PHASES };
   return {
     color,
+    plain,
     colors,
     symbols: {
-      ok: '✓',
-      bad: '✗',
-      unknown: '?',
+      ok: MARKS.ok,
+      bad: MARKS.bad,
+      unknown: MARKS.unknown,
       cursor: '›',
       done: '✓',
       current: '▸',
       todo: '·',
       barFull: '█',
       barEmpty: '░',
+      barBusy: '▒',
+      separator: ' │ ',
       spinner: ['◐', '◓', '◑', '◒'],
       arrow: '→',
     },

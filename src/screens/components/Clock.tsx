@@ -7,7 +7,8 @@ import type { Tone } from '../theme.js';
 /** A spinner that turns once a second with the clock: waits never look frozen, and little is redrawn. */
 export function Spinner({ tone = 'warn' }: { tone?: Tone }) {
   const { theme } = useUi();
-  const now = useNow(true);
+  // Plain mode: nothing redraws on its own (a screen reader would read it out every second).
+  const now = useNow(!theme.plain);
   const frames = theme.symbols.spinner;
   return <T tone={tone}>{frames[Math.floor(now / 1000) % frames.length] ?? ''}</T>;
 }
@@ -17,7 +18,8 @@ export function Spinner({ tone = 'warn' }: { tone?: Tone }) {
  * clock), or from the last reported elapsed time run on by the clock.
  */
 export function Elapsed({ since, elapsedMs, at, expectedMs, rate = 1, running = true }: { since?: number; elapsedMs?: number; at?: number; expectedMs?: number; rate?: number; running?: boolean }) {
-  const now = useNow(running);
+  const { theme } = useUi();
+  const now = useNow(running && !theme.plain);
   const elapsed = elapsedMs !== undefined && at !== undefined ? elapsedMs + Math.max(0, now - at) * rate : since !== undefined ? (now - since) * rate : 0;
   return (
     <T tone="muted">

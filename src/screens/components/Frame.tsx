@@ -2,6 +2,7 @@ import { Box } from 'ink';
 import type { ReactNode } from 'react';
 import { useUi } from '../contexts/ui.js';
 import { Header } from './Header.js';
+import { withNumberKeys } from './plain.js';
 import { KeysLine, StatusLine } from './StatusLine.js';
 import type { Say } from './T.js';
 
@@ -10,7 +11,7 @@ export const FRAME_LINES = 4;
 
 /** Header, a body of a fixed height (cut, never spilling), the status line and the keys. */
 export function Frame({ keys, children }: { keys: Say; children: ReactNode }) {
-  const { columns, rows } = useUi();
+  const { columns, rows, theme } = useUi();
   return (
     <Box flexDirection="column" width={columns}>
       <Header />
@@ -18,7 +19,7 @@ export function Frame({ keys, children }: { keys: Say; children: ReactNode }) {
         {children}
       </Box>
       <StatusLine />
-      <KeysLine keys={keys} />
+      <KeysLine keys={typeof keys === 'object' ? withNumberKeys(keys, theme) : keys} />
     </Box>
   );
 }

@@ -33,10 +33,11 @@ export function Header() {
 
 /** A heading; in presenter mode a large boxed one that reads from the back of the room. */
 export function Heading({ children }: { children: Text | string }) {
-  const { presenter } = useUi();
+  const { presenter, theme } = useUi();
   if (presenter) {
+    // Plain mode (a screen reader) gets the large heading without the box around it.
     return (
-      <Box borderStyle="double" paddingX={2} flexShrink={0}>
+      <Box {...(theme.plain ? {} : { borderStyle: 'double' as const })} paddingX={2} flexShrink={0}>
         <T bold tone="heading" wrap="truncate-end">
           {typeof children === 'string' ? children.toUpperCase() : { en: children.en.toUpperCase(), ja: children.ja }}
         </T>

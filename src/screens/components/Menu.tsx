@@ -71,6 +71,7 @@ export function Menu() {
                 <T tone={mark === 'done' ? 'ok' : mark === 'current' ? 'warn' : 'muted'}>{symbol}</T>
                 {' '}
                 {isWrapUp(row.lesson) ? '  ' : ''}
+                {theme.plain ? `${row.index + 1}. ` : ''}
                 {row.lesson.title}
                 {mark === 'cleaned' ? <T tone="muted">{S.aside(S.markCleaned)}</T> : null}
               </T>

@@ -39,7 +39,7 @@ function Zone({ zone, width, nodeTier }: { zone: MapZone; width: number; nodeTie
     </T>
   );
   return (
-    <Box flexDirection="column" borderStyle="round" width={width} paddingX={1}>
+    <Box flexDirection="column" {...(theme.plain ? {} : { borderStyle: 'round' as const })} width={width} paddingX={1}>
       <T tone="muted" wrap="truncate-end">
         {zone.name}
       </T>
@@ -55,6 +55,7 @@ function Zone({ zone, width, nodeTier }: { zone: MapZone; width: number; nodeTie
 /** Region → VPC → a column per AZ with its subnets, NAT gateway and nodes; the control plane, the roles. */
 export function ResourceMap({ width }: { width: number }) {
   const { world, config, session } = useTutor();
+  const { theme } = useUi();
   const zonesKnown = session.status === 'open' ? (session.session.ledger.facts.availabilityZones ?? []) : [];
   const model = mapModel(config, world.resources, zonesKnown);
   const zoneWidth = Math.max(18, Math.floor((width - 4) / model.zones.length));
@@ -64,7 +65,7 @@ export function ResourceMap({ width }: { width: number }) {
         {S.mapTitle}
         <T tone="muted">{` · ${S.region[config.lang]} ${model.region}`}</T>
       </T>
-      <Box flexDirection="column" borderStyle="single" paddingX={1} width={width}>
+      <Box flexDirection="column" {...(theme.plain ? {} : { borderStyle: 'single' as const })} paddingX={1} width={width}>
         <Box justifyContent="space-between">
           <Node label="VPC" node={model.vpc} />
           <Node label="IGW" node={model.igw} />

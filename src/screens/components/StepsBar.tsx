@@ -20,7 +20,7 @@ export function StepsBar({ long = false }: { long?: boolean }) {
         const isDone = tutor.doneSteps.includes(step);
         const busy = !isDone && (phase === 'applying' || phase === 'settling' || phase === 'waiting');
         const failed = !isDone && phase === 'failed';
-        const symbol = isDone ? theme.symbols.barFull : busy ? '▒' : failed ? theme.symbols.bad : theme.symbols.barEmpty;
+        const symbol = isDone ? theme.symbols.barFull : busy ? theme.symbols.barBusy : failed ? theme.symbols.bad : theme.symbols.barEmpty;
         return (
           <T key={step} tone={isDone ? 'ok' : busy ? 'warn' : failed ? 'bad' : 'muted'}>
             {symbol}

@@ -21,6 +21,8 @@ export type Command =
   | 'page-down'
   /** --presenter: the 20-minute track or the full course. */
   | 'track'
+  /** A digit: picks the numbered choice (welcome, menu, quiz, calls), as plain mode numbers them. */
+  | `pick-${number}`
   /** Any other key: it only closes the key list. */
   | 'other';
 
@@ -68,5 +70,6 @@ export function keyToCommand(input: string, key: KeyInfo): Command | undefined {
   if (key.escape) return 'escape';
   if (key.tab) return key.shift ? 'left' : 'right';
   if (key.ctrl) return undefined;
+  if (/^[0-9]$/.test(input)) return `pick-${Number(input)}`;
   return LETTERS[input.toLowerCase()] ?? (input ? 'other' : undefined);
 }

@@ -46,6 +46,11 @@ const CLIMAX: StepNumber = 5;
 
 const to = (action: TutorAction): Intent[] => [{ type: 'dispatch', action }];
 
+/** The digit of a `pick-N` command. */
+export function pickOf(command: Command): number | undefined {
+  return command.startsWith('pick-') ? Number(command.slice(5)) : undefined;
+}
+
 /** Every key, on every screen, decided in one place. */
 export function route(command: Command, ctx: RouteContext): Intent[] {
   const { tutor } = ctx;
@@ -73,6 +78,11 @@ export function route(command: Command, ctx: RouteContext): Intent[] {
 
 function welcome(command: Command, ctx: RouteContext): Intent[] {
   const count = ctx.welcome.length;
+  const pick = pickOf(command);
+  if (pick !== undefined) {
+    const choice = pick >= 1 ? ctx.welcome[pick - 1] : undefined;
+    return choice ? [{ type: 'choose', choice }] : [];
+  }
   switch (command) {
     case 'up':
       return to({ type: 'welcome-move', delta: -1, count });
@@ -92,6 +102,9 @@ function welcome(command: Command, ctx: RouteContext): Intent[] {
 }
 
 function menu(command: Command, ctx: RouteContext): Intent[] {
+  const pick = pickOf(command);
+  // Digits move to the lesson of that number (two in a row for 10 and up); Enter opens it.
+  if (pick !== undefined) return to({ type: 'menu-pick', digit: pick });
   switch (command) {
     case 'up':
       return to({ type: 'menu-move', delta: -1 });
@@ -137,6 +150,11 @@ function lesson(command: Command, ctx: RouteContext): Intent[] {
     default:
       break;
   }
+  const pick = pickOf(command);
+  // On the call and "Try it" pages a digit selects that call or command.
+  if (pick !== undefined && (page?.kind === 'call' || page?.kind === 'try')) {
+    return pick >= 1 && pick <= ctx.callCount ? to({ type: 'call-move', delta: pick - 1 - tutor.callCursor, count: ctx.callCount }) : [];
+  }
   switch (page?.kind) {
     case 'learn':
       if (command === 'up' || command === 'down' || command === 'page-up' || command === 'page-down') return scroll(command, ctx);
@@ -180,12 +198,19 @@ function lesson(command: Command, ctx: RouteContext): Intent[] {
       if (shownAt === undefined || ctx.now - shownAt < CHECK_DWELL_MS) return held;
       return to({ type: 'page', delta: 1 });
     }
-    case 'quiz':
+    case 'quiz': {
+      const pick = pickOf(command);
+      if (pick !== undefined) {
+        const count = lessonOf(course, tutor.lesson)?.quiz[tutor.quiz.index]?.choices.length ?? 0;
+        if (tutor.quiz.revealed || pick < 1 || pick > count) return [];
+        return [...to({ type: 'quiz-move', delta: pick - 1 - tutor.quiz.cursor }), ...to({ type: 'quiz-answer' })];
+      }
       if (command === 'up' || command === 'down') return to({ type: 'quiz-move', delta: command === 'up' ? -1 : 1 });
       if (command === 'enter') return to({ type: tutor.quiz.revealed ? 'quiz-next' : 'quiz-answer' });
       if (command === 'skip' || command === 'right') return to({ type: 'quiz-skip' });
       if (command === 'retry' && (tutor.quiz.revealed || tutor.quiz.index > 0)) return to({ type: 'quiz-retake' });
       return [];
+    }
     case 'try':
       if (ctx.callCount > 0 && (command === 'up' || command === 'down')) return to({ type: 'call-move', delta: command === 'up' ? -1 : 1, count: ctx.callCount });
       if (command === 'up' || command === 'down' || command === 'page-up' || command === 'page-down') return scroll(command, ctx);

@@ -27,6 +27,8 @@ export interface TutorState {
   lesson: LessonId | null;
   page: number;
   menuCursor: number;
+  /** Digits typed on the menu so far, while a longer number could still follow (1, then 2 for lesson 12). */
+  menuTyped?: string;
   welcomeCursor: number;
   callCursor: number;
   /** Lines scrolled down in a long page. */
@@ -63,6 +65,8 @@ export type TutorAction =
   | { type: 'open-cursor' }
   | { type: 'menu' }
   | { type: 'menu-move'; delta: number }
+  /** A digit on the menu: the cursor goes to the lesson of that number. */
+  | { type: 'menu-pick'; digit: number }
   | { type: 'welcome-move'; delta: number; count: number }
   /** The welcome screen's choices changed (another mode): the cursor goes back to the first. */
   | { type: 'welcome-reset' }
@@ -195,8 +199,18 @@ export function createTutorReducer(course: Course): (state: TutorState, action: 
       }
       case 'menu':
         return { ...state, screen: 'menu', overlay: 'none', menuCursor: Math.max(0, lessonIndex(course, state.lesson)) };
-      case 'menu-move':
-        return { ...state, menuCursor: wrap(state.menuCursor + action.delta, course.lessons.length) };
+      case 'menu-move': {
+        const { menuTyped: _typed, ...rest } = state;
+        return { ...rest, menuCursor: wrap(state.menuCursor + action.delta, course.lessons.length) };
+      }
+      case 'menu-pick': {
+        const count = course.lessons.length;
+        const { menuTyped: _typed, ...rest } = state;
+        const longer = Number(`${state.menuTyped ?? ''}${action.digit}`);
+        const number = state.menuTyped && longer <= count ? longer : action.digit;
+        if (number < 1 || number > count) return rest;
+        return { ...rest, menuCursor: number - 1, ...(number * 10 <= count ? { menuTyped: String(number) } : {}) };
+      }
       case 'welcome-move':
         return { ...state, welcomeCursor: wrap(state.welcomeCursor + action.delta, action.count) };
       case 'welcome-reset':

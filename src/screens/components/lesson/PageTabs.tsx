@@ -1,5 +1,6 @@
 import type { Text } from '../../../text.js';
 import type { PageKind, PageRef } from '../../state/course.js';
+import { useUi } from '../../contexts/ui.js';
 import { S } from '../../strings.js';
 import { T } from '../T.js';
 
@@ -15,6 +16,7 @@ const NAMES: Record<PageKind, Text> = {
 
 /** The lesson's pages as tabs; the current one bracketed (readable without colour too). */
 export function PageTabs({ pages, current }: { pages: readonly PageRef[]; current: number }) {
+  const { theme } = useUi();
   const learnCount = pages.filter((p) => p.kind === 'learn').length;
   const here = pages[current];
   const kinds = pages.map((p) => p.kind).filter((kind, i, all) => all.indexOf(kind) === i);
@@ -25,7 +27,7 @@ export function PageTabs({ pages, current }: { pages: readonly PageRef[]; curren
         const label = kind === 'learn' && here?.kind === 'learn' ? { en: `${S.pageLearn.en} ${here.index + 1}/${learnCount}`, ja: `${S.pageLearn.ja} ${here.index + 1}/${learnCount}` } : NAMES[kind];
         return (
           <T key={kind}>
-            {i > 0 ? <T tone="muted"> │ </T> : null}
+            {i > 0 ? <T tone="muted">{theme.symbols.separator}</T> : null}
             {active ? (
               <T tone="accent" bold inverse>
                 [{label}]

@@ -32,7 +32,7 @@ export function QuizPage({ lesson }: { lesson: Lesson }) {
           const tone = revealed ? (isAnswer ? 'ok' : here ? 'bad' : 'muted') : here ? 'accent' : undefined;
           return (
             <T key={choiceIndex} {...(tone ? { tone } : {})} {...(here ? { bold: true } : {})}>
-              {mark} {String.fromCharCode(97 + position)}) {question.choices[choiceIndex]}
+              {mark} {theme.plain ? String(position + 1) : String.fromCharCode(97 + position)}) {question.choices[choiceIndex]}
             </T>
           );
         })}
