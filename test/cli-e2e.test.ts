@@ -18,7 +18,7 @@ describe('the built program against moto', () => {
     const up = await runCli(['up', '--through', '3', '--yes', ...common], { KUBECONFIG: join(state, 'kubeconfig') });
     expect(up.stderr).toBe('');
     expect(up.exitCode).toBe(0);
-    expect(up.stdout).toContain('Step 3/5: The EKS cluster');
+    expect(up.stdout).toContain('Step 3/5: The cluster');
     expect(up.stdout).toContain('aws eks create-cluster --name cli-e2e');
     expect(up.stdout).toContain('✓ The cluster is ACTIVE');
     expect(up.stdout).not.toContain('✗');

@@ -6,7 +6,8 @@ import type { StepNumber } from '../aws/types.js';
 import { runKubectl } from '../kube/kubectl.js';
 import { Ledger } from '../state/ledger.js';
 import { text } from '../text.js';
-import { type Printer, STEP_TITLES } from './print.js';
+import type { Printer } from './print.js';
+import { stepOfFive } from '../present/words.js';
 
 /** Dry run: every step's exact requests and their aws CLI equivalents; nothing is sent. */
 export function printPlans(config: TutorConfig, through: StepNumber, printer: Printer): number {
@@ -22,7 +23,7 @@ export function printPlans(config: TutorConfig, through: StepNumber, printer: Pr
   printer.say(text('Dry run: the requests each step sends, and the same as aws CLI commands. Nothing is sent.', 'ドライラン: 各ステップが送るリクエストと、同じ内容の aws CLI コマンドです。何も送信しません。'));
   for (let n = 1 as StepNumber; n <= through; n = (n + 1) as StepNumber) {
     const plan = engine.plan(n);
-    printer.line(`\n== ${config.lang === 'ja' ? 'ステップ' : 'Step'} ${n}/5: ${STEP_TITLES[n][config.lang]} ==`);
+    printer.line(`\n== ${stepOfFive(n)[config.lang]} ==`);
     for (const call of plan.calls) {
       printer.line(`# ${call.service}:${call.action}${call.why ? ` — ${call.why[config.lang]}` : ''}`);
       printer.line(JSON.stringify(call.input, null, 2));

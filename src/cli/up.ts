@@ -8,7 +8,10 @@ import { openSession, type Session } from '../session.js';
 import { text } from '../text.js';
 import { billingLines } from './billing.js';
 import { confirm } from './confirm.js';
-import { Printer, STEP_TITLES } from './print.js';
+import { Printer } from './print.js';
+import { MARKS } from '../present/marks.js';
+import { plannedHourly, stepsThrough } from '../present/sums.js';
+import { stepHeading } from '../present/words.js';
 import { printPlans } from './plans.js';
 import { asTutorError, writeFailure } from './report.js';
 import { Unfinished, interruptible } from './signals.js';
@@ -55,8 +58,7 @@ async function runUp(session: Session, through: StepNumber, printer: Printer, si
   const refusal = preflightRefusal(findings);
   if (refusal) throw refusal;
 
-  let hourly = 0;
-  for (let n = 1; n <= through; n++) hourly += engine.plan(n as StepNumber).hourlyCost;
+  const hourly = plannedHourly((n) => engine.plan(n), stepsThrough(through));
   if (config.mode === 'real' && kubernetes?.support === 'extended') {
     printer.say(
       text(
@@ -84,7 +86,7 @@ async function runUp(session: Session, through: StepNumber, printer: Printer, si
   }
   let allOk = true;
   const checks = new StepChecks((step, list) => {
-    printer.line(`-- ${lang === 'ja' ? `ステップ ${step}: ${STEP_TITLES[step].ja} の確認` : `Step ${step}: ${STEP_TITLES[step].en}, checked`} --`);
+    printer.line(`-- ${lang === 'ja' ? `${stepHeading(step).ja} の確認` : `${stepHeading(step).en}, checked`} --`);
     if (!printer.checks(list)) allOk = false;
   });
   const stopChecks = engine.on(checks.listener);
@@ -116,7 +118,7 @@ async function runUp(session: Session, through: StepNumber, printer: Printer, si
   printer.say(
     allOk
       ? text(`Done: steps 1-${through} are in place. \`eks-basics-tutor status\` shows them, \`eks-basics-tutor down\` removes them.`, `完了: ステップ 1〜${through} ができました。\`eks-basics-tutor status\` で確認、\`eks-basics-tutor down\` で削除できます。`)
-      : text('Some checks failed (✗ above).', '一部の確認に失敗しました(上の ✗)。'),
+      : text(`Some checks failed (${MARKS.bad} above).`, `一部の確認に失敗しました(上の ${MARKS.bad})。`),
   );
   return allOk ? 0 : 1;
 }

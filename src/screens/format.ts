@@ -1,18 +1,5 @@
-/** Small pure helpers for what the screens print. */
-import { text, type Text } from '../text.js';
-
-/** A rough duration for the menu: "~9 min", "~2 min", "~9 s", "< 1 s" (約 9 分, 1 秒未満, …). */
-export function roughDuration(ms: number): Text {
-  if (ms < 1000) return text('< 1 s', '1 秒未満');
-  if (ms < 60_000) return text(`~${Math.round(ms / 1000)} s`, `約 ${Math.round(ms / 1000)} 秒`);
-  return text(`~${Math.round(ms / 60_000)} min`, `約 ${Math.round(ms / 60_000)} 分`);
-}
-
-/** m:ss, as the elapsed clocks show it. */
-export function clock(ms: number): string {
-  const seconds = Math.max(0, Math.floor(ms / 1000));
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-}
+/** Small pure helpers for what the screens print; durations are the presentation layer's, shared with the command line. */
+export { clock, roughDuration } from '../present/format.js';
 
 /** "1–3" for consecutive steps, "1, 3" otherwise. */
 export function stepList(steps: readonly number[]): string {

@@ -41,7 +41,7 @@ describe('long waits, the map and the cost meter', () => {
     // Reading on while the cluster is still being created: the next lesson says so.
     await app.press(KEYS.right, KEYS.right, 's');
     frame = await app.waitFor('Fixture step four');
-    expect(frame).toContain('The EKS cluster is still CREATING');
+    expect(frame).toContain('The cluster is still CREATING');
     expect(frame).toContain('Read on meanwhile');
     hold();
     engine.emit({ type: 'status', key: 'cluster', kind: 'eks-cluster', id: 'eks-basics-tutor', status: 'ACTIVE', elapsedMs: 65 * 60_000, expectedMs: 9 * 60_000 });

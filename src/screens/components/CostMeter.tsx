@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { PRICE_DATE, formatUsd } from '../../aws/cost.js';
-import type { StepNumber } from '../../aws/types.js';
+import { plannedHourly, stepsThrough } from '../../present/sums.js';
 import { useTutor } from '../contexts/tutor.js';
 import { useUi } from '../contexts/ui.js';
 import { useNow } from '../hooks/useNow.js';
@@ -49,7 +49,7 @@ export function CostMeter() {
   const { cost, config } = useCost();
   const { engine } = useTutorSessionPlan();
   if (config.mode === 'dry-run') {
-    const all = ([1, 2, 3, 4, 5] as StepNumber[]).reduce((sum, step) => sum + (engine?.plan(step).hourlyCost ?? 0), 0);
+    const all = engine ? plannedHourly((step) => engine.plan(step), stepsThrough(5)) : 0;
     return <T tone="muted">{S.costDryRun(formatUsd(all))}</T>;
   }
   return (

@@ -1,6 +1,7 @@
 import { Box } from 'ink';
 import { formatUsd } from '../../aws/cost.js';
-import type { StepNumber } from '../../aws/types.js';
+import { findingMark } from '../../present/marks.js';
+import { plannedHourly, stepsThrough } from '../../present/sums.js';
 import { useTutor } from '../contexts/tutor.js';
 import { useUi } from '../contexts/ui.js';
 import { S } from '../strings.js';
@@ -77,7 +78,7 @@ function Findings() {
     <Box flexDirection="column">
       {findings.map((finding, i) => (
         <T key={i} wrap={finding.ok ? 'truncate-end' : 'wrap'}>
-          <T tone={finding.ok ? 'ok' : 'bad'}>{finding.ok ? theme.symbols.ok : theme.symbols.bad}</T> <T bold>{finding.label}</T>
+          <T tone={findingMark(finding.ok).mood}>{theme.symbols[findingMark(finding.ok).name]}</T> <T bold>{finding.label}</T>
           <T tone={finding.ok ? 'muted' : undefined}>
             {'  '}
             {finding.detail}
@@ -112,7 +113,7 @@ export function Welcome({ choices }: { choices: readonly WelcomeChoice[] }) {
   const engine = session.status === 'open' ? session.session.engine : undefined;
   const stepCost =
     startStep && engine && config.mode === 'real'
-      ? Array.from({ length: startStep - 1 }, (_, i) => engine.plan((i + 1) as StepNumber).hourlyCost).reduce((a, b) => a + b, 0)
+      ? plannedHourly((n) => engine.plan(n), stepsThrough(startStep - 1))
       : 0;
   return (
     <Frame keys={S.keysWelcome}>

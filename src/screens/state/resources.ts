@@ -1,5 +1,5 @@
 import { INVENTORIED_KINDS, SLOW_KINDS as SLOW, stepOf } from '../../aws/resources/kinds.js';
-import type { Check, StepNumber } from '../../aws/types.js';
+import type { StepNumber } from '../../aws/types.js';
 import type { Phase, ResourceView, World } from './world.js';
 
 /** Kinds that are created first and become usable later (the waits the learner watches): the registry's. */
@@ -24,10 +24,8 @@ export function phaseOfStatus(status: string): Phase {
   return 'creating';
 }
 
-/** Checks passed: none failed (a check the endpoint could not answer does not fail). */
-export function checksPassed(checks: readonly Check[]): boolean {
-  return checks.length > 0 && checks.every((c) => c.ok || c.unknown);
-}
+/** Checks passed: the presentation layer's rule, the same as the command line's. */
+export { checksPassed } from '../../present/marks.js';
 
 /** Resources still coming up: the learner is told they can read on meanwhile. */
 export function settling(world: World): ResourceView[] {

@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import { STEP_TITLES } from '../../../cli/print.js';
+import { STEP_TITLES } from '../../../present/words.js';
 import type { StepNumber } from '../../../aws/types.js';
 import { useTutor } from '../../contexts/tutor.js';
 import { useUi } from '../../contexts/ui.js';

@@ -1,6 +1,7 @@
 import { Box } from 'ink';
 import { useEffect } from 'react';
 import type { StepNumber } from '../../../aws/types.js';
+import { checkMark } from '../../../present/marks.js';
 import { useTutor, useTutorActions } from '../../contexts/tutor.js';
 import { useUi } from '../../contexts/ui.js';
 import { checksPassed, settling, stepOfKey } from '../../state/world.js';
@@ -51,8 +52,8 @@ export function CheckPage({ step, height }: { step: StepNumber; height: number }
     }
     lines.push([{ text: S.checksIntro, tone: 'muted' }]);
     for (const check of result) {
-      const look = check.unknown ? { symbol: theme.symbols.unknown, tone: 'warn' as const } : check.ok ? { symbol: theme.symbols.ok, tone: 'ok' as const } : { symbol: theme.symbols.bad, tone: 'bad' as const };
-      lines.push([{ text: look.symbol, tone: look.tone }, { text: ' ' }, { text: check.label }, ...(check.detail ? [{ text: `  (${check.detail})`, tone: 'muted' as const }] : [])]);
+      const look = checkMark(check);
+      lines.push([{ text: theme.symbols[look.name], tone: look.mood }, { text: ' ' }, { text: check.label }, ...(check.detail ? [{ text: `  (${check.detail})`, tone: 'muted' as const }] : [])]);
     }
     lines.push([{ text: passed ? S.allPassed : S.someFailed, tone: passed ? 'ok' : 'bad', bold: true }]);
   }

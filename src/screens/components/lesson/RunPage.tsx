@@ -1,7 +1,8 @@
 import { Box } from 'ink';
 import { PRICE_DATE, formatUsd } from '../../../aws/cost.js';
 import type { StepNumber } from '../../../aws/types.js';
-import { STEP_TITLES } from '../../../cli/print.js';
+import { plannedHourly } from '../../../present/sums.js';
+import { STEP_TITLES } from '../../../present/words.js';
 import { useEffect, useRef } from 'react';
 import { useTutor, useTutorActions } from '../../contexts/tutor.js';
 import { useUi } from '../../contexts/ui.js';
@@ -24,7 +25,7 @@ function Confirm({ step }: { step: StepNumber }) {
   const plan = usePlan(step);
   const missing = missingBefore(step, tutor.doneSteps, world);
   const engine = session.status === 'open' ? session.session.engine : undefined;
-  const hourly = [...missing, step].reduce((sum, s) => sum + (engine?.plan(s).hourlyCost ?? 0), 0);
+  const hourly = engine ? plannedHourly((s) => engine.plan(s), [...missing, step]) : 0;
   const estimate = (
     <T tone="muted">
       {S.aside(S.estimate(PRICE_DATE))}
