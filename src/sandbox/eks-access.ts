@@ -36,7 +36,7 @@ export async function callerPrincipal(view: EksView, scope: CallerScope): Promis
   try {
     arn = childText(parseXml(answer.body.toString('utf8')).children[0], 'Arn');
   } catch {
-    arn = '';
+    // No readable answer: the default principal below.
   }
   const session = /^arn:aws:sts::(\d+):assumed-role\/([^/]+)\//.exec(arn);
   return session ? `arn:aws:iam::${session[1]}:role/${session[2]}` : arn || 'arn:aws:iam::123456789012:user/moto';
