@@ -203,18 +203,18 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         )
       : undefined;
     if (stable) cleanups.push(() => stable.close());
-    // The view needs each cluster's Kubernetes endpoint and the Kubernetes API needs the view.
-    let kube: KubeApi | undefined;
+    // The view needs each cluster's Kubernetes endpoint and the Kubernetes API needs the view:
+    // kubeUrl reads `kube`, declared below, only once the API has started.
     const kubeUrl = (region: string, name: string): Promise<string> =>
       stable
-        ? stable.expose(`kube/${region}/${name}`, async () => Number(new URL(await kube!.endpoint(region, name)).port)).then((port) => `https://127.0.0.1:${port}`)
-        : kube!.endpoint(region, name);
+        ? stable.expose(`kube/${region}/${name}`, async () => Number(new URL(await kube.endpoint(region, name)).port)).then((port) => `https://127.0.0.1:${port}`)
+        : kube.endpoint(region, name);
     const view = new EksView(moto, memory, timeline, {
       url: kubeUrl,
       caData: Buffer.from(certificates.caCert).toString('base64'),
     }, behaviours);
     const lookup = clusterLookup(view, credentials.accessKeyId);
-    kube = startKubeApi({
+    const kube: KubeApi = startKubeApi({
       serverCert: certificates.serverCert,
       serverKey: certificates.serverKey,
       credentials,
@@ -226,8 +226,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       now: timeline.now,
       ...kubeSandboxOptions(moto, timeline, memory),
     });
-    const kubeApi = kube;
-    cleanups.push(() => kubeApi.close());
+    cleanups.push(() => kube.close());
     const proxy = await startAwsProxy({
       moto,
       handlers: { eks: eksHandler(view), ec2: ec2Handler(view, new NatGatewayClock(memory, timeline)), iam: iamHandler(view), sts: stsHandler(view) },
