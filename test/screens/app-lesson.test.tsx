@@ -45,7 +45,7 @@ describe('the lesson menu and a lesson', () => {
     expect(frame).toContain('aws eks fake-create-1');
     expect(frame).toContain('Why step 1.');
     await app.press(KEYS.down);
-    frame = await app.waitFor('aws ec2 fake-tag-1');
+    await app.waitFor('aws ec2 fake-tag-1');
     await app.press(KEYS.right);
     frame = await app.waitFor('[Run]');
     expect(frame).toContain('Press Enter to run it');
@@ -66,9 +66,9 @@ describe('the lesson menu and a lesson', () => {
     frame = await app.waitFor('Not quite.');
     expect(frame).toContain('Right choice is right (1).');
     await app.press(KEYS.enter);
-    frame = await app.waitFor('Question 2 of 2');
+    await app.waitFor('Question 2 of 2');
     await app.answer('Right choice');
-    frame = await app.waitFor('Right.');
+    await app.waitFor('Right.');
     await app.press(KEYS.enter);
     frame = await app.waitFor('Fixture step two');
     expect(frame).toContain('[Learn 1/2]');
