@@ -11,13 +11,14 @@ export function useTerminalSize(fixed?: Size): Size {
   const { stdout } = useStdout();
   const read = (): Size => ({ columns: fixed?.columns ?? (stdout.columns || 80), rows: fixed?.rows ?? (stdout.rows || 24) });
   const [size, setSize] = useState(read);
+  const pinned = fixed !== undefined;
   useEffect(() => {
-    if (fixed) return undefined;
-    const onResize = () => setSize(read());
+    if (pinned) return undefined;
+    const onResize = () => setSize({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
     stdout.on('resize', onResize);
     return () => {
       stdout.off('resize', onResize);
     };
-  }, [stdout, fixed?.columns, fixed?.rows]);
+  }, [stdout, pinned]);
   return fixed ?? size;
 }
