@@ -74,12 +74,12 @@ describe('long waits, the map and the cost meter', () => {
     const app = screen.render({ config: testConfig({ stateDir: screen.stateDir }), services: fake.services });
     await openStep(app, 2, 'Fixture step two');
     await app.press('c', KEYS.right, KEYS.enter);
-    let frame = await app.waitFor('It failed:');
+    const frame = await app.waitFor('It failed:');
     expect(frame).toContain('VpcLimitExceeded: this region already has 5 VPCs');
     expect(frame).toContain('Press r to try again.');
     expect(frame).not.toMatch(/at .*\.ts:\d+/);
     await app.press('r');
-    frame = await app.waitFor('Step 2 is in place and checked');
+    await app.waitFor('Step 2 is in place and checked');
     expect(engine.applied).toEqual([1, 2]);
   });
 
@@ -170,7 +170,7 @@ describe('without credentials', () => {
     expect(frame).toContain('aws configure');
     expect(frame).toMatch(/› Use the sandbox \(local, free\)\n\s+Dry run/);
     await app.press(KEYS.down, KEYS.enter);
-    frame = await app.waitFor('Requests are shown, never sent.');
+    await app.waitFor('Requests are shown, never sent.');
     expect(fake.opened.map((c) => c.mode)).toEqual(['real', 'dry-run']);
     await app.waitFor('› Start with the lesson menu');
     await app.press(KEYS.enter);
