@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { Mode, TutorConfig } from '../../config.js';
-import type { Finding } from '../../cli/doctor.js';
+import type { Finding } from '../../preflight.js';
 import type { StepNumber } from '../../aws/types.js';
 import type { Diagram, Lesson, LiveData } from '../../lessons/types.js';
 import { useProgressSync } from '../hooks/useProgressSync.js';

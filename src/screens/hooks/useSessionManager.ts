@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TutorConfig } from '../../config.js';
-import type { Finding } from '../../cli/doctor.js';
+import type { Finding } from '../../preflight.js';
 import type { Text } from '../../text.js';
 import type { Services, TutorSession } from '../services/types.js';
 import { errorCode, errorText } from '../state/errors.js';

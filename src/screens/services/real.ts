@@ -30,7 +30,7 @@ export function realServices(known: readonly LessonId[]): Services {
     },
     async findings(config) {
       // The sandbox's own line comes from the session: checking it here would start a second one.
-      const { findings } = await import('../../cli/doctor.js');
+      const { findings } = await import('../../findings.js');
       return findings(config.mode === 'sandbox' ? { ...config, mode: 'dry-run' } : config);
     },
     motoInstalled,

@@ -1,7 +1,7 @@
 import type { TutorConfig } from '../../config.js';
 import type { Engine } from '../../aws/engine.js';
 import type { Ledger } from '../../state/ledger.js';
-import type { Finding } from '../../cli/doctor.js';
+import type { Finding } from '../../preflight.js';
 import type { Diagram, LiveData } from '../../lessons/types.js';
 import type { AuthShape, VpcShape } from '../state/diagrams.js';
 import type { Progress } from '../../progress/progress.js';
