@@ -162,6 +162,7 @@ function lesson(command: Command, ctx: RouteContext): Intent[] {
     case 'call':
       if (command === 'up' || command === 'down') return to({ type: 'call-move', delta: command === 'up' ? -1 : 1, count: ctx.callCount });
       if (command === 'page-up' || command === 'page-down') return scroll(command, ctx);
+      if (command === 'yes' && ctx.callCount > 0) return [{ type: 'copy', index: Math.min(tutor.callCursor, ctx.callCount - 1) }];
       // On the presenter track Enter on the call sends it: the Run page opens running, then the Check page follows.
       if (command === 'enter' && course.presenter && step && ctx.mode !== 'dry-run' && (ctx.world.runs[step]?.phase ?? 'idle') === 'idle') {
         return [...to({ type: 'page', delta: 1 }), ...to({ type: 'follow', step }), { type: 'run', step }];

@@ -7,7 +7,11 @@ import { useUi } from '../../contexts/ui.js';
 import { jsonish, wrapWords } from '../../format.js';
 import { S } from '../../strings.js';
 import { Lines, type Line } from '../Lines.js';
+import { wrapCommand } from '../../state/commands.js';
+import { text } from '../../../text.js';
 import { T } from '../T.js';
+
+const COPY_NOTE = text(' (y copies it)', '（y でコピー）');
 
 /** The plan of a step, or undefined without a session. */
 export function usePlan(step: number | undefined): StepPlan | undefined {
@@ -19,14 +23,19 @@ export function usePlan(step: number | undefined): StepPlan | undefined {
 /** Each request of the step, readable, with its `aws` CLI equivalent; ↑/↓ picks one. */
 export function CallPage({ step, width, height }: { step: number; width: number; height: number }) {
   const { tutor, session, config } = useTutor();
-  const { scrollLimit } = useTutorActions();
+  const { scrollLimit, shownCommands } = useTutorActions();
   const { theme, lang } = useUi();
   const resolution = useResolvedPlan(step);
   const plan = usePlan(resolution.status === 'ready' ? step : undefined);
   const limitRef = useRef(0);
+  const shown = resolution.status === 'ready' && plan ? plan.calls.map((c) => c.cli).join('\n') : '';
   useEffect(() => {
     scrollLimit.current = limitRef.current;
   });
+  // y copies the selected call's command, as on the "Try it" page.
+  useEffect(() => {
+    shownCommands.current = shown ? shown.split('\n') : [];
+  }, [shown, shownCommands]);
   if (resolution.status === 'resolving') return <T tone="muted">{S.callResolving}</T>;
   if (resolution.status === 'failed')
     return (
@@ -45,17 +54,26 @@ export function CallPage({ step, width, height }: { step: number; width: number;
   const calls = plan.calls;
   const cursor = Math.min(tutor.callCursor, calls.length - 1);
   const call = calls[cursor];
-  const listWidth = Math.min(30, Math.max(20, Math.floor(width * 0.32)));
-  const detailWidth = Math.max(20, width - listWidth - 2);
-  const listHeight = Math.max(1, height - 2 - zonesNote.length);
+  // Below 100 columns the request gets the whole width and the list of calls becomes one line.
+  const stacked = width < 100;
+  const listWidth = stacked ? 0 : Math.min(30, Math.max(20, Math.floor(width * 0.32)));
+  const detailWidth = stacked ? width : Math.max(20, width - listWidth - 2);
+  const listHeight = Math.max(1, height - 1 - zonesNote.length - (stacked ? 1 : 0) - (tutor.copied !== null ? 1 : 0));
   const start = Math.max(0, Math.min(cursor - Math.floor(listHeight / 2), calls.length - listHeight));
-  const why = call?.why ? wrapWords(call.why[lang], detailWidth) : [];
-  const cli = call ? wrapWords(`$ ${call.cli}`, detailWidth) : [];
-  const jsonBudget = Math.max(1, listHeight - 1 - why.length - cli.length - 2);
-  const json: Line[] = call ? jsonish(call.input, detailWidth - 2).map((line): Line => [{ text: line, tone: 'code' }]) : [];
-  // The whole request can be read: Space and PgDn scroll it.
-  const jsonLimit = Math.max(0, json.length - jsonBudget);
-  limitRef.current = jsonLimit;
+  // The request, its reason and its aws CLI line as one window: Space and PgDn scroll through all of it.
+  const detail: Line[] = [];
+  if (call) {
+    detail.push([{ text: `${call.service}:${call.action}`, bold: true }]);
+    for (const line of call.why ? wrapWords(call.why[lang], detailWidth) : []) detail.push([{ text: line, tone: 'muted' }]);
+    for (const line of jsonish(call.input, detailWidth - 2)) detail.push([{ text: line, tone: 'code' }]);
+    detail.push([{ text: S.callCli, tone: 'muted' }, { text: COPY_NOTE, tone: 'muted' }]);
+    // Cut between words, or inside a JSON argument's quotes: the lines paste back to the same command.
+    for (const line of wrapCommand(`$ ${call.cli}`, detailWidth)) detail.push([{ text: line, tone: 'accent' }]);
+  }
+  const detailLimit = Math.max(0, detail.length - listHeight);
+  limitRef.current = detailLimit;
+  const offset = Math.min(tutor.scroll, detailLimit);
+  const window = <Lines lines={detail} height={listHeight} offset={offset} more={S.callMore(Math.max(0, detail.length - offset - listHeight + 1))} />;
   return (
     <Box flexDirection="column" width={width}>
       <T tone="muted" wrap="truncate-end">
@@ -66,40 +84,33 @@ export function CallPage({ step, width, height }: { step: number; width: number;
           {line}
         </T>
       ))}
-      <Box>
-        <Box width={listWidth} flexDirection="column">
-          {calls.slice(start, start + listHeight).map((c, i) => {
-            const here = start + i === cursor;
-            return (
-              <T key={start + i} wrap="truncate-end" {...(here ? { tone: 'accent' as const, bold: true } : { tone: 'muted' as const })}>
-                {here ? theme.symbols.cursor : ' '}
-                {String(start + i + 1).padStart(2)} {c.action}
-              </T>
-            );
-          })}
+      {stacked ? (
+        <Box flexDirection="column" width={width}>
+          <T wrap="truncate-end">
+            <T tone="accent" bold>{`${theme.symbols.cursor} ${cursor + 1}/${calls.length} ${call?.action ?? ''}`}</T>
+            <T tone="muted">{calls[cursor + 1] ? `  ${cursor + 2} ${calls[cursor + 1]!.action}` : ''}</T>
+          </T>
+          {window}
         </Box>
-        {call ? (
-          <Box width={detailWidth} marginLeft={2} flexDirection="column">
-            <T bold wrap="truncate-end">
-              {`${call.service}:${call.action}`}
-            </T>
-            {why.map((line, i) => (
-              <T key={`w${i}`} tone="muted" wrap="truncate-end">
-                {line}
-              </T>
-            ))}
-            <Lines lines={json} height={jsonBudget} offset={Math.min(tutor.scroll, jsonLimit)} more={S.callMore(Math.max(0, json.length - Math.min(tutor.scroll, jsonLimit) - jsonBudget + 1))} />
-            <T tone="muted" wrap="truncate-end">
-              {S.callCli}
-            </T>
-            {cli.map((line, i) => (
-              <T key={`c${i}`} tone="accent" wrap="truncate-end">
-                {line}
-              </T>
-            ))}
+      ) : (
+        <Box>
+          <Box width={listWidth} flexDirection="column">
+            {calls.slice(start, start + listHeight).map((c, i) => {
+              const here = start + i === cursor;
+              return (
+                <T key={start + i} wrap="truncate-end" {...(here ? { tone: 'accent' as const, bold: true } : { tone: 'muted' as const })}>
+                  {here ? theme.symbols.cursor : ' '}
+                  {String(start + i + 1).padStart(2)} {c.action}
+                </T>
+              );
+            })}
           </Box>
-        ) : null}
-      </Box>
+          <Box width={detailWidth} marginLeft={2} flexDirection="column">
+            {window}
+          </Box>
+        </Box>
+      )}
+      {tutor.copied !== null ? <T tone="ok" wrap="truncate-end">{S.tryCopied}</T> : null}
     </Box>
   );
 }

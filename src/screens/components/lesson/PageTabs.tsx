@@ -18,13 +18,15 @@ const NAMES: Record<PageKind, Text> = {
 export function PageTabs({ pages, current }: { pages: readonly PageRef[]; current: number }) {
   const { theme } = useUi();
   const learnCount = pages.filter((p) => p.kind === 'learn').length;
+  // Its place among the pages shown (the presenter track shows only some of a lesson's pages).
+  const learnAt = pages.slice(0, current + 1).filter((p) => p.kind === 'learn').length;
   const here = pages[current];
   const kinds = pages.map((p) => p.kind).filter((kind, i, all) => all.indexOf(kind) === i);
   return (
     <T wrap="truncate-end">
       {kinds.map((kind, i) => {
         const active = here?.kind === kind;
-        const label = kind === 'learn' && here?.kind === 'learn' ? { en: `${S.pageLearn.en} ${here.index + 1}/${learnCount}`, ja: `${S.pageLearn.ja} ${here.index + 1}/${learnCount}` } : NAMES[kind];
+        const label = kind === 'learn' && here?.kind === 'learn' ? { en: `${S.pageLearn.en} ${learnAt}/${learnCount}`, ja: `${S.pageLearn.ja} ${learnAt}/${learnCount}` } : NAMES[kind];
         return (
           <T key={kind}>
             {i > 0 ? <T tone="muted">{theme.symbols.separator}</T> : null}
