@@ -26,8 +26,7 @@ const SCREENS = {
 const OUTSIDE_WORLD = {
   group: { regex: '^(@aws-sdk/|execa$|(node:)?fs(/|$))' },
   dynamic: dynamicImport('^(@aws-sdk\\x2F|execa$|(node:)?fs(\\x2F|$))'),
-  message:
-    'Screens render (STYLE.md point 3): AWS calls, external tools and files belong in src/aws/, src/kube/ and src/sandbox/.',
+  message: 'Screens render (STYLE.md point 3): AWS calls, external tools and files belong in src/aws/, src/kube/ and src/sandbox/.',
 };
 const SESSION = {
   group: { regex: '^\\.\\.?/(.*/)?session\\.js$' },
@@ -46,10 +45,7 @@ function boundaries(files, ignores, rules, paths = []) {
     ignores,
     rules: {
       'no-restricted-imports': ['error', { paths, patterns: rules.map((r) => ({ ...r.group, message: r.message })) }],
-      'no-restricted-syntax': [
-        'error',
-        ...rules.filter((r) => r.dynamic).map((r) => ({ selector: r.dynamic, message: r.message })),
-      ],
+      'no-restricted-syntax': ['error', ...rules.filter((r) => r.dynamic).map((r) => ({ selector: r.dynamic, message: r.message }))],
     },
   };
 }
@@ -72,10 +68,7 @@ export default defineConfig(
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
-      '@typescript-eslint/no-unused-vars': [
-        'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
-      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       'no-warning-comments': ['error', { terms: ['todo', 'fixme', 'xxx'], location: 'start' }],
     },
   },
