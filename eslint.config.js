@@ -93,7 +93,7 @@ export default defineConfig(
     rules: { 'max-lines': ['error', { max: 120, skipBlankLines: true, skipComments: true }] },
   },
 
-  // Boundaries.
+  // Boundaries (STYLE.md point 3 and 4). Type-only imports count too: a type the two front ends share lives in src/present/.
   boundaries(SCREEN_FILES, [...SERVICES, ...THEMED_TEXT], [CLI, OUTSIDE_WORLD, SESSION], [INK_TEXT]),
   boundaries(SERVICES, [], [CLI, OUTSIDE_WORLD], [INK_TEXT]),
   boundaries(THEMED_TEXT, [], [CLI, OUTSIDE_WORLD, SESSION]),
@@ -105,18 +105,19 @@ export default defineConfig(
     files: ['src/sandbox/kube-*.ts', 'src/sandbox/eks-view.ts', 'src/sandbox/moto-client.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
-  // Tests drive the real app: they may reach into any layer, stub with loose types, and run long.
+  // Tests: a focused `.only` left behind would silently skip the rest of the file.
   {
     files: ['test/**/*.{ts,tsx}'],
     rules: {
-      '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-restricted-properties': [
+        'error',
+        ...['it', 'test', 'describe'].map((object) => ({
+          object,
+          property: 'only',
+          message: 'Run one test with `vitest run <file> -t <name>` instead.',
+        })),
+      ],
     },
-  },
-  // Plain JavaScript: the executable, the build and the benchmark.
-  {
-    files: ['**/*.{js,mjs,cjs}'],
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   prettier,
 );
