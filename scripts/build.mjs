@@ -1,139 +1,55 @@
-// Bundles the tutor into one minified ESM file, dist/cli.js, with no runtime dependencies.
+// Bundles the tutor into dist/: dist/cli.js, the entry (bin/eks-basics-tutor.js
+// imports it), and the chunks it loads with import() when they are first needed.
+// No runtime dependencies.
 import { build } from 'esbuild';
-import { chmod, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
-import { builtinModules } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { patchStringWidth } from './string-width-patch.mjs';
+import { createRequire } from 'node:module';
 
+// --profile: the same bundle, not minified (readable names in a CPU profile), in .build/profile/.
+const profile = process.argv.includes('--profile');
+const OUT = profile ? '.build/profile' : 'dist';
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
-
-/** ink imports react-devtools-core only when DEV is set; neither it nor Ink's bridge to it is shipped. */
-const noDevtools = {
-  name: 'no-react-devtools',
-  setup(b) {
-    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
-    // Ink loads its devtools bridge (and with it a WebSocket library) only when DEV=true.
-    b.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) => (/[\\/]ink[\\/]build[\\/]/.test(args.importer) ? { path: 'ink-devtools', namespace: 'stub' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default { initialize() {}, connectToDevTools() {} };', loader: 'js' }));
-  },
-};
+const require = createRequire(import.meta.url);
 
 /**
- * Libraries the first frame does not need — the AWS clients, yaml, execa — are
- * bundled apart, each reduced to the names the sources import from it, and
- * carried in dist/cli.js as text that is compiled the first time the tutor uses
- * them. Node compiles the whole of an ES module before running any of it, and
- * these are half of the code: compiled up front they would cost every start,
- * even `--version`, about 50 ms.
+ * The one patch that stays, pinned to the versions it was checked on. A newer
+ * version fails the build here, with the upstream issue to look at: when the fix
+ * has shipped, the patch goes; otherwise check it against the new files and
+ * move the pin.
  *
- * Bundling them apart also makes the AWS clients small: the engine is loaded
- * with `import()`, and esbuild keeps every export of a package reached through
- * a lazily loaded module (all 700 EC2 operations and their schemas, 1.1 MB).
- * A name missing from a bundle fails the build ("No matching export"); nothing
- * is ever silently absent.
+ * The AWS SDK's generated schemas write their trait keys as computed keys of
+ * constant strings (`{ [_e]: _c }` with `const _e = "error"`); esbuild cannot
+ * prove those free of side effects and keeps every schema of a client, used or
+ * not (all 700 EC2 operations: 675 KB instead of 6 KB). Writing the constant in
+ * place (`{ "error": _c }`) changes nothing at run time.
+ * Upstream: aws/aws-sdk-js-v3#7607, fix in smithy-lang/smithy-typescript#1889.
  */
-const DEFERRED = [
-  { id: 'aws-sdk', packages: /^@aws-sdk\/client-[\w-]+$/ },
-  { id: 'yaml', packages: /^yaml$/ },
-  { id: 'execa', packages: /^execa$/ },
-];
-
-/** The value names the sources import from each package (type-only imports are left out). */
-async function importedNames() {
-  const names = new Map();
-  const files = (await readdir('src', { recursive: true })).filter((f) => /\.tsx?$/.test(f));
-  for (const file of files) {
-    const source = await readFile(join('src', file), 'utf8');
-    for (const m of source.matchAll(/import\s+(type\s+)?\{([^}]*)\}\s+from\s+'([^'.][^']*)'/g)) {
-      if (m[1]) continue;
-      const used = names.get(m[3]) ?? new Set();
-      for (const part of m[2].split(',').map((p) => p.trim())) if (part && !part.startsWith('type ')) used.add(part.split(/\s+as\s+/)[0]);
-      names.set(m[3], used);
-    }
-  }
-  return names;
-}
-
-/** Each deferred library as CommonJS text, with the names it must export. */
-async function deferredLibraries() {
-  const imported = await importedNames();
-  const libraries = new Map();
-  for (const { id, packages } of DEFERRED) {
-    const reexports = [...imported].filter(([pkg]) => packages.test(pkg));
-    if (reexports.length === 0) continue;
-    const result = await build({
-      stdin: {
-        contents: reexports.map(([pkg, used]) => `export { ${[...used].sort().join(', ')} } from '${pkg}';`).join('\n'),
-        resolveDir: process.cwd(),
-        loader: 'js',
-        sourcefile: `${id}.js`,
-      },
-      write: false,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      minify: true,
-      legalComments: 'none',
-      mainFields: ['module', 'main'],
-      plugins: [schemaStaticKeys, builtinsByRequire],
-      logLevel: 'warning',
-    });
-    libraries.set(id, { packages, code: result.outputFiles[0].text, names: [...new Set(reexports.flatMap(([, used]) => [...used]))].sort() });
-  }
-  return libraries;
-}
-
-/**
- * A deferred library runs as a script, where `import()` is not available; the
- * SDK uses it for Node's own modules (`await import("node:http")`). Those are
- * taken with `require` instead, which gives the same module.
- */
-const builtinsByRequire = {
-  name: 'builtins-by-require',
-  setup(b) {
-    const builtin = (path) => builtinModules.includes(path.replace(/^node:/, ''));
-    b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' && builtin(args.path) ? { path: args.path, namespace: 'builtin' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
-  },
+const SCHEMA_KEYS_CHECKED = {
+  '@aws-sdk/client-ec2': '3.1169.0',
+  '@aws-sdk/client-eks': '3.1175.0',
+  '@aws-sdk/client-elastic-load-balancing': '3.1075.0',
+  '@aws-sdk/client-elastic-load-balancing-v2': '3.1142.0',
+  '@aws-sdk/client-iam': '3.1169.0',
+  '@aws-sdk/client-sts': '3.1174.0',
 };
 
-/** The sources' imports of a deferred library become a module that compiles its text when first initialised. */
-function deferred(libraries) {
-  return {
-    name: 'deferred-libraries',
-    setup(b) {
-      b.onResolve({ filter: /^[^./]/ }, (args) => {
-        if (!/[\\/]src[\\/]/.test(args.importer)) return undefined;
-        for (const [id, library] of libraries) if (library.packages.test(args.path)) return { path: id, namespace: 'deferred' };
-        return undefined;
-      });
-      b.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => {
-        const { code, names } = libraries.get(args.path);
-        return {
-          loader: 'js',
-          resolveDir: process.cwd(),
-          contents: [
-            "import { createRequire } from 'node:module';",
-            "import { runInThisContext } from 'node:vm';",
-            `const code = ${JSON.stringify(code)};`,
-            'const module = { exports: {} };',
-            `runInThisContext('(function (exports, require, module) {' + code + '\\n})', { filename: 'eks-basics-tutor/${args.path}.cjs' })(module.exports, createRequire(import.meta.url), module);`,
-            `export const { ${names.join(', ')} } = module.exports;`,
-          ].join('\n'),
-        };
-      });
-    },
-  };
+function installedVersion(name) {
+  return JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
 }
 
-/**
- * The SDK's generated schemas write their trait keys as computed keys of
- * constant strings (`{ [_xN]: _TSa }` with `const _xN = "xmlName"`); esbuild
- * cannot prove those side-effect free and so keeps every schema, used or not.
- * Writing the constant in place (`{ "xmlName": _TSa }`) changes nothing at run
- * time and lets the unused ones go.
- */
+for (const [name, checked] of Object.entries(SCHEMA_KEYS_CHECKED)) {
+  const installed = installedVersion(name);
+  if (installed !== checked) {
+    throw new Error(
+      `${name} is ${installed}; scripts/build.mjs writes its schema keys in place and was checked on ${checked} only. ` +
+        'See aws/aws-sdk-js-v3#7607 (smithy-lang/smithy-typescript#1889): if the release has the fix, remove the schema-keys plugin; ' +
+        `otherwise check that schemas_*.js still has \`const _x = "..."\` constants used as \`[_x]:\` keys, and set ${name} to ${installed} in SCHEMA_KEYS_CHECKED.`,
+    );
+  }
+}
+
 const schemaStaticKeys = {
   name: 'aws-schema-static-keys',
   setup(b) {
@@ -141,63 +57,92 @@ const schemaStaticKeys = {
       const source = await readFile(args.path, 'utf8');
       const constants = new Map();
       for (const m of source.matchAll(/^const (_\w+) = ("[^"\\]*");$/gm)) constants.set(m[1], m[2]);
-      return { contents: source.replace(/\[(_\w+)\]:/g, (all, name) => (constants.has(name) ? `${constants.get(name)}:` : all)), loader: 'js' };
+      if (constants.size === 0)
+        throw new Error(
+          `${args.path}: no string constants found; the schema-keys plugin does not fit this SDK release (aws/aws-sdk-js-v3#7607)`,
+        );
+      return {
+        contents: source.replace(/\[(_\w+)\]:/g, (all, name) => (constants.has(name) ? `${constants.get(name)}:` : all)),
+        loader: 'js',
+      };
     });
   },
 };
 
 /**
- * yoga-layout (Ink's layout engine) is built for browsers: it gets its embedded
- * WebAssembly from a data: URL with `fetch` whenever `fetch` exists, and in
- * Node the first touch of `fetch` loads undici, about 70 ms before the first
- * frame. Taking its own synchronous base64 path instead gives the same bytes.
+ * `const { X } = await import('@aws-sdk/client-ec2')` would keep every export of
+ * the client (esbuild keeps a whole namespace that is reached with import()):
+ * such an import is given a module that re-exports only the names it takes.
+ * Any other form of import() of a client fails the build: import the client
+ * statically in a module that is itself loaded with import().
  */
-const yogaWithoutFetch = {
-  name: 'yoga-without-fetch',
+const narrowSdkImports = {
+  name: 'narrow-sdk-imports',
   setup(b) {
-    b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      const test = '"function"!=typeof fetch';
-      const count = source.split(test).length - 1;
-      if (count !== 2) throw new Error(`yoga-layout changed: expected 2 fetch tests in ${args.path}, found ${count}`);
-      return { contents: source.replaceAll(test, '!0'), loader: 'js' };
+    b.onResolve({ filter: /^@aws-sdk\/client-[\w-]+$/ }, async (args) => {
+      if (args.kind !== 'dynamic-import' || args.namespace !== 'file') return undefined;
+      const source = await readFile(args.importer, 'utf8');
+      const quoted = args.path.replace(/[/\\-]/g, '\\$&');
+      const forms = [...source.matchAll(new RegExp(`import\\((['"])${quoted}\\1\\)`, 'g'))].length;
+      const taking = [...source.matchAll(new RegExp(`const \\{([^}]*)\\} = await import\\((['"])${quoted}\\2\\)`, 'g'))];
+      const names = taking.flatMap((m) =>
+        m[1]
+          .split(',')
+          .map((n) => n.trim())
+          .filter(Boolean),
+      );
+      if (taking.length !== forms || names.some((n) => !/^\w+$/.test(n))) {
+        return {
+          errors: [
+            {
+              text: `${args.importer}: import('${args.path}') must be \`const { Name, ... } = await import('${args.path}')\`, or a static import in a lazily loaded module`,
+            },
+          ],
+        };
+      }
+      return { path: `${args.path}?${[...new Set(names)].sort().join(',')}`, namespace: 'sdk-names' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'sdk-names' }, (args) => {
+      const [pkgName, names] = args.path.split('?');
+      return { contents: `export { ${names.split(',').join(', ')} } from '${pkgName}';`, resolveDir: process.cwd(), loader: 'js' };
     });
   },
 };
 
-/**
- * wrap-ansi asks for string-width 7, Ink and its other helpers for 8: two copies
- * would each build their Unicode tables before the first frame, and measure a
- * few emoji differently from each other. The bundle keeps the one Ink uses,
- * changed as scripts/string-width-patch.mjs explains (its test:
- * test/string-width-patch.test.ts).
- */
-const oneStringWidth = {
-  name: 'one-string-width',
+/** Ink imports react-devtools-core (and its own bridge to it, with a WebSocket library) only when DEV=true; neither is shipped. */
+const noDevtools = {
+  name: 'no-react-devtools',
   setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, async (args) => ({
-      contents: patchStringWidth(await readFile(args.path, 'utf8')),
-      loader: 'js',
-      resolveDir: join(args.path, '..'),
-    }));
-    b.onResolve({ filter: /^string-width$/ }, (args) =>
-      /[\\/]node_modules[\\/]wrap-ansi[\\/]/.test(args.importer) ? b.resolve('string-width', { resolveDir: join(process.cwd(), 'node_modules', 'ink'), kind: args.kind }) : undefined,
+    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
+    b.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) =>
+      /[\\/]ink[\\/]build[\\/]/.test(args.importer) ? { path: 'ink-devtools', namespace: 'stub' } : undefined,
     );
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+      contents: 'export default { initialize() {}, connectToDevTools() {} };',
+      loader: 'js',
+    }));
   },
 };
 
-const libraries = await deferredLibraries();
+// A second string-width (wrap-ansi asks for 7, Ink for 8) would build its own Unicode tables before the
+// first frame; package.json's `overrides` gives wrap-ansi Ink's.
+if (existsSync('node_modules/wrap-ansi/node_modules/string-width')) {
+  console.warn("build: wrap-ansi has its own string-width; run npm install so that package.json's overrides apply");
+}
 
 const result = await build({
-  entryPoints: ['src/cli.ts'],
+  entryPoints: { cli: 'src/cli.ts' },
+  outdir: OUT,
+  entryNames: '[name]',
+  chunkNames: 'chunks/[name]-[hash]',
   metafile: true,
-  outfile: 'dist/cli.js',
+  write: false,
   bundle: true,
-  splitting: false,
+  splitting: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  minify: true,
+  minify: !profile,
   legalComments: 'none',
   mainFields: ['module', 'main'],
   jsx: 'automatic',
@@ -205,9 +150,9 @@ const result = await build({
     'process.env.NODE_ENV': '"production"',
     __TUTOR_VERSION__: JSON.stringify(pkg.version),
   },
+  // CommonJS libraries inside an ES module bundle (commander, React) call require, __filename and __dirname.
   banner: {
     js: [
-      '#!/usr/bin/env node',
       "import { createRequire as __createRequire } from 'node:module';",
       "import { fileURLToPath as __fileURLToPath } from 'node:url';",
       "import { dirname as __pathDirname } from 'node:path';",
@@ -216,9 +161,29 @@ const result = await build({
       'const __dirname = __pathDirname(__filename);',
     ].join('\n'),
   },
-  plugins: [noDevtools, deferred(libraries), yogaWithoutFetch, oneStringWidth],
+  plugins: [noDevtools, schemaStaticKeys, narrowSdkImports],
   logLevel: 'warning',
 });
+// Others may be running the program while it is rebuilt (the tests do): every file is written
+// whole under a temporary name and renamed into place, the chunks before the entry that imports them.
+const written = new Set();
+const isEntry = (file) => file.path.endsWith(`/${OUT}/cli.js`);
+const outputs = [...result.outputFiles].sort((a, b) => Number(isEntry(a)) - Number(isEntry(b)));
+await mkdir(`${OUT}/chunks`, { recursive: true });
+for (const file of outputs) {
+  const entry = isEntry(file);
+  const temporary = `${file.path}.${process.pid}.tmp`;
+  await writeFile(temporary, entry ? `#!/usr/bin/env node\n${file.text}` : file.contents, { mode: entry ? 0o755 : 0o644 });
+  await rename(temporary, file.path);
+  written.add(file.path);
+}
+// Chunks of earlier builds: a program started before this build may still load one, so they go only
+// after ten minutes, or at once with --clean (npm pack: only this build's files are shipped).
+const clean = process.argv.includes('--clean');
+for (const name of await readdir(`${OUT}/chunks`)) {
+  const path = join(process.cwd(), OUT, 'chunks', name);
+  if (written.has(path)) continue;
+  if (clean || Date.now() - (await stat(path)).mtimeMs > 10 * 60_000) await rm(path, { force: true });
+}
 await mkdir('.build', { recursive: true });
-await writeFile('.build/meta.json', JSON.stringify(result.metafile));
-await chmod('dist/cli.js', 0o755);
+if (!profile) await writeFile('.build/meta.json', JSON.stringify(result.metafile));

@@ -48,14 +48,24 @@ export async function runTui(config: TutorConfig, options: { step?: number }): P
  * CONTINUOUS_INTEGRATION set) and then draws nothing until it exits. A learner
  * at a terminal whose shell happens to export CI must still see the tutor, so
  * those two variables are hidden while Ink loads when stdout is a terminal.
+ *
+ * Ink's layout engine (yoga-layout, built for browsers) fetches its embedded
+ * WebAssembly from a data: URL whenever a global `fetch` exists; in Node the
+ * first touch of `fetch` loads undici, tens of milliseconds before the first
+ * frame. Without `fetch` it decodes the same bytes synchronously, so `fetch`
+ * is hidden too while Ink loads (its descriptor is put back untouched: reading
+ * the descriptor does not load undici).
  */
 async function importInk(): Promise<typeof import('ink')> {
   const names = ['CI', 'CONTINUOUS_INTEGRATION'] as const;
   const saved = names.map((name) => [name, process.env[name]] as const);
   if (process.stdout.isTTY) for (const name of names) delete process.env[name];
+  const fetchDescriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (fetchDescriptor?.configurable) Reflect.deleteProperty(globalThis, 'fetch');
   try {
     return await import('ink');
   } finally {
     for (const [name, value] of saved) if (value !== undefined) process.env[name] = value;
+    if (fetchDescriptor?.configurable) Object.defineProperty(globalThis, 'fetch', fetchDescriptor);
   }
 }
