@@ -60,6 +60,7 @@ export function useSessionManager(services: Services, initial: TutorConfig) {
     open(initial);
     services.motoInstalled().then(setMoto, () => setMoto(false));
     // Opened once; later opens come from the learner's choices.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the first session opens on mount only
   }, []);
 
   /** Stops everything: waits are aborted and the session (and a sandbox) closed. */
