@@ -5,6 +5,8 @@ import type { StepNumber } from '../aws/types.js';
 import type { Lesson } from '../lessons/types.js';
 import { masker } from '../mask.js';
 import { LessonScreen, SIDE_MAP_WIDTH } from './components/lesson/LessonScreen.js';
+import { DayTwoProvider } from './components/daytwo/DayTwoProvider.js';
+import { DayTwoScreen } from './components/daytwo/DayTwoScreen.js';
 import { Finished } from './components/Finished.js';
 import { Menu } from './components/Menu.js';
 import { Closing, KeysHelp, MapScreen, QuitScreen } from './components/Overlays.js';
@@ -13,6 +15,7 @@ import { ServicesProvider } from './contexts/services.js';
 import { TutorProvider, useTutor } from './contexts/tutor.js';
 import { UiProvider } from './contexts/ui.js';
 import { useCommands } from './hooks/useCommands.js';
+import { useDayTwo } from './hooks/useDayTwo.js';
 import { useTerminalSize, type Size } from './hooks/useTerminalSize.js';
 import type { Services } from './services/types.js';
 import { coursePages, lessonOf } from './state/course.js';
@@ -56,7 +59,8 @@ function Layout({ size, theme }: { size?: Size; theme: Theme }) {
   const pageKind = lesson ? coursePages(course, lesson)[tutor.page]?.kind : undefined;
   const callCount =
     pageKind === 'try' ? (lesson?.commands?.length ?? 0) : lesson?.step && session.status === 'open' ? session.session.engine.plan(lesson.step).calls.length : 0;
-  useCommands({ wide, welcome: choices.map((c) => c.id), callCount });
+  const dayTwo = useDayTwo();
+  useCommands({ wide, welcome: choices.map((c) => c.id), callCount, capture: dayTwo.capture });
   const ui = useMemo(
     () => ({ lang: tutor.lang, mask: masker(config.presenter), presenter: config.presenter, theme, columns: terminal.columns, rows: terminal.rows }),
     [tutor.lang, config.presenter, theme, terminal.columns, terminal.rows],
@@ -66,6 +70,7 @@ function Layout({ size, theme }: { size?: Size; theme: Theme }) {
   else if (tutor.overlay === 'keys') screen = <KeysHelp />;
   else if (tutor.screen === 'quit') screen = <QuitScreen />;
   else if (tutor.screen === 'welcome') screen = <Welcome choices={choices} />;
+  else if (dayTwo.state.open) screen = <DayTwoScreen />;
   else if (tutor.screen === 'end') screen = <Finished />;
   else if (tutor.overlay === 'map') screen = <MapScreen />;
   else if (tutor.screen === 'menu') screen = <Menu />;
@@ -87,7 +92,9 @@ export function App({ config, services, lessons, step, size, theme, stop, onExit
   return (
     <ServicesProvider value={services}>
       <TutorProvider config={config} lessons={lessons} {...(step ? { step } : {})} {...(stop ? { stop } : {})} onExit={done}>
-        <Layout {...(size ? { size } : {})} theme={chosenTheme} />
+        <DayTwoProvider>
+          <Layout {...(size ? { size } : {})} theme={chosenTheme} />
+        </DayTwoProvider>
       </TutorProvider>
     </ServicesProvider>
   );

@@ -4,6 +4,7 @@ import { S } from '../strings.js';
 import { Frame } from './Frame.js';
 import { Heading } from './Header.js';
 import { T } from './T.js';
+import { D } from './daytwo/strings.js';
 
 /** After the clean-up: what was done, the quiz score, and where to go from here. */
 export function Finished() {
@@ -28,6 +29,7 @@ export function Finished() {
         <Box marginTop={1}>
           <T tone="muted">{S.endNext}</T>
         </Box>
+        <T tone="accent">{D.opener}</T>
       </Box>
     </Frame>
   );

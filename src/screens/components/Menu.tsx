@@ -9,6 +9,7 @@ import { S } from '../strings.js';
 import { Frame, useBodyHeight } from './Frame.js';
 import { StepsBar } from './StepsBar.js';
 import { T } from './T.js';
+import { D } from './daytwo/strings.js';
 import type { Mode } from '../../config.js';
 
 export type LessonMark = 'done' | 'current' | 'todo' | 'cleaned';
@@ -57,6 +58,7 @@ export function Menu() {
               <T key={`g${i}`} tone="muted" wrap="truncate-end">
                 {'    '}
                 {S.wrapUp}
+                <T tone="accent"> · {D.openerShort}</T>
               </T>
             );
           }

@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
+import { DAY_TWO_ACTIONS, type DayTwoAction } from '../../../aws/day-two/actions.js';
+import { useServices } from '../../contexts/services.js';
+import { useTutor } from '../../contexts/tutor.js';
+import { DayTwoContextProvider, type DayTwoView } from '../../hooks/useDayTwo.js';
+import { errorText } from '../../state/errors.js';
+import { keyToCommand } from '../../state/keys.js';
+import { dayTwoKey } from './keys.js';
+import { actionPages, DAY_TWO_CLOSED, dayTwoReducer } from './state.js';
+import { D } from './strings.js';
+
+/** The day-two screens' state and runs, beside the tutor's: opened with d, over the lesson menu or the end screen. */
+export function DayTwoProvider({ children }: { children: ReactNode }) {
+  const services = useServices();
+  const { session, tutor, course, config } = useTutor();
+  const [state, dispatch] = useReducer(dayTwoReducer, DAY_TWO_CLOSED);
+  const open = session.status === 'open' ? session.session : undefined;
+  const aborts = useRef(new Set<AbortController>());
+  const scrollLimit = useRef(0);
+  useEffect(() => {
+    const running = aborts.current;
+    return () => running.forEach((controller) => controller.abort());
+  }, [open]);
+
+  const lessonOf = useCallback((action: DayTwoAction) => course.lessons.find((l) => l.id === action.lesson), [course]);
+  const blocked = config.mode === 'dry-run' ? D.dryRun : !services.dayTwo ? D.notHere : !open ? D.noSession : undefined;
+
+  const run = useCallback(
+    (id: string) => {
+      if (!open || !services.dayTwo || open.config.mode === 'dry-run') return;
+      const controller = new AbortController();
+      aborts.current.add(controller);
+      dispatch({ type: 'run-start', action: id, at: services.now() });
+      services
+        .dayTwo(open, id, { emit: (event) => dispatch({ type: 'run-event', action: id, event, at: services.now() }), show: (call) => dispatch({ type: 'run-show', action: id, call, at: services.now() }) }, controller.signal)
+        .then(
+          (outcome) => dispatch({ type: 'run-done', action: id, outcome }),
+          (error: unknown) => dispatch({ type: 'run-failed', action: id, error: errorText(error, config.debug === true) }),
+        )
+        .finally(() => aborts.current.delete(controller));
+    },
+    [open, services, config.debug],
+  );
+
+  const latest = useRef({ state, tutor, blocked, lessonOf, run });
+  latest.current = { state, tutor, blocked, lessonOf, run };
+  const capture = useCallback<DayTwoView['capture']>((input, key) => {
+    const { state, tutor, blocked, lessonOf, run } = latest.current;
+    const chars = input.length > 1 && !key.ctrl ? [...input] : [input];
+    let current = state;
+    let taken = false;
+    for (const char of chars) {
+      const effects = dayTwoKey(char, keyToCommand(char, chars.length > 1 ? {} : key), {
+        state: current,
+        screen: tutor.screen,
+        overlay: tutor.overlay,
+        lesson: tutor.lesson,
+        actions: DAY_TWO_ACTIONS,
+        pagesOf: (action) => actionPages(lessonOf(action)),
+        runnable: blocked === undefined,
+        scrollLimit: scrollLimit.current,
+      });
+      if (!effects) return taken;
+      taken = true;
+      for (const effect of effects) {
+        if (effect.type === 'run') run(effect.action);
+        else {
+          current = dayTwoReducer(current, effect.event);
+          dispatch(effect.event);
+        }
+      }
+    }
+    return taken;
+  }, []);
+
+  const view = useMemo<DayTwoView>(
+    () => ({ state, dispatch, actions: DAY_TWO_ACTIONS, lessonOf, blocked, run, capture, scrollLimit }),
+    [state, lessonOf, blocked, run, capture],
+  );
+  return <DayTwoContextProvider value={view}>{children}</DayTwoContextProvider>;
+}

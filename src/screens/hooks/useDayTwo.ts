@@ -1,0 +1,32 @@
+import { createContext, useContext, type Dispatch } from 'react';
+import type { DayTwoAction } from '../../aws/day-two/actions.js';
+import type { Lesson } from '../../lessons/types.js';
+import type { Text } from '../../text.js';
+import type { DayTwoEvent, DayTwoState } from '../components/daytwo/state.js';
+import type { KeyInfo } from '../state/keys.js';
+
+/** What the day-two screens read and do. */
+export interface DayTwoView {
+  state: DayTwoState;
+  dispatch: Dispatch<DayTwoEvent>;
+  actions: readonly DayTwoAction[];
+  /** The lesson whose pages give an action's reasoning, if the course has it. */
+  lessonOf: (action: DayTwoAction) => Lesson | undefined;
+  /** Why nothing can run here (a dry run, no session yet), or undefined when it can. */
+  blocked: Text | undefined;
+  run: (action: string) => void;
+  /** A key, before the tutor's own handler: true when the day-two screens took it. */
+  capture: (input: string, key: KeyInfo) => boolean;
+  /** How far the page on screen can scroll (set by the page as it renders). */
+  scrollLimit: { current: number };
+}
+
+const DayTwoContext = createContext<DayTwoView | undefined>(undefined);
+
+export const DayTwoContextProvider = DayTwoContext.Provider;
+
+export function useDayTwo(): DayTwoView {
+  const view = useContext(DayTwoContext);
+  if (!view) throw new Error('useDayTwo() needs a <DayTwoProvider>');
+  return view;
+}
