@@ -104,6 +104,9 @@ describe('day-two in the sandbox', () => {
   it('an unknown action is one line naming the allowed ones, exit 2', async () => {
     const bad = await learner.run(['day-two', 'sideways', '--sandbox']);
     expect(bad.exitCode).toBe(2);
-    expect(bad.stderr.trim()).toBe('day-two action "sideways" is not allowed: use one of addons, workload, upgrade, access.');
+    const { DAY_TWO_ACTIONS } = await import('../src/aws/day-two/actions.js');
+    const allowed = DAY_TWO_ACTIONS.map((a) => a.id);
+    expect(allowed.slice(0, 5)).toEqual(['addons', 'workload', 'upgrade', 'access', 'second-cluster']);
+    expect(bad.stderr.trim()).toBe(`day-two action "sideways" is not allowed: use one of ${allowed.join(', ')}.`);
   });
 });

@@ -44,6 +44,8 @@ export interface AwsClients {
   elbv2: ElasticLoadBalancingV2Client;
   /** How many calls went out, by `service:operation`. */
   readonly callCounts: Map<string, number>;
+  /** Tells `listener` of every call as it is sent (after retries are counted by the SDK), until the returned function is called. */
+  onCall(listener: (call: AwsCall) => void): () => void;
 }
 
 export interface ClientSettings {
@@ -52,8 +54,6 @@ export interface ClientSettings {
   profile?: string;
   /** Explicit credentials (the sandbox's dummy keys); otherwise the aws CLI's chain. */
   credentials?: AwsCredentialIdentity;
-  /** Told of every call as it is sent (after retries are counted by the SDK). */
-  onCall?: (call: AwsCall) => void;
   maxAttempts?: number;
   /** Once it aborts (Ctrl-C, SIGTERM), no further call is sent; a call already on its way finishes. */
   signal?: AbortSignal;
@@ -62,6 +62,7 @@ export interface ClientSettings {
 export function createClients(settings: ClientSettings): AwsClients {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const callCounts = new Map<string, number>();
+  const callListeners = new Set<(call: AwsCall) => void>();
   const common = {
     region: settings.region,
     ...(settings.endpointUrl ? { endpoint: settings.endpointUrl } : {}),
@@ -81,6 +82,10 @@ export function createClients(settings: ClientSettings): AwsClients {
     elb: new ElasticLoadBalancing(common),
     elbv2: new ElasticLoadBalancingV2Client(common),
     callCounts,
+    onCall(listener: (call: AwsCall) => void) {
+      callListeners.add(listener);
+      return () => void callListeners.delete(listener);
+    },
   };
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one middleware serves four clients' input and output types
   const counter = (service: string): InitializeMiddleware<any, any> => (next, context) => async (args) => {
@@ -90,7 +95,7 @@ export function createClients(settings: ClientSettings): AwsClients {
     const key = `${service}:${operation}`;
     callCounts.set(key, (callCounts.get(key) ?? 0) + 1);
     callLog?.push({ at: Date.now(), call: key });
-    settings.onCall?.({ service, operation });
+    for (const listener of callListeners) listener({ service, operation });
     try {
       return await next(args);
     } catch (error) {

@@ -1,12 +1,11 @@
 import { DescribeRouteTablesCommand } from '@aws-sdk/client-ec2';
-import { readEntry, readKubeconfig } from '../../kube/kubeconfig.js';
-import type { Session } from '../../session.js';
-import { kubeconfigPlace, vpc } from './live-data.js';
-import type { LiveView } from './types.js';
+import { readEntry, readKubeconfig } from '../kube/kubeconfig.js';
+import { kubeconfigPlace, vpcView, type LiveSession } from './live.js';
+import type { LiveView } from './live-types.js';
 
 /** The VPC view with where each subnet's route table sends 0.0.0.0/0 (DescribeRouteTables). */
-export async function vpcDiagramView(session: Session): Promise<LiveView> {
-  const view = await vpc(session);
+export async function vpcDiagramView(session: LiveSession): Promise<LiveView> {
+  const view = await vpcView(session);
   if (view.kind !== 'vpc' || !view.vpc) return view;
   const tables = (await session.engine.clients.ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'vpc-id', Values: [view.vpc.id] }] }))).RouteTables ?? [];
   const routeOf = (subnet: string) => {
@@ -29,7 +28,7 @@ export async function vpcDiagramView(session: Session): Promise<LiveView> {
 }
 
 /** This build's names along the authentication path; the kubeconfig user once step 4 wrote it. */
-export async function authPathView(session: Session): Promise<LiveView> {
+export async function authPathView(session: LiveSession): Promise<LiveView> {
   const place = kubeconfigPlace(session);
   const entry = place ? readEntry((await readKubeconfig(place.path)) ?? '', place.name) : undefined;
   return {

@@ -6,6 +6,7 @@ import { DAY_TWO_ACTIONS, dayTwoAction, type DayTwoOptions } from '../aws/day-tw
 import { dayTwoContextOf } from '../aws/day-two/session-context.js';
 import { openSession } from '../session.js';
 import { text } from '../text.js';
+import { confirm } from './confirm.js';
 import { Printer } from './print.js';
 import { Unfinished, interruptible } from './signals.js';
 
@@ -46,6 +47,13 @@ export async function dayTwo(config: TutorConfig, action: string | undefined, op
     );
   }
   const printer = new Printer(config);
+  if (config.mode === 'real' && chosen.asksFirst) {
+    printer.say(chosen.asksFirst(config));
+    if (!(await confirm(config.lang === 'ja' ? '続けますか?' : 'Go ahead?', config.lang, config.yes))) {
+      printer.say(text('Nothing was changed.', '何も変更していません。'));
+      return 0;
+    }
+  }
   const unfinished = new Unfinished();
   return interruptible(
     printer,

@@ -62,9 +62,21 @@ export function awsCliRecentEnough(line: string): boolean {
   return version[0] > 2;
 }
 
+/** This process's environment with `extra` on top, for a tool run with `extendEnv: false`. */
+export function inheritedEnv(extra: Record<string, string> = {}, base: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(base)) if (value !== undefined) env[name] = value;
+  return { ...env, ...extra };
+}
+
+/** The arguments of `aws eks get-token` for a cluster, as run and as shown. */
+export function getTokenArgs(clusterName: string, region: string): string[] {
+  return ['eks', 'get-token', '--cluster-name', clusterName, '--region', region, '--output', 'json'];
+}
+
 /** `aws eks get-token`: the ExecCredential's token for a cluster (k8s-aws-v1.…). Never printed or stored. */
 export async function getToken(clusterName: string, region: string, env: Record<string, string>): Promise<{ token: string; expires?: string }> {
-  const args = ['eks', 'get-token', '--cluster-name', clusterName, '--region', region, '--output', 'json'];
+  const args = getTokenArgs(clusterName, region);
   const result = await execa('aws', args, { reject: false, timeout: 30_000, env, extendEnv: false });
   if (notStarted(result)) throw awsCliMissing();
   if (result.exitCode !== 0) {

@@ -39,6 +39,17 @@ export function mergeEntry(source: string | undefined, entry: KubeconfigEntry): 
   return { text: setCurrent(result, entry.name), previousContext };
 }
 
+/** Sets current-context to `name` ("" for none), as `kubectl config use-context` does, changing only that value (in its quoting style). */
+export function useContext(source: string, name: string): string {
+  return setCurrent(source, name);
+}
+
+/** The current-context of a kubeconfig's text, or null when it names none. */
+export function currentContextOf(source: string): string | null {
+  const { root } = parse(source);
+  return root ? currentContext(root) : null;
+}
+
 /** The tutor's second user and context for its cluster: the same cluster, signing in as the day-two viewer role. */
 export const viewerName = (name: string): string => `${name}/viewer`;
 

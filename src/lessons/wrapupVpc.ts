@@ -55,6 +55,28 @@ This is also the layout behind blue/green upgrades
 （「運用編: クラスターのアップグレード」参照）。`,
       ),
     },
+    {
+      title: text('Run it here', 'ここで試す'),
+      body: text(
+        `day-two second-cluster builds <name>-green on this cluster's
+subnets, with the same cluster role and version, and no nodes. It tags
+every subnet kubernetes.io/cluster/<name> = shared for both clusters,
+adds the second context to your kubeconfig beside the first (nothing
+else in the file changes), shows kubectl answering from each, and puts
+back the context you had. A second control plane costs like the first,
+about $0.10 an hour, so in an AWS account it asks first. down deletes
+both clusters and both kubeconfig entries.`,
+        `day-two second-cluster は、このクラスターのサブネットに
+<name>-green を、同じクラスターロールと同じバージョンで、ノードなしで
+作ります。両方のクラスターについて、すべてのサブネットに
+kubernetes.io/cluster/<name> = shared を付け、2 つ目のコンテキストを
+kubeconfig の 1 つ目の隣に追加し（ファイルの他の部分は変えません）、
+それぞれのクラスターから kubectl が答えるのを見せてから、元の
+コンテキストに戻します。2 つ目のコントロールプレーンも 1 つ目と同じく
+1 時間あたり約 $0.10 かかるため、AWS アカウントでは先に確認します。
+down で両方のクラスターと両方の kubeconfig エントリーを削除します。`,
+      ),
+    },
   ],
   hint: text(
     'Subnets, their tags and their free addresses are shared by every cluster that uses them; roles can be shared too. Check AvailableIpAddressCount before adding a cluster.',

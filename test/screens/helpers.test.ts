@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { progressPath, ProgressWriter, readProgress } from '../../src/progress/file.js';
 import { PROGRESS_FORMAT, parseProgress, reconcileSteps } from '../../src/progress/progress.js';
 import { clock, jsonish, roughDuration, shortId, stepList, wrapWords } from '../../src/screens/format.js';
-import { decodeToken, isImportantAction, policyActions } from '../../src/screens/services/live-data.js';
+import { isImportantAction, policyActions } from '../../src/aws/live-iam.js';
+import { readableToken } from '../../src/aws/live.js';
 import { welcomeChoices } from '../../src/screens/state/welcome.js';
 import { downCommand } from '../../src/screens/state/farewell.js';
 import { colorAllowed, makeTheme } from '../../src/screens/theme.js';
@@ -76,7 +77,7 @@ describe('the progress file', () => {
 describe('live data, decoded without secrets', () => {
   it('shows the STS URL inside a token with the signature, key id and session token elided', () => {
     const url = 'https://sts.us-east-1.amazonaws.com/?Action=GetCallerIdentity&Version=2011-06-15&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAABCDEFGHIJKLMNOP%2F20261101%2Fus-east-1%2Fsts%2Faws4_request&X-Amz-Date=20261101T120000Z&X-Amz-Expires=60&X-Amz-SignedHeaders=host%3Bx-k8s-aws-id&X-Amz-Security-Token=SECRETTOKEN&X-Amz-Signature=abcdef0123';
-    const decoded = decodeToken(`k8s-aws-v1.${Buffer.from(url).toString('base64url')}`);
+    const decoded = readableToken(`k8s-aws-v1.${Buffer.from(url).toString('base64url')}`);
     expect(decoded?.url).toBe('https://sts.us-east-1.amazonaws.com/');
     const text = JSON.stringify(decoded);
     expect(text).not.toContain('AKIAABCDEFGHIJKLMNOP');
@@ -84,7 +85,7 @@ describe('live data, decoded without secrets', () => {
     expect(text).not.toContain('abcdef0123');
     expect(decoded?.params).toContainEqual(['X-Amz-Credential', '(access key id elided)/20261101/us-east-1/sts/aws4_request']);
     expect(decoded?.params).toContainEqual(['Action', 'GetCallerIdentity']);
-    expect(decodeToken('not-a-token')).toBeUndefined();
+    expect(readableToken('not-a-token')).toBeUndefined();
   });
 
   it('lists a policy’s allowed actions, the ones the lesson talks about first', () => {

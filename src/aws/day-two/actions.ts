@@ -1,6 +1,8 @@
+import type { TutorConfig } from '../../config.js';
 import type { LessonId } from '../../lessons/types.js';
 import { text, type Text } from '../../text.js';
 import type { DayTwoContext, Outcome } from './context.js';
+import { secondClusterCost } from './second-cluster-names.js';
 
 /** Choices a day-two action may take from the command line; each action names the ones it accepts. */
 export interface DayTwoOptions {
@@ -24,6 +26,8 @@ export interface DayTwoAction {
   kind: 'runs' | 'explains';
   /** Its command-line options, if any (`withoutElbTag` is `--without-elb-tag`). */
   options?: readonly (keyof DayTwoOptions)[];
+  /** In a real account, said before it runs, and the learner asked to go ahead: what it costs. */
+  asksFirst?: (config: TutorConfig) => Text;
   /** Loaded when it runs, so that neither front end loads every module at start. */
   run: (ctx: DayTwoContext, options: DayTwoOptions) => Promise<Outcome>;
 }
@@ -60,6 +64,15 @@ export const DAY_TWO_ACTIONS: readonly DayTwoAction[] = [
     question: 2,
     kind: 'runs',
     run: async (ctx) => (await import('./access.js')).accessAction(ctx),
+  },
+  {
+    id: 'second-cluster',
+    title: text('Another cluster in the same VPC (blue/green)', '同じ VPC にもう 1 つのクラスター(Blue/Green)'),
+    lesson: 'wrapup-shared-vpc',
+    question: 3,
+    kind: 'runs',
+    asksFirst: (config) => secondClusterCost(config),
+    run: async (ctx) => (await import('./second-cluster.js')).secondClusterAction(ctx),
   },
 ];
 

@@ -1,30 +1,47 @@
 import { kubeconfigPath, readKubeconfig, removeEntry, writeKubeconfig } from '../../kube/kubeconfig.js';
-import type { Ledger } from '../../state/ledger.js';
+import type { Ledger, LedgerEntry } from '../../state/ledger.js';
+import type { Found } from './found.js';
 import { KEYS } from './kinds.js';
 import type { ResourceType } from './types.js';
 
+/** The tutor's kubeconfig entries in the ledger: step 4's, then any a day-two action added (the second cluster's). */
+function tutorEntries(ledger: Ledger): LedgerEntry[] {
+  const main = ledger.get(KEYS.kubeconfig);
+  const others = ledger.live.filter((e) => e.kind === 'kubeconfig' && e.key !== KEYS.kubeconfig);
+  return [...(main ? [main] : []), ...others];
+}
+
 /**
- * Takes the tutor's cluster, user and context out of the kubeconfig it wrote
- * to, and puts back the context that was current before. Nothing else changes.
+ * Takes the tutor's clusters, users and contexts out of the kubeconfig it wrote
+ * to (all of them, or those of `keys`), and puts back the context that was
+ * current before. Nothing else changes.
  */
-export async function removeTutorKubeconfig(ledger: Ledger, path?: string): Promise<void> {
-  const entry = ledger.get(KEYS.kubeconfig);
-  if (!entry?.id) return;
-  const file = path || entry.details?.path || ledger.facts.kubeconfigPath || kubeconfigPath();
-  const source = await readKubeconfig(file);
-  if (source === undefined) return;
-  const next = removeEntry(source, entry.id, ledger.facts.previousContext ?? null);
-  if (next !== source) await writeKubeconfig(file, next);
+export async function removeTutorKubeconfig(ledger: Ledger, path?: string, keys?: readonly string[]): Promise<void> {
+  const entries = (keys ? keys.map((k) => ledger.get(k)) : tutorEntries(ledger)).filter((e): e is LedgerEntry => Boolean(e?.id));
+  const byFile = new Map<string, string[]>();
+  for (const entry of entries) {
+    const file = path || entry.details?.path || ledger.facts.kubeconfigPath || kubeconfigPath();
+    byFile.set(file, [...(byFile.get(file) ?? []), entry.id!]);
+  }
+  for (const [file, names] of byFile) {
+    const source = await readKubeconfig(file);
+    if (source === undefined) continue;
+    const next = names.reduce((text, name) => removeEntry(text, name, ledger.facts.previousContext ?? null), source);
+    if (next !== source) await writeKubeconfig(file, next);
+  }
 }
 
 export const kubeconfigResource: ResourceType = {
   kind: 'kubeconfig',
   async find({ ctx }) {
-    const entry = ctx.ledger.get(KEYS.kubeconfig);
-    if (!entry || entry.state === 'deleted' || !entry.id) return [];
-    return [{ key: KEYS.kubeconfig, kind: 'kubeconfig', id: entry.id, inLedger: true, tagged: true, details: { path: entry.details?.path ?? '' } }];
+    const found: Found[] = [];
+    for (const entry of tutorEntries(ctx.ledger)) {
+      if (entry.state === 'deleted' || !entry.id) continue;
+      found.push({ key: entry.key, kind: 'kubeconfig', id: entry.id, inLedger: true, tagged: true, details: { path: entry.details?.path ?? '' } });
+    }
+    return found;
   },
   async destroy(ctx, f) {
-    await removeTutorKubeconfig(ctx.ledger, f.details?.path);
+    await removeTutorKubeconfig(ctx.ledger, f.details?.path, [f.key]);
   },
 };

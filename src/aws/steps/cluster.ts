@@ -98,7 +98,7 @@ export const RECENT_MS = 10_000;
 const lastCluster = new WeakMap<StepContext['clients'], { name: string; at: number; cluster: Cluster | undefined }>();
 
 /** DescribeCluster; with `maxAgeMs`, the answer of a call made within that time is reused instead of asking again. */
-export async function describeCluster(ctx: StepContext, options: { maxAgeMs?: number } = {}): Promise<Cluster | undefined> {
+export async function describeCluster(ctx: Pick<StepContext, 'clients' | 'config'>, options: { maxAgeMs?: number } = {}): Promise<Cluster | undefined> {
   const seen = lastCluster.get(ctx.clients);
   if (options.maxAgeMs && seen && seen.name === ctx.config.clusterName && Date.now() - seen.at <= options.maxAgeMs) return seen.cluster;
   let cluster: Cluster | undefined;

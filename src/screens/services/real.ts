@@ -3,12 +3,33 @@ import { progressPath, ProgressWriter, readProgress } from '../../progress/file.
 import { motoInstalled } from '../../sandbox/moto.js';
 import type { Session } from '../../session.js';
 import type { LessonId } from '../../lessons/types.js';
-import { followCalls } from './calls.js';
-import type { Services, TutorSession } from './types.js';
+import type { LiveView, Services, SessionIo, TutorSession } from './types.js';
+
+const NO_SESSION: LiveView = { kind: 'unavailable', reason: { en: 'No session.', ja: 'セッションがありません。' } };
+
+/** The whole session's reach, bound to it: what loads for it (live views, day-two actions) loads when first used. */
+function sessionIo(session: Session): SessionIo {
+  return {
+    async live(kind) {
+      const { fetchLiveData } = await import('../../aws/live.js');
+      return fetchLiveData(session, kind);
+    },
+    async zones() {
+      const { fetchZones } = await import('../../aws/live.js');
+      return fetchZones(session);
+    },
+    onCall: (listener) => session.engine.clients.onCall(listener),
+    async dayTwo(id, on, signal) {
+      const [{ dayTwoAction }, { dayTwoContextOf }] = await Promise.all([import('../../aws/day-two/actions.js'), import('../../aws/day-two/session-context.js')]);
+      const action = dayTwoAction(id);
+      if (!action) throw new Error(`No day-two action ${id}.`);
+      return action.run(dayTwoContextOf(session, on.emit, on.show, signal), {});
+    },
+  };
+}
 
 /** The services of a real run: sessions against AWS, the sandbox or nothing (dry-run), files in the state directory. */
 export function realServices(known: readonly LessonId[]): Services {
-  const sessions = new WeakMap<TutorSession, Session>();
   const writers = new Map<string, ProgressWriter>();
   const isKnown = (id: string) => (known as readonly string[]).includes(id);
   const writerFor = (config: TutorConfig) => {
@@ -25,8 +46,8 @@ export function realServices(known: readonly LessonId[]): Services {
       // The AWS SDK and the sandbox load here, after the first frame, not before it.
       const { openSession } = await import('../../session.js');
       const session = await openSession(config, { lock: config.mode !== 'dry-run', identify: config.mode === 'real', signal });
-      sessions.set(session, session);
-      return session;
+      const tutorSession: TutorSession = Object.assign(session, { io: sessionIo(session) });
+      return tutorSession;
     },
     async findings(config) {
       // The sandbox's own line comes from the session: checking it here would start a second one.
@@ -34,33 +55,17 @@ export function realServices(known: readonly LessonId[]): Services {
       return findings(config.mode === 'sandbox' ? { ...config, mode: 'dry-run' } : config);
     },
     motoInstalled,
-    async liveData(session, kind) {
-      const real = sessions.get(session);
-      if (!real) return { kind: 'unavailable', reason: { en: 'No session.', ja: 'セッションがありません。' } };
-      const { fetchLiveData } = await import('./live-data.js');
-      return fetchLiveData(real, kind);
-    },
-    async diagram(session, kind) {
-      const real = sessions.get(session);
-      if (!real) return { kind: 'unavailable', reason: { en: 'No session.', ja: 'セッションがありません。' } };
-      const { fetchLiveData } = await import('./live-data.js');
-      return fetchLiveData(real, kind);
-    },
-    async zones(session) {
-      const real = sessions.get(session);
-      if (!real || session.config.mode === 'dry-run') return undefined;
-      const { fetchZones } = await import('./live-data.js');
-      return fetchZones(real);
-    },
+    liveData: async (session, kind) => (session.io ? session.io.live(kind) : NO_SESSION),
+    diagram: async (session, kind) => (session.io ? session.io.live(kind) : NO_SESSION),
+    zones: async (session) => session.io?.zones(),
     loadProgress: (config) => readProgress(progressPath(config.stateDir, config.mode, config.clusterName), isKnown),
     saveProgress: (config, progress) => writerFor(config).save(progress),
     follow(session, listener) {
-      const real = sessions.get(session);
-      // Calls come from the clients' middleware; the engine's own `call` events would repeat them.
+      // Calls come from the clients' one middleware (the engine reports none of its own).
       const offEngine = session.engine.on((event) => {
-        if (event.type !== 'call' || !real) listener(event);
+        if (event.type !== 'call' || !session.io) listener(event);
       });
-      const offCalls = real ? followCalls(real.engine.clients, listener) : () => undefined;
+      const offCalls = session.io ? session.io.onCall((call) => listener({ type: 'call', ...call })) : () => undefined;
       return () => {
         offEngine();
         offCalls();
@@ -68,12 +73,8 @@ export function realServices(known: readonly LessonId[]): Services {
     },
     now: () => Date.now(),
     async dayTwo(session, id, on, signal) {
-      const real = sessions.get(session);
-      if (!real) throw new Error('No session.');
-      const [{ dayTwoAction }, { dayTwoContextOf }] = await Promise.all([import('../../aws/day-two/actions.js'), import('../../aws/day-two/session-context.js')]);
-      const action = dayTwoAction(id);
-      if (!action) throw new Error(`No day-two action ${id}.`);
-      return action.run(dayTwoContextOf(real, on.emit, on.show, signal), {});
+      if (!session.io) throw new Error('No session.');
+      return session.io.dayTwo(id, on, signal);
     },
   };
 }

@@ -3,7 +3,7 @@ import type { Engine } from '../../aws/engine.js';
 import type { Ledger } from '../../state/ledger.js';
 import type { Finding } from '../../preflight.js';
 import type { Diagram, LiveData } from '../../lessons/types.js';
-import type { AuthShape, VpcShape } from '../state/diagrams.js';
+import type { LiveView } from '../../aws/live-types.js';
 import type { Progress } from '../../progress/progress.js';
 import type { Text } from '../../text.js';
 import type { EngineEvent, PlannedCall } from '../../aws/types.js';
@@ -22,25 +22,20 @@ export interface TutorSession {
   identity?: { account: string; arn: string };
   notes: Text[];
   close(): Promise<void>;
+  /** What the real services can do with the whole session behind this one; absent in a test's fake session. */
+  io?: SessionIo;
 }
 
-/** What a page with `live` shows, already fetched and stripped of anything secret. */
-export type LiveView =
-  | { kind: 'policies'; policies: { name: string; version: string; actions: { action: string; important: boolean }[] }[] }
-  | {
-      kind: 'vpc';
-      vpc?: { id: string; cidr: string };
-      igw?: string;
-      subnets: { id: string; tier: string; az: string; cidr: string; tags: [string, string][] }[];
-      nats: { id: string; state: string; subnet: string }[];
-    }
-  | { kind: 'cluster'; fields: [string, string][] }
-  | { kind: 'kubeconfig'; path: string; lines: string[] }
-  | { kind: 'token'; command: string; url: string; params: [string, string][]; expires?: string }
-  | { kind: 'nodes'; command: string; output: string }
-  | { kind: 'vpc-diagram'; shape: VpcShape }
-  | { kind: 'auth-path'; shape: AuthShape }
-  | { kind: 'unavailable'; reason: Text };
+/** The session's reach beyond the engine, bound to it when it is opened: live views, the zones, the calls as they go out. */
+export interface SessionIo {
+  live(kind: LiveData | Diagram): Promise<LiveView>;
+  zones(): Promise<string[] | undefined>;
+  onCall(listener: (call: { service: string; operation: string }) => void): () => void;
+  dayTwo(action: string, on: { emit: (event: EngineEvent) => void; show: (call: PlannedCall) => void }, signal: AbortSignal): Promise<Outcome>;
+}
+
+/** What a page with `live` shows, already fetched and stripped of anything secret (read in src/aws/live.ts). */
+export type { LiveView } from '../../aws/live-types.js';
 
 /** Everything outside the screens, in one place: sessions, checks, live data and the progress file. */
 export interface Services {
