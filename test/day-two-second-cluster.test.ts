@@ -8,6 +8,7 @@ import { SECOND_CLUSTER_KEY, secondClusterName } from '../src/aws/day-two/second
 import { CLUSTER_TAG, tagMap, tutorTags } from '../src/aws/tags.js';
 import { SANDBOX_CREDENTIALS } from '../src/sandbox/index.js';
 import { census } from './support/census.js';
+import { runCli } from './support/cli.js';
 import { TEST_CREDENTIALS, makeEngine } from './support/engine.js';
 import { useMoto } from './support/moto.js';
 import { useLearners, type Learner } from './support/sandbox-cli.js';
@@ -187,5 +188,14 @@ describe('down and a second cluster in the same VPC (moto)', () => {
     expect(plan.leave.filter((f) => f.kind === 'eks-cluster').map((f) => f.id)).toEqual(['tutor-test-green']);
     await engine.down((await engine.teardownPlan()).delete);
     expect(await clusters()).toEqual(['tutor-test-green']);
+  });
+});
+
+describe('day-two second-cluster in an AWS account', () => {
+  it('says what the second control plane costs before anything is sent, and without a terminal or --yes stops there', async () => {
+    const run = await runCli(['day-two', 'second-cluster', '--region', 'us-east-1']);
+    expect(run.exitCode).toBe(2);
+    expect(run.stdout).toMatch(/second EKS control plane, eks-basics-tutor-green: about \$0\.100\/hour while it exists/);
+    expect(run.stderr.trim()).toBe('This would ask for confirmation, but standard input is not a terminal: add --yes to go ahead.');
   });
 });
