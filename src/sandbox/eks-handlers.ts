@@ -9,6 +9,7 @@ import type { ClusterMemo, NodegroupMemo } from './timeline.js';
 import { page, parseBody, relay } from './eks-http.js';
 import { accessRoutes, bootstrapCreatorEntry } from './eks-access.js';
 import { addonRoutes } from './eks-addons.js';
+import { subnetsOutsideClusterVpc } from './eks-subnets.js';
 import { updateRoutes } from './eks-updates.js';
 
 const enc = encodeURIComponent;
@@ -123,6 +124,9 @@ export function eksHandler(view: EksView): Handler {
       });
     }
     if (cluster.status === 200) {
+      const vpcId = cluster.json?.cluster?.resourcesVpcConfig?.vpcId ?? memory.cluster(scope.region, clusterName)?.vpcId;
+      const outside = await subnetsOutsideClusterVpc(view, scope, { name: clusterName, vpcId }, name, body.subnets);
+      if (outside) return outside;
       const unseenRole = nodeRoleNotYetSeen(view, scope, body.nodeRole, clusterName, name);
       if (unseenRole) return unseenRole;
     }

@@ -28,6 +28,8 @@ export interface SubnetFacts {
   availabilityZone: string;
   availabilityZoneId: string;
   vpcId: string;
+  /** Instances launched here get a public IPv4 address (a public subnet's nodes). */
+  mapPublicIpOnLaunch: boolean;
 }
 
 /** moto's defaults that EKS would not show. */
@@ -245,6 +247,7 @@ export class EksView {
       availabilityZone: childText(item, 'availabilityZone'),
       availabilityZoneId: childText(item, 'availabilityZoneId'),
       vpcId: childText(item, 'vpcId'),
+      mapPublicIpOnLaunch: childText(item, 'mapPublicIpOnLaunch') === 'true',
     }));
   }
 }

@@ -1,7 +1,7 @@
 import type { AccessPicture } from './kube-access.js';
 import { nodeResources } from './kube-instance-types.js';
 import { kubeletVersion } from './kube-versions.js';
-import { hash, pickAddress, privateDnsDomain, serviceIp, timestamp, uid } from './kube-util.js';
+import { hash, pickAddress, privateDnsDomain, publicDnsName, publicIp, serviceIp, timestamp, uid } from './kube-util.js';
 
 /** What the Kubernetes API of one cluster shows, gathered from EKS and EC2. */
 export interface ClusterPicture {
@@ -48,7 +48,7 @@ export interface NodegroupPicture {
   taints: { key: string; value?: string; effect: string }[];
   /** When the node group became ACTIVE (ms). */
   readySince: number;
-  subnets: { id: string; cidr: string; availabilityZone: string; availabilityZoneId: string }[];
+  subnets: { id: string; cidr: string; availabilityZone: string; availabilityZoneId: string; mapPublicIpOnLaunch?: boolean }[];
 }
 
 export type KubeObject = {
@@ -156,10 +156,13 @@ export function nodesOf(cluster: ClusterPicture): KubeObject[] {
         capacity,
         allocatable,
         conditions,
+        // A node in a subnet that maps public IPs has one, and the kubelet reports it as ExternalIP.
         addresses: [
           { type: 'InternalIP', address: ip },
+          ...(subnet.mapPublicIpOnLaunch ? [{ type: 'ExternalIP', address: publicIp(seed) }] : []),
           { type: 'InternalDNS', address: name },
           { type: 'Hostname', address: name },
+          ...(subnet.mapPublicIpOnLaunch ? [{ type: 'ExternalDNS', address: publicDnsName(publicIp(seed), cluster.region) }] : []),
         ],
         daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
         nodeInfo: {

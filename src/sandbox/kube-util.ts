@@ -43,6 +43,18 @@ export function pickAddress(cidr: string, seed: string, used: Set<number>): stri
   return formatIp(first + offset);
 }
 
+/** A public IPv4 address for an instance, the same for the same seed (from 54.0.0.0/8, one of EC2's ranges). */
+export function publicIp(seed: string): string {
+  const h = hash(`public ip ${seed}`);
+  return `54.${h[0]! % 256}.${h[1]! % 256}.${1 + (h[2]! % 254)}`;
+}
+
+/** EC2's public DNS name for an address: us-east-1 keeps the old `compute-1.amazonaws.com`. */
+export function publicDnsName(ip: string, region: string): string {
+  const host = `ec2-${ip.replace(/\./g, '-')}`;
+  return region === 'us-east-1' ? `${host}.compute-1.amazonaws.com` : `${host}.${region}.compute.amazonaws.com`;
+}
+
 /** The nth address of the cluster's service CIDR (1 is the `kubernetes` service, 10 is DNS). */
 export function serviceIp(cidr: string, nth: number): string {
   return formatIp((parseCidr(cidr)?.base ?? parseCidr('10.100.0.0/16')!.base) + nth);
