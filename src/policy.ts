@@ -34,6 +34,8 @@ export const OTHER_CALLS: Record<string, readonly string[]> = {
   // The EC2 creates' DryRun checks ask for these; tagging on create needs ec2:CreateTags anyway.
   preflight: ['ec2:CreateTags'],
   teardown: [
+    // The cluster's other node groups (day-two third-az adds one) are listed to be found.
+    'eks:ListNodegroups',
     'eks:DeleteNodegroup',
     'eks:DeleteCluster',
     'ec2:DeleteNatGateway',
