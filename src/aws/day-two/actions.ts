@@ -3,6 +3,7 @@ import type { LessonId } from '../../lessons/types.js';
 import { text, type Text } from '../../text.js';
 import type { DayTwoContext, Outcome } from './context.js';
 import { secondClusterCost } from './second-cluster-names.js';
+import { thirdAzCost } from './third-az-names.js';
 
 /** Choices a day-two action may take from the command line; each action names the ones it accepts. */
 export interface DayTwoOptions {
@@ -73,6 +74,39 @@ export const DAY_TWO_ACTIONS: readonly DayTwoAction[] = [
     kind: 'runs',
     asksFirst: (config) => secondClusterCost(config),
     run: async (ctx) => (await import('./second-cluster.js')).secondClusterAction(ctx),
+  },
+  {
+    id: 'other-vpc',
+    title: text('Node groups in another VPC: the refusal EKS gives', '別の VPC にノードグループ: EKS が返す拒否'),
+    lesson: 'wrapup-multi-vpc',
+    question: 4,
+    kind: 'explains',
+    run: async (ctx) => (await import('./other-vpc.js')).otherVpcAction(ctx),
+  },
+  {
+    id: 'no-nat',
+    title: text('IGW only, no NAT: nodes with public IPs, cost compared', 'IGW だけで NAT なし: パブリック IP のノードと費用の比較'),
+    lesson: 'wrapup-no-nat',
+    question: 5,
+    kind: 'runs',
+    run: async (ctx) => (await import('./no-nat.js')).noNatAction(ctx),
+  },
+  {
+    id: 'accounts',
+    title: text('Control plane and nodes in different accounts: the rule', 'コントロールプレーンとノードを別アカウントに: そのルール'),
+    lesson: 'wrapup-cross-account',
+    question: 6,
+    kind: 'explains',
+    run: async (ctx) => (await import('./accounts.js')).accountsAction(ctx),
+  },
+  {
+    id: 'third-az',
+    title: text('Two AZs to three: a subnet and a node group in a third zone', '2 AZ から 3 AZ へ: 3 つ目の AZ にサブネットとノードグループ'),
+    lesson: 'wrapup-third-az',
+    question: 7,
+    kind: 'runs',
+    asksFirst: (config) => thirdAzCost(config),
+    run: async (ctx) => (await import('./third-az.js')).thirdAzAction(ctx),
   },
 ];
 
