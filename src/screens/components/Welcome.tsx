@@ -130,7 +130,8 @@ export function Welcome({ choices }: { choices: readonly WelcomeChoice[] }) {
           {S.notes}: {note}
         </T>
       ))}
-      <Box marginTop={1} flexDirection="column">
+      {/* The heading and the three tool checks' rows are kept while they run: nothing below moves when they arrive. */}
+      <Box marginTop={1} flexDirection="column" minHeight={4}>
         <T tone="muted">{S.checks}</T>
         <Findings />
       </Box>

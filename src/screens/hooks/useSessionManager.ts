@@ -34,10 +34,16 @@ export function useSessionManager(services: Services, initial: TutorConfig) {
       setFindings(undefined);
       void (async () => {
         if (previous) await previous.close().catch(() => undefined);
-        services.findings(next).then(
-          (list) => mine === generation.current && setFindings(list),
-          () => mine === generation.current && setFindings([]),
-        );
+        // The checks start the aws CLI and kubectl: once the session has settled (and the menu is
+        // offered), so that they do not compete with the way to the menu on a busy machine.
+        const check = () =>
+          setTimeout(() => {
+            if (mine !== generation.current) return;
+            services.findings(next).then(
+              (list) => mine === generation.current && setFindings(list),
+              () => mine === generation.current && setFindings([]),
+            );
+          }, 0);
         try {
           const session = await services.openSession(next, abort.current.signal);
           if (mine !== generation.current) {
@@ -51,6 +57,7 @@ export function useSessionManager(services: Services, initial: TutorConfig) {
           const code = errorCode(error);
           setState({ status: 'failed', error: errorText(error, next.debug), ...(code ? { code } : {}) });
         }
+        check();
       })();
     },
     [services],
