@@ -59,7 +59,14 @@ export interface TutorActions {
 /** The region --sandbox and --dry-run use when none is set (as the options do). */
 const DEFAULT_REGION = 'us-east-1';
 
-const StateContext = createContext<TutorView | undefined>(undefined);
+/** What changes when a session opens, the track switches or the course ends: rarely. */
+export type TutorSessionView = Omit<TutorView, 'tutor' | 'world'>;
+
+const SessionContext = createContext<TutorSessionView | undefined>(undefined);
+/** The world changes with every engine event and inventory. */
+const WorldContext = createContext<World | undefined>(undefined);
+/** The navigation state changes with every key. */
+const NavigationContext = createContext<TutorState | undefined>(undefined);
 const ActionsContext = createContext<TutorActions | undefined>(undefined);
 
 export interface TutorProviderProps {
@@ -127,12 +134,6 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, ch
       .then(() => onExit(failed ? 1 : 0, lines));
   }, [services, sessions, onExit, flush]);
 
-  useEffect(() => {
-    if (!stop) return undefined;
-    if (stop.aborted) exit();
-    stop.addEventListener('abort', exit);
-    return () => stop.removeEventListener('abort', exit);
-  }, [stop, exit]);
 
   const quit = useCallback(() => {
     const { tutor: t, world: w, config: c } = latest.current;
@@ -209,48 +210,90 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, ch
     [services, session],
   );
 
+  // The handlers of this render; the actions below call through to them, so they stay the same object
+  // from one render to the next and change only when a session opens or closes (what they act on).
+  const handlers = useRef({ choose, runStep, checkStep, toggleTrack, teardown, quit, exit, liveData });
+  handlers.current = { choose, runStep, checkStep, toggleTrack, teardown, quit, exit, liveData };
   const actions = useMemo<TutorActions>(
     () => ({
       dispatch: dispatchTutor,
-      choose,
-      runStep,
-      checkStep,
-      toggleTrack,
-      loadTeardown: () => void teardown.load(),
-      confirmTeardown: () => void teardown.confirm(),
-      quit,
-      exit,
-      liveData,
+      choose: (choice) => handlers.current.choose(choice),
+      runStep: (target) => handlers.current.runStep(target),
+      checkStep: (target) => handlers.current.checkStep(target),
+      toggleTrack: () => handlers.current.toggleTrack(),
+      loadTeardown: () => void handlers.current.teardown.load(),
+      confirmTeardown: () => void handlers.current.teardown.confirm(),
+      quit: () => handlers.current.quit(),
+      exit: () => handlers.current.exit(),
+      liveData: (kind) => handlers.current.liveData(kind),
       scrollLimit,
       shownCommands,
     }),
-    [choose, runStep, checkStep, toggleTrack, teardown, quit, exit, liveData],
+    // `session` is not read here: a new session makes new actions, so what waits for one (a check, live data) runs again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [session],
   );
 
-  const view: TutorView = {
-    tutor,
-    world,
-    course,
-    config,
-    session: sessions.state,
-    ready,
-    ...(sessions.findings ? { findings: sessions.findings } : {}),
-    ...(sessions.moto !== undefined ? { moto: sessions.moto } : {}),
-    ...(startStep ? { startStep } : {}),
-    closing,
-  };
+  useEffect(() => {
+    if (!stop) return undefined;
+    const onStop = () => handlers.current.exit();
+    if (stop.aborted) onStop();
+    stop.addEventListener('abort', onStop);
+    return () => stop.removeEventListener('abort', onStop);
+  }, [stop]);
+
+  const { findings, moto } = sessions;
+  const sessionView = useMemo<TutorSessionView>(
+    () => ({
+      course,
+      config,
+      session: sessions.state,
+      ready,
+      ...(findings ? { findings } : {}),
+      ...(moto !== undefined ? { moto } : {}),
+      ...(startStep ? { startStep } : {}),
+      closing,
+    }),
+    [course, config, sessions.state, ready, findings, moto, startStep, closing],
+  );
 
   return (
     <ActionsContext.Provider value={actions}>
-      <StateContext.Provider value={view}>{children}</StateContext.Provider>
+      <SessionContext.Provider value={sessionView}>
+        <WorldContext.Provider value={world}>
+          <NavigationContext.Provider value={tutor}>{children}</NavigationContext.Provider>
+        </WorldContext.Provider>
+      </SessionContext.Provider>
     </ActionsContext.Provider>
   );
 }
 
+function need<T>(value: T | undefined, hook: string): T {
+  if (value === undefined) throw new Error(`${hook}() needs a <TutorProvider>`);
+  return value;
+}
+
+/** The session, config, course and readiness: for what does not follow each event or key. */
+export function useTutorSession(): TutorSessionView {
+  return need(useContext(SessionContext), 'useTutorSession');
+}
+
+/** The resources, runs and log, as the engine reports them. */
+export function useWorldState(): World {
+  return need(useContext(WorldContext), 'useWorldState');
+}
+
+/** Where the learner is: screen, lesson, page, answers. */
+export function useNavigation(): TutorState {
+  return need(useContext(NavigationContext), 'useNavigation');
+}
+
+/** Everything at once (changes with every event and key). */
 export function useTutor(): TutorView {
-  const view = useContext(StateContext);
-  if (!view) throw new Error('useTutor() needs a <TutorProvider>');
-  return view;
+  const sessionView = useTutorSession();
+  const world = useWorldState();
+  const tutor = useNavigation();
+  return useMemo(() => ({ ...sessionView, world, tutor }), [sessionView, world, tutor]);
 }
 
 export function useTutorActions(): TutorActions {
