@@ -13,7 +13,9 @@ screen output (escape sequences removed), after which the whole process
 group is killed. "steps" waits for each step's marker in the output since
 the previous step's key was sent (the first: since the start), then sends
 that step's keys (again every resend_ms until the next marker shows, when
-given); the clock stops at the last marker. "fresh_dir_env" gives each run a new empty directory in
+given); the clock stops at the last marker. With "quit": "keys", those keys
+are sent after the last marker and the process is left to exit on its own
+(untimed), as a learner quits: Node writes its compile cache only then. "fresh_dir_env" gives each run a new empty directory in
 that variable (an empty npm cache, for instance).
 """
 import fcntl
@@ -88,6 +90,8 @@ def run_once(command, rows, cols, timeout):
                 if all(m.encode() in seen for m in wanted):
                     if step_no == len(steps) - 1:
                         elapsed = time.monotonic() - started
+                        if command.get("quit"):
+                            status = quit_and_wait(pid, fd, command["quit"])
                         break
                     step_from = len(buf)
                     os.write(fd, step["send"].encode())
@@ -110,11 +114,11 @@ def run_once(command, rows, cols, timeout):
             if os.waitstatus_to_exitcode(status) != 0:
                 raise RuntimeError(f"{command['name']}: exit status {os.waitstatus_to_exitcode(status)}")
     finally:
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
         if status is None:
-            try:
-                os.killpg(pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
             try:
                 os.waitpid(pid, 0)
             except ChildProcessError:
@@ -128,6 +132,23 @@ def run_once(command, rows, cols, timeout):
     if until == "steps":
         SENDS.setdefault(command["name"], []).append(sends)
     return elapsed * 1000
+
+
+def quit_and_wait(pid, fd, keys, timeout=15):
+    """Sends the keys that quit and waits (untimed) for a normal exit; None if it did not come."""
+    os.write(fd, keys.encode())
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.05)
+        if ready:
+            try:
+                os.read(fd, 65536)
+            except OSError:
+                pass
+        done, st = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return st
+    return None
 
 
 def subprocess_rm(path):

@@ -106,7 +106,8 @@ async function startSection() {
       { name: 'menu', argv: [node.bin, CLI, ...tui], env, until: 'steps', steps: MENU_STEPS },
       { name: 'checks', argv: [node.bin, CLI, ...tui], env, until: 'steps', steps: CHECKS_STEPS },
     ];
-    if (hasCache) commands.push({ name: 'menu, compile cache', argv: [node.bin, BIN, ...tui], env: { ...env, NODE_COMPILE_CACHE: cache }, until: 'steps', steps: MENU_STEPS });
+    // Node writes its compile cache when the process exits, never when it is killed: these runs quit with q.
+    if (hasCache) commands.push({ name: 'menu, compile cache', argv: [node.bin, BIN, ...tui], env: { ...env, NODE_COMPILE_CACHE: cache }, until: 'steps', steps: MENU_STEPS, quit: 'q' });
     if (i === 0) commands.push({ name: 'aws --version', argv: ['aws', '--version'], until: 'exit' }, { name: 'cli --version', argv: [node.bin, CLI, '--version'], until: 'exit' });
     log(`  ${node.label} (${node.version})`);
     const result = pty({ runs: RUNS, warmup: 1, timeout: 30, commands });
