@@ -1,5 +1,5 @@
-import { Text as InkText } from 'ink';
-import { Fragment, isValidElement, type ReactNode } from 'react';
+import { Text as InkText, Transform } from 'ink';
+import { createContext, Fragment, isValidElement, useContext, type ReactNode } from 'react';
 import type { Text } from '../../text.js';
 import { useUi } from '../contexts/ui.js';
 import type { Tone } from '../theme.js';
@@ -18,6 +18,20 @@ export function useSay(): (value: Say) => string {
   return (value) => mask(typeof value === 'string' ? value : typeof value === 'number' ? String(value) : value[lang]);
 }
 
+/** Set inside a T: only the outermost one sees the lines as Ink wrapped them. */
+const InsideT = createContext(false);
+
+/**
+ * Ink wraps keeping the spaces (wrap-ansi with trim off): a line cut at a space
+ * would start with it. The space at the start of a wrapped line is dropped;
+ * the first line and indentation of two spaces or more are left as they are.
+ */
+const WRAP_SPACE = new RegExp(`^((?:${String.fromCharCode(27)}\\[[0-9;]*m)*) (?=\\S)`);
+
+export function dropWrapSpace(line: string, index: number): string {
+  return index === 0 ? line : line.replace(WRAP_SPACE, '$1');
+}
+
 export interface TProps {
   children?: ReactNode | Text | (ReactNode | Text)[];
   tone?: Tone;
@@ -34,6 +48,7 @@ export interface TProps {
  */
 export function T({ children, tone, bold, dim, inverse, underline, wrap }: TProps) {
   const { lang, mask, theme } = useUi();
+  const inside = useContext(InsideT);
   const list: unknown[] = Array.isArray(children) ? children : [children];
   const word = (child: unknown) => (isText(child) ? child[lang] : typeof child === 'string' || typeof child === 'number' ? String(child) : '');
   // Plain text is joined before masking, so an id split over several pieces is still caught.
@@ -41,16 +56,18 @@ export function T({ children, tone, bold, dim, inverse, underline, wrap }: TProp
     ? [mask(list.map(word).join(''))]
     : list.map((child, i) => (isPlain(child) ? mask(word(child)) : <Fragment key={i}>{child as ReactNode}</Fragment>));
   const color = tone ? theme.colors[tone] : undefined;
-  return (
-    <InkText
-      {...(color ? { color } : {})}
-      {...(bold ? { bold } : {})}
-      {...(dim ? { dimColor: true } : {})}
-      {...(inverse ? { inverse } : {})}
-      {...(underline ? { underline } : {})}
-      wrap={wrap ?? 'wrap'}
-    >
-      {parts}
-    </InkText>
+  const text = (
+      <InkText
+        {...(color ? { color } : {})}
+        {...(bold ? { bold } : {})}
+        {...(dim ? { dimColor: true } : {})}
+        {...(inverse ? { inverse } : {})}
+        {...(underline ? { underline } : {})}
+        wrap={wrap ?? 'wrap'}
+      >
+        {parts}
+      </InkText>
   );
+  const wrapped = (wrap ?? 'wrap') === 'wrap' && !inside ? <Transform transform={dropWrapSpace}>{text}</Transform> : text;
+  return inside ? wrapped : <InsideT.Provider value={true}>{wrapped}</InsideT.Provider>;
 }
