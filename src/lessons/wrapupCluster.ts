@@ -404,6 +404,23 @@ subnets of the cluster's VPC.`,
   通信だけ PrivateLink で公開します。`,
       ),
     },
+    {
+      title: text('Run it here', 'ここで試す'),
+      body: text(
+        `day-two accounts needs no second account: it only reads. It asks
+STS which account you are in, then shows the account in the cluster's
+ARN, the node group's and the node role's (always the same one), the
+OwnerId of the node subnets (another account's when they are shared
+through RAM), and the control plane's network interfaces in your
+VPC, requested by EKS from its own account.`,
+        `day-two accounts に 2 つ目のアカウントは要りません。読み取るだけです。
+STS で今のアカウントを確かめ、クラスターの ARN、ノードグループと
+ノードロールのアカウント（常に同じ）、ノードサブネットの OwnerId
+（RAM で共有されていれば相手のアカウント）、そして EKS が自分の
+アカウントから VPC に置いたコントロールプレーンのネットワーク
+インターフェイスを示します。`,
+      ),
+    },
   ],
   hint: text(
     'Split accounts along the network (shared subnets) or along access (assumed roles with access entries), not by moving node groups away from their cluster.',

@@ -77,6 +77,31 @@ usually idles.
   レジストリで、GB 単位の料金を抑えられます。`,
       ),
     },
+    {
+      title: text('Run it here', 'ここで試す'),
+      body: text(
+        `day-two no-nat reads the build, whatever --nat it was made with:
+the node group's subnets (MapPublicIpOnLaunch), where their 0.0.0.0/0
+goes, the NAT gateways in the VPC, and kubectl get nodes -o wide. It
+prints what single, ha and none cost an hour for your zones and nodes.
+On a build made with up --nat none it checks that there is no NAT
+gateway, that the node subnets are public and routed to the internet
+gateway, and that every node shows an EXTERNAL-IP. On a build with
+NAT it shows the nodes private, with no EXTERNAL-IP, and the way to
+rebuild without: down, then up --nat none. It only reads: no cost.`,
+        `day-two no-nat は、どの --nat で作ったビルドでも読み取ります。
+ノードグループのサブネット（MapPublicIpOnLaunch）、その 0.0.0.0/0
+の行き先、VPC の NAT ゲートウェイ、kubectl get nodes -o wide。
+AZ 数とノード数に合わせて single・ha・none の 1 時間あたりの
+費用も表示します。up --nat none で作ったビルドでは、NAT
+ゲートウェイがないこと、ノードのサブネットがパブリックで
+インターネットゲートウェイへ向かうこと、すべてのノードに
+EXTERNAL-IP があることを確かめます。NAT のあるビルドでは、
+ノードがプライベートで EXTERNAL-IP がないことと、NAT なしで
+作り直す方法（down の後に up --nat none）を示します。
+読み取るだけなので費用はかかりません。`,
+      ),
+    },
   ],
   hint: text(
     'NAT is billed per hour and per GB whether or not nodes use it. With --nat none, nodes sit in public subnets and security groups do the guarding.',
@@ -242,6 +267,30 @@ AZ と範囲はビルドに合わせて求めます。リージョンの AZ
 VPC の範囲を 8 等分したうち、どのサブネットも使っていない最初の
 範囲です。2 AZ 構成では 3 つ目の AZ のプライベート用が空いています。
 ap-northeast-1 の 2 AZ 構成は a と c を使うので、新しい AZ は d です。`,
+      ),
+    },
+    {
+      title: text('Run it here', 'ここで試す'),
+      body: text(
+        `day-two third-az does all of it for one zone, recorded: it picks the
+first zone whose ID the build does not use, a free range of the VPC,
+and makes a subnet of the tier the nodes use, with the same role tag,
+in the route table that goes out through the NAT gateway (with
+--nat none, the public one). Then a node group <name>-az3 of one node
+there, and kubectl get nodes -L topology.kubernetes.io/zone shows that
+node in the new zone. One node costs about $0.04 an hour (t3.medium),
+so in an AWS account it asks first. Both are tagged and in the ledger:
+down removes them with the rest.`,
+        `day-two third-az は、1 つの AZ についてこれをすべて行い、記録します。
+ビルドが使っていないゾーン ID の最初の AZ と、VPC の空き範囲を
+選び、ノードが使う種類のサブネットを同じロールタグで作って、
+NAT ゲートウェイ経由で外へ出るルートテーブル（--nat none なら
+パブリックのもの）に関連付けます。そこにノード 1 台の
+ノードグループ <name>-az3 を作り、kubectl get nodes -L
+topology.kubernetes.io/zone で新しい AZ のノードを見せます。
+ノード 1 台は 1 時間あたり約 $0.04（t3.medium）なので、
+AWS アカウントでは先に確認します。どちらもタグ付きで台帳に
+記録され、down で他と一緒に削除されます。`,
       ),
     },
   ],

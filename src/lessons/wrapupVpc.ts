@@ -190,6 +190,25 @@ next page lists them.`,
   オンプレミスのサーバーをプライベート接続経由で参加させられます。`,
       ),
     },
+    {
+      title: text('Run it here', 'ここで試す'),
+      body: text(
+        `day-two other-vpc asks EKS for it: a scratch VPC and subnet (free,
+tagged, in the ledger), then CreateNodegroup for this cluster naming
+that subnet. EKS answers InvalidParameterException: "Specified
+subnets must belong to cluster's vpc <vpc-id>". The scratch VPC and
+subnet are deleted again in the same run; if the run is cut short,
+down finds them by their tags. No node group is made, so it costs
+nothing.`,
+        `day-two other-vpc は EKS に実際に頼んでみます。一時的な VPC と
+サブネット（無料、タグ付き、台帳に記録）を作り、そのサブネットを
+指定してこのクラスターの CreateNodegroup を呼びます。EKS の答えは
+InvalidParameterException: "Specified subnets must belong to
+cluster's vpc <vpc-id>" です。一時的な VPC とサブネットは同じ
+実行の中で削除し、途中で止まっても down がタグで見つけます。
+ノードグループは作られないので、費用はかかりません。`,
+      ),
+    },
   ],
   hint: text(
     'Grow the VPC (a secondary CIDR block), not the number of VPCs a cluster spans; connect separate clusters when workloads truly live apart.',
