@@ -119,6 +119,26 @@ describe('the day-two screens', () => {
     expect(failing.asked).toEqual(['access', 'access']);
   });
 
+  it('in an AWS account, says what a costly action costs and sends nothing before y', async () => {
+    const fake = fakeDayTwo(Promise.resolve());
+    const services = fakeServices({ lessons: LESSONS, dayTwo: fake.run });
+    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir, mode: 'real' }), services: services.services, lessons: LESSONS, size: { columns: 80, rows: 24 } });
+    await openDayTwo(app);
+    const index = DAY_TWO_ACTIONS.findIndex((a) => a.asksFirst);
+    const costly = DAY_TWO_ACTIONS[index]!;
+    await app.press(String(index + 1));
+    await app.waitFor(costly.title.en.slice(0, 30));
+    const pages = LESSONS.find((l) => l.id === costly.lesson)!.pages.length;
+    await app.press(...Array<string>(pages).fill(KEYS.right), KEYS.enter);
+    const frame = await app.waitFor('Press y to go ahead');
+    expect(frame.replace(/\s+/g, ' ')).toContain(costly.asksFirst!(testConfig({ mode: 'real' })).en.slice(0, 40));
+    await app.press(KEYS.enter);
+    expect(fake.asked).toEqual([]);
+    await app.press('y');
+    await app.waitFor('Done: the check is on the next page');
+    expect(fake.asked).toEqual([costly.id]);
+  });
+
   it('says why nothing runs in a dry run', async () => {
     const services = fakeServices({ lessons: LESSONS, dayTwo: fakeDayTwo(Promise.resolve()).run });
     const app = screen.render({ config: testConfig({ stateDir: screen.stateDir, mode: 'dry-run' }), services: services.services, lessons: LESSONS, size: { columns: 80, rows: 24 } });

@@ -20,7 +20,7 @@ export function DayTwoCalls({ run, width, height }: { run: DayTwoRun | undefined
   const detailWidth = Math.max(20, width - listWidth - 2);
   const listHeight = Math.max(1, height - 1);
   const start = Math.max(0, Math.min(cursor - Math.floor(listHeight / 2), calls.length - listHeight));
-  const why = call?.why ? wrapWords(call.why[lang], detailWidth) : [];
+  const why = call?.why ? wrapWords(call.why[lang], lang === 'ja' ? Math.floor(detailWidth / 2) : detailWidth) : [];
   const cli = call ? wrapWords(`$ ${call.cli}`, detailWidth) : [];
   const jsonBudget = Math.max(1, listHeight - 1 - why.length - cli.length - 2);
   const json: Line[] = call ? jsonish(call.input, detailWidth - 2).map((line): Line => [{ text: line, tone: 'code' }]) : [];
@@ -31,7 +31,7 @@ export function DayTwoCalls({ run, width, height }: { run: DayTwoRun | undefined
   if (!call) {
     return (
       <Box flexDirection="column" width={width}>
-        {wrapWords(D.callsNone[lang], width).map((line, i) => (
+        {wrapWords(D.callsNone[lang], lang === 'ja' ? Math.floor(width / 2) : width).map((line, i) => (
           <T key={i} tone="muted">
             {line}
           </T>

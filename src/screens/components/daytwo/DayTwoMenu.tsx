@@ -12,7 +12,9 @@ import { D } from './strings.js';
 /** The day-two actions of the one table both front ends use, each marked with how its last run went. */
 export function DayTwoMenu() {
   const { state, actions, lessonOf, blocked } = useDayTwo();
-  const { tutor } = useTutor();
+  const { tutor, world } = useTutor();
+  // Built here or by `up` (the ledger's node group is in the world): nothing to say.
+  const built = tutor.doneSteps.includes(5) || Object.values(world.resources).some((r) => r.kind === 'eks-nodegroup' && r.phase === 'ready');
   const { theme } = useUi();
   const height = useBodyHeight();
   const selected = actions[state.cursor];
@@ -48,7 +50,7 @@ export function DayTwoMenu() {
           </T>
         </Box>
       ) : null}
-      {blocked ? <T tone="warn">{blocked}</T> : !tutor.doneSteps.includes(5) ? <T tone="muted">{D.needsBuild}</T> : null}
+      {blocked ? <T tone="warn">{blocked}</T> : !built ? <T tone="muted">{D.needsBuild}</T> : null}
     </Frame>
   );
 }

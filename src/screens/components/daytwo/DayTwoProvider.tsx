@@ -58,6 +58,7 @@ export function DayTwoProvider({ children }: { children: ReactNode }) {
         actions: DAY_TWO_ACTIONS,
         pagesOf: (action) => actionPages(lessonOf(action)),
         runnable: blocked === undefined,
+        asksFirst: (action) => config.mode === 'real' && action.asksFirst !== undefined,
         scrollLimit: scrollLimit.current,
       });
       if (!effects) return taken;
@@ -71,7 +72,7 @@ export function DayTwoProvider({ children }: { children: ReactNode }) {
       }
     }
     return taken;
-  }, []);
+  }, [config.mode]);
 
   const view = useMemo<DayTwoView>(
     () => ({ state, dispatch, actions: DAY_TWO_ACTIONS, lessonOf, blocked, run, capture, scrollLimit }),

@@ -10,7 +10,7 @@ import { S } from '../../strings.js';
 import { Elapsed, Spinner } from '../Clock.js';
 import { Failure } from '../lesson/Failure.js';
 import { logLine } from '../lesson/log.js';
-import { Lines } from '../Lines.js';
+import { Lines, type Line } from '../Lines.js';
 import { checksPassed } from '../../state/world.js';
 import { T } from '../T.js';
 import type { DayTwoRun } from './state.js';
@@ -36,8 +36,12 @@ function DayTwoWaits({ run }: { run: DayTwoRun }) {
 /** Before the run: what Enter does; during it: each call and event as it comes, with what is still settling; after: how it went. */
 export function DayTwoRunPage({ action, run, height }: { action: DayTwoAction; run: DayTwoRun | undefined; height: number }) {
   const { state, blocked, scrollLimit } = useDayTwo();
+  const { config } = useTutor();
   const { lang, theme } = useUi();
-  const log = (run?.world.log ?? []).map((entry) => logLine(entry, lang, theme));
+  // A note of several lines (the subnets, the pods beside them) is several lines of the log.
+  const log: Line[] = (run?.world.log ?? []).flatMap((entry): Line[] =>
+    entry.type === 'note' ? entry.text[lang].split('\n').map((row): Line => [{ text: row, tone: 'accent' }]) : [logLine(entry, lang, theme)],
+  );
   const logHeight = Math.max(1, height - 4 - (run?.phase === 'failed' ? 3 : 0));
   const limit = Math.max(0, log.length - logHeight);
   useEffect(() => {
@@ -47,7 +51,18 @@ export function DayTwoRunPage({ action, run, height }: { action: DayTwoAction; r
     return (
       <Box flexDirection="column">
         <T bold>{action.title}</T>
-        {blocked ? <T tone="warn">{blocked}</T> : <T tone="accent">{D.runPrompt}</T>}
+        {blocked ? (
+          <T tone="warn">{blocked}</T>
+        ) : config.mode === 'real' && action.asksFirst ? (
+          <Box flexDirection="column">
+            <T tone="cost">{action.asksFirst(config)}</T>
+            <T bold tone="accent">
+              {D.runAsk}
+            </T>
+          </Box>
+        ) : (
+          <T tone="accent">{D.runPrompt}</T>
+        )}
       </Box>
     );
   }

@@ -14,6 +14,8 @@ export interface DayTwoKeyContext {
   actions: readonly DayTwoAction[];
   pagesOf: (action: DayTwoAction) => DayTwoPage[];
   runnable: boolean;
+  /** In an AWS account, an action that costs says so first and runs on y only. */
+  asksFirst: (action: DayTwoAction) => boolean;
   scrollLimit: number;
 }
 
@@ -59,6 +61,9 @@ export function dayTwoKey(input: string, command: Command | undefined, ctx: DayT
   if (command === 'left') return state.page === 0 ? to({ type: 'menu' }) : to({ type: 'page', delta: -1, count: pages.length });
   if (command === 'right') return to({ type: 'page', delta: 1, count: pages.length });
   if (command === 'retry' && canRun && run && (page?.kind === 'run' || page?.kind === 'check')) return [{ type: 'run', action: action.id }];
+  const asks = ctx.asksFirst(action);
+  if (command === 'yes' && asks && page?.kind === 'run' && canRun && (!run || run.phase === 'failed')) return [{ type: 'run', action: action.id }];
+  if (command === 'enter' && asks && (page?.kind === 'call' || page?.kind === 'run') && (!run || run.phase === 'failed')) return page.kind === 'call' ? to({ type: 'goto', page: runPage }) : [];
   if (command === 'enter') {
     if (page?.kind === 'call' && !run && canRun) return [...to({ type: 'goto', page: runPage }), { type: 'run', action: action.id }];
     if (page?.kind === 'run' && canRun && (!run || run.phase === 'failed')) return [{ type: 'run', action: action.id }];
