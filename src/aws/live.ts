@@ -4,9 +4,10 @@
  */
 import { DescribeAvailabilityZonesCommand, DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
 import type { Diagram, LiveData } from '../lessons/types.js';
-import { getToken, getTokenArgs, inheritedEnv } from '../kube/aws-cli.js';
+import { getToken, getTokenArgs } from '../kube/aws-cli.js';
 import { readEntry, readKubeconfig } from '../kube/kubeconfig.js';
 import { runKubectl } from '../kube/kubectl.js';
+import { inheritedEnv } from '../kube/tool.js';
 import { sandboxChildEnv } from '../sandbox/index.js';
 import { decodeToken } from '../sandbox/token.js';
 import type { Session } from '../session.js';

@@ -1,6 +1,7 @@
 import { execa } from 'execa';
 import { TutorError } from '../errors.js';
 import { text } from '../text.js';
+import { notStarted } from './tool.js';
 
 /**
  * The aws CLI, as kubectl's exec plugin runs it: one function per command, and
@@ -18,18 +19,6 @@ export function awsCliMissing(): TutorError {
       'aws CLI が PATH に見つかりません。kubectl はクラスターへの呼び出しのたびに `aws eks get-token` を実行します。インストールする(https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html)か、--no-kubectl を付けて kubectl の確認を省いてください。',
     ),
   );
-}
-
-interface Ran {
-  exitCode?: number | undefined;
-  code?: string;
-  timedOut?: boolean;
-}
-
-/** Not started at all: the program is not on PATH (or not executable). */
-export function notStarted(result: unknown): boolean {
-  const ran = result as Ran;
-  return ran.exitCode === undefined && ran.timedOut !== true && (ran.code === 'ENOENT' || ran.code === 'EACCES' || ran.code === undefined);
 }
 
 /** The first line of `aws --version`, e.g. `aws-cli/1.45.11 Python/3.11.7 …`; throws awsCliMissing when absent. */
@@ -60,13 +49,6 @@ export function awsCliRecentEnough(line: string): boolean {
   if (version[0] === 1) return atLeast(version, AWS_CLI_MINIMUM.v1);
   if (version[0] === 2) return atLeast(version, AWS_CLI_MINIMUM.v2);
   return version[0] > 2;
-}
-
-/** This process's environment with `extra` on top, for a tool run with `extendEnv: false`. */
-export function inheritedEnv(extra: Record<string, string> = {}, base: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(base)) if (value !== undefined) env[name] = value;
-  return { ...env, ...extra };
 }
 
 /** The arguments of `aws eks get-token` for a cluster, as run and as shown. */

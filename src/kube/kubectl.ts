@@ -2,6 +2,7 @@ import { execa } from 'execa';
 import { TutorError } from '../errors.js';
 import { text } from '../text.js';
 import type { KubectlRunner } from '../aws/types.js';
+import { notStarted } from './tool.js';
 
 /** Runs the real kubectl; a missing kubectl is explained, other failures are returned to the caller. */
 export const runKubectl: KubectlRunner = async (args, options = {}) => {
@@ -13,7 +14,7 @@ export const runKubectl: KubectlRunner = async (args, options = {}) => {
       ...(options.signal ? { cancelSignal: options.signal } : {}),
       env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     });
-    if (result.exitCode === undefined && (result as { code?: string }).code === 'ENOENT') throw kubectlMissing();
+    if (notStarted(result)) throw kubectlMissing();
     return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode ?? 1 };
   } catch (error) {
     if (error instanceof TutorError) throw error;
@@ -47,8 +48,7 @@ export function readyNodes(json: string): string[] {
 /** kubectl's own version (`kubectl version --client`), e.g. `v1.32.4`; throws kubectlMissing when absent. */
 export async function kubectlClientVersion(): Promise<string> {
   const result = await execa('kubectl', ['version', '--client', '-o', 'json'], { reject: false, timeout: 20_000 });
-  const ran = result as { exitCode?: number; code?: string; timedOut?: boolean };
-  if (ran.exitCode === undefined && ran.timedOut !== true) throw kubectlMissing();
+  if (notStarted(result)) throw kubectlMissing();
   return /"gitVersion":\s*"(v\d+\.\d+\.\d+)/.exec(String(result.stdout))?.[1] ?? '';
 }
 
