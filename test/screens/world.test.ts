@@ -170,7 +170,16 @@ describe('the cost meter', () => {
     const sandbox = testConfig({ mode: 'sandbox', timeScale: 1 / 60 });
     expect(timeRate(sandbox)).toBe(60);
     expect(timeRate(testConfig({ mode: 'sandbox', timeScale: 0 }))).toBe(1);
-    expect(costNow([{ key: 'cluster', kind: 'eks-cluster', phase: 'ready', since: 0 }], sandbox, 60_000).total).toBeCloseTo(0.1);
+    // Reading time counts as it is, not at the time-lapse's speed: a minute is a minute ($0.10/h).
+    expect(costNow([{ key: 'cluster', kind: 'eks-cluster', phase: 'ready', since: 0 }], sandbox, 60_000).total).toBeCloseTo(0.1 / 60);
+    // A control plane that took AWS's 9 minutes in 9 s, then read about for a minute: 10 minutes billed.
+    const built = { key: 'cluster', kind: 'eks-cluster', phase: 'ready' as const, since: 0, status: 'ACTIVE', elapsedMs: 540_000, statusAt: 9_000 };
+    expect(costNow([built], sandbox, 69_000).total).toBeCloseTo(0.1 / 6);
+    // Still CREATING 3 s into the time-lapse: 3 minutes in AWS.
+    const creating = { key: 'cluster', kind: 'eks-cluster', phase: 'creating' as const, since: 0, status: 'CREATING', elapsedMs: 60_000, statusAt: 1_000 };
+    expect(costNow([creating], sandbox, 3_000).total).toBeCloseTo((0.1 * 3) / 60);
+    // Eight minutes of reading after the build do not make hours of it.
+    expect(costNow([built], sandbox, 9_000 + 8 * 60_000).total).toBeCloseTo((0.1 * 17) / 60);
   });
 });
 

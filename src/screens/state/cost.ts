@@ -23,8 +23,21 @@ export interface CostNow {
   running: { view: ResourceView; hourly: number }[];
 }
 
+/**
+ * How long AWS would have billed a resource by `end`. In the sandbox only the
+ * waits run as a time-lapse: the reading time around them counts as it is,
+ * and each wait as long as AWS would have taken (its reported elapsed time).
+ */
+function billedMs(view: ResourceView, config: Pick<TutorConfig, 'mode' | 'timeScale'>, end: number): number {
+  const wall = Math.max(0, end - (view.since ?? end));
+  if (config.mode !== 'sandbox' || view.elapsedMs === undefined) return wall;
+  const waiting = (view.phase === 'creating' || view.phase === 'deleting') && view.statusAt !== undefined;
+  const simulated = view.elapsedMs + (waiting ? Math.max(0, end - view.statusAt!) * timeRate(config) : 0);
+  // The wall-clock part of the wait is already in `wall`.
+  return wall + simulated - simulated * config.timeScale;
+}
+
 export function costNow(resources: readonly ResourceView[], config: TutorConfig, now: number): CostNow {
-  const rate = timeRate(config);
   let hourly = 0;
   let total = 0;
   const running: CostNow['running'] = [];
@@ -32,7 +45,7 @@ export function costNow(resources: readonly ResourceView[], config: TutorConfig,
     const price = hourlyOf(view, config);
     if (price === 0 || view.since === undefined) continue;
     const end = Math.min(view.until ?? now, now);
-    total += (price * Math.max(0, end - view.since) * rate) / 3_600_000;
+    total += (price * billedMs(view, config, end)) / 3_600_000;
     if (BILLED.has(view.phase)) {
       hourly += price;
       running.push({ view, hourly: price });
