@@ -61,7 +61,7 @@ export function DayTwoRunPage({ action, run, height }: { action: DayTwoAction; r
             </T>
           </Box>
         ) : (
-          <T tone="accent">{D.runPrompt}</T>
+          <T tone="accent">{action.kind === 'explains' ? D.explainPrompt : D.runPrompt}</T>
         )}
       </Box>
     );

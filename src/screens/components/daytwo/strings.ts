@@ -22,6 +22,7 @@ export const D = {
   callsNone: text('Nothing sent yet. The calls are made one after another, each answer deciding the next; each one appears here, with its request and its aws CLI line, before it is sent. Enter runs them.', 'まだ何も送っていません。呼び出しは一つずつ、前の応答をもとに行います。それぞれ送る前に、リクエストと aws CLI の行とともにここに表示されます。Enter で実行します。'),
   callsShown: (n: number) => text(`${n} call${n === 1 ? '' : 's'}, each shown before it was sent (↑/↓ picks one):`, `${n} 件の呼び出し。どれも送る前に表示しました(↑/↓ で選択):`),
   runPrompt: text('Enter runs it: each call is shown before it is sent, then the real kubectl checks the result.', 'Enter で実行します。呼び出しはどれも送る前に表示し、最後に本物の kubectl で結果を確認します。'),
+  explainPrompt: text('Enter asks AWS and reads the build: each call is shown before it is sent; nothing is made that stays.', 'Enter で AWS に問い合わせ、ビルドを読み取ります。呼び出しはどれも送る前に表示します。残るものは作りません。'),
   runAsk: text('Press y to go ahead: nothing is sent before.', 'y で実行します。それまでは何も送りません。'),
   running: text('Running…', '実行中…'),
   ran: text('Done: the check is on the next page (→).', '完了しました。確認は次のページです(→)。'),
