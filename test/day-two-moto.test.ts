@@ -28,7 +28,7 @@ describe('day-two against moto and with bad input', () => {
   });
 
   it.each([
-    [['day-two'], 'day-two needs an action: one of addons, workload, upgrade, access.'],
+    [['day-two'], 'day-two needs an action: one of addons, workload, upgrade, access, second-cluster, other-vpc, no-nat, accounts, third-az.'],
     [['day-two', 'addons', '--without-elb-tag'], '--without-elb-tag goes with day-two workload only.'],
     [['day-two', 'addons', '--dry-run'], 'day-two reads the build it works on: run it in the sandbox (--sandbox) or against an account, not with --dry-run.'],
   ])('%j is refused in one line with exit 2', async (args, line) => {
