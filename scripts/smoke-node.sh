@@ -22,6 +22,8 @@ for release in $releases; do
   run() { HOME="$home" KUBECONFIG="$home/.kube/config" AWS_ACCESS_KEY_ID= AWS_SECRET_ACCESS_KEY= "$node" "$CLI" "$@"; }
   echo "== Node $("$node" --version)"
   run --version
+  HOME="$home" "$node" bin/eks-basics-tutor.js --version >/dev/null
+  echo "bin (compile cache where the release has it): ok"
   run up --dry-run --region us-east-1 --through 5 >/dev/null
   echo "dry run: ok"
   run up --sandbox --yes --time-scale 0 --state-dir "$state" --cluster-name "smoke-$release" >"$work/up-$release.log" 2>&1 || { cat "$work/up-$release.log" >&2; run sandbox stop --state-dir "$state" || true; exit 1; }
