@@ -68,4 +68,20 @@ describe('step 3’s call page', () => {
     expect(engine!.sent).toEqual(['1.34']);
     expect(engine!.asked).toBe(1);
   });
+
+  it('in a dry run, which asks nobody, says how the version the run would send is chosen', async () => {
+    const engine = new VersionedEngine();
+    const fake = fakeServices({ engine: () => engine });
+    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir, mode: 'dry-run' }), services: fake.services, size: { columns: 80, rows: 24 } });
+    await app.waitFor('Start with the lesson menu');
+    await app.press(KEYS.enter);
+    await app.waitFor('Lessons');
+    await app.press(KEYS.down, KEYS.down, KEYS.down, KEYS.enter);
+    await app.waitFor('Fixture step three');
+    await app.press('c');
+    const call = (await app.waitFor('CreateCluster')).replace(/\s+/g, ' ');
+    expect(call).toContain('<kubernetes-version>: a dry run asks nobody.');
+    expect(call).toContain('else the newest version in standard support, which it asks EKS for first (DescribeClusterVersions)');
+    expect(engine.asked).toBe(0);
+  });
 });

@@ -13,6 +13,13 @@ import { T } from '../T.js';
 
 const COPY_NOTE = text(' (y copies it)', '（y でコピー）');
 
+/** What step 3's plan holds for the version before EKS was asked (a dry run). */
+const VERSION_PLACEHOLDER = '<kubernetes-version>';
+const VERSION_NOTE = text(
+  `${VERSION_PLACEHOLDER}: a dry run asks nobody. A run sends --kubernetes-version when given, else the newest version in standard support, which it asks EKS for first (DescribeClusterVersions).`,
+  `${VERSION_PLACEHOLDER}: ドライランでは誰にも問い合わせません。実行時は --kubernetes-version があればそれを、なければ EKS に問い合わせた(DescribeClusterVersions)標準サポート中の最新バージョンを送ります。`,
+);
+
 /** The plan of a step, or undefined without a session. */
 export function usePlan(step: number | undefined): StepPlan | undefined {
   const { session } = useTutor();
@@ -50,7 +57,12 @@ export function CallPage({ step, width, height }: { step: number; width: number;
     step === 2 && config.mode !== 'dry-run' && session.status === 'open' && !session.session.ledger.facts.availabilityZones?.length
       ? [...new Set(plan.calls.map((c) => (c.input as { AvailabilityZone?: unknown }).AvailabilityZone).filter((z): z is string => typeof z === 'string'))]
       : [];
-  const zonesNote = standInZones.length ? wrapWords(S.callZonesLater(standInZones)[lang], width) : [];
+  // A dry run asks nobody: the version the run would send is named by how it is chosen.
+  const unresolved = plan.calls.some((c) => (c.input as { version?: unknown }).version === VERSION_PLACEHOLDER);
+  const zonesNote = [
+    ...(standInZones.length ? wrapWords(S.callZonesLater(standInZones)[lang], width) : []),
+    ...(unresolved ? wrapWords(VERSION_NOTE[lang], width) : []),
+  ];
   const calls = plan.calls;
   const cursor = Math.min(tutor.callCursor, calls.length - 1);
   const call = calls[cursor];
