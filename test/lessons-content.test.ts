@@ -4,6 +4,7 @@ import { LESSONS, lessonById } from '../src/lessons/index.js';
 import { PLACEHOLDERS, placeholdersIn } from '../src/lessons/placeholders.js';
 import type { Lesson, LiveData } from '../src/lessons/types.js';
 import { wrapupLessons } from '../src/lessons/wrapup.js';
+import { pagesOf } from '../src/screens/state/course.js';
 import { LANGS, type Lang } from '../src/text.js';
 import { useMoto } from './support/moto.js';
 
@@ -166,6 +167,15 @@ describe.each(LESSONS.map((lesson) => [lesson.id, lesson] as const))('lesson %s'
     expect(lesson.quiz.length).toBeGreaterThanOrEqual(2);
     expect(lesson.quiz.length).toBeLessThanOrEqual(3);
     expect(lesson.readMore.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reaches the learner: its commands and its reading are on its "Try it" page, in every mode', () => {
+    // The page draws lesson.commands and lesson.readMore whole (app-try.test.tsx walks one); here: every lesson has it.
+    for (const mode of ['real', 'sandbox', 'dry-run'] as const) {
+      const kinds = pagesOf(lesson, mode).map((page) => page.kind);
+      expect(kinds.filter((kind) => kind === 'try')).toHaveLength(1);
+      expect(kinds.indexOf('try')).toBeLessThan(kinds.includes('quiz') ? kinds.indexOf('quiz') : kinds.length);
+    }
   });
 
   it('speaks every language, with no empty text anywhere', () => {
