@@ -18,7 +18,7 @@ function cliLines(event: EngineEvent, lang: Lang = 'en'): string[] {
   const lines: string[] = [];
   const printer = new Printer(testConfig({ lang }), (line) => lines.push(line));
   const listeners = new Set<(e: EngineEvent) => void>();
-  printer.follow({ on: (l: (e: EngineEvent) => void) => (listeners.add(l), () => listeners.delete(l)) } as never);
+  printer.follow({ on: (l: (e: EngineEvent) => void) => (listeners.add(l), () => void listeners.delete(l)) });
   for (const l of listeners) l(event);
   return lines;
 }

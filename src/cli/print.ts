@@ -36,11 +36,12 @@ export class Printer {
     return checks.length === 0 || checksPassed(checks);
   }
 
-  follow(engine: Engine, options: { showCalls?: boolean } = {}): () => void {
-    return engine.on((event) => this.event(event, options.showCalls === true));
+  /** Prints the engine's events as they come (the calls themselves are not listed: each step prints its commands first). */
+  follow(engine: Pick<Engine, 'on'>): () => void {
+    return engine.on((event) => this.event(event));
   }
 
-  private event(event: EngineEvent, showCalls: boolean): void {
+  private event(event: EngineEvent): void {
     const lang = this.config.lang;
     switch (event.type) {
       case 'step-start':
@@ -57,15 +58,13 @@ export class Printer {
         this.line(`$ kubectl ${event.args.join(' ')}`);
         this.line(event.output);
         break;
-      case 'call':
-        if (showCalls) this.line(`    ${MARKS.arrow} ${event.service}:${event.operation}`);
-        break;
       case 'note':
         this.say(event.text);
         break;
       case 'retry':
         this.line(`  ${MARKS.retry} ${event.operation}: ${event.reason[lang]} (${retryAttempt(event.attempt, event.elapsedMs, lang)})`);
         break;
+      case 'call':
       case 'checks':
       case 'step-end':
         break;

@@ -1,9 +1,5 @@
 /** Durations and money as both front ends write them. */
-import { formatUsd } from '../aws/cost.js';
 import { text, type Lang, type Text } from '../text.js';
-
-/** US dollars: three decimals under a dollar, two from one ($0.045, $1.23). */
-export const usd = formatUsd;
 
 /** m:ss of an elapsed or expected time; whole seconds that have passed (a clock never shows a second early). */
 export function clock(ms: number): string {
