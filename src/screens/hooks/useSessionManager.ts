@@ -10,6 +10,9 @@ export type SessionState =
   | { status: 'open'; session: TutorSession }
   | { status: 'failed'; error: Text; code?: string };
 
+/** How long after the session settles the checks start. */
+const CHECKS_AFTER_MS = 100;
+
 /**
  * Opens the session for a config and switches modes: switching closes the
  * session and opens a new one with the mode changed. Answers that arrive for a
@@ -34,8 +37,8 @@ export function useSessionManager(services: Services, initial: TutorConfig) {
       setFindings(undefined);
       void (async () => {
         if (previous) await previous.close().catch(() => undefined);
-        // The checks start the aws CLI and kubectl: once the session has settled (and the menu is
-        // offered), so that they do not compete with the way to the menu on a busy machine.
+        // The checks load execa and start the aws CLI and kubectl: a little after the session has
+        // settled, when the menu (a frame or two later) is drawn, so they stay off the way to it.
         const check = () =>
           setTimeout(() => {
             if (mine !== generation.current) return;
@@ -43,7 +46,7 @@ export function useSessionManager(services: Services, initial: TutorConfig) {
               (list) => mine === generation.current && setFindings(list),
               () => mine === generation.current && setFindings([]),
             );
-          }, 0);
+          }, CHECKS_AFTER_MS).unref();
         try {
           const session = await services.openSession(next, abort.current.signal);
           if (mine !== generation.current) {
