@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { SECOND_CLUSTER_KEY, secondClusterName } from '../src/aws/day-two/second-cluster-names.js';
 import { CLUSTER_TAG, tagMap, tutorTags } from '../src/aws/tags.js';
 import { SANDBOX_CREDENTIALS } from '../src/sandbox/index.js';
-import { census } from './support/census.js';
+import { census, loadBalancers } from './support/census.js';
 import { runCli } from './support/cli.js';
 import { TEST_CREDENTIALS, makeEngine } from './support/engine.js';
 import { useMoto } from './support/moto.js';
@@ -123,8 +123,25 @@ describe('day-two second-cluster in the sandbox', () => {
   });
 
   it('down deletes both clusters and the tutor’s kubeconfig entries, and gives back the learner’s own kubeconfig byte for byte', { timeout: 300_000 }, async () => {
+    // Blue/green: the same app behind a LoadBalancer Service in each cluster, so two load balancers in the shared subnets.
+    const blue = await describeIn(BLUE);
+    const green = await describeIn(GREEN);
+    for (const context of [blue!.arn!, green!.arn!]) {
+      expect((await kubectl(['--context', context, 'create', 'deployment', 'web', '--image=nginx'])).exitCode).toBe(0);
+      expect((await kubectl(['--context', context, 'expose', 'deployment', 'web', '--type', 'LoadBalancer', '--port', '80'])).exitCode).toBe(0);
+    }
+    const hostname = (context: string) => kubectl(['--context', context, 'get', 'service', 'web', '-o', 'jsonpath={.status.loadBalancer.ingress[0].hostname}']);
+    for (let i = 0; i < 60 && (!(await hostname(blue!.arn!)).stdout || !(await hostname(green!.arn!)).stdout); i++) await new Promise((r) => setTimeout(r, 500));
+    const addresses = [(await hostname(blue!.arn!)).stdout, (await hostname(green!.arn!)).stdout];
+    expect(addresses.every((a) => a.endsWith('.elb.amazonaws.com'))).toBe(true);
+    expect(new Set(addresses).size).toBe(2);
+    expect(await loadBalancers(moto)).toHaveLength(2);
+
     const down = await learner.run(['down', '--sandbox', '--yes', '--time-scale', '0'], { timeoutMs: 240_000 });
     expect(down.exitCode, down.stdout + down.stderr).toBe(0);
+    // Each Service is deleted through its own cluster's kubectl before that cluster goes.
+    expect(down.stdout).toMatch(/kubernetes-service default\/web[\s\S]*kubernetes-service eks-basics-tutor-green\/default\/web[\s\S]*eks-cluster eks-basics-tutor /);
+    expect(await loadBalancers(moto)).toEqual([]);
     const eks = new EKSClient(moto);
     const listed = (await eks.send(new ListClustersCommand({}))).clusters ?? [];
     eks.destroy();

@@ -57,11 +57,12 @@ export async function addAndSwitch(
       ),
     ),
   );
-  await ctx.ledger.intend(SECOND_KUBECONFIG_KEY, 'kubeconfig', 5, { path });
+  // The cluster is named in the ledger: down asks it for its load balancer Services before deleting it.
+  await ctx.ledger.intend(SECOND_KUBECONFIG_KEY, 'kubeconfig', 5, { path, cluster: cluster.name });
   const source = (await readKubeconfig(path)) ?? '';
   const merged = mergeEntry(source, entry);
   await writeKubeconfig(path, merged.text);
-  await ctx.ledger.created(SECOND_KUBECONFIG_KEY, entry.name, { path });
+  await ctx.ledger.created(SECOND_KUBECONFIG_KEY, entry.name, { path, cluster: cluster.name });
   ctx.emit({ type: 'resource', key: SECOND_KUBECONFIG_KEY, kind: 'kubeconfig', id: path, change: 'created' });
 
   const at = { kubeconfig: path };

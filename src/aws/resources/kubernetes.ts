@@ -1,5 +1,7 @@
+import { DescribeClusterCommand } from '@aws-sdk/client-eks';
 import { TutorError } from '../../errors.js';
 import { text } from '../../text.js';
+import { isOurs } from '../tags.js';
 import type { StepContext } from '../types.js';
 import type { Found, Scan } from './found.js';
 import { KEYS, type Kind } from './kinds.js';
@@ -14,13 +16,40 @@ interface KubeList {
   }[];
 }
 
-/** kubectl, aimed at the tutor's own context in the tutor's kubeconfig: never at whatever context is current. */
-function tutorKubectl(ctx: StepContext): ((args: string[]) => ReturnType<StepContext['kubectl']>) | undefined {
-  const entry = ctx.ledger.get(KEYS.kubeconfig);
-  if (!ctx.config.kubectl || !entry?.id || entry.state === 'deleted') return undefined;
-  const path = entry.details?.path;
-  const options = { ...(path ? { kubeconfig: path } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) };
-  return (args) => ctx.kubectl(['--context', entry.id!, ...args], options);
+type Kubectl = (args: string[]) => ReturnType<StepContext['kubectl']>;
+
+/** One of the tutor's kubeconfig contexts: step 4's, or a day-two cluster's (its ledger entry names the cluster). */
+interface TutorContext {
+  context: string;
+  cluster: string;
+  main: boolean;
+  run: Kubectl;
+}
+
+/** kubectl, aimed at the tutor's own contexts in the tutor's kubeconfig: never at whatever context is current. */
+function tutorContexts(ctx: StepContext): TutorContext[] {
+  if (!ctx.config.kubectl) return [];
+  const contexts: TutorContext[] = [];
+  for (const entry of ctx.ledger.live) {
+    const main = entry.key === KEYS.kubeconfig;
+    const cluster = main ? ctx.config.clusterName : entry.details?.cluster;
+    if (entry.kind !== 'kubeconfig' || !entry.id || !cluster) continue;
+    const path = entry.details?.path;
+    const options = { ...(path ? { kubeconfig: path } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) };
+    contexts.push({ context: entry.id, cluster, main, run: (args) => ctx.kubectl(['--context', entry.id!, ...args], options) });
+  }
+  return contexts.sort((a, b) => Number(b.main) - Number(a.main));
+}
+
+function tutorKubectl(ctx: StepContext, context?: string): Kubectl | undefined {
+  return tutorContexts(ctx).find((c) => (context ? c.context === context : c.main))?.run;
+}
+
+/** Whether the context's cluster is up and the tutor's: step 4's through the scan, another through its own DescribeCluster. */
+async function reachable(scan: Scan, c: TutorContext): Promise<boolean> {
+  if (c.main) return (await scan.cluster())?.status === 'ACTIVE' && (await scan.clusterIsOurs());
+  const cluster = await scan.ctx.clients.eks.send(new DescribeClusterCommand({ name: c.cluster })).then((a) => a.cluster, () => undefined);
+  return cluster?.status === 'ACTIVE' && isOurs(cluster.tags, scan.ctx.config.clusterName);
 }
 
 /** Whether Services and Ingresses can be looked at: the cluster is up and the tutor's kubeconfig entry exists. */
@@ -31,11 +60,13 @@ export function canAskKubernetes(ctx: StepContext): boolean {
 function kindFinder(object: 'service' | 'ingress'): ResourceType['find'] {
   const kind: Kind = object === 'service' ? 'kubernetes-service' : 'kubernetes-ingress';
   return async (scan: Scan) => {
-    const { ctx } = scan;
-    const kubectl = tutorKubectl(ctx);
-    const cluster = kubectl ? await scan.cluster() : undefined;
-    if (!kubectl || cluster?.status !== 'ACTIVE' || !(await scan.clusterIsOurs())) return [];
-    const answer = await kubectl(['get', object === 'service' ? 'services' : 'ingresses', '--all-namespaces', '-o', 'json']);
+    const found: Found[] = [];
+    for (const c of tutorContexts(scan.ctx)) if (await reachable(scan, c)) found.push(...(await objectsIn(c)));
+    return found;
+  };
+
+  async function objectsIn(c: TutorContext): Promise<Found[]> {
+    const answer = await c.run(['get', object === 'service' ? 'services' : 'ingresses', '--all-namespaces', '-o', 'json']);
     // A cluster kubectl cannot reach is not a reason to stop: the load balancers are found in AWS afterwards.
     if (answer.exitCode !== 0) return [];
     let list: KubeList;
@@ -45,6 +76,8 @@ function kindFinder(object: 'service' | 'ingress'): ResourceType['find'] {
       return [];
     }
     const found: Found[] = [];
+    // Another cluster's objects carry its name, so that two clusters' default/web stay two.
+    const prefix = c.main ? '' : `${c.cluster}/`;
     for (const item of list.items ?? []) {
       if (object === 'service' && item.spec?.type !== 'LoadBalancer') continue;
       const ns = item.metadata?.namespace ?? 'default';
@@ -52,17 +85,17 @@ function kindFinder(object: 'service' | 'ingress'): ResourceType['find'] {
       if (!name) continue;
       const hostnames = (item.status?.loadBalancer?.ingress ?? []).map((i) => i.hostname ?? i.ip ?? '').filter(Boolean);
       found.push({
-        key: `${object === 'service' ? 'svc' : 'ing'}/${ns}/${name}`,
+        key: `${object === 'service' ? 'svc' : 'ing'}/${prefix}${ns}/${name}`,
         kind,
-        id: `${ns}/${name}`,
+        id: `${prefix}${ns}/${name}`,
         inLedger: false,
         tagged: true,
         state: hostnames.length ? 'active' : 'pending',
-        details: { object, namespace: ns, name, hostnames: hostnames.join(',') },
+        details: { object, namespace: ns, name, hostnames: hostnames.join(','), cluster: c.cluster, ...(c.main ? {} : { context: c.context }) },
       });
     }
     return found;
-  };
+  }
 }
 
 /**
@@ -71,7 +104,7 @@ function kindFinder(object: 'service' | 'ingress'): ResourceType['find'] {
  * those load balancers.
  */
 async function destroyThroughKubernetes(ctx: StepContext, f: Found): Promise<void> {
-  const kubectl = tutorKubectl(ctx);
+  const kubectl = tutorKubectl(ctx, f.details?.context);
   if (!kubectl) return;
   const object = f.details?.object === 'ingress' ? 'ingress' : 'service';
   const answer = await kubectl(['delete', object, f.details?.name ?? '', '--namespace', f.details?.namespace ?? 'default', '--wait=false']);
@@ -102,7 +135,10 @@ export function linkKubernetesToAws(found: Found[]): void {
   const lbs = found.filter((f) => f.kind === 'load-balancer');
   for (const k of found.filter((f) => f.kind === 'kubernetes-service' || f.kind === 'kubernetes-ingress')) {
     const hostnames = (k.details?.hostnames ?? '').split(',').filter(Boolean);
-    const held = lbs.filter((lb) => lb.details?.service === k.id || lb.details?.ingress === k.id || hostnames.includes(lb.details?.dns ?? '-'));
+    const id = `${k.details?.namespace ?? 'default'}/${k.details?.name ?? ''}`;
+    // A load balancer made for another cluster of the VPC is that cluster's, whatever its Service is called.
+    const sameCluster = (lb: Found) => !lb.details?.cluster || !k.details?.cluster || lb.details.cluster === k.details.cluster;
+    const held = lbs.filter((lb) => sameCluster(lb) && (lb.details?.service === id || lb.details?.ingress === id || hostnames.includes(lb.details?.dns ?? '-')));
     if (!held.length) continue;
     k.details = { ...k.details, loadBalancers: held.map((lb) => (lb.details?.arn ? `${lb.id}|${lb.details.arn}` : lb.id)).join(',') };
     for (const lb of held) lb.details = { ...lb.details, madeFor: `${k.details.object} ${k.id}` };

@@ -107,6 +107,8 @@ export const loadBalancerResource: ResourceType = {
       const forCluster = tag(clusterTag) !== undefined || tag(CONTROLLER_CLUSTER_TAG) === ctx.config.clusterName;
       const service = tag(SERVICE_TAG);
       const ingress = tag(INGRESS_TAG);
+      // Which cluster's cloud provider or controller made it: several clusters may share the VPC.
+      const madeFor = tag(CONTROLLER_CLUSTER_TAG) ?? list.find((t) => t.Key?.startsWith('kubernetes.io/cluster/'))?.Key?.slice('kubernetes.io/cluster/'.length);
       return {
         key: `lb/${lb.name}`,
         kind: 'load-balancer',
@@ -124,6 +126,7 @@ export const loadBalancerResource: ResourceType = {
           ...(lb.arn ? { arn: lb.arn } : {}),
           ...(service ? { service } : {}),
           ...(ingress ? { ingress } : {}),
+          ...(madeFor ? { cluster: madeFor } : {}),
         },
       };
     });
