@@ -83,8 +83,10 @@ const narrowSdkImports = {
       if (args.kind !== 'dynamic-import' || args.namespace !== 'file') return undefined;
       const source = await readFile(args.importer, 'utf8');
       const quoted = args.path.replace(/[/\\-]/g, '\\$&');
-      const forms = [...source.matchAll(new RegExp(`import\\((['"])${quoted}\\1\\)`, 'g'))].length;
-      const taking = [...source.matchAll(new RegExp(`const \\{([^}]*)\\} = await import\\((['"])${quoted}\\2\\)`, 'g'))];
+      const forms = [...source.matchAll(new RegExp(`import\\(\\s*(['"])${quoted}\\1\\s*\\)`, 'g'))].length;
+      const taking = [
+        ...source.matchAll(new RegExp(`const\\s*\\{([^}]*)\\}\\s*=\\s*await\\s+import\\(\\s*(['"])${quoted}\\2\\s*\\)`, 'g')),
+      ];
       const names = taking.flatMap((m) =>
         m[1]
           .split(',')
