@@ -32,7 +32,8 @@ describe('the tutor’s contexts', () => {
       </ServicesProvider>,
     );
     const deadline = Date.now() + 20_000;
-    while (!sessions.at(-1)?.ready && Date.now() < deadline) await pause(20);
+    // Open, with the progress loaded and the tool checks in.
+    while (!(sessions.at(-1)?.ready && sessions.at(-1)?.findings) && Date.now() < deadline) await pause(20);
     expect(sessions.at(-1)?.session.status).toBe('open');
     const settled = { actions: actions.length, sessions: sessions.length };
     for (let i = 0; i < 3; i++) {

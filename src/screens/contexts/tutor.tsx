@@ -1,11 +1,10 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { Mode, TutorConfig } from '../../config.js';
-import type { Finding } from '../../preflight.js';
 import type { StepNumber } from '../../aws/types.js';
 import type { Diagram, Lesson, LiveData } from '../../lessons/types.js';
 import { useProgressSync } from '../hooks/useProgressSync.js';
 import { missingBefore, useRunner } from '../hooks/useRunner.js';
-import { useSessionManager, type SessionState } from '../hooks/useSessionManager.js';
+import { useSessionManager } from '../hooks/useSessionManager.js';
 import { useTeardown } from '../hooks/useTeardown.js';
 import { useWorld } from '../hooks/useWorld.js';
 import type { LiveView } from '../services/types.js';
@@ -13,61 +12,16 @@ import { costNow } from '../state/cost.js';
 import { lessonForStep, presenterLessons, type Course } from '../state/course.js';
 import { farewell } from '../state/farewell.js';
 import { newSeed } from '../state/shuffle.js';
-import { createTutorReducer, initialTutor, type TutorAction, type TutorState } from '../state/tutor.js';
+import { createTutorReducer, initialTutor } from '../state/tutor.js';
 import type { WelcomeChoiceId } from '../state/welcome.js';
-import type { World } from '../state/world.js';
 import { useServices } from './services.js';
+import { ActionsContext, NavigationContext, SessionContext, WorldContext, type TutorActions, type TutorSessionView } from './tutor-state.js';
 
-/** What the screens read. */
-export interface TutorView {
-  tutor: TutorState;
-  world: World;
-  course: Course;
-  /** The config of the session (its region resolved once open). */
-  config: TutorConfig;
-  session: SessionState;
-  /** The session is open and the saved progress loaded: the learner can start. */
-  ready: boolean;
-  findings?: Finding[];
-  moto?: boolean;
-  /** --step N, until it has been opened. */
-  startStep?: StepNumber;
-  closing: boolean;
-}
-
-/** What the screens (through the key hook) can do. */
-export interface TutorActions {
-  dispatch: (action: TutorAction) => void;
-  choose: (choice: WelcomeChoiceId) => void;
-  runStep: (step: StepNumber) => void;
-  /** --presenter: between the 20-minute track and the full course. */
-  toggleTrack: () => void;
-  /** Checks a step done in an earlier session. */
-  checkStep: (step: StepNumber) => void;
-  loadTeardown: () => void;
-  confirmTeardown: () => void;
-  /** Asks first when billable resources run in real mode. */
-  quit: () => void;
-  exit: () => void;
-  liveData: (kind: LiveData | Diagram) => Promise<LiveView>;
-  /** How far the current page can scroll (set by the page as it renders). */
-  scrollLimit: { current: number };
-  /** The commands the "Try it" page shows, filled in (set by the page as it renders). */
-  shownCommands: { current: string[] };
-}
+export { useNavigation, useTutor, useTutorActions, useTutorSession, useWorldState } from './tutor-state.js';
+export type { TutorActions, TutorSessionView, TutorView } from './tutor-state.js';
 
 /** The region --sandbox and --dry-run use when none is set (as the options do). */
 const DEFAULT_REGION = 'us-east-1';
-
-/** What changes when a session opens, the track switches or the course ends: rarely. */
-export type TutorSessionView = Omit<TutorView, 'tutor' | 'world'>;
-
-const SessionContext = createContext<TutorSessionView | undefined>(undefined);
-/** The world changes with every engine event and inventory. */
-const WorldContext = createContext<World | undefined>(undefined);
-/** The navigation state changes with every key. */
-const NavigationContext = createContext<TutorState | undefined>(undefined);
-const ActionsContext = createContext<TutorActions | undefined>(undefined);
 
 export interface TutorProviderProps {
   config: TutorConfig;
@@ -266,38 +220,4 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, ch
       </SessionContext.Provider>
     </ActionsContext.Provider>
   );
-}
-
-function need<T>(value: T | undefined, hook: string): T {
-  if (value === undefined) throw new Error(`${hook}() needs a <TutorProvider>`);
-  return value;
-}
-
-/** The session, config, course and readiness: for what does not follow each event or key. */
-export function useTutorSession(): TutorSessionView {
-  return need(useContext(SessionContext), 'useTutorSession');
-}
-
-/** The resources, runs and log, as the engine reports them. */
-export function useWorldState(): World {
-  return need(useContext(WorldContext), 'useWorldState');
-}
-
-/** Where the learner is: screen, lesson, page, answers. */
-export function useNavigation(): TutorState {
-  return need(useContext(NavigationContext), 'useNavigation');
-}
-
-/** Everything at once (changes with every event and key). */
-export function useTutor(): TutorView {
-  const sessionView = useTutorSession();
-  const world = useWorldState();
-  const tutor = useNavigation();
-  return useMemo(() => ({ ...sessionView, world, tutor }), [sessionView, world, tutor]);
-}
-
-export function useTutorActions(): TutorActions {
-  const actions = useContext(ActionsContext);
-  if (!actions) throw new Error('useTutorActions() needs a <TutorProvider>');
-  return actions;
 }
