@@ -93,7 +93,10 @@ describe.each(['en', 'ja'] as const)('the presenter track, built program, 80×24
           seen = result;
           break;
         }
-        expect(await waitFor((t) => t.includes(S.allPassed[lang]) || t.includes(S.someFailed[lang]), 'all checks')).toContain(S.allPassed[lang]);
+        const checks = await waitFor((t) => t.includes(S.allPassed[lang]) || t.includes(S.someFailed[lang]), 'all checks');
+        expect(checks).toContain(S.allPassed[lang]);
+        // Each check wraps to the page: no line cut off with "…".
+        expect(checks.split('\n').filter((line) => line.trimEnd().endsWith('…'))).toEqual([]);
         // The result stays a moment before → leaves it.
         await pause(1_700);
         await press('Right');

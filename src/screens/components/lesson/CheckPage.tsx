@@ -7,6 +7,7 @@ import { useUi } from '../../contexts/ui.js';
 import { checksPassed, settling, stepOfKey } from '../../state/world.js';
 import { S } from '../../strings.js';
 import { Spinner } from '../Clock.js';
+import { cellsOf, wrapCells } from '../cells.js';
 import { Lines, type Line } from '../Lines.js';
 import { T } from '../T.js';
 import { Failure } from './Failure.js';
@@ -18,10 +19,10 @@ import { Waits } from './Waits.js';
  * whole course builds up to. Keys wait until the result has been on screen
  * (see route.ts); the page scrolls when it does not fit.
  */
-export function CheckPage({ step, height }: { step: StepNumber; height: number }) {
+export function CheckPage({ step, width, height }: { step: StepNumber; width: number; height: number }) {
   const { world, tutor } = useTutor();
   const { checkStep, dispatch, scrollLimit } = useTutorActions();
-  const { theme } = useUi();
+  const { theme, lang, mask } = useUi();
   const run = world.runs[step];
   const doneBefore = tutor.doneSteps.includes(step) && !run;
   const result = run?.phase === 'checked' && run.checks ? run.checks : undefined;
@@ -50,12 +51,23 @@ export function CheckPage({ step, height }: { step: StepNumber; height: number }
       }
       lines.push('');
     }
+    // The verdict before the list: on a small screen it is in view without scrolling.
+    lines.push([{ text: passed ? S.allPassed : S.someFailed, tone: passed ? 'ok' : 'bad', bold: true }]);
     lines.push([{ text: S.checksIntro, tone: 'muted' }]);
     for (const check of result) {
       const look = checkMark(check);
-      lines.push([{ text: theme.symbols[look.name], tone: look.mood }, { text: ' ' }, { text: check.label }, ...(check.detail ? [{ text: `  (${check.detail})`, tone: 'muted' as const }] : [])]);
+      // Wrapped to the page, the detail on lines of its own when it does not fit: nothing is cut off.
+      const symbol = theme.symbols[look.name];
+      const indent = ' '.repeat([...symbol].length + 1);
+      const inner = Math.max(10, width - indent.length);
+      const label = wrapCells(mask(check.label[lang]), inner);
+      const detail = check.detail ? `(${mask(check.detail)})` : '';
+      const oneLine = label.length === 1 && detail && cellsOf(`${label[0]}  ${detail}`) <= inner;
+      label.forEach((piece, i) =>
+        lines.push([{ text: i === 0 ? symbol : indent.slice(1), tone: look.mood }, { text: ' ' }, { text: piece }, ...(oneLine ? [{ text: `  ${detail}`, tone: 'muted' as const }] : [])]),
+      );
+      if (detail && !oneLine) for (const piece of wrapCells(detail, inner)) lines.push([{ text: `${indent}${piece}`, tone: 'muted' }]);
     }
-    lines.push([{ text: passed ? S.allPassed : S.someFailed, tone: passed ? 'ok' : 'bad', bold: true }]);
   }
   const window = Math.max(1, height - (tutor.checkHeld ? 1 : 0));
   const limit = Math.max(0, lines.length - window);

@@ -61,7 +61,7 @@ export function LessonScreen({ sideMap: mapWanted }: { sideMap: boolean }) {
       body = step ? <RunPage step={step} height={pageHeight} /> : null;
       break;
     case 'check':
-      body = step ? <CheckPage step={step} height={pageHeight} /> : null;
+      body = step ? <CheckPage step={step} width={width} height={pageHeight} /> : null;
       break;
     case 'quiz':
       body = <QuizPage lesson={lesson} />;
