@@ -116,7 +116,16 @@ describe('day two in the TUI (tmux, 80×24, sandbox)', () => {
     expect(after).toMatch(/✓ Q2 More people/);
   });
 
-  it('runs the other questions from the same menu, each checked: the upgrade, a second cluster, no NAT, a third AZ, and the two that explain', { timeout: 900_000 }, async () => {
+  it('runs the workload and the other questions from the same menu, each checked: the upgrade, a second cluster, no NAT, a third AZ, and the two that explain', { timeout: 900_000 }, async () => {
+    // The first workload: its Service gets an address from a load balancer.
+    await press(String(DAY_TWO_ACTIONS.findIndex((a) => a.id === 'workload') + 1));
+    const workload = await runAction('A first workload behind a load balancer');
+    expect(workload).toMatch(/\$ kubectl get (service|svc)/);
+    // The EXTERNAL-IP column holds the load balancer's DNS name (cut at 80 columns), not <pending>.
+    expect(workload).toMatch(/^hello\s+LoadBalancer\s+[\d.]+\s+(?!<pending>)[a-z0-9]/m);
+    expect(workload).toContain('Every check passed.');
+    await press('Escape');
+    await waitFor('Day two: the questions real projects meet');
     for (const question of [1, 3, 4, 5, 6, 7]) {
       const index = DAY_TWO_ACTIONS.findIndex((a) => a.question === question);
       await press(String(index + 1));
