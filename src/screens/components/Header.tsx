@@ -26,7 +26,9 @@ export function Header() {
           <T tone="muted">{` · ${config.region || '?'} · ${config.clusterName}`}</T>
         </T>
       </Box>
-      <StepsBar />
+      <Box marginLeft={1} flexShrink={0}>
+        <StepsBar />
+      </Box>
     </Box>
   );
 }

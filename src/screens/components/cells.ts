@@ -45,10 +45,11 @@ export function wrapCells(text: string, width: number): string[] {
       used = cellsOf(line);
       cut = -1;
     }
-    if (w === 2 && line) cut = line.length;
+    if (w === 2 && line.trim()) cut = line.length;
     line += char;
     used += w;
-    if (char === ' ') cut = line.length;
+    // Leading spaces are indentation, not a place to cut.
+    if (char === ' ' && line.trim()) cut = line.length;
   }
   if (line || lines.length === 0) lines.push(line);
   return lines;

@@ -4,12 +4,12 @@ import type { Lesson } from '../../../lessons/types.js';
 import { fillCommand } from '../../../lessons/placeholders.js';
 import { useTutor, useTutorActions } from '../../contexts/tutor.js';
 import { useUi } from '../../contexts/ui.js';
-import { wrapWords } from '../../format.js';
 import { useCommandValues } from '../../hooks/useCommandValues.js';
 import { wrapCommand } from '../../state/commands.js';
 import { S } from '../../strings.js';
 import { Lines, type Line } from '../Lines.js';
 import { T } from '../T.js';
+import { wrapCells } from '../cells.js';
 
 /**
  * The lesson's commands with this build's ids, one per line (long ones cut
@@ -30,7 +30,7 @@ export function TryPage({ lesson, width, height }: { lesson: Lesson; width: numb
   }, [joined, shownCommands]);
 
   const lines: Line[] = [];
-  const prose = (say: string, tone?: 'muted' | 'accent') => wrapWords(say, width).forEach((piece) => lines.push(tone ? [{ text: piece, tone }] : piece));
+  const prose = (say: string, tone?: 'muted' | 'accent') => wrapCells(say, width).forEach((piece) => lines.push(tone ? [{ text: piece, tone }] : piece));
   let selectedAt = 0;
   if (commands.length > 0) {
     prose(S.tryIntro[lang], 'muted');
@@ -40,7 +40,7 @@ export function TryPage({ lesson, width, height }: { lesson: Lesson; width: numb
       lines.push('');
       const here = i === cursor;
       if (here) selectedAt = lines.length;
-      const what = wrapWords(`${here ? theme.symbols.cursor : ' '} ${command.what[lang]}`, width);
+      const what = wrapCells(`${here ? theme.symbols.cursor : ' '} ${command.what[lang]}`, width);
       what.forEach((piece) => lines.push([{ text: piece, ...(here ? { tone: 'accent' as const, bold: true } : { tone: 'muted' as const }) }]));
       for (const piece of wrapCommand(command.cli, width)) lines.push([{ text: piece, tone: 'code' }]);
     });
@@ -50,10 +50,10 @@ export function TryPage({ lesson, width, height }: { lesson: Lesson; width: numb
     }
   }
   if (lesson.readMore.length > 0) {
-    lines.push('');
+    if (lines.length > 0) lines.push('');
     lines.push([{ text: S.readMore[lang], bold: true }]);
     for (const item of lesson.readMore) {
-      wrapWords(`- ${item.title[lang]}`, width).forEach((piece) => lines.push(piece));
+      wrapCells(`- ${item.title[lang]}`, width).forEach((piece) => lines.push(piece));
       lines.push([{ text: `  ${item.url}`, tone: 'accent' }]);
     }
   }
