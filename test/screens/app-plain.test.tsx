@@ -28,9 +28,9 @@ describe('plain mode (--plain, or INK_SCREEN_READER=true)', () => {
   it('numbers every menu, picks with a digit, draws no boxes and marks state with words', async () => {
     const fake = fakeServices();
     const app = screen.render({ config: testConfig({ stateDir: screen.stateDir, plain: true }), services: fake.services });
+    await app.waitFor('[ok] Node.js');
     const welcome = await app.waitFor('1. Start with the lesson menu');
     expect(welcome).toContain('2. ');
-    expect(welcome).toContain('[ok] Node.js');
     expect(welcome).toContain('digits choose');
     await app.press('1');
     const menu = await app.waitFor('Lessons');
