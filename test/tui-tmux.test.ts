@@ -106,6 +106,9 @@ describe('the tutor in a real terminal (tmux, 100×30, sandbox)', () => {
     for (const step of [1, 2, 3, 4, 5]) {
       await waitFor(`Step ${step}:`);
       await press('c');
+      await waitFor('[The call]');
+      // The request comes first; Space scrolls down to its aws CLI line.
+      for (let i = 0; i < 12 && !screen().includes('The same with the aws CLI:'); i++) await press('Space');
       const call = await waitFor('The same with the aws CLI:');
       expect(call).toContain('[The call]');
       expect(call).toMatch(/\$ aws (iam|ec2|eks|kubeconfig)|\$ aws eks update-kubeconfig/);
