@@ -57,6 +57,8 @@ describe('one sandbox build across terminals', () => {
     // The lesson menu's footer counts the build's resources once the tutor's session reads the ledger.
     const opened = await waitFor(/[1-9]\d* resources/);
     const counted = /(\d+) resources/.exec(opened)![1];
+    // The five steps `up` built count as built in the tutor that opens them.
+    expect(await waitFor(/Steps █████ 5\/5/, 10_000)).toContain('5 of 5 built');
 
     // A second terminal: status reads the build, and clears nothing the open tutor uses.
     const status = await learner.run(['status', '--sandbox', '--json']);

@@ -22,6 +22,7 @@ import type { Mode } from '../config.js';
 import type { StepNumber } from '../aws/types.js';
 import type { LessonId } from '../lessons/types.js';
 import type { Lang } from '../text.js';
+import type { LedgerEntry } from '../state/ledger.js';
 
 export const PROGRESS_FORMAT = 'eks-basics-tutor-progress';
 export const PROGRESS_VERSION = 1;
@@ -100,4 +101,23 @@ export function progressFile(progress: Progress, clusterName: string, mode: Mode
 export function reconcileSteps(doneSteps: readonly StepNumber[], liveSteps: readonly StepNumber[]): StepNumber[] {
   const live = new Set(liveSteps);
   return doneSteps.filter((step) => live.has(step));
+}
+
+/** The resource whose creation finishes each step, as the ledger names its kind. */
+const STEP_MADE: Record<StepNumber, LedgerEntry['kind']> = { 1: 'iam-role', 2: 'vpc', 3: 'eks-cluster', 4: 'kubeconfig', 5: 'eks-nodegroup' };
+
+/**
+ * The steps a build made outside the screens (`up` on the command line) holds:
+ * from step 1 on, each step whose finishing resource is created and nothing of
+ * which is still only intended. Used when the screens have no progress of their own.
+ */
+export function stepsBuilt(entries: readonly Pick<LedgerEntry, 'kind' | 'step' | 'state'>[]): StepNumber[] {
+  const built: StepNumber[] = [];
+  for (const step of [1, 2, 3, 4, 5] as const) {
+    const own = entries.filter((entry) => entry.step === step && entry.state !== 'deleted');
+    const made = own.some((entry) => entry.kind === STEP_MADE[step] && entry.state === 'created');
+    if (!made || own.some((entry) => entry.state === 'intent')) break;
+    built.push(step);
+  }
+  return built;
 }

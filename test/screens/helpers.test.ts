@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { progressPath, ProgressWriter, readProgress } from '../../src/progress/file.js';
-import { PROGRESS_FORMAT, parseProgress, reconcileSteps } from '../../src/progress/progress.js';
+import { PROGRESS_FORMAT, parseProgress, reconcileSteps, stepsBuilt } from '../../src/progress/progress.js';
 import { clock, jsonish, roughDuration, shortId, stepList, wrapWords } from '../../src/screens/format.js';
 import { isImportantAction, policyActions } from '../../src/aws/live-iam.js';
 import { readableToken } from '../../src/aws/live.js';
@@ -71,6 +71,18 @@ describe('the progress file', () => {
 
   it('keeps a step done only while the ledger still holds it', () => {
     expect(reconcileSteps([1, 2, 3], [1, 3, 4])).toEqual([1, 3]);
+  });
+
+  it('counts the steps a command-line build holds: each finished, in order, none half made', () => {
+    const made = (step: 1 | 2 | 3 | 4 | 5, kind: Parameters<typeof stepsBuilt>[0][number]['kind'], state: 'intent' | 'created' | 'deleted' = 'created') => ({ step, kind, state });
+    const through3 = [made(1, 'iam-role'), made(2, 'vpc'), made(2, 'subnet'), made(3, 'eks-cluster')];
+    expect(stepsBuilt(through3)).toEqual([1, 2, 3]);
+    // The node role made early, during step 3's wait, does not make step 5 built.
+    expect(stepsBuilt([...through3, made(4, 'kubeconfig'), made(5, 'iam-role')])).toEqual([1, 2, 3, 4]);
+    expect(stepsBuilt([...through3, made(4, 'kubeconfig'), made(5, 'iam-role'), made(5, 'eks-nodegroup')])).toEqual([1, 2, 3, 4, 5]);
+    // A step cut short (something still only intended) and what follows it do not count.
+    expect(stepsBuilt([made(1, 'iam-role'), made(2, 'vpc'), made(2, 'nat-gateway', 'intent'), made(3, 'eks-cluster')])).toEqual([1]);
+    expect(stepsBuilt([made(1, 'iam-role', 'deleted'), made(2, 'vpc')])).toEqual([]);
   });
 });
 

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState, type Dispatch } from 'react';
-import { EMPTY_PROGRESS, reconcileSteps } from '../../progress/progress.js';
+import { EMPTY_PROGRESS, reconcileSteps, stepsBuilt } from '../../progress/progress.js';
 import type { StepNumber } from '../../aws/types.js';
 import type { Services, TutorSession } from '../services/types.js';
 import { progressOf, type TutorAction, type TutorState } from '../state/tutor.js';
 
 /**
  * Loads the saved progress when a session opens (steps count as done only
- * while the ledger still holds them) and saves it on every change afterwards.
+ * while the ledger still holds them; with no saved progress, the steps the ledger holds) and saves it on every change afterwards.
  * Returns whether it has been loaded for this session: until then the learner
  * is not offered to start, so a late load never undoes their moves.
  */
@@ -32,8 +32,9 @@ export function useProgressSync(
       .then((saved) => {
         if (cancelled) return;
         const liveSteps = [...new Set(session.ledger.live.map((entry) => entry.step))] as StepNumber[];
-        const base = saved ?? EMPTY_PROGRESS;
-        dispatch({ type: 'resume', progress: { ...base, doneSteps: reconcileSteps(base.doneSteps, liveSteps) }, keepLang: session.config.langChosen === true });
+        // A build made by `up` on the command line, opened here for the first time, shows the steps it holds.
+        const doneSteps = saved ? reconcileSteps(saved.doneSteps, liveSteps) : stepsBuilt(session.ledger.entries);
+        dispatch({ type: 'resume', progress: { ...(saved ?? EMPTY_PROGRESS), doneSteps }, keepLang: session.config.langChosen === true });
         loadedFor.current = session;
         setLoaded(session);
       });
