@@ -24,12 +24,26 @@ export const API_BUDGET = {
     [4, 'inventory: each role, before and after'],
     [2, 'current: the role is still the tutor’s (tag) right before it is deleted'],
   ),
-  'iam:ListAttachedRolePolicies': budget([2, 'check: the policies of each role'], [2, 'current: detach whatever is attached (DeleteRole refuses otherwise)']),
+  'iam:ListAttachedRolePolicies': budget(
+    [2, 'check: the policies of each role'],
+    [2, 'current: detach whatever is attached (DeleteRole refuses otherwise)'],
+  ),
   'ec2:DescribeVpcs': budget([1, 'adopt'], [2, 'inventory'], [1, 'sweep: the VPCs it looks in']),
   'ec2:DescribeVpcAttribute': budget([1, 'check: DNS hostnames']),
-  'ec2:DescribeInternetGateways': budget([1, 'adopt'], [1, 'check: attached'], [2, 'inventory'], [1, 'current: attachments before detaching']),
+  'ec2:DescribeInternetGateways': budget(
+    [1, 'adopt'],
+    [1, 'check: attached'],
+    [2, 'inventory'],
+    [1, 'current: attachments before detaching'],
+  ),
   'ec2:DescribeSubnets': budget([4, 'adopt: each subnet'], [1, 'check: tiers, AZs, tags'], [2, 'inventory']),
-  'ec2:DescribeRouteTables': budget([3, 'adopt: each route table'], [1, 'check: routes'], [2, 'inventory'], [3, 'current: associations left after the subnets went'], [1, 'settle: the NAT routes active']),
+  'ec2:DescribeRouteTables': budget(
+    [3, 'adopt: each route table'],
+    [1, 'check: routes'],
+    [2, 'inventory'],
+    [3, 'current: associations left after the subnets went'],
+    [1, 'settle: the NAT routes active'],
+  ),
   'ec2:DescribeAddresses': budget([1, 'adopt'], [2, 'inventory']),
   'ec2:DescribeNatGateways': budget(
     [1, 'adopt'],
@@ -46,7 +60,10 @@ export const API_BUDGET = {
     [2, 'sweep: interfaces left in the VPC, before and after'],
     [4, 'current: each interface EKS holds, until EKS lets go of it'],
   ),
-  'ec2:DeleteNetworkInterface': budget([4, 'sweep: the cluster’s interfaces EKS left in the subnets (the sandbox leaves them; real EKS usually takes them)']),
+  'ec2:DeleteNetworkInterface': budget([
+    4,
+    'sweep: the cluster’s interfaces EKS left in the subnets (the sandbox leaves them; real EKS usually takes them)',
+  ]),
   'ec2:DeleteSecurityGroup': budget([1, 'sweep: the cluster security group EKS made, if EKS left it']),
   'elb:DescribeLoadBalancers': budget([2, 'sweep: classic load balancers of Services, before and after']),
   'elbv2:DescribeLoadBalancers': budget([2, 'sweep: network and application load balancers of Services, before and after']),
@@ -63,7 +80,13 @@ export function checkBudget(tutor, minimal) {
   for (const op of [...new Set([...Object.keys(tutor), ...Object.keys(minimal)])].sort()) {
     const excess = (tutor[op] ?? 0) - (minimal[op] ?? 0);
     const allowed = API_BUDGET[op]?.reduce((sum, r) => sum + r.calls, 0) ?? 0;
-    rows.push({ op, tutor: tutor[op] ?? 0, minimal: minimal[op] ?? 0, allowed, reasons: (API_BUDGET[op] ?? []).map((r) => `${r.calls} ${r.reason}`).join('; ') });
+    rows.push({
+      op,
+      tutor: tutor[op] ?? 0,
+      minimal: minimal[op] ?? 0,
+      allowed,
+      reasons: (API_BUDGET[op] ?? []).map((r) => `${r.calls} ${r.reason}`).join('; '),
+    });
     if (excess <= 0) continue;
     if (excess > allowed) over.push({ op, excess: excess - allowed });
     explained += Math.min(excess, allowed);

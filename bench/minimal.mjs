@@ -29,14 +29,21 @@ const name = process.env.CLUSTER_NAME ?? 'bench-minimal';
 const common = {
   region,
   endpoint: process.env.AWS_ENDPOINT_URL,
-  credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'AKIASANDBOXDUMMY0001', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'x' },
+  credentials: {
+    accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'AKIASANDBOXDUMMY0001',
+    secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'x',
+  },
 };
 const ec2 = new ec2sdk.EC2Client(common);
 const eks = new ekssdk.EKSClient(common);
 const iam = new iamsdk.IAMClient(common);
 
 const log = [];
-for (const [service, client] of [['ec2', ec2], ['eks', eks], ['iam', iam]]) {
+for (const [service, client] of [
+  ['ec2', ec2],
+  ['eks', eks],
+  ['iam', iam],
+]) {
   client.middlewareStack.add(
     (next, context) => (args) => {
       log.push({ at: Date.now(), call: `${service}:${String(context.commandName).replace(/Command$/, '')}` });
@@ -65,12 +72,19 @@ const trust = (service) =>
 const POLICY = 'arn:aws:iam::aws:policy/';
 const roles = {
   cluster: { name: `${name}-cluster-role`, service: 'eks.amazonaws.com', policies: ['AmazonEKSClusterPolicy'] },
-  node: { name: `${name}-node-role`, service: 'ec2.amazonaws.com', policies: ['AmazonEKSWorkerNodePolicy', 'AmazonEKS_CNI_Policy', 'AmazonEC2ContainerRegistryPullOnly'] },
+  node: {
+    name: `${name}-node-role`,
+    service: 'ec2.amazonaws.com',
+    policies: ['AmazonEKSWorkerNodePolicy', 'AmazonEKS_CNI_Policy', 'AmazonEC2ContainerRegistryPullOnly'],
+  },
 };
 
 async function createRole(role) {
-  const created = await iam.send(new iamsdk.CreateRoleCommand({ RoleName: role.name, AssumeRolePolicyDocument: trust(role.service), Tags: tags(role.name) }));
-  for (const policy of role.policies) await iam.send(new iamsdk.AttachRolePolicyCommand({ RoleName: role.name, PolicyArn: POLICY + policy }));
+  const created = await iam.send(
+    new iamsdk.CreateRoleCommand({ RoleName: role.name, AssumeRolePolicyDocument: trust(role.service), Tags: tags(role.name) }),
+  );
+  for (const policy of role.policies)
+    await iam.send(new iamsdk.AttachRolePolicyCommand({ RoleName: role.name, PolicyArn: POLICY + policy }));
   return created.Role.Arn;
 }
 
@@ -81,23 +95,33 @@ async function up() {
 
   // Step 2: VPC, 2 AZs, public + private subnets, IGW, one NAT gateway.
   const zones = await ec2.send(new ec2sdk.DescribeAvailabilityZonesCommand({ Filters: [{ Name: 'state', Values: ['available'] }] }));
-  const azs = zones.AvailabilityZones.map((z) => z.ZoneName).sort().slice(0, 2);
+  const azs = zones.AvailabilityZones.map((z) => z.ZoneName)
+    .sort()
+    .slice(0, 2);
   s.vpcId = (await ec2.send(new ec2sdk.CreateVpcCommand({ CidrBlock: '192.168.0.0/16', TagSpecifications: spec('vpc', 'vpc') }))).Vpc.VpcId;
   await ec2.send(new ec2sdk.ModifyVpcAttributeCommand({ VpcId: s.vpcId, EnableDnsHostnames: { Value: true } }));
-  s.igwId = (await ec2.send(new ec2sdk.CreateInternetGatewayCommand({ TagSpecifications: spec('internet-gateway', 'igw') }))).InternetGateway.InternetGatewayId;
+  s.igwId = (
+    await ec2.send(new ec2sdk.CreateInternetGatewayCommand({ TagSpecifications: spec('internet-gateway', 'igw') }))
+  ).InternetGateway.InternetGatewayId;
   await ec2.send(new ec2sdk.AttachInternetGatewayCommand({ VpcId: s.vpcId, InternetGatewayId: s.igwId }));
   const cidrs = { public: ['192.168.0.0/19', '192.168.32.0/19'], private: ['192.168.96.0/19', '192.168.128.0/19'] };
   for (const [i, az] of azs.entries()) {
     for (const tier of ['public', 'private']) {
       const subnet = await ec2.send(
-        new ec2sdk.CreateSubnetCommand({ VpcId: s.vpcId, CidrBlock: cidrs[tier][i], AvailabilityZone: az, TagSpecifications: spec('subnet', `subnet/${tier}/${i}`) }),
+        new ec2sdk.CreateSubnetCommand({
+          VpcId: s.vpcId,
+          CidrBlock: cidrs[tier][i],
+          AvailabilityZone: az,
+          TagSpecifications: spec('subnet', `subnet/${tier}/${i}`),
+        }),
       );
       s.subnets[tier].push(subnet.Subnet.SubnetId);
     }
     await ec2.send(new ec2sdk.ModifySubnetAttributeCommand({ SubnetId: s.subnets.public[i], MapPublicIpOnLaunch: { Value: true } }));
   }
   const table = async (key) => {
-    const id = (await ec2.send(new ec2sdk.CreateRouteTableCommand({ VpcId: s.vpcId, TagSpecifications: spec('route-table', key) }))).RouteTable.RouteTableId;
+    const id = (await ec2.send(new ec2sdk.CreateRouteTableCommand({ VpcId: s.vpcId, TagSpecifications: spec('route-table', key) })))
+      .RouteTable.RouteTableId;
     s.routeTables.push(id);
     return id;
   };
@@ -106,10 +130,16 @@ async function up() {
   const publicTable = await table('rtb/public');
   await ec2.send(new ec2sdk.CreateRouteCommand({ RouteTableId: publicTable, DestinationCidrBlock: '0.0.0.0/0', GatewayId: s.igwId }));
   for (const subnet of s.subnets.public) await associate(publicTable, subnet);
-  s.allocationId = (await ec2.send(new ec2sdk.AllocateAddressCommand({ Domain: 'vpc', TagSpecifications: spec('elastic-ip', 'eip/0') }))).AllocationId;
+  s.allocationId = (
+    await ec2.send(new ec2sdk.AllocateAddressCommand({ Domain: 'vpc', TagSpecifications: spec('elastic-ip', 'eip/0') }))
+  ).AllocationId;
   s.natId = (
     await ec2.send(
-      new ec2sdk.CreateNatGatewayCommand({ SubnetId: s.subnets.public[0], AllocationId: s.allocationId, TagSpecifications: spec('natgateway', 'nat/0') }),
+      new ec2sdk.CreateNatGatewayCommand({
+        SubnetId: s.subnets.public[0],
+        AllocationId: s.allocationId,
+        TagSpecifications: spec('natgateway', 'nat/0'),
+      }),
     )
   ).NatGateway.NatGatewayId;
   for (const [i, subnet] of s.subnets.private.entries()) {
@@ -126,7 +156,11 @@ async function up() {
       name,
       version: '1.33',
       roleArn: s.clusterRoleArn,
-      resourcesVpcConfig: { subnetIds: [...s.subnets.public, ...s.subnets.private], endpointPublicAccess: true, endpointPrivateAccess: true },
+      resourcesVpcConfig: {
+        subnetIds: [...s.subnets.public, ...s.subnets.private],
+        endpointPublicAccess: true,
+        endpointPrivateAccess: true,
+      },
       accessConfig: { authenticationMode: 'API_AND_CONFIG_MAP', bootstrapClusterCreatorAdminPermissions: true },
       upgradePolicy: { supportType: 'STANDARD' },
       tags: { 'eks-basics-tutor/cluster': name },
@@ -191,7 +225,8 @@ async function down() {
   for (const id of s.routeTables) await ec2.send(new ec2sdk.DeleteRouteTableCommand({ RouteTableId: id }));
   await ec2.send(new ec2sdk.DeleteVpcCommand({ VpcId: s.vpcId }));
   for (const role of [roles.node, roles.cluster]) {
-    for (const policy of role.policies) await iam.send(new iamsdk.DetachRolePolicyCommand({ RoleName: role.name, PolicyArn: POLICY + policy }));
+    for (const policy of role.policies)
+      await iam.send(new iamsdk.DetachRolePolicyCommand({ RoleName: role.name, PolicyArn: POLICY + policy }));
     await iam.send(new iamsdk.DeleteRoleCommand({ RoleName: role.name }));
   }
   if (process.env.KUBECONFIG) rmSync(process.env.KUBECONFIG, { force: true });

@@ -54,7 +54,16 @@ const s = (v) => (Number.isFinite(v) ? `${(v / 1000).toFixed(2)} s` : 'n/a');
 /** One line of the table. `pass` is true, false, or null for a figure without a target. */
 function row(section, figure, value, floorName, floorValue, target, pass, note = '') {
   const ratio = Number.isFinite(value?.n) && Number.isFinite(floorValue?.n) && floorValue.n > 0 ? value.n / floorValue.n : undefined;
-  rows.push({ section, figure, value: value?.text ?? 'n/a', floor: floorName ? `${floorName}${floorValue ? ` = ${floorValue.text}` : ''}` : '—', ratio, target, pass, note });
+  rows.push({
+    section,
+    figure,
+    value: value?.text ?? 'n/a',
+    floor: floorName ? `${floorName}${floorValue ? ` = ${floorValue.text}` : ''}` : '—',
+    ratio,
+    target,
+    pass,
+    note,
+  });
 }
 const v = (n, text) => ({ n, text });
 
@@ -75,7 +84,11 @@ function machine() {
 // ---------------------------------------------------------------- start-up
 
 function pty(spec) {
-  const result = spawnSync('python3', [join(ROOT, 'bench', 'pty_time.py')], { input: JSON.stringify(spec), encoding: 'utf8', maxBuffer: 1 << 24 });
+  const result = spawnSync('python3', [join(ROOT, 'bench', 'pty_time.py')], {
+    input: JSON.stringify(spec),
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   if (result.status !== 0) throw new Error(`pty_time.py failed: ${result.stderr}`);
   return JSON.parse(result.stdout);
 }
@@ -90,7 +103,9 @@ const BIN = join(ROOT, 'bin', 'eks-basics-tutor.js');
 const NODE_RELEASES = (argValue('--node-releases') ?? '22,24').split(',').filter(Boolean);
 
 async function startSection() {
-  log(`start-up on ${['this machine\'s Node', ...NODE_RELEASES].join(', ')}: node -e 0, the TUI's header frame, menu usable, checks filled in (pty)…`);
+  log(
+    `start-up on ${["this machine's Node", ...NODE_RELEASES].join(', ')}: node -e 0, the TUI's header frame, menu usable, checks filled in (pty)…`,
+  );
   const { list, skipped } = nodeReleases(NODE_RELEASES);
   details.start = { releases: {}, skipped };
   let ownFloor;
@@ -99,7 +114,8 @@ async function startSection() {
     const cache = tempDir('compile-cache');
     const env = { EKS_BASICS_TUTOR_STATE_DIR: state, KUBECONFIG: join(state, 'kubeconfig') };
     const tui = ['--dry-run', '--lang', 'en'];
-    const hasCache = spawnSync(node.bin, ['-p', "typeof require('node:module').enableCompileCache"], { encoding: 'utf8' }).stdout.trim() === 'function';
+    const hasCache =
+      spawnSync(node.bin, ['-p', "typeof require('node:module').enableCompileCache"], { encoding: 'utf8' }).stdout.trim() === 'function';
     const commands = [
       { name: 'node -e 0', argv: [node.bin, '-e', '0'], until: 'exit' },
       { name: 'header', argv: [node.bin, CLI, ...tui], env, until: 'marker', marker: TUI_MARKER },
@@ -107,8 +123,20 @@ async function startSection() {
       { name: 'checks', argv: [node.bin, CLI, ...tui], env, until: 'steps', steps: CHECKS_STEPS },
     ];
     // Node writes its compile cache when the process exits, never when it is killed: these runs quit with q.
-    if (hasCache) commands.push({ name: 'menu, compile cache', argv: [node.bin, BIN, ...tui], env: { ...env, NODE_COMPILE_CACHE: cache }, until: 'steps', steps: MENU_STEPS, quit: 'q' });
-    if (i === 0) commands.push({ name: 'aws --version', argv: ['aws', '--version'], until: 'exit' }, { name: 'cli --version', argv: [node.bin, CLI, '--version'], until: 'exit' });
+    if (hasCache)
+      commands.push({
+        name: 'menu, compile cache',
+        argv: [node.bin, BIN, ...tui],
+        env: { ...env, NODE_COMPILE_CACHE: cache },
+        until: 'steps',
+        steps: MENU_STEPS,
+        quit: 'q',
+      });
+    if (i === 0)
+      commands.push(
+        { name: 'aws --version', argv: ['aws', '--version'], until: 'exit' },
+        { name: 'cli --version', argv: [node.bin, CLI, '--version'], until: 'exit' },
+      );
     log(`  ${node.label} (${node.version})`);
     const result = pty({ runs: RUNS, warmup: 1, timeout: 30, commands });
     details.start.releases[node.version] = result;
@@ -119,16 +147,71 @@ async function startSection() {
     const f = v(floor, ms(floor));
     const at = `${node.label} (${node.version})`;
     const ok = (x) => Number.isFinite(x) && x <= 3 * floor;
-    row('Start', `${at}: menu usable (pty, dry run)`, v(m.menu, ms(m.menu)), 'node -e 0', f, '≤ 3×', ok(m.menu), `median of ${RUNS}; drawn, Enter → lesson list${err('menu')}`);
-    if (hasCache) row('Start', `${at}: menu usable, bin with compile cache`, v(m['menu, compile cache'], ms(m['menu, compile cache'])), 'node -e 0', f, '≤ 3×', ok(m['menu, compile cache']), `second start onwards${err('menu, compile cache')}`);
-    row('Start', `${at}: TUI header frame`, v(m.header, ms(m.header)), 'node -e 0', f, '', null, `first frame with the header${err('header')}`);
-    row('Start', `${at}: checks filled in`, v(m.checks, ms(m.checks)), 'node -e 0', f, '', null, `Node.js, kubectl, aws CLI${err('checks')}`);
+    row(
+      'Start',
+      `${at}: menu usable (pty, dry run)`,
+      v(m.menu, ms(m.menu)),
+      'node -e 0',
+      f,
+      '≤ 3×',
+      ok(m.menu),
+      `median of ${RUNS}; drawn, Enter → lesson list${err('menu')}`,
+    );
+    if (hasCache)
+      row(
+        'Start',
+        `${at}: menu usable, bin with compile cache`,
+        v(m['menu, compile cache'], ms(m['menu, compile cache'])),
+        'node -e 0',
+        f,
+        '≤ 3×',
+        ok(m['menu, compile cache']),
+        `second start onwards${err('menu, compile cache')}`,
+      );
+    row(
+      'Start',
+      `${at}: TUI header frame`,
+      v(m.header, ms(m.header)),
+      'node -e 0',
+      f,
+      '',
+      null,
+      `first frame with the header${err('header')}`,
+    );
+    row(
+      'Start',
+      `${at}: checks filled in`,
+      v(m.checks, ms(m.checks)),
+      'node -e 0',
+      f,
+      '',
+      null,
+      `Node.js, kubectl, aws CLI${err('checks')}`,
+    );
     if (i === 0) {
-      row('Start', 'TUI menu usable vs aws --version', v(m.menu, ms(m.menu)), 'aws --version', v(m['aws --version'], ms(m['aws --version'])), '< 1×', Number.isFinite(m.menu) ? m.menu < m['aws --version'] : false);
-      row('Start', 'eks-basics-tutor --version', v(m['cli --version'], ms(m['cli --version'])), 'node -e 0', v(ownFloor, ms(ownFloor)), '', null, 'whole bundle compiled, nothing rendered');
+      row(
+        'Start',
+        'TUI menu usable vs aws --version',
+        v(m.menu, ms(m.menu)),
+        'aws --version',
+        v(m['aws --version'], ms(m['aws --version'])),
+        '< 1×',
+        Number.isFinite(m.menu) ? m.menu < m['aws --version'] : false,
+      );
+      row(
+        'Start',
+        'eks-basics-tutor --version',
+        v(m['cli --version'], ms(m['cli --version'])),
+        'node -e 0',
+        v(ownFloor, ms(ownFloor)),
+        '',
+        null,
+        'whole bundle compiled, nothing rendered',
+      );
     }
   }
-  for (const reason of skipped) row('Start', 'a Node release', undefined, '', undefined, '', false, `not installed: ${reason.slice(0, 160)}`);
+  for (const reason of skipped)
+    row('Start', 'a Node release', undefined, '', undefined, '', false, `not installed: ${reason.slice(0, 160)}`);
 }
 
 // ---------------------------------------------------------------- install
@@ -136,19 +219,60 @@ async function startSection() {
 async function installSection() {
   log('install: npm pack, npx into an empty cache…');
   const pack = tempDir('pack');
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', pack], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))[0];
+  const packed = JSON.parse(
+    execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', pack], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }),
+  )[0];
   const tarball = join(pack, packed.filename);
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  const runtimeDeps = ['dependencies', 'optionalDependencies', 'peerDependencies', 'bundleDependencies', 'bundledDependencies'].flatMap((k) => Object.keys(pkg[k] ?? {}));
-  details.install = { tarball: packed.filename, size: packed.size, unpackedSize: packed.unpackedSize, files: packed.files.map((f) => `${f.path} ${f.size}`), runtimeDeps };
-  row('Install', 'npm pack tarball', v(packed.size, `${(packed.size / 1024).toFixed(0)} KB`), '', undefined, '≤ 1024 KB', packed.size <= 1024 * 1024, `${packed.files.length} files, unpacked ${(packed.unpackedSize / 1024).toFixed(0)} KB`);
-  row('Install', 'runtime dependencies', v(runtimeDeps.length, String(runtimeDeps.length)), '', undefined, '0', runtimeDeps.length === 0, runtimeDeps.join(', '));
+  const runtimeDeps = ['dependencies', 'optionalDependencies', 'peerDependencies', 'bundleDependencies', 'bundledDependencies'].flatMap(
+    (k) => Object.keys(pkg[k] ?? {}),
+  );
+  details.install = {
+    tarball: packed.filename,
+    size: packed.size,
+    unpackedSize: packed.unpackedSize,
+    files: packed.files.map((f) => `${f.path} ${f.size}`),
+    runtimeDeps,
+  };
+  row(
+    'Install',
+    'npm pack tarball',
+    v(packed.size, `${(packed.size / 1024).toFixed(0)} KB`),
+    '',
+    undefined,
+    '≤ 1024 KB',
+    packed.size <= 1024 * 1024,
+    `${packed.files.length} files, unpacked ${(packed.unpackedSize / 1024).toFixed(0)} KB`,
+  );
+  row(
+    'Install',
+    'runtime dependencies',
+    v(runtimeDeps.length, String(runtimeDeps.length)),
+    '',
+    undefined,
+    '0',
+    runtimeDeps.length === 0,
+    runtimeDeps.join(', '),
+  );
 
   // The floor: npx of a package that does nothing, also into an empty cache.
   const floorDir = tempDir('floorpkg');
-  writeFileSync(join(floorDir, 'package.json'), JSON.stringify({ name: 'bench-npx-floor', version: '1.0.0', bin: { 'bench-npx-floor': 'cli.js' } }));
+  writeFileSync(
+    join(floorDir, 'package.json'),
+    JSON.stringify({ name: 'bench-npx-floor', version: '1.0.0', bin: { 'bench-npx-floor': 'cli.js' } }),
+  );
   writeFileSync(join(floorDir, 'cli.js'), '#!/usr/bin/env node\n');
-  const floorPacked = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', pack], { cwd: floorDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))[0];
+  const floorPacked = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--pack-destination', pack], {
+      cwd: floorDir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }),
+  )[0];
   const floorTarball = join(pack, floorPacked.filename);
   const cwd = tempDir('npxcwd');
   const caches = tempDir('npxcache');
@@ -159,8 +283,24 @@ async function installSection() {
     warmup: 0,
     timeout: 60,
     commands: [
-      { name: 'npx floor', argv: ['npx', '--yes', `file:${floorTarball}`], env: npmEnv, cwd, until: 'exit', fresh_dir_env: 'npm_config_cache', fresh_dir_base: caches },
-      { name: 'npx --version', argv: ['npx', '--yes', `file:${tarball}`, '--version'], env: npmEnv, cwd, until: 'exit', fresh_dir_env: 'npm_config_cache', fresh_dir_base: caches },
+      {
+        name: 'npx floor',
+        argv: ['npx', '--yes', `file:${floorTarball}`],
+        env: npmEnv,
+        cwd,
+        until: 'exit',
+        fresh_dir_env: 'npm_config_cache',
+        fresh_dir_base: caches,
+      },
+      {
+        name: 'npx --version',
+        argv: ['npx', '--yes', `file:${tarball}`, '--version'],
+        env: npmEnv,
+        cwd,
+        until: 'exit',
+        fresh_dir_env: 'npm_config_cache',
+        fresh_dir_base: caches,
+      },
       {
         name: 'npx tui',
         argv: ['npx', '--yes', `file:${tarball}`, '--dry-run', '--lang', 'en'],
@@ -177,22 +317,65 @@ async function installSection() {
   const m = Object.fromEntries(Object.entries(result.samples).map(([k, list]) => [k, median(list)]));
   const floor = m['npx floor'];
   const err = (name) => (result.errors[name] ? ` (${result.errors[name].slice(0, 80)})` : '');
-  row('Install', 'npx <tarball> --version, empty cache', v(m['npx --version'], ms(m['npx --version'])), 'npx of an empty package', v(floor, ms(floor)), '≈ 1 s (≤ 1.5 s)', m['npx --version'] <= 1500, `median of ${runs}${err('npx --version')}`);
-  row('Install', 'npx <tarball> to first frame, empty cache', v(m['npx tui'], ms(m['npx tui'])), 'npx of an empty package', v(floor, ms(floor)), '≈ 1 s (≤ 1.5 s)', m['npx tui'] <= 1500, `median of ${runs}${err('npx tui')}`);
+  row(
+    'Install',
+    'npx <tarball> --version, empty cache',
+    v(m['npx --version'], ms(m['npx --version'])),
+    'npx of an empty package',
+    v(floor, ms(floor)),
+    '≈ 1 s (≤ 1.5 s)',
+    m['npx --version'] <= 1500,
+    `median of ${runs}${err('npx --version')}`,
+  );
+  row(
+    'Install',
+    'npx <tarball> to first frame, empty cache',
+    v(m['npx tui'], ms(m['npx tui'])),
+    'npx of an empty package',
+    v(floor, ms(floor)),
+    '≈ 1 s (≤ 1.5 s)',
+    m['npx tui'] <= 1500,
+    `median of ${runs}${err('npx tui')}`,
+  );
 }
 
 // ---------------------------------------------------------------- engine and API calls
 
 function tutorArgs(phase, endpoint, name, dir, extra = []) {
-  return [CLI, phase, '--sandbox', '--endpoint-url', endpoint, '--time-scale', '0', '--yes', '--state-dir', join(dir, 'state'), '--cluster-name', name, '--lang', 'en', ...extra];
+  return [
+    CLI,
+    phase,
+    '--sandbox',
+    '--endpoint-url',
+    endpoint,
+    '--time-scale',
+    '0',
+    '--yes',
+    '--state-dir',
+    join(dir, 'state'),
+    '--cluster-name',
+    name,
+    '--lang',
+    'en',
+    ...extra,
+  ];
 }
 
 async function tutorUpDown(moto, name, { kubectl = false } = {}) {
   const dir = tempDir(`t-${name}`);
   const env = { ...process.env, KUBECONFIG: join(dir, 'kubeconfig') };
-  const up = await run('node', tutorArgs('up', moto.url, name, dir, kubectl ? [] : ['--no-kubectl']), { env: { ...env, EKS_BASICS_TUTOR_CALL_LOG: join(dir, 'up.json') } });
-  const down = await run('node', tutorArgs('down', moto.url, name, dir), { env: { ...env, EKS_BASICS_TUTOR_CALL_LOG: join(dir, 'down.json') } });
-  return { up: phaseResult(up, join(dir, 'up.json')), down: phaseResult(down, join(dir, 'down.json')), ms: up.ms + down.ms, ok: up.code === 0 && down.code === 0 };
+  const up = await run('node', tutorArgs('up', moto.url, name, dir, kubectl ? [] : ['--no-kubectl']), {
+    env: { ...env, EKS_BASICS_TUTOR_CALL_LOG: join(dir, 'up.json') },
+  });
+  const down = await run('node', tutorArgs('down', moto.url, name, dir), {
+    env: { ...env, EKS_BASICS_TUTOR_CALL_LOG: join(dir, 'down.json') },
+  });
+  return {
+    up: phaseResult(up, join(dir, 'up.json')),
+    down: phaseResult(down, join(dir, 'down.json')),
+    ms: up.ms + down.ms,
+    ok: up.code === 0 && down.code === 0,
+  };
 }
 
 /** Exit code, wall time, the calls, and where the time went: before the first call, between first and last, after the last. */
@@ -229,7 +412,12 @@ async function minimalUpDown(endpoint, credentials, name) {
   const script = join(ROOT, 'bench', 'minimal.mjs');
   const up = await run('node', [script, 'up', state], { env: { ...env, EKS_BASICS_TUTOR_CALL_LOG: join(dir, 'up.json') } });
   const down = await run('node', [script, 'down', state], { env: { ...env, EKS_BASICS_TUTOR_CALL_LOG: join(dir, 'down.json') } });
-  return { up: phaseResult(up, join(dir, 'up.json')), down: phaseResult(down, join(dir, 'down.json')), ms: up.ms + down.ms, ok: up.code === 0 && down.code === 0 };
+  return {
+    up: phaseResult(up, join(dir, 'up.json')),
+    down: phaseResult(down, join(dir, 'down.json')),
+    ms: up.ms + down.ms,
+    ok: up.code === 0 && down.code === 0,
+  };
 }
 
 /** The sandbox proxy alone (`eks-basics-tutor sandbox`), in front of `motoUrl`. */
@@ -277,13 +465,51 @@ async function engineSection(shared) {
     const note = failed
       ? `tutor ${failed.up.code ? 'up' : 'down'} exited ${failed.up.code || failed.down.code}: ${(failed.up.code ? failed.up.tail : failed.down.tail).slice(0, 140)}`
       : `up ${s(median(tutor.map((r) => r.up.ms)))} + down ${s(median(tutor.map((r) => r.down.ms)))}`;
-    row('Engine', 'up + down, sandbox, scale 0, no kubectl', v(tMs, s(tMs)), 'minimal SDK script via the sandbox proxy', v(mMs, s(mMs)), '≤ 1.5×', !failed && tMs <= 1.5 * mMs, `median of ${ENGINE_ROUNDS}; ${note}`);
-    row('Engine', 'minimal script straight to moto', v(dMs, s(dMs)), '', undefined, '', null, `sandbox proxy's share of the floor: ${s(mMs - dMs)}`);
+    row(
+      'Engine',
+      'up + down, sandbox, scale 0, no kubectl',
+      v(tMs, s(tMs)),
+      'minimal SDK script via the sandbox proxy',
+      v(mMs, s(mMs)),
+      '≤ 1.5×',
+      !failed && tMs <= 1.5 * mMs,
+      `median of ${ENGINE_ROUNDS}; ${note}`,
+    );
+    row(
+      'Engine',
+      'minimal script straight to moto',
+      v(dMs, s(dMs)),
+      '',
+      undefined,
+      '',
+      null,
+      `sandbox proxy's share of the floor: ${s(mMs - dMs)}`,
+    );
     const split = (list) =>
-      ['beforeFirstCallMs', 'callsMs', 'afterLastCallMs'].map((k) => s(median(list.map((r) => (r.up[k] ?? NaN) + (r.down[k] ?? NaN))))).join(' / ');
-    row('Engine', 'where the time goes: start / calls / end', v(NaN, split(tutor)), 'minimal', v(NaN, split(minimal)), '', null, 'up + down: spawn → first call, first → last call, last call → exit');
+      ['beforeFirstCallMs', 'callsMs', 'afterLastCallMs']
+        .map((k) => s(median(list.map((r) => (r.up[k] ?? NaN) + (r.down[k] ?? NaN)))))
+        .join(' / ');
+    row(
+      'Engine',
+      'where the time goes: start / calls / end',
+      v(NaN, split(tutor)),
+      'minimal',
+      v(NaN, split(minimal)),
+      '',
+      null,
+      'up + down: spawn → first call, first → last call, last call → exit',
+    );
     const upOff = median(tutor.map((r) => r.up.ms));
-    row('Engine', 'up with kubectl (get svc, get nodes)', v(withKubectl.up.ms, s(withKubectl.up.ms)), 'up with --no-kubectl', v(upOff, s(upOff)), '', null, `kubectl's share: ${s(withKubectl.up.ms - upOff)}${withKubectl.up.code ? `; exit ${withKubectl.up.code}` : ''}`);
+    row(
+      'Engine',
+      'up with kubectl (get svc, get nodes)',
+      v(withKubectl.up.ms, s(withKubectl.up.ms)),
+      'up with --no-kubectl',
+      v(upOff, s(upOff)),
+      '',
+      null,
+      `kubectl's share: ${s(withKubectl.up.ms - upOff)}${withKubectl.up.code ? `; exit ${withKubectl.up.code}` : ''}`,
+    );
 
     // API economy: the first measured round.
     const tutorCounts = sumCounts(tutor[0].up.calls, tutor[0].down.calls);
@@ -304,7 +530,9 @@ async function engineSection(shared) {
       v(minimalTotal, String(minimalTotal)),
       'each extra call has a reason',
       budget.over.length === 0 && !failed,
-      budget.over.length ? `unexplained: ${budget.over.map((o) => `${o.op} +${o.excess}`).join(', ')}` : `extras: ${budget.explained} explained (see BENCHMARKS.md)`,
+      budget.over.length
+        ? `unexplained: ${budget.over.map((o) => `${o.op} +${o.excess}`).join(', ')}`
+        : `extras: ${budget.explained} explained (see BENCHMARKS.md)`,
     );
   } finally {
     await proxy.stop();
@@ -317,9 +545,28 @@ async function waitingSection() {
   log(`waiting: up --sandbox --time-scale 1 --through 3, ${WAIT_SECONDS} s of CREATING…`);
   const dir = tempDir('wait');
   const callLog = join(dir, 'calls.json');
-  const child = start('node', [CLI, 'up', '--sandbox', '--time-scale', '1', '--yes', '--through', '3', '--state-dir', join(dir, 'state'), '--cluster-name', 'bench-wait', '--lang', 'en'], {
-    env: { ...process.env, KUBECONFIG: join(dir, 'kubeconfig'), EKS_BASICS_TUTOR_CALL_LOG: callLog },
-  });
+  const child = start(
+    'node',
+    [
+      CLI,
+      'up',
+      '--sandbox',
+      '--time-scale',
+      '1',
+      '--yes',
+      '--through',
+      '3',
+      '--state-dir',
+      join(dir, 'state'),
+      '--cluster-name',
+      'bench-wait',
+      '--lang',
+      'en',
+    ],
+    {
+      env: { ...process.env, KUBECONFIG: join(dir, 'kubeconfig'), EKS_BASICS_TUTOR_CALL_LOG: callLog },
+    },
+  );
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -338,8 +585,26 @@ async function waitingSection() {
     const inWindow = (calls?.calls ?? []).filter((c) => c.at >= windowStart && c.at <= windowEnd).map((c) => c.call);
     const stopped = code === 130 && /Stopped \(SIGINT\)/.test(output);
     details.waiting = { ...result, exit: code, stoppedCleanly: stopped, leftovers, callsInWindow: inWindow };
-    row('Waiting', `CPU during a ${WAIT_SECONDS} s wait (up, CLI)`, v(result.cpuPct, `${result.cpuPct.toFixed(2)} % of a core`), '', undefined, '≤ 1 %', result.cpuPct <= 1, `${result.cpuS.toFixed(2)} s CPU; ${inWindow.length} calls in the window (${summarize(inWindow)})`);
-    row('Waiting', `RSS during the wait (up, CLI)`, v(result.rssMaxMb, `${result.rssMaxMb.toFixed(0)} MB max`), '', undefined, '≤ 120 MB', result.rssMaxMb <= 120, `mean ${result.rssMeanMb.toFixed(0)} MB; SIGINT → exit ${code}${stopped ? ', stopped cleanly' : ''}${leftovers.length ? `, ${leftovers.length} processes left (killed)` : ', moto gone'}`);
+    row(
+      'Waiting',
+      `CPU during a ${WAIT_SECONDS} s wait (up, CLI)`,
+      v(result.cpuPct, `${result.cpuPct.toFixed(2)} % of a core`),
+      '',
+      undefined,
+      '≤ 1 %',
+      result.cpuPct <= 1,
+      `${result.cpuS.toFixed(2)} s CPU; ${inWindow.length} calls in the window (${summarize(inWindow)})`,
+    );
+    row(
+      'Waiting',
+      `RSS during the wait (up, CLI)`,
+      v(result.rssMaxMb, `${result.rssMaxMb.toFixed(0)} MB max`),
+      '',
+      undefined,
+      '≤ 120 MB',
+      result.rssMaxMb <= 120,
+      `mean ${result.rssMeanMb.toFixed(0)} MB; SIGINT → exit ${code}${stopped ? ', stopped cleanly' : ''}${leftovers.length ? `, ${leftovers.length} processes left (killed)` : ', moto gone'}`,
+    );
   } finally {
     signalGroup(child, 'SIGKILL');
   }
@@ -348,7 +613,11 @@ async function waitingSection() {
 function summarize(calls) {
   const counts = {};
   for (const c of calls) counts[c] = (counts[c] ?? 0) + 1;
-  return Object.entries(counts).map(([k, n]) => `${k}×${n}`).join(', ') || 'none';
+  return (
+    Object.entries(counts)
+      .map(([k, n]) => `${k}×${n}`)
+      .join(', ') || 'none'
+  );
 }
 
 // ---------------------------------------------------------------- waiting (TUI, in tmux)
@@ -397,8 +666,26 @@ async function tuiSection() {
     const leftovers = [pid, ...children].filter(alive);
     for (const p of leftovers) process.kill(p, 'SIGKILL');
     details.tui = { ...result, leftovers };
-    row('Waiting', `CPU during a ${WAIT_SECONDS} s wait (TUI)`, v(result.cpuPct, `${result.cpuPct.toFixed(2)} % of a core`), '', undefined, '≤ 1 %', result.cpuPct <= 1, `${result.cpuS.toFixed(2)} s CPU`);
-    row('Waiting', 'RSS during the wait (TUI)', v(result.rssMaxMb, `${result.rssMaxMb.toFixed(0)} MB max`), '', undefined, '≤ 120 MB', result.rssMaxMb <= 120, `mean ${result.rssMeanMb.toFixed(0)} MB${leftovers.length ? `; ${leftovers.length} processes left after the terminal closed (killed)` : '; all gone when the terminal closed'}`);
+    row(
+      'Waiting',
+      `CPU during a ${WAIT_SECONDS} s wait (TUI)`,
+      v(result.cpuPct, `${result.cpuPct.toFixed(2)} % of a core`),
+      '',
+      undefined,
+      '≤ 1 %',
+      result.cpuPct <= 1,
+      `${result.cpuS.toFixed(2)} s CPU`,
+    );
+    row(
+      'Waiting',
+      'RSS during the wait (TUI)',
+      v(result.rssMaxMb, `${result.rssMaxMb.toFixed(0)} MB max`),
+      '',
+      undefined,
+      '≤ 120 MB',
+      result.rssMaxMb <= 120,
+      `mean ${result.rssMeanMb.toFixed(0)} MB${leftovers.length ? `; ${leftovers.length} processes left after the terminal closed (killed)` : '; all gone when the terminal closed'}`,
+    );
   } finally {
     spawnSync('tmux', ['-S', socket, 'kill-server'], { stdio: 'ignore' });
   }
@@ -414,8 +701,27 @@ async function wallSection(shared) {
   const lines = [];
   const up = await run(
     'node',
-    [CLI, 'up', '--sandbox', '--endpoint-url', shared.moto.url, '--time-scale', WALL_SCALE, '--yes', '--no-kubectl', '--state-dir', join(dir, 'state'), '--cluster-name', 'bench-wall', '--lang', 'en'],
-    { env: { ...process.env, KUBECONFIG: join(dir, 'kubeconfig'), EKS_BASICS_TUTOR_CALL_LOG: callLog }, onLine: (line, at) => lines.push({ at, line }) },
+    [
+      CLI,
+      'up',
+      '--sandbox',
+      '--endpoint-url',
+      shared.moto.url,
+      '--time-scale',
+      WALL_SCALE,
+      '--yes',
+      '--no-kubectl',
+      '--state-dir',
+      join(dir, 'state'),
+      '--cluster-name',
+      'bench-wall',
+      '--lang',
+      'en',
+    ],
+    {
+      env: { ...process.env, KUBECONFIG: join(dir, 'kubeconfig'), EKS_BASICS_TUTOR_CALL_LOG: callLog },
+      onLine: (line, at) => lines.push({ at, line }),
+    },
   );
   const calls = readJson(callLog)?.calls ?? [];
   const first = (name) => calls.find((c) => c.call === name)?.at;
@@ -425,11 +731,39 @@ async function wallSection(shared) {
   const clusterActive = seen(/eks-cluster \S+: ACTIVE/);
   const nodegroupActive = seen(/eks-nodegroup \S+: ACTIVE/);
   // Cleaning up needs no time-lapse.
-  await run('node', [CLI, 'down', '--sandbox', '--endpoint-url', shared.moto.url, '--time-scale', '0', '--yes', '--state-dir', join(dir, 'state'), '--cluster-name', 'bench-wall', '--lang', 'en'], {
-    env: { ...process.env, KUBECONFIG: join(dir, 'kubeconfig') },
-  });
+  await run(
+    'node',
+    [
+      CLI,
+      'down',
+      '--sandbox',
+      '--endpoint-url',
+      shared.moto.url,
+      '--time-scale',
+      '0',
+      '--yes',
+      '--state-dir',
+      join(dir, 'state'),
+      '--cluster-name',
+      'bench-wall',
+      '--lang',
+      'en',
+    ],
+    {
+      env: { ...process.env, KUBECONFIG: join(dir, 'kubeconfig') },
+    },
+  );
   if (up.code !== 0 || !createCluster || !createNodegroup || !clusterActive || !nodegroupActive) {
-    row('Wall', `up, simulated (scale ${WALL_SCALE})`, undefined, '', undefined, '≤ 1.05×', false, `up exited ${up.code}: ${tail(up).slice(0, 120)}`);
+    row(
+      'Wall',
+      `up, simulated (scale ${WALL_SCALE})`,
+      undefined,
+      '',
+      undefined,
+      '≤ 1.05×',
+      false,
+      `up exited ${up.code}: ${tail(up).slice(0, 120)}`,
+    );
     return;
   }
   // Simulated time: the two waits (CreateCluster until ACTIVE is seen, CreateNodegroup
@@ -475,14 +809,32 @@ async function wallSection(shared) {
     e2e <= 1.05 * floor,
     `prefix ${prefix.toFixed(1)} s; cluster seen ACTIVE after ${mmss(clusterWait)} (${clusterPolls} polls, ${Math.round(clusterWait - EXPECTED.cluster)} s after it was); handoff ${handoff.toFixed(2)} s; node group after ${mmss(nodegroupWait)} (${nodegroupPolls} polls, +${Math.round(nodegroupWait - EXPECTED.nodegroup)} s); checks ${rest.toFixed(2)} s; real ${s(up.ms)}`,
   );
-  row('Wall', 'a sequential tool (NAT wait first)', v(sequential, mmss(sequential)), 'prefix + cluster 9:00 + node group 4:00', v(floor, mmss(floor)), '', null, 'prefix + NAT 1:30 + cluster 9:00 + node group 4:00');
+  row(
+    'Wall',
+    'a sequential tool (NAT wait first)',
+    v(sequential, mmss(sequential)),
+    'prefix + cluster 9:00 + node group 4:00',
+    v(floor, mmss(floor)),
+    '',
+    null,
+    'prefix + NAT 1:30 + cluster 9:00 + node group 4:00',
+  );
 }
 
 // ---------------------------------------------------------------- main
 
 function printTable() {
   const header = ['Section', 'Figure', 'Value', 'Floor', 'Ratio', 'Target', 'Result', 'Notes'];
-  const body = rows.map((r) => [r.section, r.figure, r.value, r.floor, r.ratio === undefined ? '—' : `${r.ratio.toFixed(2)}×`, r.target || '—', r.pass === null ? 'info' : r.pass ? 'PASS' : 'FAIL', r.note]);
+  const body = rows.map((r) => [
+    r.section,
+    r.figure,
+    r.value,
+    r.floor,
+    r.ratio === undefined ? '—' : `${r.ratio.toFixed(2)}×`,
+    r.target || '—',
+    r.pass === null ? 'info' : r.pass ? 'PASS' : 'FAIL',
+    r.note,
+  ]);
   for (const b of body) for (let i = 0; i < b.length; i++) b[i] = String(b[i]).replace(/\|/g, '/');
   const widths = header.map((h, i) => Math.min(i === 7 ? 200 : 60, Math.max(h.length, ...body.map((b) => String(b[i]).length))));
   const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
@@ -543,7 +895,16 @@ async function main() {
       try {
         await fn(shared);
       } catch (error) {
-        row(name[0].toUpperCase() + name.slice(1), name, undefined, '', undefined, '', false, `error: ${String(error?.message ?? error).slice(0, 200)}`);
+        row(
+          name[0].toUpperCase() + name.slice(1),
+          name,
+          undefined,
+          '',
+          undefined,
+          '',
+          false,
+          `error: ${String(error?.message ?? error).slice(0, 200)}`,
+        );
       }
       details.seconds = { ...details.seconds, [name]: +((performance.now() - started) / 1000).toFixed(1) };
       if (name === 'wall' && shared.moto) {
@@ -557,7 +918,9 @@ async function main() {
   info.loadAfter = loadavg().map((l) => +l.toFixed(2));
   info.totalSeconds = +((performance.now() - t0) / 1000).toFixed(1);
   const table = printTable();
-  log(`total ${info.totalSeconds} s; load before ${info.loadBefore.join(' ')}, after ${info.loadAfter.join(' ')}${info.loadBefore[0] > info.nproc / 2 ? ' — the machine was busy: figures are noisy' : ''}`);
+  log(
+    `total ${info.totalSeconds} s; load before ${info.loadBefore.join(' ')}, after ${info.loadAfter.join(' ')}${info.loadBefore[0] > info.nproc / 2 ? ' — the machine was busy: figures are noisy' : ''}`,
+  );
   mkdirSync(join(ROOT, '.bench'), { recursive: true });
   writeFileSync(join(ROOT, '.bench', 'results.json'), JSON.stringify({ machine: info, rows, details, table, budget: API_BUDGET }, null, 2));
   log('details: .bench/results.json');
@@ -568,8 +931,9 @@ async function main() {
   process.exitCode = rows.some((r) => r.pass === false) ? 1 : 0;
 }
 
-main().catch((error) => {
-  log(`bench: ${error?.stack ?? error}`);
-  process.exitCode = 2;
-}).finally(cleanupSync);
-
+main()
+  .catch((error) => {
+    log(`bench: ${error?.stack ?? error}`);
+    process.exitCode = 2;
+  })
+  .finally(cleanupSync);

@@ -39,7 +39,13 @@ function withCommonOptions(command: Command): Command {
 function stepNumber(value: string | undefined, option: string, fallback: StepNumber): StepNumber {
   if (value === undefined) return fallback;
   if (!/^[1-5]$/.test(value)) {
-    throw new TutorError('BAD_INPUT', text(`${option} "${value}" is not allowed: use a step number from 1 to 5.`, `${option} に「${value}」は指定できません。1 から 5 までのステップ番号を指定してください。`));
+    throw new TutorError(
+      'BAD_INPUT',
+      text(
+        `${option} "${value}" is not allowed: use a step number from 1 to 5.`,
+        `${option} に「${value}」は指定できません。1 から 5 までのステップ番号を指定してください。`,
+      ),
+    );
   }
   return Number(value) as StepNumber;
 }
@@ -59,13 +65,21 @@ function distance(a: string, b: string): number {
 }
 
 function unknownCommand(word: string, commands: string[]): TutorError {
-  const near = commands.filter((c) => distance(word.toLowerCase(), c) <= Math.max(1, Math.floor(c.length / 3))).sort((x, y) => distance(word, x) - distance(word, y))[0];
+  const near = commands
+    .filter((c) => distance(word.toLowerCase(), c) <= Math.max(1, Math.floor(c.length / 3)))
+    .sort((x, y) => distance(word, x) - distance(word, y))[0];
   const list = commands.join(', ');
   return new TutorError(
     'BAD_INPUT',
     near
-      ? text(`unknown command '${word}' — did you mean ${near}? (commands: ${list})`, `不明なコマンド「${word}」です。${near} のことですか?(コマンド: ${list})`)
-      : text(`unknown command '${word}': use one of ${list} (see --help).`, `不明なコマンド「${word}」です。${list} のいずれかを使ってください(--help を参照)。`),
+      ? text(
+          `unknown command '${word}' — did you mean ${near}? (commands: ${list})`,
+          `不明なコマンド「${word}」です。${near} のことですか?(コマンド: ${list})`,
+        )
+      : text(
+          `unknown command '${word}': use one of ${list} (see --help).`,
+          `不明なコマンド「${word}」です。${list} のいずれかを使ってください(--help を参照)。`,
+        ),
   );
 }
 
@@ -87,7 +101,11 @@ async function main(argv: string[]): Promise<number> {
     .option('--step <n>', 'open the tutor at step N (earlier steps adopted from the ledger)')
     .argument('[command]')
     .action(async (command: string | undefined, options: Record<string, unknown>) => {
-      if (command !== undefined) throw unknownCommand(command, program.commands.map((c) => c.name()));
+      if (command !== undefined)
+        throw unknownCommand(
+          command,
+          program.commands.map((c) => c.name()),
+        );
       const cfg = config(options);
       const step = options.step === undefined ? undefined : stepNumber(String(options.step), '--step', 1);
       if (process.stdin.isTTY !== true || process.stdout.isTTY !== true) {
@@ -107,10 +125,12 @@ async function main(argv: string[]): Promise<number> {
       const { up } = await import('./cli/up.js');
       exitCode = await up(config(options), through);
     });
-  withCommonOptions(program.command('down').description('delete everything the tutor made for the cluster name')).action(async (options: Record<string, unknown>) => {
-    const { down } = await import('./cli/down.js');
-    exitCode = await down(config(options));
-  });
+  withCommonOptions(program.command('down').description('delete everything the tutor made for the cluster name')).action(
+    async (options: Record<string, unknown>) => {
+      const { down } = await import('./cli/down.js');
+      exitCode = await down(config(options));
+    },
+  );
   withCommonOptions(program.command('status').description('what the ledger holds, whether it still exists, and its cost so far'))
     .option('--json', 'print JSON')
     .action(async (options: Record<string, unknown>) => {
@@ -124,21 +144,31 @@ async function main(argv: string[]): Promise<number> {
       const { policy, ...rest } = options;
       exitCode = await doctor(config(rest), { policy: policy === true });
     });
-  withCommonOptions(program.command('sandbox').description('the background sandbox: start (default), stop, status or reset').argument('[action]', 'start, stop, status or reset')).action(
-    async (action: string | undefined, options: Record<string, unknown>) => {
-      const { sandboxCommand } = await import('./cli/sandbox.js');
-      exitCode = await sandboxCommand(resolveConfig({ ...(options as RawOptions), sandbox: true }), action);
-    },
-  );
-  withCommonOptions(program.command('export').description('print what you built as eksctl YAML or aws CLI commands').argument('<format>', 'eksctl or cli'))
+  withCommonOptions(
+    program
+      .command('sandbox')
+      .description('the background sandbox: start (default), stop, status or reset')
+      .argument('[action]', 'start, stop, status or reset'),
+  ).action(async (action: string | undefined, options: Record<string, unknown>) => {
+    const { sandboxCommand } = await import('./cli/sandbox.js');
+    exitCode = await sandboxCommand(resolveConfig({ ...(options as RawOptions), sandbox: true }), action);
+  });
+  withCommonOptions(
+    program.command('export').description('print what you built as eksctl YAML or aws CLI commands').argument('<format>', 'eksctl or cli'),
+  )
     .option('--teardown', 'cli: the script that takes the build down')
-    .option('--existing-vpc', 'eksctl: a second cluster in this build\'s VPC and subnets')
+    .option('--existing-vpc', "eksctl: a second cluster in this build's VPC and subnets")
     .action(async (format: string, options: Record<string, unknown>) => {
       const { teardown, existingVpc, ...rest } = options;
       const { exportBuild } = await import('./cli/export.js');
       exitCode = await exportBuild(config(rest), format, { teardown: teardown === true, existingVpc: existingVpc === true });
     });
-  withCommonOptions(program.command('day-two').description('after step 5: addons, workload, upgrade or access, run with the calls shown and checked').argument('[action]', 'addons, workload, upgrade or access'))
+  withCommonOptions(
+    program
+      .command('day-two')
+      .description('after step 5: addons, workload, upgrade or access, run with the calls shown and checked')
+      .argument('[action]', 'addons, workload, upgrade or access'),
+  )
     .option('--without-elb-tag', 'workload: also show a Service staying pending without kubernetes.io/role/elb (the tag is put back)')
     .action(async (action: string | undefined, options: Record<string, unknown>) => {
       const { withoutElbTag, ...rest } = options;

@@ -56,7 +56,10 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw badInput(
-    text(`--${option} "${value}" is not allowed: use one of ${allowed.join(', ')}.`, `--${option} に「${value}」は指定できません。${allowed.join('、')} のいずれかを指定してください。`),
+    text(
+      `--${option} "${value}" is not allowed: use one of ${allowed.join(', ')}.`,
+      `--${option} に「${value}」は指定できません。${allowed.join('、')} のいずれかを指定してください。`,
+    ),
   );
 }
 
@@ -64,7 +67,10 @@ function integer(option: string, value: string | undefined, min: number, max: nu
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
     throw badInput(
-      text(`--${option} "${value}" is not allowed: use a whole number from ${min} to ${max}.`, `--${option} に「${value}」は指定できません。${min} から ${max} までの整数を指定してください。`),
+      text(
+        `--${option} "${value}" is not allowed: use a whole number from ${min} to ${max}.`,
+        `--${option} に「${value}」は指定できません。${min} から ${max} までの整数を指定してください。`,
+      ),
     );
   }
   return Number(value);
@@ -77,9 +83,9 @@ export function validateCidr(value: string): string {
     PRIVATE_RANGES.some(([base, prefix]) => {
       const range = parseCidr(`${base}/${prefix}`)!;
       const mask = prefix === 0 ? 0 : (~0 << (32 - prefix)) >>> 0;
-      return parsed.prefix >= prefix && ((parsed.base & mask) >>> 0) === range.base;
+      return parsed.prefix >= prefix && (parsed.base & mask) >>> 0 === range.base;
     });
-  const aligned = parsed && ((parsed.base & ((1 << (32 - parsed.prefix)) - 1)) >>> 0) === 0;
+  const aligned = parsed && (parsed.base & ((1 << (32 - parsed.prefix)) - 1)) >>> 0 === 0;
   if (!parsed || !inPrivate || parsed.prefix < 16 || parsed.prefix > 24 || !aligned) {
     throw badInput(
       text(
@@ -125,7 +131,10 @@ export function validateClusterName(value: string): string {
 export function validateRegion(value: string): string {
   if (!isKnownRegion(value)) {
     throw badInput(
-      text(`--region "${value}" is not a known AWS region: use one such as us-east-1 or ap-northeast-1.`, `--region の「${value}」は既知の AWS リージョンではありません。us-east-1 や ap-northeast-1 などを指定してください。`),
+      text(
+        `--region "${value}" is not a known AWS region: use one such as us-east-1 or ap-northeast-1.`,
+        `--region の「${value}」は既知の AWS リージョンではありません。us-east-1 や ap-northeast-1 などを指定してください。`,
+      ),
     );
   }
   return value;
@@ -137,7 +146,10 @@ function timeScale(value: string | undefined): number {
   const number = fraction ? Number(fraction[1]) / Number(fraction[2]) : /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
   if (!Number.isFinite(number) || number < 0 || number > 1) {
     throw badInput(
-      text(`--time-scale "${value}" is not allowed: use a number from 0 to 1, such as 0, 1/60 or 1.`, `--time-scale に「${value}」は指定できません。0 から 1 までの数(0、1/60、1 など)を指定してください。`),
+      text(
+        `--time-scale "${value}" is not allowed: use a number from 0 to 1, such as 0, 1/60 or 1.`,
+        `--time-scale に「${value}」は指定できません。0 から 1 までの数(0、1/60、1 など)を指定してください。`,
+      ),
     );
   }
   return number;
@@ -150,7 +162,10 @@ function plainMode(flag: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
   if (/^(true|1|yes)$/i.test(value)) return true;
   if (/^(false|0|no)$/i.test(value)) return false;
   throw badInput(
-    text(`INK_SCREEN_READER "${value}" is not allowed: use true or false (or leave it unset).`, `INK_SCREEN_READER に「${value}」は指定できません。true か false を指定してください(未設定でもかまいません)。`),
+    text(
+      `INK_SCREEN_READER "${value}" is not allowed: use true or false (or leave it unset).`,
+      `INK_SCREEN_READER に「${value}」は指定できません。true か false を指定してください(未設定でもかまいません)。`,
+    ),
   );
 }
 
@@ -162,7 +177,12 @@ function endpoint(value: string | undefined): string | undefined {
   } catch {
     // explained below
   }
-  throw badInput(text(`--endpoint-url "${value}" is not allowed: use an http:// or https:// URL.`, `--endpoint-url に「${value}」は指定できません。http:// か https:// の URL を指定してください。`));
+  throw badInput(
+    text(
+      `--endpoint-url "${value}" is not allowed: use an http:// or https:// URL.`,
+      `--endpoint-url に「${value}」は指定できません。http:// か https:// の URL を指定してください。`,
+    ),
+  );
 }
 
 /**
@@ -172,7 +192,12 @@ function endpoint(value: string | undefined): string | undefined {
 export function resolveConfig(raw: RawOptions, env: NodeJS.ProcessEnv = process.env): TutorConfig {
   const lang: Lang = raw.lang === undefined ? detectLang(env) : oneOf('lang', raw.lang, ['en', 'ja'] as const, 'en');
   if (raw.sandbox && raw.dryRun) {
-    throw badInput(text('--sandbox and --dry-run cannot be used together: choose one.', '--sandbox と --dry-run は同時に指定できません。どちらか一方にしてください。'));
+    throw badInput(
+      text(
+        '--sandbox and --dry-run cannot be used together: choose one.',
+        '--sandbox と --dry-run は同時に指定できません。どちらか一方にしてください。',
+      ),
+    );
   }
   const mode: Mode = raw.sandbox ? 'sandbox' : raw.dryRun ? 'dry-run' : 'real';
   const clusterName = validateClusterName(raw.clusterName ?? DEFAULT_CLUSTER_NAME);
@@ -180,16 +205,27 @@ export function resolveConfig(raw: RawOptions, env: NodeJS.ProcessEnv = process.
   if (region !== undefined) validateRegion(region);
   if (raw.kubernetesVersion !== undefined && !VERSION.test(raw.kubernetesVersion)) {
     throw badInput(
-      text(`--kubernetes-version "${raw.kubernetesVersion}" is not allowed: use a minor version such as 1.33.`, `--kubernetes-version に「${raw.kubernetesVersion}」は指定できません。1.33 のようなマイナーバージョンを指定してください。`),
+      text(
+        `--kubernetes-version "${raw.kubernetesVersion}" is not allowed: use a minor version such as 1.33.`,
+        `--kubernetes-version に「${raw.kubernetesVersion}」は指定できません。1.33 のようなマイナーバージョンを指定してください。`,
+      ),
     );
   }
   if (raw.instanceType !== undefined && !INSTANCE_TYPE.test(raw.instanceType)) {
     throw badInput(
-      text(`--instance-type "${raw.instanceType}" is not an EC2 instance type: use one such as t3.medium.`, `--instance-type の「${raw.instanceType}」は EC2 インスタンスタイプではありません。t3.medium などを指定してください。`),
+      text(
+        `--instance-type "${raw.instanceType}" is not an EC2 instance type: use one such as t3.medium.`,
+        `--instance-type の「${raw.instanceType}」は EC2 インスタンスタイプではありません。t3.medium などを指定してください。`,
+      ),
     );
   }
   if (raw.profile !== undefined && !/^[\w.@+=,-]{1,128}$/.test(raw.profile)) {
-    throw badInput(text(`--profile "${raw.profile}" is not a profile name: use letters, digits and - _ . only.`, `--profile の「${raw.profile}」はプロファイル名として使えません。英数字と - _ . だけを使ってください。`));
+    throw badInput(
+      text(
+        `--profile "${raw.profile}" is not a profile name: use letters, digits and - _ . only.`,
+        `--profile の「${raw.profile}」はプロファイル名として使えません。英数字と - _ . だけを使ってください。`,
+      ),
+    );
   }
   const endpointUrl = endpoint(raw.endpointUrl ?? (mode === 'real' ? env.AWS_ENDPOINT_URL : undefined));
   const stateDir = raw.stateDir ?? env.EKS_BASICS_TUTOR_STATE_DIR ?? envPaths('eks-basics-tutor', { suffix: '' }).data;

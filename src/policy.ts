@@ -96,7 +96,8 @@ export function plannedActions(config: TutorConfig): string[] {
   const actions = new Set<string>();
   for (const n of [1, 2, 3, 4, 5] as StepNumber[]) {
     for (const call of STEPS[n].plan({ config: { ...config, region: config.region || 'us-east-1' }, ledger }).calls) {
-      if (call.service === 'iam' || call.service === 'ec2' || call.service === 'eks' || call.service === 'sts') actions.add(`${call.service}:${call.action}`);
+      if (call.service === 'iam' || call.service === 'ec2' || call.service === 'eks' || call.service === 'sts')
+        actions.add(`${call.service}:${call.action}`);
     }
   }
   return [...actions];

@@ -98,6 +98,9 @@ export function preflightRefusal(findings: Finding[]): TutorError | undefined {
   const what = (lang: 'en' | 'ja') => blocking.map((f) => `${f.label}: ${f.detail[lang]}`).join(lang === 'ja' ? '。' : '; ');
   return new TutorError(
     blocking.some((f) => f.label === 'kubectl' || f.label === 'aws CLI') ? 'TOOL_MISSING' : 'ACCESS_DENIED',
-    text(`Nothing was created: before anything billable, this needs fixing — ${what('en')}.`, `何も作成していません。課金が始まる前に次を直してください — ${what('ja')}。`),
+    text(
+      `Nothing was created: before anything billable, this needs fixing — ${what('en')}.`,
+      `何も作成していません。課金が始まる前に次を直してください — ${what('ja')}。`,
+    ),
   );
 }

@@ -80,7 +80,12 @@ export async function openSession(config: TutorConfig, options: OpenOptions): Pr
       const { openSessionSandbox } = await import('./sandbox/daemon-session.js');
       sandbox = await openSessionSandbox(config, region || 'us-east-1', notes);
       cleanups.push(() => sandbox!.stop());
-      clients = createClients({ region, endpointUrl: sandbox.endpointUrl, credentials: sandbox.credentials, ...(options.signal ? { signal: options.signal } : {}) });
+      clients = createClients({
+        region,
+        endpointUrl: sandbox.endpointUrl,
+        credentials: sandbox.credentials,
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
     } else {
       if (!region && config.mode === 'real') {
         region = await regionFromProfile(config.profile);
@@ -112,7 +117,8 @@ export async function openSession(config: TutorConfig, options: OpenOptions): Pr
       ledger = Ledger.inMemory({ clusterName: config.clusterName, mode: 'real', region });
     } else {
       const mode = config.mode === 'sandbox' ? 'sandbox' : 'real';
-      if (options.lock) cleanups.push(await acquireLock(`${ledgerPath(config.stateDir, mode, config.clusterName)}.lock`, config.clusterName));
+      if (options.lock)
+        cleanups.push(await acquireLock(`${ledgerPath(config.stateDir, mode, config.clusterName)}.lock`, config.clusterName));
       const endpoint = sandbox ? (await import('./sandbox/daemon-session.js')).sandboxLedgerEndpoint(config, sandbox) : config.endpointUrl;
       ledger = await Ledger.open(config.stateDir, { clusterName: config.clusterName, mode, region, ...(endpoint ? { endpoint } : {}) });
       if (typeof ledger.opening === 'object') {
@@ -148,7 +154,14 @@ export async function openSession(config: TutorConfig, options: OpenOptions): Pr
       kubectl: runKubectl,
       // kubectl's exec plugin signs with the sandbox's dummy keys; an empty session token keeps a real one out of the token.
       ...(sandbox
-        ? { kubeconfigEnv: { AWS_ACCESS_KEY_ID: sandbox.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: sandbox.credentials.secretAccessKey, AWS_SESSION_TOKEN: '', AWS_SECURITY_TOKEN: '' } }
+        ? {
+            kubeconfigEnv: {
+              AWS_ACCESS_KEY_ID: sandbox.credentials.accessKeyId,
+              AWS_SECRET_ACCESS_KEY: sandbox.credentials.secretAccessKey,
+              AWS_SESSION_TOKEN: '',
+              AWS_SECURITY_TOKEN: '',
+            },
+          }
         : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
@@ -167,7 +180,8 @@ export async function openSession(config: TutorConfig, options: OpenOptions): Pr
     }
     if (identity?.account && config.mode === 'real') {
       if (recordedAccount && recordedAccount !== identity.account) throw wrongAccount(ledger, recordedAccount, identity.account);
-      if ((!ledger.facts.accountId || ledger.live.length === 0) && ledger.facts.accountId !== identity.account && options.lock) await ledger.setFacts({ accountId: identity.account });
+      if ((!ledger.facts.accountId || ledger.live.length === 0) && ledger.facts.accountId !== identity.account && options.lock)
+        await ledger.setFacts({ accountId: identity.account });
     }
     return { config: resolved, engine, ledger, ...(sandbox ? { sandbox } : {}), ...(identity ? { identity } : {}), notes, close };
   } catch (error) {

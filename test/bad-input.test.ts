@@ -82,9 +82,14 @@ describe('bad input: one line naming the option and what is allowed, exit 2, not
     await Promise.all([worker(), worker(), worker()]);
     expect(failures).toEqual([]);
     expect((await ec2.send(new DescribeVpcsCommand({}))).Vpcs?.length).toBe(before);
-    const roles = (await new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: TEST_CREDENTIALS }).send(new ListRolesCommand({}))).Roles ?? [];
+    const roles =
+      (await new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: TEST_CREDENTIALS }).send(new ListRolesCommand({})))
+        .Roles ?? [];
     expect(roles).toEqual([]);
-    expect((await new EKSClient({ region: 'us-east-1', endpoint: moto.url, credentials: TEST_CREDENTIALS }).send(new ListClustersCommand({}))).clusters).toEqual([]);
+    expect(
+      (await new EKSClient({ region: 'us-east-1', endpoint: moto.url, credentials: TEST_CREDENTIALS }).send(new ListClustersCommand({})))
+        .clusters,
+    ).toEqual([]);
   });
 
   it('says it in Japanese when the locale is Japanese', async () => {

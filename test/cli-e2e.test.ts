@@ -73,7 +73,10 @@ describe('the built program against moto', () => {
       AWS_SHARED_CREDENTIALS_FILE: join(state, 'none'),
       AWS_EC2_METADATA_DISABLED: 'true',
     };
-    for (const command of [['up', '--yes'], ['down', '--yes']]) {
+    for (const command of [
+      ['up', '--yes'],
+      ['down', '--yes'],
+    ]) {
       const result = await runCli([...command, '--endpoint-url', moto.url, '--region', 'us-east-1', '--state-dir', state], none);
       expect(result.exitCode, command[0]).toBe(1);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -88,11 +91,23 @@ describe('the built program against moto', () => {
 
   it('up in real mode without --yes and without a terminal refuses before anything is created, naming --yes', async () => {
     const state = await tempDir();
-    const result = await runCli(['up', '--no-kubectl', '--endpoint-url', moto.url, '--region', 'us-east-1', '--state-dir', state, '--cluster-name', 'no-yes']);
+    const result = await runCli([
+      'up',
+      '--no-kubectl',
+      '--endpoint-url',
+      moto.url,
+      '--region',
+      'us-east-1',
+      '--state-dir',
+      state,
+      '--cluster-name',
+      'no-yes',
+    ]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('--yes');
     expect(result.stdout).toMatch(/about \$0\.\d+ per hour/);
-    const vpcs = (await aws(EC2Client).send(new DescribeVpcsCommand({ Filters: [{ Name: `tag:${CLUSTER_TAG}`, Values: ['no-yes'] }] }))).Vpcs;
+    const vpcs = (await aws(EC2Client).send(new DescribeVpcsCommand({ Filters: [{ Name: `tag:${CLUSTER_TAG}`, Values: ['no-yes'] }] })))
+      .Vpcs;
     expect(vpcs).toEqual([]);
   });
 

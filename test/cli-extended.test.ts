@@ -23,10 +23,27 @@ describe('a Kubernetes version in extended support', () => {
   it('is said, priced at $0.60 an hour and asked about before anything is made; with --yes it is built', { timeout: 120_000 }, async () => {
     const machine = makeMachine();
     const name = 'extended-133';
-    const args = ['up', '--through', '3', '--no-kubectl', '--kubernetes-version', '1.33', '--endpoint-url', proxy.url, '--region', 'us-east-1', '--cluster-name', name, '--state-dir', machine.stateDir];
+    const args = [
+      'up',
+      '--through',
+      '3',
+      '--no-kubectl',
+      '--kubernetes-version',
+      '1.33',
+      '--endpoint-url',
+      proxy.url,
+      '--region',
+      'us-east-1',
+      '--cluster-name',
+      name,
+      '--state-dir',
+      machine.stateDir,
+    ];
     const asked = await runTutor(machine, args);
     expect(asked.exitCode).toBe(2);
-    expect(asked.stdout).toContain('Kubernetes 1.33 is in extended support (until 2027-07-29): its control plane costs $0.600 an hour instead of $0.100.');
+    expect(asked.stdout).toContain(
+      'Kubernetes 1.33 is in extended support (until 2027-07-29): its control plane costs $0.600 an hour instead of $0.100.',
+    );
     expect(asked.stderr).toContain('--yes');
     expect(await census(name, { endpoint: moto.url })).toEqual([]);
 
@@ -38,7 +55,18 @@ describe('a Kubernetes version in extended support', () => {
     expect((await eks.send(new DescribeClusterCommand({ name }))).cluster?.version).toBe('1.33');
     eks.destroy();
 
-    const down = await runTutor(machine, ['down', '--yes', '--endpoint-url', proxy.url, '--region', 'us-east-1', '--cluster-name', name, '--state-dir', machine.stateDir]);
+    const down = await runTutor(machine, [
+      'down',
+      '--yes',
+      '--endpoint-url',
+      proxy.url,
+      '--region',
+      'us-east-1',
+      '--cluster-name',
+      name,
+      '--state-dir',
+      machine.stateDir,
+    ]);
     expect(down.exitCode).toBe(0);
     expect(await census(name, { endpoint: moto.url })).toEqual([]);
   });

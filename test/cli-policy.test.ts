@@ -32,14 +32,18 @@ function sourceFiles(dir: string): string[] {
  */
 function importedOperations(): Map<string, string[]> {
   const found = new Map<string, string[]>();
-  const lists = /(?:import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*|const\s*\{([^}]*)\}\s*=\s*await\s+import\()\s*'@aws-sdk\/client-([a-z0-9-]+)'/g;
+  const lists =
+    /(?:import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*|const\s*\{([^}]*)\}\s*=\s*await\s+import\()\s*'@aws-sdk\/client-([a-z0-9-]+)'/g;
   for (const file of sourceFiles(SRC)) {
     const source = readFileSync(file, 'utf8');
     for (const match of source.matchAll(lists)) {
       const prefix = PREFIX[match[3]!];
       if (!prefix) throw new Error(`${file}: no IAM prefix known for @aws-sdk/client-${match[3]}`);
       for (const item of (match[1] ?? match[2] ?? '').split(',')) {
-        const name = item.trim().replace(/^type\s+/, '').split(/\s+as\s+|\s*:\s*/)[0]!;
+        const name = item
+          .trim()
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+|\s*:\s*/)[0]!;
         if (!/Command$/.test(name) || item.trim().startsWith('type ')) continue;
         const action = `${prefix}:${name.replace(/Command$/, '')}`;
         found.set(action, [...(found.get(action) ?? []), file.slice(SRC.length)]);
@@ -56,7 +60,8 @@ describe('doctor --policy: the least-privilege policy follows the code', () => {
 
   it('allows every operation the source can send', () => {
     // The scan sees creates, reads and deletes of every service.
-    for (const a of ['iam:CreateRole', 'ec2:CreateNatGateway', 'eks:DeleteCluster', 'sts:GetCallerIdentity', 'ec2:DescribeVpcs']) expect(imported.has(a), a).toBe(true);
+    for (const a of ['iam:CreateRole', 'ec2:CreateNatGateway', 'eks:DeleteCluster', 'sts:GetCallerIdentity', 'ec2:DescribeVpcs'])
+      expect(imported.has(a), a).toBe(true);
     const missing = [...imported.keys()].filter((a) => !actions.has(a)).map((a) => `${a} (${imported.get(a)!.join(', ')})`);
     expect(missing).toEqual([]);
   });

@@ -13,7 +13,9 @@ const aws = <T>(C: new (c: object) => T) => new C({ region: 'us-east-1', endpoin
 /** Everything of any kind in the endpoint that bills or that the tutor would make. */
 async function world(): Promise<{ vpcs: number; nats: number; clusters: string[]; roles: string[] }> {
   const vpcs = (await aws(EC2Client).send(new DescribeVpcsCommand({}))).Vpcs?.length ?? 0;
-  const nats = ((await aws(EC2Client).send(new DescribeNatGatewaysCommand({}))).NatGateways ?? []).filter((g) => g.State !== 'deleted').length;
+  const nats = ((await aws(EC2Client).send(new DescribeNatGatewaysCommand({}))).NatGateways ?? []).filter(
+    (g) => g.State !== 'deleted',
+  ).length;
   const clusters = (await aws(EKSClient).send(new ListClustersCommand({}))).clusters ?? [];
   const roles = ((await aws(IAMClient).send(new ListRolesCommand({}))).Roles ?? []).map((r) => r.RoleName ?? '');
   return { vpcs, nats, clusters, roles };
@@ -27,7 +29,18 @@ describe('preflight: what is checked before anything billable', () => {
     const machine = makeMachine({ PATH: pathWithout([program]) });
     const before = await world();
     const name = `preflight-no-${program}`;
-    const run = await runTutor(machine, ['up', '--yes', '--endpoint-url', moto.url, '--region', 'us-east-1', '--cluster-name', name, '--state-dir', machine.stateDir]);
+    const run = await runTutor(machine, [
+      'up',
+      '--yes',
+      '--endpoint-url',
+      moto.url,
+      '--region',
+      'us-east-1',
+      '--cluster-name',
+      name,
+      '--state-dir',
+      machine.stateDir,
+    ]);
     expect(run.exitCode).toBe(1);
     const lines = run.stderr.trim().split('\n');
     expect(lines, run.stderr).toHaveLength(1);
@@ -41,9 +54,24 @@ describe('preflight: what is checked before anything billable', () => {
   it('kubectl more than one minor version from the cluster’s is refused before anything exists', { timeout: 60_000 }, async () => {
     const machine = makeMachine();
     const before = await world();
-    const kubectl = JSON.parse((await import('execa')).execaSync('kubectl', ['version', '--client', '-o', 'json']).stdout) as { clientVersion: { minor: string } };
+    const kubectl = JSON.parse((await import('execa')).execaSync('kubectl', ['version', '--client', '-o', 'json']).stdout) as {
+      clientVersion: { minor: string };
+    };
     const far = `1.${Number.parseInt(kubectl.clientVersion.minor, 10) + 3}`;
-    const run = await runTutor(machine, ['up', '--yes', '--kubernetes-version', far, '--endpoint-url', moto.url, '--region', 'us-east-1', '--cluster-name', 'preflight-skew', '--state-dir', machine.stateDir]);
+    const run = await runTutor(machine, [
+      'up',
+      '--yes',
+      '--kubernetes-version',
+      far,
+      '--endpoint-url',
+      moto.url,
+      '--region',
+      'us-east-1',
+      '--cluster-name',
+      'preflight-skew',
+      '--state-dir',
+      machine.stateDir,
+    ]);
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toContain(`is 3 minor versions from the cluster's ${far}; kubectl works within one`);
     expect(await world()).toEqual(before);
@@ -52,10 +80,35 @@ describe('preflight: what is checked before anything billable', () => {
   it('with --no-kubectl the tools are not asked for, and up --through 1 builds', { timeout: 60_000 }, async () => {
     const machine = makeMachine({ PATH: pathWithout(['kubectl', 'aws']) });
     const name = 'preflight-off';
-    const run = await runTutor(machine, ['up', '--yes', '--through', '1', '--no-kubectl', '--endpoint-url', moto.url, '--region', 'us-east-1', '--cluster-name', name, '--state-dir', machine.stateDir]);
+    const run = await runTutor(machine, [
+      'up',
+      '--yes',
+      '--through',
+      '1',
+      '--no-kubectl',
+      '--endpoint-url',
+      moto.url,
+      '--region',
+      'us-east-1',
+      '--cluster-name',
+      name,
+      '--state-dir',
+      machine.stateDir,
+    ]);
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
-    const down = await runTutor(machine, ['down', '--yes', '--endpoint-url', moto.url, '--region', 'us-east-1', '--cluster-name', name, '--state-dir', machine.stateDir]);
+    const down = await runTutor(machine, [
+      'down',
+      '--yes',
+      '--endpoint-url',
+      moto.url,
+      '--region',
+      'us-east-1',
+      '--cluster-name',
+      name,
+      '--state-dir',
+      machine.stateDir,
+    ]);
     expect(down.exitCode).toBe(0);
   });
 });

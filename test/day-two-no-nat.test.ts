@@ -15,7 +15,11 @@ let moto: { endpoint: string; region: string; credentials: typeof SANDBOX_CREDEN
 const NAME = 'eks-basics-tutor';
 
 function kubectl(args: string[]) {
-  return execa('kubectl', args, { reject: false, extendEnv: false, env: { HOME: learner.home, KUBECONFIG: learner.kubeconfig, PATH: process.env.PATH ?? '' } });
+  return execa('kubectl', args, {
+    reject: false,
+    extendEnv: false,
+    env: { HOME: learner.home, KUBECONFIG: learner.kubeconfig, PATH: process.env.PATH ?? '' },
+  });
 }
 
 describe('a build with no NAT gateway', () => {
@@ -43,23 +47,33 @@ describe('a build with no NAT gateway', () => {
     }
   });
 
-  it('other-vpc: CreateNodegroup naming a subnet of another VPC is refused as EKS refuses it, and the scratch VPC is gone again', { timeout: 120_000 }, async () => {
-    const run = await learner.run(['day-two', 'other-vpc', '--sandbox', '--time-scale', '0'], { timeoutMs: 120_000 });
-    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/\$ aws eks create-nodegroup --cluster-name eks-basics-tutor --nodegroup-name eks-basics-tutor-other-vpc .*--subnets '\["subnet-\w+"\]'/);
-    expect(run.stdout).toMatch(/An error occurred \(InvalidParameterException\) when calling the CreateNodegroup operation: Specified subnets must belong to cluster's vpc vpc-\w+/);
-    expect(run.stdout).toMatch(/\$ aws ec2 delete-vpc --vpc-id vpc-\w+/);
-    const ec2 = new EC2Client(moto);
-    const eks = new EKSClient(moto);
-    try {
-      const scratch = (await ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'tag:eks-basics-tutor/key', Values: ['vpc/scratch'] }] }))).Vpcs ?? [];
-      expect(scratch).toEqual([]);
-      expect((await eks.send(new ListNodegroupsCommand({ clusterName: NAME }))).nodegroups).toEqual([`${NAME}-nodes`]);
-    } finally {
-      ec2.destroy();
-      eks.destroy();
-    }
-  });
+  it(
+    'other-vpc: CreateNodegroup naming a subnet of another VPC is refused as EKS refuses it, and the scratch VPC is gone again',
+    { timeout: 120_000 },
+    async () => {
+      const run = await learner.run(['day-two', 'other-vpc', '--sandbox', '--time-scale', '0'], { timeoutMs: 120_000 });
+      expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+      expect(run.stdout).toMatch(
+        /\$ aws eks create-nodegroup --cluster-name eks-basics-tutor --nodegroup-name eks-basics-tutor-other-vpc .*--subnets '\["subnet-\w+"\]'/,
+      );
+      expect(run.stdout).toMatch(
+        /An error occurred \(InvalidParameterException\) when calling the CreateNodegroup operation: Specified subnets must belong to cluster's vpc vpc-\w+/,
+      );
+      expect(run.stdout).toMatch(/\$ aws ec2 delete-vpc --vpc-id vpc-\w+/);
+      const ec2 = new EC2Client(moto);
+      const eks = new EKSClient(moto);
+      try {
+        const scratch =
+          (await ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'tag:eks-basics-tutor/key', Values: ['vpc/scratch'] }] }))).Vpcs ??
+          [];
+        expect(scratch).toEqual([]);
+        expect((await eks.send(new ListNodegroupsCommand({ clusterName: NAME }))).nodegroups).toEqual([`${NAME}-nodes`]);
+      } finally {
+        ec2.destroy();
+        eks.destroy();
+      }
+    },
+  );
 
   it('down leaves nothing', { timeout: 300_000 }, async () => {
     const down = await learner.run(['down', '--sandbox', '--yes', '--time-scale', '0'], { timeoutMs: 240_000 });

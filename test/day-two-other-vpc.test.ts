@@ -33,7 +33,10 @@ async function network(ec2: EC2Client, zones: string[]): Promise<{ vpcId: string
   clock.advance(MINUTES);
   const subnetIds: string[] = [];
   for (const [i, zone] of zones.entries()) {
-    subnetIds.push((await ec2.send(new CreateSubnetCommand({ VpcId: vpc.Vpc!.VpcId!, CidrBlock: `10.${octet}.${i}.0/24`, AvailabilityZone: zone }))).Subnet!.SubnetId!);
+    subnetIds.push(
+      (await ec2.send(new CreateSubnetCommand({ VpcId: vpc.Vpc!.VpcId!, CidrBlock: `10.${octet}.${i}.0/24`, AvailabilityZone: zone })))
+        .Subnet!.SubnetId!,
+    );
   }
   clock.advance(MINUTES);
   return { vpcId: vpc.Vpc!.VpcId!, subnetIds };
@@ -44,20 +47,38 @@ describe('CreateNodegroup and the cluster VPC', () => {
     const { ec2, eks, iam } = sandboxClients(run.sandbox);
     const home = await network(ec2, ['us-east-1a', 'us-east-1b']);
     const other = await network(ec2, ['us-east-1a']);
-    const trust = (service: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] });
-    const role = await iam.send(new CreateRoleCommand({ RoleName: uniqueName('role'), AssumeRolePolicyDocument: trust('eks.amazonaws.com') }));
-    const nodeRole = (await iam.send(new CreateRoleCommand({ RoleName: uniqueName('node'), AssumeRolePolicyDocument: trust('ec2.amazonaws.com') }))).Role!.Arn!;
+    const trust = (service: string) =>
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }],
+      });
+    const role = await iam.send(
+      new CreateRoleCommand({ RoleName: uniqueName('role'), AssumeRolePolicyDocument: trust('eks.amazonaws.com') }),
+    );
+    const nodeRole = (
+      await iam.send(new CreateRoleCommand({ RoleName: uniqueName('node'), AssumeRolePolicyDocument: trust('ec2.amazonaws.com') }))
+    ).Role!.Arn!;
     clock.advance(MINUTES);
     const name = uniqueName('vpcs');
     await eks.send(new CreateClusterCommand({ name, roleArn: role.Role!.Arn!, resourcesVpcConfig: { subnetIds: home.subnetIds } }));
     clock.advance(10 * MINUTES);
 
     const group = (nodegroupName: string, subnets: string[]) =>
-      eks.send(new CreateNodegroupCommand({ clusterName: name, nodegroupName, nodeRole, subnets, scalingConfig: { minSize: 1, maxSize: 1, desiredSize: 1 } }));
+      eks.send(
+        new CreateNodegroupCommand({
+          clusterName: name,
+          nodegroupName,
+          nodeRole,
+          subnets,
+          scalingConfig: { minSize: 1, maxSize: 1, desiredSize: 1 },
+        }),
+      );
     const refusal = `InvalidParameterException: Specified subnets must belong to cluster's vpc ${home.vpcId}`;
     expect(await outcome(group('elsewhere', other.subnetIds))).toBe(refusal);
     expect(await outcome(group('straddling', [home.subnetIds[0]!, other.subnetIds[0]!]))).toBe(refusal);
-    expect(await outcome(eks.send(new DescribeNodegroupCommand({ clusterName: name, nodegroupName: 'elsewhere' })))).toMatch(/^ResourceNotFoundException/);
+    expect(await outcome(eks.send(new DescribeNodegroupCommand({ clusterName: name, nodegroupName: 'elsewhere' })))).toMatch(
+      /^ResourceNotFoundException/,
+    );
     expect(await outcome(group('home', home.subnetIds))).toBe('ok');
     expect((await eks.send(new ListNodegroupsCommand({ clusterName: name }))).nodegroups).toEqual(['home']);
   });
@@ -65,19 +86,40 @@ describe('CreateNodegroup and the cluster VPC', () => {
   it('a run cut short after the scratch VPC is made leaves it recorded, and down finds and deletes it', async () => {
     const { ec2, eks, iam } = sandboxClients(run.sandbox);
     const home = await network(ec2, ['us-east-1a', 'us-east-1b']);
-    const trust = (service: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] });
-    const role = await iam.send(new CreateRoleCommand({ RoleName: uniqueName('role'), AssumeRolePolicyDocument: trust('eks.amazonaws.com') }));
-    const nodeRole = (await iam.send(new CreateRoleCommand({ RoleName: uniqueName('node'), AssumeRolePolicyDocument: trust('ec2.amazonaws.com') }))).Role!.Arn!;
+    const trust = (service: string) =>
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }],
+      });
+    const role = await iam.send(
+      new CreateRoleCommand({ RoleName: uniqueName('role'), AssumeRolePolicyDocument: trust('eks.amazonaws.com') }),
+    );
+    const nodeRole = (
+      await iam.send(new CreateRoleCommand({ RoleName: uniqueName('node'), AssumeRolePolicyDocument: trust('ec2.amazonaws.com') }))
+    ).Role!.Arn!;
     clock.advance(MINUTES);
     const name = uniqueName('cut');
     await eks.send(new CreateClusterCommand({ name, roleArn: role.Role!.Arn!, resourcesVpcConfig: { subnetIds: home.subnetIds } }));
     clock.advance(10 * MINUTES);
-    await eks.send(new CreateNodegroupCommand({ clusterName: name, nodegroupName: `${name}-nodes`, nodeRole, subnets: home.subnetIds, scalingConfig: { minSize: 1, maxSize: 1, desiredSize: 1 } }));
+    await eks.send(
+      new CreateNodegroupCommand({
+        clusterName: name,
+        nodegroupName: `${name}-nodes`,
+        nodeRole,
+        subnets: home.subnetIds,
+        scalingConfig: { minSize: 1, maxSize: 1, desiredSize: 1 },
+      }),
+    );
     clock.advance(10 * MINUTES);
 
     const stateDir = await tempDir();
     const config = testConfig(stateDir, { clusterName: name });
-    const clients = createClients({ region: 'us-east-1', endpointUrl: run.sandbox.endpointUrl, credentials: run.sandbox.credentials, maxAttempts: 1 });
+    const clients = createClients({
+      region: 'us-east-1',
+      endpointUrl: run.sandbox.endpointUrl,
+      credentials: run.sandbox.credentials,
+      maxAttempts: 1,
+    });
     const ledger = await Ledger.open(stateDir, { clusterName: name, mode: 'real', region: 'us-east-1', endpoint: run.sandbox.endpointUrl });
     const shown: string[] = [];
     const ctx = {
@@ -102,7 +144,9 @@ describe('CreateNodegroup and the cluster VPC', () => {
     clock.advance(MINUTES);
     const found = await inventory(ctx);
     const plan = deletable(found, false).delete.filter((f) => f.key === SCRATCH_VPC_KEY || f.key === SCRATCH_SUBNET_KEY);
-    expect(plan.map((f) => `${f.kind} ${f.id}`).sort()).toEqual([`subnet ${ledger.get(SCRATCH_SUBNET_KEY)!.id}`, `vpc ${ledger.get(SCRATCH_VPC_KEY)!.id}`].sort());
+    expect(plan.map((f) => `${f.kind} ${f.id}`).sort()).toEqual(
+      [`subnet ${ledger.get(SCRATCH_SUBNET_KEY)!.id}`, `vpc ${ledger.get(SCRATCH_VPC_KEY)!.id}`].sort(),
+    );
     await teardown(ctx, plan);
     const vpcId = ledger.get(SCRATCH_VPC_KEY)?.id ?? '';
     expect(await outcome(ec2.send(new DescribeVpcsCommand({ VpcIds: [vpcId] })))).toMatch(/^InvalidVpcID\.NotFound/);

@@ -14,71 +14,98 @@ let learner: Learner;
 let moto: { endpoint: string; region: string; credentials: typeof SANDBOX_CREDENTIALS };
 
 function kubectl(args: string[]) {
-  return execa('kubectl', args, { reject: false, extendEnv: false, env: { HOME: learner.home, KUBECONFIG: learner.kubeconfig, PATH: process.env.PATH ?? '' } });
+  return execa('kubectl', args, {
+    reject: false,
+    extendEnv: false,
+    env: { HOME: learner.home, KUBECONFIG: learner.kubeconfig, PATH: process.env.PATH ?? '' },
+  });
 }
 
 const nodeSubnetCidrs = async (): Promise<string[]> => {
   const ec2 = new EC2Client(moto);
-  const subnets = (await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'tag:kubernetes.io/role/internal-elb', Values: ['1'] }] }))).Subnets ?? [];
+  const subnets =
+    (await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'tag:kubernetes.io/role/internal-elb', Values: ['1'] }] }))).Subnets ??
+    [];
   ec2.destroy();
   return subnets.map((s) => s.CidrBlock ?? '');
 };
 
 describe('day-two in the sandbox', () => {
-  it('addons: four EKS add-ons ACTIVE; kube-system shows aws-node and kube-proxy on each node and CoreDNS inside the node subnets', { timeout: 300_000 }, async () => {
-    learner = await learners.make();
-    const up = await learner.run(['up', '--sandbox', '--yes', '--time-scale', '0', '--kubernetes-version', '1.35'], { timeoutMs: 240_000 });
-    expect(up.exitCode, up.stderr).toBe(0);
-    const record = await learner.sandbox();
-    moto = { endpoint: record!.motoUrl, region: 'us-east-1', credentials: { ...SANDBOX_CREDENTIALS } };
+  it(
+    'addons: four EKS add-ons ACTIVE; kube-system shows aws-node and kube-proxy on each node and CoreDNS inside the node subnets',
+    { timeout: 300_000 },
+    async () => {
+      learner = await learners.make();
+      const up = await learner.run(['up', '--sandbox', '--yes', '--time-scale', '0', '--kubernetes-version', '1.35'], {
+        timeoutMs: 240_000,
+      });
+      expect(up.exitCode, up.stderr).toBe(0);
+      const record = await learner.sandbox();
+      moto = { endpoint: record!.motoUrl, region: 'us-east-1', credentials: { ...SANDBOX_CREDENTIALS } };
 
-    const addons = await learner.run(['day-two', 'addons', '--sandbox', '--time-scale', '0'], { timeoutMs: 120_000 });
-    expect(addons.exitCode, addons.stdout + addons.stderr).toBe(0);
-    for (const name of ['vpc-cni', 'kube-proxy', 'coredns', 'eks-pod-identity-agent']) {
-      // Each call is shown as the learner could type it.
-      expect(addons.stdout).toMatch(new RegExp(`\\$ aws eks create-addon --cluster-name eks-basics-tutor --addon-name ${name} --addon-version \\S+ --resolve-conflicts OVERWRITE `));
-      expect(addons.stdout).toContain(`✓ ${name} is an EKS add-on, ACTIVE`);
-    }
-    const eks = new EKSClient({ ...moto, endpoint: record!.endpointUrl });
-    const cni = (await eks.send(new DescribeAddonCommand({ clusterName: 'eks-basics-tutor', addonName: 'vpc-cni' }))).addon;
-    eks.destroy();
-    expect(cni?.status).toBe('ACTIVE');
+      const addons = await learner.run(['day-two', 'addons', '--sandbox', '--time-scale', '0'], { timeoutMs: 120_000 });
+      expect(addons.exitCode, addons.stdout + addons.stderr).toBe(0);
+      for (const name of ['vpc-cni', 'kube-proxy', 'coredns', 'eks-pod-identity-agent']) {
+        // Each call is shown as the learner could type it.
+        expect(addons.stdout).toMatch(
+          new RegExp(
+            `\\$ aws eks create-addon --cluster-name eks-basics-tutor --addon-name ${name} --addon-version \\S+ --resolve-conflicts OVERWRITE `,
+          ),
+        );
+        expect(addons.stdout).toContain(`✓ ${name} is an EKS add-on, ACTIVE`);
+      }
+      const eks = new EKSClient({ ...moto, endpoint: record!.endpointUrl });
+      const cni = (await eks.send(new DescribeAddonCommand({ clusterName: 'eks-basics-tutor', addonName: 'vpc-cni' }))).addon;
+      eks.destroy();
+      expect(cni?.status).toBe('ACTIVE');
 
-    // The learner's own kubectl, with the kubeconfig the tutor wrote.
-    const nodes = await kubectl(['get', 'nodes', '-o', 'jsonpath={.items[*].metadata.name}']);
-    const nodeNames = nodes.stdout.split(' ').filter(Boolean);
-    expect(nodeNames).toHaveLength(2);
-    const pods = await kubectl(['get', 'pods', '-n', 'kube-system', '-o', 'wide']);
-    expect(pods.stderr).toBe('');
-    const rows = tableRows(pods.stdout);
-    const of = (prefix: string) => rows.filter((r) => r.NAME!.startsWith(`${prefix}-`));
-    const cidrs = await nodeSubnetCidrs();
-    expect(cidrs).toHaveLength(2);
-    const inNodeSubnets = (ip: string) => cidrs.some((cidr) => inCidr(ip, cidr));
-    for (const daemon of ['aws-node', 'kube-proxy']) {
-      expect(of(daemon).map((r) => r.NODE).sort()).toEqual([...nodeNames].sort());
-      expect(of(daemon).every((r) => r.STATUS === 'Running' && inNodeSubnets(r.IP!))).toBe(true);
-    }
-    const coredns = of('coredns');
-    expect(coredns).toHaveLength(2);
-    expect(coredns.every((r) => r.STATUS === 'Running' && inNodeSubnets(r.IP!))).toBe(true);
-  });
+      // The learner's own kubectl, with the kubeconfig the tutor wrote.
+      const nodes = await kubectl(['get', 'nodes', '-o', 'jsonpath={.items[*].metadata.name}']);
+      const nodeNames = nodes.stdout.split(' ').filter(Boolean);
+      expect(nodeNames).toHaveLength(2);
+      const pods = await kubectl(['get', 'pods', '-n', 'kube-system', '-o', 'wide']);
+      expect(pods.stderr).toBe('');
+      const rows = tableRows(pods.stdout);
+      const of = (prefix: string) => rows.filter((r) => r.NAME!.startsWith(`${prefix}-`));
+      const cidrs = await nodeSubnetCidrs();
+      expect(cidrs).toHaveLength(2);
+      const inNodeSubnets = (ip: string) => cidrs.some((cidr) => inCidr(ip, cidr));
+      for (const daemon of ['aws-node', 'kube-proxy']) {
+        expect(
+          of(daemon)
+            .map((r) => r.NODE)
+            .sort(),
+        ).toEqual([...nodeNames].sort());
+        expect(of(daemon).every((r) => r.STATUS === 'Running' && inNodeSubnets(r.IP!))).toBe(true);
+      }
+      const coredns = of('coredns');
+      expect(coredns).toHaveLength(2);
+      expect(coredns.every((r) => r.STATUS === 'Running' && inNodeSubnets(r.IP!))).toBe(true);
+    },
+  );
 
-  it('workload: the Service gets an address from a load balancer in the tagged public subnets; without the tag a new one stays pending and says why', { timeout: 300_000 }, async () => {
-    const workload = await learner.run(['day-two', 'workload', '--without-elb-tag', '--sandbox', '--time-scale', '0'], { timeoutMs: 180_000 });
-    expect(workload.exitCode, workload.stdout + workload.stderr).toBe(0);
-    const service = await kubectl(['get', 'service', 'hello', '-o', 'jsonpath={.status.loadBalancer.ingress[0].hostname}']);
-    expect(service.stdout).toMatch(/\.elb\.amazonaws\.com$/);
-    const made = await loadBalancers(moto);
-    expect(made).toHaveLength(1);
-    expect(workload.stdout).toContain('could not find any suitable subnets');
-    // The tag is back on both public subnets, and the pending Service is gone.
-    const ec2 = new EC2Client(moto);
-    const tagged = (await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'tag:kubernetes.io/role/elb', Values: ['1'] }] }))).Subnets ?? [];
-    ec2.destroy();
-    expect(tagged).toHaveLength(2);
-    expect((await kubectl(['get', 'service', 'hello-no-elb-tag'])).stderr).toMatch(/NotFound/);
-  });
+  it(
+    'workload: the Service gets an address from a load balancer in the tagged public subnets; without the tag a new one stays pending and says why',
+    { timeout: 300_000 },
+    async () => {
+      const workload = await learner.run(['day-two', 'workload', '--without-elb-tag', '--sandbox', '--time-scale', '0'], {
+        timeoutMs: 180_000,
+      });
+      expect(workload.exitCode, workload.stdout + workload.stderr).toBe(0);
+      const service = await kubectl(['get', 'service', 'hello', '-o', 'jsonpath={.status.loadBalancer.ingress[0].hostname}']);
+      expect(service.stdout).toMatch(/\.elb\.amazonaws\.com$/);
+      const made = await loadBalancers(moto);
+      expect(made).toHaveLength(1);
+      expect(workload.stdout).toContain('could not find any suitable subnets');
+      // The tag is back on both public subnets, and the pending Service is gone.
+      const ec2 = new EC2Client(moto);
+      const tagged =
+        (await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'tag:kubernetes.io/role/elb', Values: ['1'] }] }))).Subnets ?? [];
+      ec2.destroy();
+      expect(tagged).toHaveLength(2);
+      expect((await kubectl(['get', 'service', 'hello-no-elb-tag'])).stderr).toMatch(/NotFound/);
+    },
+  );
 
   it('upgrade: control plane then nodes one minor up, kubectl shows the skew between and none after', { timeout: 300_000 }, async () => {
     const upgrade = await learner.run(['day-two', 'upgrade', '--sandbox', '--time-scale', '0'], { timeoutMs: 180_000 });

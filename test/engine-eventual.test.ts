@@ -31,7 +31,10 @@ async function engineWithClock(overrides: Parameters<typeof testConfig>[1] = {})
 }
 
 const iamRefusal = () =>
-  awsError('InvalidParameterException', 'Role with arn: arn:aws:iam::123456789012:role/tutor-test-cluster-role, could not be assumed because the trusted entity is not correct');
+  awsError(
+    'InvalidParameterException',
+    'Role with arn: arn:aws:iam::123456789012:role/tutor-test-cluster-role, could not be assumed because the trusted entity is not correct',
+  );
 
 describe('eventual consistency: retried for a bounded time, visibly', () => {
   beforeEach(async () => {
@@ -56,9 +59,17 @@ describe('eventual consistency: retried for a bounded time, visibly', () => {
 
   it('CreateNodegroup refused for a trust relationship not yet visible is sent again', async () => {
     const { engine, retries } = await engineWithClock();
-    failNext(engine.clients, 'eks', 'CreateNodegroup', () =>
-      awsError('InvalidParameterException', 'Following required service principals [ec2.amazonaws.com] were not found in the trust relationships of nodeRole arn:aws:iam::123456789012:role/tutor-test-node-role'),
-    2);
+    failNext(
+      engine.clients,
+      'eks',
+      'CreateNodegroup',
+      () =>
+        awsError(
+          'InvalidParameterException',
+          'Following required service principals [ec2.amazonaws.com] were not found in the trust relationships of nodeRole arn:aws:iam::123456789012:role/tutor-test-node-role',
+        ),
+      2,
+    );
     await engine.up(5);
     expect(retries().map((r) => [r.key, r.operation])).toEqual([
       ['nodegroup', 'CreateNodegroup'],
@@ -80,7 +91,13 @@ describe('eventual consistency: retried for a bounded time, visibly', () => {
   it('an EC2 NotFound right after a create is asked again; the VPC is built', async () => {
     const { engine, retries } = await engineWithClock();
     failNext(engine.clients, 'ec2', 'ModifyVpcAttribute', () => awsError('InvalidVpcID.NotFound', 'The vpc ID does not exist'), 2);
-    failNext(engine.clients, 'ec2', 'CreateNatGateway', () => awsError('InvalidAllocationID.NotFound', 'The allocation ID does not exist'), 1);
+    failNext(
+      engine.clients,
+      'ec2',
+      'CreateNatGateway',
+      () => awsError('InvalidAllocationID.NotFound', 'The allocation ID does not exist'),
+      1,
+    );
     const checks = await engine.run(2);
     expect(checks.filter((c) => !c.ok && !c.unknown).map((c) => c.id)).toEqual([]);
     expect(retries().map((r) => [r.key, r.operation])).toEqual([
@@ -95,12 +112,13 @@ describe('eventual consistency: retried for a bounded time, visibly', () => {
     // Only the wait's look by id (the create's own lookup by tag comes first).
     let refused = 0;
     (engine.clients.ec2 as unknown as { middlewareStack: { add: (m: unknown, o: object) => void } }).middlewareStack.add(
-      (next: (a: { input: { NatGatewayIds?: string[] } }) => Promise<unknown>, context: { commandName?: string }) => async (args: { input: { NatGatewayIds?: string[] } }) => {
-        if (context.commandName === 'DescribeNatGatewaysCommand' && args.input.NatGatewayIds && refused++ === 0) {
-          throw awsError('NatGatewayNotFound', `NAT gateway ${args.input.NatGatewayIds[0]} was not found`);
-        }
-        return next(args);
-      },
+      (next: (a: { input: { NatGatewayIds?: string[] } }) => Promise<unknown>, context: { commandName?: string }) =>
+        async (args: { input: { NatGatewayIds?: string[] } }) => {
+          if (context.commandName === 'DescribeNatGatewaysCommand' && args.input.NatGatewayIds && refused++ === 0) {
+            throw awsError('NatGatewayNotFound', `NAT gateway ${args.input.NatGatewayIds[0]} was not found`);
+          }
+          return next(args);
+        },
       { step: 'initialize', name: 'natNotFoundOnce' },
     );
     await engine.apply(2);
@@ -112,7 +130,13 @@ describe('eventual consistency: retried for a bounded time, visibly', () => {
   it('a node group not listed yet right after its create is waited for, not reported missing', async () => {
     const { engine, events } = await engineWithClock();
     // The first DescribeNodegroup is apply's own look (none yet); the second is the wait's first poll.
-    failNext(engine.clients, 'eks', 'DescribeNodegroup', () => awsError('ResourceNotFoundException', 'No node group found for name: tutor-test-nodes.'), 2);
+    failNext(
+      engine.clients,
+      'eks',
+      'DescribeNodegroup',
+      () => awsError('ResourceNotFoundException', 'No node group found for name: tutor-test-nodes.'),
+      2,
+    );
     await engine.up(5);
     const statuses = events.flatMap((e) => (e.type === 'status' && e.key === 'nodegroup' ? [e.status] : []));
     expect(statuses[0]).toBe('not listed yet');
@@ -121,7 +145,13 @@ describe('eventual consistency: retried for a bounded time, visibly', () => {
 
   it('a NotFound for something this run did not just create is not retried', async () => {
     const { engine, retries } = await engineWithClock();
-    failNext(engine.clients, 'ec2', 'DescribeVpcs', () => awsError('InvalidVpcID.NotFound', "The vpc ID 'vpc-0123456789abcdef0' does not exist"), 1);
+    failNext(
+      engine.clients,
+      'ec2',
+      'DescribeVpcs',
+      () => awsError('InvalidVpcID.NotFound', "The vpc ID 'vpc-0123456789abcdef0' does not exist"),
+      1,
+    );
     await expect(engine.run(2)).rejects.toThrow('does not exist');
     expect(retries()).toEqual([]);
   });

@@ -26,7 +26,14 @@ describe('states and faults moto cannot produce', () => {
       .on(DescribeClusterCommand)
       .resolvesOnce({ cluster: { name: 'tutor-test', status: 'CREATING' } })
       .resolvesOnce({ cluster: { name: 'tutor-test', status: 'CREATING' } })
-      .resolves({ cluster: { name: 'tutor-test', status: 'ACTIVE', endpoint: 'https://example', arn: 'arn:aws:eks:us-east-1:123456789012:cluster/tutor-test' } });
+      .resolves({
+        cluster: {
+          name: 'tutor-test',
+          status: 'ACTIVE',
+          endpoint: 'https://example',
+          arn: 'arn:aws:eks:us-east-1:123456789012:cluster/tutor-test',
+        },
+      });
     let now = 0;
     const sleeps: number[] = [];
     const events: EngineEvent[] = [];
@@ -56,16 +63,21 @@ describe('states and faults moto cannot produce', () => {
     const notes: string[] = [];
     engine.on((e) => e.type === 'note' && notes.push(e.text.en));
     const injected = failNext(engine.clients, 'eks', 'CreateCluster', () =>
-      awsError('UnsupportedAvailabilityZoneException', 'Cannot create cluster because us-east-1a does not have sufficient capacity', { validZones: ['us-east-1c', 'us-east-1d', 'us-east-1b'] }),
+      awsError('UnsupportedAvailabilityZoneException', 'Cannot create cluster because us-east-1a does not have sufficient capacity', {
+        validZones: ['us-east-1c', 'us-east-1d', 'us-east-1b'],
+      }),
     );
     await engine.up(3);
     expect(injected.failures).toBe(1);
     expect(notes.join()).toContain('us-east-1b, us-east-1c');
     const ec2 = new EC2Client({ region: 'us-east-1', endpoint: moto.url, credentials: TEST_CREDENTIALS });
-    const subnets = (await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: `tag:${CLUSTER_TAG}`, Values: ['tutor-test'] }] }))).Subnets ?? [];
+    const subnets =
+      (await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: `tag:${CLUSTER_TAG}`, Values: ['tutor-test'] }] }))).Subnets ?? [];
     expect(new Set(subnets.map((s) => s.AvailabilityZone))).toEqual(new Set(['us-east-1b', 'us-east-1c']));
     expect(subnets).toHaveLength(4);
-    const cluster = await new EKSClient({ region: 'us-east-1', endpoint: moto.url, credentials: TEST_CREDENTIALS }).send(new DescribeClusterCommand({ name: 'tutor-test' }));
+    const cluster = await new EKSClient({ region: 'us-east-1', endpoint: moto.url, credentials: TEST_CREDENTIALS }).send(
+      new DescribeClusterCommand({ name: 'tutor-test' }),
+    );
     expect([...(cluster.cluster?.resourcesVpcConfig?.subnetIds ?? [])].sort()).toEqual(subnets.map((s) => s.SubnetId).sort());
   });
 
@@ -73,7 +85,10 @@ describe('states and faults moto cannot produce', () => {
     const stateDir = await tempDir();
     const engine = await makeEngine(moto.url, {}, { stateDir });
     failNext(engine.clients, 'iam', 'AttachRolePolicy', () =>
-      awsError('AccessDenied', 'User: arn:aws:iam::123456789012:user/learner is not authorized to perform: iam:AttachRolePolicy on resource: role tutor-test-cluster-role'),
+      awsError(
+        'AccessDenied',
+        'User: arn:aws:iam::123456789012:user/learner is not authorized to perform: iam:AttachRolePolicy on resource: role tutor-test-cluster-role',
+      ),
     );
     const error = await engine.run(1).catch((e: unknown) => e);
     const explained = explainAwsError(error);
@@ -90,7 +105,13 @@ describe('states and faults moto cannot produce', () => {
   it('retries a DependencyViolation that clears, then deletes', async () => {
     const engine = await makeEngine(moto.url);
     await engine.up(2);
-    const injected = failNext(engine.clients, 'ec2', 'DeleteVpc', () => awsError('DependencyViolation', 'The vpc has dependencies and cannot be deleted.'), 2);
+    const injected = failNext(
+      engine.clients,
+      'ec2',
+      'DeleteVpc',
+      () => awsError('DependencyViolation', 'The vpc has dependencies and cannot be deleted.'),
+      2,
+    );
     const retries: string[] = [];
     engine.on((e) => e.type === 'status' && e.status.startsWith('DependencyViolation') && retries.push(e.id));
     const result = await engine.down();
@@ -102,8 +123,17 @@ describe('states and faults moto cannot produce', () => {
   it('explains a DependencyViolation that does not clear, after retrying, and what to do', async () => {
     const engine = await makeEngine(moto.url);
     await engine.up(2);
-    failNext(engine.clients, 'ec2', 'DeleteVpc', () => awsError('DependencyViolation', 'The vpc has dependencies and cannot be deleted.'), 100);
-    await expect(engine.down()).rejects.toMatchObject({ code: 'DEPENDENCY', text: { en: expect.stringMatching(/is still in use after \d+ minutes of retrying.*run down again/) } });
+    failNext(
+      engine.clients,
+      'ec2',
+      'DeleteVpc',
+      () => awsError('DependencyViolation', 'The vpc has dependencies and cannot be deleted.'),
+      100,
+    );
+    await expect(engine.down()).rejects.toMatchObject({
+      code: 'DEPENDENCY',
+      text: { en: expect.stringMatching(/is still in use after \d+ minutes of retrying.*run down again/) },
+    });
   });
 
   it('explains throttling and quotas in the learner’s words', () => {

@@ -35,20 +35,39 @@ describe('a failed resource is reported with AWS’s own reason', () => {
       nodegroup: {
         nodegroupName: 'tutor-test-nodes',
         status: 'CREATE_FAILED',
-        health: { issues: [{ code: 'NodeCreationFailure', message: 'Instances failed to join the kubernetes cluster', resourceIds: ['i-0123'] }] },
+        health: {
+          issues: [{ code: 'NodeCreationFailure', message: 'Instances failed to join the kubernetes cluster', resourceIds: ['i-0123'] }],
+        },
       },
     }));
     await expect(nodegroupStep.settle!(ctx)).rejects.toMatchObject({
-      text: { en: expect.stringContaining('CREATE_FAILED instead of finishing. AWS says: NodeCreationFailure: Instances failed to join the kubernetes cluster') },
+      text: {
+        en: expect.stringContaining(
+          'CREATE_FAILED instead of finishing. AWS says: NodeCreationFailure: Instances failed to join the kubernetes cluster',
+        ),
+      },
     });
   });
 
   it('a cluster FAILED: its health issues', async () => {
     const ctx = await context();
     answerWith(ctx.clients, 'eks', 'DescribeCluster', () => ({
-      cluster: { name: 'tutor-test', status: 'FAILED', health: { issues: [{ code: 'Ec2SubnetInvalidConfiguration', message: 'One or more Amazon EC2 Subnets of [subnet-1] for node group does not automatically assign public IP addresses' }] } },
+      cluster: {
+        name: 'tutor-test',
+        status: 'FAILED',
+        health: {
+          issues: [
+            {
+              code: 'Ec2SubnetInvalidConfiguration',
+              message: 'One or more Amazon EC2 Subnets of [subnet-1] for node group does not automatically assign public IP addresses',
+            },
+          ],
+        },
+      },
     }));
-    await expect(clusterStep.settle!(ctx)).rejects.toMatchObject({ text: { en: expect.stringContaining('AWS says: Ec2SubnetInvalidConfiguration: One or more Amazon EC2 Subnets') } });
+    await expect(clusterStep.settle!(ctx)).rejects.toMatchObject({
+      text: { en: expect.stringContaining('AWS says: Ec2SubnetInvalidConfiguration: One or more Amazon EC2 Subnets') },
+    });
   });
 
   it('a NAT gateway failed: its FailureCode and FailureMessage', async () => {
@@ -56,9 +75,18 @@ describe('a failed resource is reported with AWS’s own reason', () => {
     await ctx.ledger.intend('nat/0', 'nat-gateway', 2);
     await ctx.ledger.created('nat/0', 'nat-0123456789abcdef0');
     answerWith(ctx.clients, 'ec2', 'DescribeNatGateways', () => ({
-      NatGateways: [{ NatGatewayId: 'nat-0123456789abcdef0', State: 'failed', FailureCode: 'Gateway.NotAttached', FailureMessage: 'Network vpc-1 has no Internet gateway attached' }],
+      NatGateways: [
+        {
+          NatGatewayId: 'nat-0123456789abcdef0',
+          State: 'failed',
+          FailureCode: 'Gateway.NotAttached',
+          FailureMessage: 'Network vpc-1 has no Internet gateway attached',
+        },
+      ],
     }));
-    await expect(vpcStep.settle!(ctx)).rejects.toMatchObject({ text: { en: expect.stringContaining('AWS says: Gateway.NotAttached: Network vpc-1 has no Internet gateway attached') } });
+    await expect(vpcStep.settle!(ctx)).rejects.toMatchObject({
+      text: { en: expect.stringContaining('AWS says: Gateway.NotAttached: Network vpc-1 has no Internet gateway attached') },
+    });
   });
 });
 
@@ -75,8 +103,12 @@ describe('error explanations chosen by operation', () => {
 
   it('AuthFailure on ReleaseAddress is not “bad credentials”', async () => {
     const ctx = await context();
-    failNext(ctx.clients, 'ec2', 'ReleaseAddress', () => awsError('AuthFailure', 'You do not have permission to access the specified resource.'));
-    const error = await ctx.clients.ec2.send(new ReleaseAddressCommand({ AllocationId: 'eipalloc-0123456789abcdef0' })).catch((e: unknown) => e);
+    failNext(ctx.clients, 'ec2', 'ReleaseAddress', () =>
+      awsError('AuthFailure', 'You do not have permission to access the specified resource.'),
+    );
+    const error = await ctx.clients.ec2
+      .send(new ReleaseAddressCommand({ AllocationId: 'eipalloc-0123456789abcdef0' }))
+      .catch((e: unknown) => e);
     const explained = explainAwsError(error);
     expect(explained.code).not.toBe('NO_CREDENTIALS');
     expect(explained.text.en).toContain('NAT gateway');

@@ -18,9 +18,24 @@ describe('the engine against the sandbox with every AWS behaviour on', () => {
   it('up through step 5 passes, kubectl checks included, retrying what real AWS refuses for a while', { timeout: 240_000 }, async () => {
     const stateDir = await tempDir();
     process.env.KUBECONFIG = join(stateDir, 'kubeconfig');
-    const config = testConfig(stateDir, { mode: 'sandbox', clusterName: 'strict-up', timeScale: DEFAULT_TIME_SCALE, nat: 'ha', kubectl: true });
-    const clients = createClients({ region: box.sandbox.region, endpointUrl: box.sandbox.endpointUrl, credentials: box.sandbox.credentials });
-    const ledger = await Ledger.open(stateDir, { clusterName: config.clusterName, mode: 'sandbox', region: config.region, endpoint: box.sandbox.endpointUrl });
+    const config = testConfig(stateDir, {
+      mode: 'sandbox',
+      clusterName: 'strict-up',
+      timeScale: DEFAULT_TIME_SCALE,
+      nat: 'ha',
+      kubectl: true,
+    });
+    const clients = createClients({
+      region: box.sandbox.region,
+      endpointUrl: box.sandbox.endpointUrl,
+      credentials: box.sandbox.credentials,
+    });
+    const ledger = await Ledger.open(stateDir, {
+      clusterName: config.clusterName,
+      mode: 'sandbox',
+      region: config.region,
+      endpoint: box.sandbox.endpointUrl,
+    });
     const engine = new Engine({
       config,
       clients,
@@ -28,7 +43,12 @@ describe('the engine against the sandbox with every AWS behaviour on', () => {
       clock: scaledClock(DEFAULT_TIME_SCALE),
       kubectl: runKubectl,
       // As the session gives it: the sandbox's dummy keys for `aws eks get-token`.
-      kubeconfigEnv: { AWS_ACCESS_KEY_ID: box.sandbox.credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: box.sandbox.credentials.secretAccessKey, AWS_SESSION_TOKEN: '', AWS_SECURITY_TOKEN: '' },
+      kubeconfigEnv: {
+        AWS_ACCESS_KEY_ID: box.sandbox.credentials.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: box.sandbox.credentials.secretAccessKey,
+        AWS_SESSION_TOKEN: '',
+        AWS_SECURITY_TOKEN: '',
+      },
     });
     const events: EngineEvent[] = [];
     engine.on((e) => events.push(e));

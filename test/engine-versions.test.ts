@@ -10,7 +10,11 @@ const box = useSandbox();
 const moto = useMoto();
 
 const sandboxEngine = (overrides: Parameters<typeof makeEngine>[1] = {}) =>
-  makeEngine(box.sandbox.endpointUrl, { clusterName: `v-${Math.random().toString(36).slice(2, 8)}`, ...overrides }, { clientSettings: { credentials: box.sandbox.credentials } });
+  makeEngine(
+    box.sandbox.endpointUrl,
+    { clusterName: `v-${Math.random().toString(36).slice(2, 8)}`, ...overrides },
+    { clientSettings: { credentials: box.sandbox.credentials } },
+  );
 
 /** What the endpoint itself offers, asked without the tutor. */
 async function offered() {
@@ -42,7 +46,13 @@ describe('the Kubernetes version', () => {
     expect(extended).toBeDefined();
     const engine = await sandboxEngine({ kubernetesVersion: extended! });
     const resolved = await engine.resolveVersion();
-    expect(resolved).toMatchObject({ version: extended, support: 'extended', supportType: 'EXTENDED', needsConfirmation: true, clusterHourUsd: 0.6 });
+    expect(resolved).toMatchObject({
+      version: extended,
+      support: 'extended',
+      supportType: 'EXTENDED',
+      needsConfirmation: true,
+      clusterHourUsd: 0.6,
+    });
     expect(resolved.note?.en).toContain('extended support');
     expect(resolved.note?.en).toContain('$0.60/hour');
     expect(engine.plan(3).hourlyCost).toBe(0.6);
@@ -59,7 +69,10 @@ describe('the Kubernetes version', () => {
   it('without eks:DescribeClusterVersions it stops with the permission to grant; nothing is created', async () => {
     const engine = await sandboxEngine();
     failNext(engine.clients, 'eks', 'DescribeClusterVersions', () =>
-      awsError('AccessDeniedException', 'User: arn:aws:iam::123456789012:user/learner is not authorized to perform: eks:DescribeClusterVersions'),
+      awsError(
+        'AccessDeniedException',
+        'User: arn:aws:iam::123456789012:user/learner is not authorized to perform: eks:DescribeClusterVersions',
+      ),
     );
     const error = await engine.resolveVersion().catch((e: unknown) => e);
     expect((error as TutorError).code).toBe('ACCESS_DENIED');
@@ -69,7 +82,9 @@ describe('the Kubernetes version', () => {
 
   it('without eks:DescribeClusterVersions, --kubernetes-version is used as given and said to be unchecked', async () => {
     const engine = await sandboxEngine({ kubernetesVersion: '1.35' });
-    failNext(engine.clients, 'eks', 'DescribeClusterVersions', () => awsError('AccessDeniedException', 'not authorized to perform: eks:DescribeClusterVersions'));
+    failNext(engine.clients, 'eks', 'DescribeClusterVersions', () =>
+      awsError('AccessDeniedException', 'not authorized to perform: eks:DescribeClusterVersions'),
+    );
     const resolved = await engine.resolveVersion();
     expect(resolved).toMatchObject({ version: '1.35', support: 'unknown', source: 'option' });
     expect(resolved.note?.en).toContain('cannot check');

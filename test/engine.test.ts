@@ -17,7 +17,9 @@ async function tagged(clusterName: string) {
   const filter = [{ Name: `tag:${CLUSTER_TAG}`, Values: [clusterName] }];
   const vpcs = (await ec2.send(new DescribeVpcsCommand({ Filters: filter }))).Vpcs ?? [];
   const subnets = (await ec2.send(new DescribeSubnetsCommand({ Filters: filter }))).Subnets ?? [];
-  const nats = ((await ec2.send(new DescribeNatGatewaysCommand({ Filter: filter }))).NatGateways ?? []).filter((g) => g.State !== 'deleted');
+  const nats = ((await ec2.send(new DescribeNatGatewaysCommand({ Filter: filter }))).NatGateways ?? []).filter(
+    (g) => g.State !== 'deleted',
+  );
   return { vpcs, subnets, nats };
 }
 
@@ -102,7 +104,9 @@ describe('the five steps against moto', () => {
   it('never deletes a role of the same name that the tutor did not make', async () => {
     const iam = client(IAMClient);
     const { CreateRoleCommand } = await import('@aws-sdk/client-iam');
-    await iam.send(new CreateRoleCommand({ RoleName: 'tutor-test-cluster-role', AssumeRolePolicyDocument: '{"Version":"2012-10-17","Statement":[]}' }));
+    await iam.send(
+      new CreateRoleCommand({ RoleName: 'tutor-test-cluster-role', AssumeRolePolicyDocument: '{"Version":"2012-10-17","Statement":[]}' }),
+    );
     const engine = await makeEngine(moto.url);
     await expect(engine.up(1)).rejects.toMatchObject({ code: 'NAME_TAKEN' });
     const plan = await engine.teardownPlan();

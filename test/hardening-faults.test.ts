@@ -29,17 +29,41 @@ const FLAKY: FaultPlan = {
   maxDelayMs: 200,
   maxFaultsPerCall: 2,
   // Whatever the random share does, each service sees a fault, and each kind of fault happens.
-  once: { 'iam:CreateRole': 'throttle', 'ec2:CreateVpc': 'reset', 'eks:POST /clusters': 'server-error', 'ec2:DescribeNatGateways': 'throttle', 'eks:DELETE /clusters/faults-flaky': 'reset' },
+  once: {
+    'iam:CreateRole': 'throttle',
+    'ec2:CreateVpc': 'reset',
+    'eks:POST /clusters': 'server-error',
+    'ec2:DescribeNatGateways': 'throttle',
+    'eks:DELETE /clusters/faults-flaky': 'reset',
+  },
 };
 
 function args(command: 'up' | 'down', machine: Machine, name: string): string[] {
-  return [command, ...(command === 'up' ? ['--through', '3', '--no-kubectl'] : []), '--endpoint-url', proxy.url, '--region', 'us-east-1', '--yes', '--cluster-name', name, '--state-dir', machine.stateDir];
+  return [
+    command,
+    ...(command === 'up' ? ['--through', '3', '--no-kubectl'] : []),
+    '--endpoint-url',
+    proxy.url,
+    '--region',
+    'us-east-1',
+    '--yes',
+    '--cluster-name',
+    name,
+    '--state-dir',
+    machine.stateDir,
+  ];
 }
 
 const faulted = () => [...proxy.stats.calls.values()].filter((call) => call.faults.length > 0);
 
 /** Creates that take no idempotency token: an unanswered one is not re-sent blindly (src/aws/ambiguous.ts). */
-const UNTOKENED = new Set(['ec2:CreateVpc', 'ec2:CreateInternetGateway', 'ec2:CreateSubnet', 'ec2:CreateRouteTable', 'ec2:AllocateAddress']);
+const UNTOKENED = new Set([
+  'ec2:CreateVpc',
+  'ec2:CreateInternetGateway',
+  'ec2:CreateSubnet',
+  'ec2:CreateRouteTable',
+  'ec2:AllocateAddress',
+]);
 
 /**
  * Each faulted call was sent again by the SDK itself (same invocation, attempt
@@ -107,35 +131,41 @@ describe('throttling, 500s, dropped connections and delays on a share of the cal
     expect(await census(name, { endpoint: moto.url })).toEqual([]);
   });
 
-  it('a call that fails on every attempt fails cleanly after the SDK’s eight, and the same command then continues', { timeout: 120_000 }, async () => {
-    const machine = makeMachine();
-    const name = 'faults-stuck';
-    proxy.setPlan({ ...NO_FAULTS, always: { 'eks:POST /clusters': 'server-error' } });
-    proxy.stats.calls.clear();
+  it(
+    'a call that fails on every attempt fails cleanly after the SDK’s eight, and the same command then continues',
+    { timeout: 120_000 },
+    async () => {
+      const machine = makeMachine();
+      const name = 'faults-stuck';
+      proxy.setPlan({ ...NO_FAULTS, always: { 'eks:POST /clusters': 'server-error' } });
+      proxy.stats.calls.clear();
 
-    const stuck = await runTutor(machine, args('up', machine, name));
-    expect(stuck.exitCode).toBe(1);
-    expectCleanFailure(stuck.stderr);
-    expect(stuck.stderr).toContain('AWS had an internal error (ServerException) on every retry');
-    expect(stuck.stderr).toContain('run the same command again');
-    const createCluster = [...proxy.stats.calls.values()].filter((c) => c.operation === 'eks:POST /clusters');
-    expect(createCluster).toHaveLength(1);
-    expect(createCluster[0]!.sdkAttempts).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    // Steps 1 and 2 are in place and recorded; the cluster is an intent without an id.
-    expect(countByKind(await census(name, { endpoint: moto.url }))).toEqual(expected({ ...THROUGH_STEP_3, 'eks-cluster': 0 }));
-    await expectLedgerMatches(machine, name);
-    expect((await readLedger(ledgerPath(machine.stateDir, 'real', name))).entries.find((e) => e.key === 'cluster')).toMatchObject({ state: 'intent' });
+      const stuck = await runTutor(machine, args('up', machine, name));
+      expect(stuck.exitCode).toBe(1);
+      expectCleanFailure(stuck.stderr);
+      expect(stuck.stderr).toContain('AWS had an internal error (ServerException) on every retry');
+      expect(stuck.stderr).toContain('run the same command again');
+      const createCluster = [...proxy.stats.calls.values()].filter((c) => c.operation === 'eks:POST /clusters');
+      expect(createCluster).toHaveLength(1);
+      expect(createCluster[0]!.sdkAttempts).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      // Steps 1 and 2 are in place and recorded; the cluster is an intent without an id.
+      expect(countByKind(await census(name, { endpoint: moto.url }))).toEqual(expected({ ...THROUGH_STEP_3, 'eks-cluster': 0 }));
+      await expectLedgerMatches(machine, name);
+      expect((await readLedger(ledgerPath(machine.stateDir, 'real', name))).entries.find((e) => e.key === 'cluster')).toMatchObject({
+        state: 'intent',
+      });
 
-    proxy.setPlan({ ...FLAKY, seed: 7 });
-    const again = await runTutor(machine, args('up', machine, name));
-    expect(again.stderr).toBe('');
-    expect(again.exitCode).toBe(0);
-    expect(countByKind(await census(name, { endpoint: moto.url }))).toEqual(expected(THROUGH_STEP_3));
-    await expectLedgerMatches(machine, name);
+      proxy.setPlan({ ...FLAKY, seed: 7 });
+      const again = await runTutor(machine, args('up', machine, name));
+      expect(again.stderr).toBe('');
+      expect(again.exitCode).toBe(0);
+      expect(countByKind(await census(name, { endpoint: moto.url }))).toEqual(expected(THROUGH_STEP_3));
+      await expectLedgerMatches(machine, name);
 
-    const down = await runTutor(machine, args('down', machine, name));
-    expect(down.stderr).toBe('');
-    expect(down.exitCode).toBe(0);
-    expect(await census(name, { endpoint: moto.url })).toEqual([]);
-  });
+      const down = await runTutor(machine, args('down', machine, name));
+      expect(down.stderr).toBe('');
+      expect(down.exitCode).toBe(0);
+      expect(await census(name, { endpoint: moto.url })).toEqual([]);
+    },
+  );
 });

@@ -9,7 +9,22 @@ import { makeMachine, runTutor, type Machine } from './support/tutor-process.js'
 const moto = useMoto();
 
 function sandboxArgs(command: 'up' | 'down', machine: Machine, name: string, timeScale: string): string[] {
-  return [command, '--sandbox', '--endpoint-url', moto.url, '--yes', '--no-kubectl', '--time-scale', timeScale, '--cluster-name', name, '--state-dir', machine.stateDir, '--region', 'us-east-1'];
+  return [
+    command,
+    '--sandbox',
+    '--endpoint-url',
+    moto.url,
+    '--yes',
+    '--no-kubectl',
+    '--time-scale',
+    timeScale,
+    '--cluster-name',
+    name,
+    '--state-dir',
+    machine.stateDir,
+    '--region',
+    'us-east-1',
+  ];
 }
 
 const failedChecks = (stdout: string) => stdout.split('\n').filter((line) => line.startsWith('  ✗'));
@@ -100,22 +115,30 @@ describe('Ctrl-C (SIGINT) while AWS is still creating', () => {
   it.each([
     ['the cluster', 'eks-cluster', /eks-cluster \S+: CREATING/, false],
     ['the node group', 'eks-nodegroup', /eks-nodegroup \S+: CREATING/, true],
-  ])('while waiting for %s: stops, names what is still being created, says how to continue, exit 130', { timeout: 90_000 }, async (_what, kind, waiting, thenResume) => {
-    const machine = makeMachine();
-    const name = clusterName('sigint');
-    const stopped = await runTutor(machine, sandboxArgs('up', machine, name, '1/200'), { whenOutput: waiting, signal: 'SIGINT' });
-    expect(stopped.stopped).toBe(true);
-    expect(stopped.stderr).toBe('');
-    expect(stopped.exitCode).toBe(130);
-    const told = stopped.stdout.slice(stopped.stdoutAtStop.length);
-    expect(told).toContain('Stopped (SIGINT)');
-    expect(told).toMatch(new RegExp(`- ${kind} ${name}\\S* \\(CREATING\\)`));
-    expect(told).toContain('Run the same command again to continue');
-    // The two ways out, with this build's options filled in.
-    expect(told).toMatch(new RegExp(`eks-basics-tutor up --region us-east-1 --cluster-name ${name} --state-dir \\S+ .*--sandbox.*# continues from here`));
-    expect(told).toMatch(new RegExp(`eks-basics-tutor down --region us-east-1 --cluster-name ${name} --state-dir \\S+ .*--sandbox\\s+# removes all of it`));
-    await expectLedgerConsistent(machine, name);
-    // Resuming after a kill is proven above; once more here, from the state Ctrl-C leaves.
-    if (thenResume) await expectResumeThenTeardown(machine, name);
-  });
+  ])(
+    'while waiting for %s: stops, names what is still being created, says how to continue, exit 130',
+    { timeout: 90_000 },
+    async (_what, kind, waiting, thenResume) => {
+      const machine = makeMachine();
+      const name = clusterName('sigint');
+      const stopped = await runTutor(machine, sandboxArgs('up', machine, name, '1/200'), { whenOutput: waiting, signal: 'SIGINT' });
+      expect(stopped.stopped).toBe(true);
+      expect(stopped.stderr).toBe('');
+      expect(stopped.exitCode).toBe(130);
+      const told = stopped.stdout.slice(stopped.stdoutAtStop.length);
+      expect(told).toContain('Stopped (SIGINT)');
+      expect(told).toMatch(new RegExp(`- ${kind} ${name}\\S* \\(CREATING\\)`));
+      expect(told).toContain('Run the same command again to continue');
+      // The two ways out, with this build's options filled in.
+      expect(told).toMatch(
+        new RegExp(`eks-basics-tutor up --region us-east-1 --cluster-name ${name} --state-dir \\S+ .*--sandbox.*# continues from here`),
+      );
+      expect(told).toMatch(
+        new RegExp(`eks-basics-tutor down --region us-east-1 --cluster-name ${name} --state-dir \\S+ .*--sandbox\\s+# removes all of it`),
+      );
+      await expectLedgerConsistent(machine, name);
+      // Resuming after a kill is proven above; once more here, from the state Ctrl-C leaves.
+      if (thenResume) await expectResumeThenTeardown(machine, name);
+    },
+  );
 });

@@ -21,27 +21,47 @@ const oneLine = (stderr: string) => {
 };
 
 describe('one tutor per cluster name', () => {
-  it('a second tutor on the same cluster name is refused with the first one’s pid; the lock is released on Ctrl-C', { timeout: 90_000 }, async () => {
-    const machine = makeMachine();
-    const name = 'lock-busy';
-    const args = ['--sandbox', '--endpoint-url', moto.url, '--no-kubectl', '--yes', '--cluster-name', name, '--state-dir', machine.stateDir, '--region', 'us-east-1'];
-    let second: Awaited<ReturnType<typeof runTutor>> | undefined;
-    let firstPid = 0;
-    const lock = `${ledgerPath(machine.stateDir, 'sandbox', name)}.lock`;
-    // The first waits for its cluster (CREATING for about eighteen seconds at 1/30); the second starts then.
-    const first = runTutor(machine, ['up', '--time-scale', '1/30', ...args], { whenOutput: /eks-cluster \S+: CREATING/, signal: 'SIGINT', beforeSignal: async () => {
-      firstPid = Number.parseInt(readFileSync(lock, 'utf8'), 10);
-      second = await runTutor(machine, ['up', '--time-scale', '0', ...args]);
-    } });
-    const stopped = await first;
-    expect(second).toBeDefined();
-    expect(second!.exitCode).toBe(1);
-    oneLine(second!.stderr);
-    expect(second!.stderr).toContain(`Another eks-basics-tutor (pid ${firstPid}) is working on cluster "${name}"`);
-    expect(second!.stdout).not.toContain('+ ');
-    expect(stopped.exitCode).toBe(130);
-    expect(existsSync(lock)).toBe(false);
-  });
+  it(
+    'a second tutor on the same cluster name is refused with the first one’s pid; the lock is released on Ctrl-C',
+    { timeout: 90_000 },
+    async () => {
+      const machine = makeMachine();
+      const name = 'lock-busy';
+      const args = [
+        '--sandbox',
+        '--endpoint-url',
+        moto.url,
+        '--no-kubectl',
+        '--yes',
+        '--cluster-name',
+        name,
+        '--state-dir',
+        machine.stateDir,
+        '--region',
+        'us-east-1',
+      ];
+      let second: Awaited<ReturnType<typeof runTutor>> | undefined;
+      let firstPid = 0;
+      const lock = `${ledgerPath(machine.stateDir, 'sandbox', name)}.lock`;
+      // The first waits for its cluster (CREATING for about eighteen seconds at 1/30); the second starts then.
+      const first = runTutor(machine, ['up', '--time-scale', '1/30', ...args], {
+        whenOutput: /eks-cluster \S+: CREATING/,
+        signal: 'SIGINT',
+        beforeSignal: async () => {
+          firstPid = Number.parseInt(readFileSync(lock, 'utf8'), 10);
+          second = await runTutor(machine, ['up', '--time-scale', '0', ...args]);
+        },
+      });
+      const stopped = await first;
+      expect(second).toBeDefined();
+      expect(second!.exitCode).toBe(1);
+      oneLine(second!.stderr);
+      expect(second!.stderr).toContain(`Another eks-basics-tutor (pid ${firstPid}) is working on cluster "${name}"`);
+      expect(second!.stdout).not.toContain('+ ');
+      expect(stopped.exitCode).toBe(130);
+      expect(existsSync(lock)).toBe(false);
+    },
+  );
 
   it('a lock left by a process that is gone is taken over', { timeout: 60_000 }, async () => {
     const machine = makeMachine();
@@ -108,11 +128,18 @@ describe('a ledger that cannot be read', () => {
 describe('credentials of another account than the ledger’s', () => {
   it('are refused by up and down with a clear message, and the ledger is left as it was', { timeout: 90_000 }, async () => {
     // A user of another account: moto puts an access key in the account its creator named.
-    const other = new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
-    other.middlewareStack.add((next) => async (args) => {
-      (args.request as { headers: Record<string, string> }).headers['x-moto-account-id'] = '111122223333';
-      return next(args);
-    }, { step: 'build', name: 'otherAccount' });
+    const other = new IAMClient({
+      region: 'us-east-1',
+      endpoint: moto.url,
+      credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+    });
+    other.middlewareStack.add(
+      (next) => async (args) => {
+        (args.request as { headers: Record<string, string> }).headers['x-moto-account-id'] = '111122223333';
+        return next(args);
+      },
+      { step: 'build', name: 'otherAccount' },
+    );
     await other.send(new CreateUserCommand({ UserName: 'someone-else' }));
     const key = (await other.send(new CreateAccessKeyCommand({ UserName: 'someone-else' }))).AccessKey!;
     other.destroy();
@@ -126,7 +153,11 @@ describe('credentials of another account than the ledger’s', () => {
     const before = readFileSync(path, 'utf8');
     expect(JSON.parse(before).facts.accountId).toBe('123456789012');
 
-    for (const command of [realArgs('up', machine, name, '--through', '3', '--yes'), realArgs('down', machine, name, '--yes'), realArgs('status', machine, name)]) {
+    for (const command of [
+      realArgs('up', machine, name, '--through', '3', '--yes'),
+      realArgs('down', machine, name, '--yes'),
+      realArgs('status', machine, name),
+    ]) {
       const refused = await runTutor(machine, command, { env: otherEnv });
       expect(refused.exitCode, command[0]).toBe(2);
       oneLine(refused.stderr);

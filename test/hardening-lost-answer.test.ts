@@ -19,7 +19,13 @@ describe('a create whose answer is lost', () => {
   it('is looked up by its tags before anything is sent again: no duplicate', async () => {
     proxy.setPlan({
       ...NO_FAULTS,
-      once: { 'ec2:CreateVpc': 'lost-answer', 'ec2:CreateSubnet': 'lost-answer', 'ec2:AllocateAddress': 'lost-answer', 'ec2:CreateRouteTable': 'lost-answer', 'iam:CreateRole': 'lost-answer' },
+      once: {
+        'ec2:CreateVpc': 'lost-answer',
+        'ec2:CreateSubnet': 'lost-answer',
+        'ec2:AllocateAddress': 'lost-answer',
+        'ec2:CreateRouteTable': 'lost-answer',
+        'iam:CreateRole': 'lost-answer',
+      },
     });
     const engine = await makeEngine(proxy.url, { clusterName: 'lost' });
     const results = await engine.up(2);
@@ -30,7 +36,9 @@ describe('a create whose answer is lost', () => {
     expect((await ec2.send(new DescribeVpcsCommand({ Filters: filter }))).Vpcs).toHaveLength(1);
     expect((await ec2.send(new DescribeSubnetsCommand({ Filters: filter }))).Subnets).toHaveLength(4);
     expect((await ec2.send(new DescribeAddressesCommand({ Filters: filter }))).Addresses).toHaveLength(1);
-    const roles = (await new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: TEST_CREDENTIALS }).send(new ListRolesCommand({}))).Roles ?? [];
+    const roles =
+      (await new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: TEST_CREDENTIALS }).send(new ListRolesCommand({})))
+        .Roles ?? [];
     expect(roles.map((r) => r.RoleName)).toEqual(['lost-cluster-role']);
     const down = await engine.down();
     expect(down.remaining).toEqual([]);

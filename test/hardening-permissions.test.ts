@@ -17,7 +17,12 @@ const CASES: [number, string, string | null, string[]][] = [
   [1, 'iam:CreateRole', 'role/cluster', []],
   [2, 'ec2:CreateNatGateway', null, []],
   [3, 'eks:CreateCluster', 'cluster', ['iam-role', 'vpc', 'internet-gateway', 'subnet', 'route-table', 'elastic-ip', 'nat-gateway']],
-  [5, 'iam:AttachRolePolicy', 'role/node/policy/AmazonEKSWorkerNodePolicy', ['iam-role', 'vpc', 'internet-gateway', 'subnet', 'route-table', 'elastic-ip', 'nat-gateway', 'eks-cluster']],
+  [
+    5,
+    'iam:AttachRolePolicy',
+    'role/node/policy/AmazonEKSWorkerNodePolicy',
+    ['iam-role', 'vpc', 'internet-gateway', 'subnet', 'route-table', 'elastic-ip', 'nat-gateway', 'eks-cluster'],
+  ],
 ];
 
 let admin: Identity;
@@ -33,7 +38,21 @@ beforeAll(async () => {
 });
 
 function upArgs(machine: Machine, name: string, through: number): string[] {
-  return ['up', '--through', String(through), '--endpoint-url', moto.url, '--region', 'us-east-1', '--yes', '--no-kubectl', '--cluster-name', name, '--state-dir', machine.stateDir];
+  return [
+    'up',
+    '--through',
+    String(through),
+    '--endpoint-url',
+    moto.url,
+    '--region',
+    'us-east-1',
+    '--yes',
+    '--no-kubectl',
+    '--cluster-name',
+    name,
+    '--state-dir',
+    machine.stateDir,
+  ];
 }
 
 describe('an identity that lacks one permission, with moto checking every request', () => {
@@ -48,46 +67,54 @@ describe('an identity that lacks one permission, with moto checking every reques
     expect(refused.stderr).toContain('aws sts get-caller-identity');
   });
 
-  it.each(CASES)('step %i without %s: exit 1 naming the action; nothing half-made is forgotten; down (admin) removes it all', { timeout: 90_000 }, async (step, missing, intentKey, existing) => {
-    const learner = learners.get(missing)!;
-    const machine = makeMachine(keysEnv(learner));
-    const name = `perm-step-${step}`;
-    if (step === 5) {
-      // The learner made steps 1-4 with more rights earlier; only the node role's policies are refused now.
-      const before = await runTutor(machine, upArgs(machine, name, 4), { env: keysEnv(admin) });
-      expect(before.stderr).toBe('');
-      expect(before.exitCode).toBe(0);
-    }
+  it.each(CASES)(
+    'step %i without %s: exit 1 naming the action; nothing half-made is forgotten; down (admin) removes it all',
+    { timeout: 90_000 },
+    async (step, missing, intentKey, existing) => {
+      const learner = learners.get(missing)!;
+      const machine = makeMachine(keysEnv(learner));
+      const name = `perm-step-${step}`;
+      if (step === 5) {
+        // The learner made steps 1-4 with more rights earlier; only the node role's policies are refused now.
+        const before = await runTutor(machine, upArgs(machine, name, 4), { env: keysEnv(admin) });
+        expect(before.stderr).toBe('');
+        expect(before.exitCode).toBe(0);
+      }
 
-    const run = await runTutor(machine, upArgs(machine, name, step));
-    expect(run.exitCode).toBe(1);
-    // The error line, then (once something exists) what still bills and the two ways out.
-    const [line, ...after] = run.stderr.trim().split('\n');
-    expect(line).toContain(`may not ${missing}`);
-    expect(line).toMatch(new RegExp(`add ${missing} to its IAM policy`, 'i'));
-    expect(line).toContain(learner.arn);
-    if (existing.length === 0) expect(after, run.stderr).toEqual([]);
-    else {
-      expect(after[0]).toMatch(/^Still there \(account \d{12}, region us-east-1, endpoint /);
-      expect(after.at(-1)).toContain(`eks-basics-tutor down --region us-east-1 --cluster-name ${name}`);
-    }
+      const run = await runTutor(machine, upArgs(machine, name, step));
+      expect(run.exitCode).toBe(1);
+      // The error line, then (once something exists) what still bills and the two ways out.
+      const [line, ...after] = run.stderr.trim().split('\n');
+      expect(line).toContain(`may not ${missing}`);
+      expect(line).toMatch(new RegExp(`add ${missing} to its IAM policy`, 'i'));
+      expect(line).toContain(learner.arn);
+      if (existing.length === 0) expect(after, run.stderr).toEqual([]);
+      else {
+        expect(after[0]).toMatch(/^Still there \(account \d{12}, region us-east-1, endpoint /);
+        expect(after.at(-1)).toContain(`eks-basics-tutor down --region us-east-1 --cluster-name ${name}`);
+      }
 
-    const path = ledgerPath(machine.stateDir, 'real', name);
-    expect(existsSync(path)).toBe(true);
-    const ledger = await readLedger(path);
-    const found = await census(name, asAdmin());
-    expect(ledgerBreaches(ledger, found)).toEqual([]);
-    if (intentKey) expect(ledger.entries.find((e) => e.key === intentKey)).toMatchObject({ state: 'intent' });
-    else expect(ledger.entries).toEqual([]);
-    expect([...new Set(found.filter((f) => f.kind !== 'security-group').map((f) => f.kind))].sort()).toEqual([...existing].sort());
+      const path = ledgerPath(machine.stateDir, 'real', name);
+      expect(existsSync(path)).toBe(true);
+      const ledger = await readLedger(path);
+      const found = await census(name, asAdmin());
+      expect(ledgerBreaches(ledger, found)).toEqual([]);
+      if (intentKey) expect(ledger.entries.find((e) => e.key === intentKey)).toMatchObject({ state: 'intent' });
+      else expect(ledger.entries).toEqual([]);
+      expect([...new Set(found.filter((f) => f.kind !== 'security-group').map((f) => f.kind))].sort()).toEqual([...existing].sort());
 
-    const down = await runTutor(machine, ['down', '--endpoint-url', moto.url, '--region', 'us-east-1', '--yes', '--cluster-name', name, '--state-dir', machine.stateDir], {
-      env: keysEnv(admin),
-    });
-    expect(down.stderr).toBe('');
-    expect(down.exitCode).toBe(0);
-    expect(await census(name, asAdmin())).toEqual([]);
-  });
+      const down = await runTutor(
+        machine,
+        ['down', '--endpoint-url', moto.url, '--region', 'us-east-1', '--yes', '--cluster-name', name, '--state-dir', machine.stateDir],
+        {
+          env: keysEnv(admin),
+        },
+      );
+      expect(down.stderr).toBe('');
+      expect(down.exitCode).toBe(0);
+      expect(await census(name, asAdmin())).toEqual([]);
+    },
+  );
 
   it('in presenter mode the refusal still names the action, with the account id masked', { timeout: 60_000 }, async () => {
     const learner = learners.get('iam:CreateRole')!;

@@ -72,23 +72,41 @@ async function presignedUrlOfToken(machine: Machine, context: string): Promise<s
 }
 
 /** status, status --json and down after an up: none of them shows or stores a secret, and nothing is left. */
-async function statusThenDown(machine: Parameters<typeof runTutor>[0], name: string, common: string[], up: Awaited<ReturnType<typeof runTutor>>): Promise<void> {
-    const status = await runTutor(machine, ['status', ...common]);
-    const json = await runTutor(machine, ['status', '--json', ...common]);
-    expect(json.exitCode).toBe(0);
-    expect(JSON.parse(json.stdout).resources.length).toBeGreaterThan(5);
-    const down = await runTutor(machine, ['down', '--yes', ...common]);
-    expect(down.exitCode).toBe(0);
-    expectNothingShown([up, status, json, down]);
-    expectNothingStored(machine);
-    expect(await census(name, { endpoint: moto.url })).toEqual([]);
+async function statusThenDown(
+  machine: Parameters<typeof runTutor>[0],
+  name: string,
+  common: string[],
+  up: Awaited<ReturnType<typeof runTutor>>,
+): Promise<void> {
+  const status = await runTutor(machine, ['status', ...common]);
+  const json = await runTutor(machine, ['status', '--json', ...common]);
+  expect(json.exitCode).toBe(0);
+  expect(JSON.parse(json.stdout).resources.length).toBeGreaterThan(5);
+  const down = await runTutor(machine, ['down', '--yes', ...common]);
+  expect(down.exitCode).toBe(0);
+  expectNothingShown([up, status, json, down]);
+  expectNothingStored(machine);
+  expect(await census(name, { endpoint: moto.url })).toEqual([]);
 }
 
 describe('secrets are never printed, logged or stored; presenter mode masks ids', () => {
   it('sandbox with kubectl: up, status, status --json, down', { timeout: 120_000 }, async () => {
     const machine = makeMachine(LEARNER);
     const name = 'secrets-sandbox';
-    const common = ['--sandbox', '--endpoint-url', moto.url, '--time-scale', '0', '--presenter', '--cluster-name', name, '--state-dir', machine.stateDir, '--region', 'us-east-1'];
+    const common = [
+      '--sandbox',
+      '--endpoint-url',
+      moto.url,
+      '--time-scale',
+      '0',
+      '--presenter',
+      '--cluster-name',
+      name,
+      '--state-dir',
+      machine.stateDir,
+      '--region',
+      'us-east-1',
+    ];
     const up = await runTutor(machine, ['up', '--yes', ...common]);
     expect(up.stderr).toBe('');
     expect(up.stdout).toContain('✓ kubectl get nodes shows 2 Ready nodes');
@@ -113,7 +131,17 @@ describe('secrets are never printed, logged or stored; presenter mode masks ids'
   it('real mode against moto: up --through 4, status, status --json, down', { timeout: 120_000 }, async () => {
     const machine = makeMachine(LEARNER);
     const name = 'secrets-real';
-    const common = ['--endpoint-url', moto.url, '--presenter', '--cluster-name', name, '--state-dir', machine.stateDir, '--region', 'us-east-1'];
+    const common = [
+      '--endpoint-url',
+      moto.url,
+      '--presenter',
+      '--cluster-name',
+      name,
+      '--state-dir',
+      machine.stateDir,
+      '--region',
+      'us-east-1',
+    ];
     const up = await runTutor(machine, ['up', '--through', '4', '--no-kubectl', '--yes', ...common]);
     expect(up.stderr).toBe('');
     expect(up.exitCode).toBe(0);

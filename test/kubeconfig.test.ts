@@ -174,7 +174,10 @@ interface ViewedConfig {
   'current-context': string;
   clusters: { name: string; cluster: { server: string } }[];
   contexts: { name: string; context: { cluster: string; user: string } }[];
-  users: { name: string; user: { token?: string; exec?: { command: string; args: string[] | null; env: { name: string; value: string }[] | null } } }[];
+  users: {
+    name: string;
+    user: { token?: string; exec?: { command: string; args: string[] | null; env: { name: string; value: string }[] | null } };
+  }[];
 }
 
 async function kubectlView(text: string): Promise<{ view: ViewedConfig; contexts: string }> {
@@ -239,7 +242,11 @@ describe.each(variants)('a realistic kubeconfig ($label)', ({ source, previous, 
     const second = mergeEntry(first.text, moved);
     expect(second.previousContext).toBe(ARN);
     expect(second.text.split(ARN)).toHaveLength(first.text.split(ARN).length);
-    expect(readEntry(second.text, ARN)).toEqual({ ...moved, exec: { apiVersion: entry.exec.apiVersion, command: 'aws', args: entry.exec.args }, current: true });
+    expect(readEntry(second.text, ARN)).toEqual({
+      ...moved,
+      exec: { apiVersion: entry.exec.apiVersion, command: 'aws', args: entry.exec.args },
+      current: true,
+    });
     expect(second.text).not.toContain('AWS_PROFILE');
     expect(removeEntry(second.text, ARN, first.previousContext)).toBe(source);
   });
@@ -299,7 +306,8 @@ describe('files with little or nothing in them', () => {
   });
 
   it('adds JSON items to flow lists and to a JSON kubeconfig, and takes them out again', async () => {
-    const flow = 'apiVersion: v1\nclusters: [{name: a, cluster: {server: "https://a"}}]\ncontexts: [{name: a, context: {cluster: a, user: a}}]\nusers: [{name: a, user: {token: t}}]\ncurrent-context: a\n';
+    const flow =
+      'apiVersion: v1\nclusters: [{name: a, cluster: {server: "https://a"}}]\ncontexts: [{name: a, context: {cluster: a, user: a}}]\nusers: [{name: a, user: {token: t}}]\ncurrent-context: a\n';
     const json = JSON.stringify({ apiVersion: 'v1', kind: 'Config', clusters: [], contexts: null, 'current-context': '' }, null, 2);
     for (const source of [flow, json]) {
       const { text, previousContext } = mergeEntry(source, entry);
@@ -378,21 +386,47 @@ describe('against the aws CLI', () => {
     await mkdir(home);
     await writeFile(join(home, 'config'), '[profile tutor]\nregion = us-east-1\n');
     await writeFile(join(home, 'credentials'), '[tutor]\naws_access_key_id = testing\naws_secret_access_key = testing\n');
-    awsEnv = { ...process.env, AWS_CONFIG_FILE: join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'), AWS_PROFILE: 'tutor' };
-    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_DEFAULT_REGION', 'AWS_REGION']) delete awsEnv[name];
+    awsEnv = {
+      ...process.env,
+      AWS_CONFIG_FILE: join(home, 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+      AWS_PROFILE: 'tutor',
+    };
+    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_DEFAULT_REGION', 'AWS_REGION'])
+      delete awsEnv[name];
   });
 
   const aws = (kubeconfig: string, ...args: string[]) =>
-    execFileSync('aws', ['--endpoint-url', moto.url, '--region', 'us-east-1', ...args], { encoding: 'utf8', env: { ...awsEnv, KUBECONFIG: kubeconfig } });
+    execFileSync('aws', ['--endpoint-url', moto.url, '--region', 'us-east-1', ...args], {
+      encoding: 'utf8',
+      env: { ...awsEnv, KUBECONFIG: kubeconfig },
+    });
 
   it('writes a new file byte for byte as `aws eks update-kubeconfig` does, and aws can update what is left', async () => {
-    const created = JSON.parse(aws('', 'eks', 'create-cluster', '--name', 'tutor-basics', '--role-arn', 'arn:aws:iam::123456789012:role/tutor-cluster', '--resources-vpc-config', 'subnetIds=subnet-1')) as {
+    const created = JSON.parse(
+      aws(
+        '',
+        'eks',
+        'create-cluster',
+        '--name',
+        'tutor-basics',
+        '--role-arn',
+        'arn:aws:iam::123456789012:role/tutor-cluster',
+        '--resources-vpc-config',
+        'subnetIds=subnet-1',
+      ),
+    ) as {
       cluster: { arn: string; endpoint: string; certificateAuthority: { data: string } };
     };
     const { cluster } = created;
     const written = join(dir, 'aws-written');
     aws(written, 'eks', 'update-kubeconfig', '--name', 'tutor-basics');
-    const ours = mergeEntry(undefined, { ...entry, name: cluster.arn, server: cluster.endpoint, certificateAuthorityData: cluster.certificateAuthority.data });
+    const ours = mergeEntry(undefined, {
+      ...entry,
+      name: cluster.arn,
+      server: cluster.endpoint,
+      certificateAuthorityData: cluster.certificateAuthority.data,
+    });
     expect(ours.text).toBe(await readFile(written, 'utf8'));
 
     // After removal the file keeps `[]` lists and `current-context: ""`; the aws CLI still accepts it.

@@ -15,7 +15,10 @@ const moto = useMoto();
 
 /** The region's zone names, as the screens fetch them (DescribeAvailabilityZones). */
 async function zonesOf(region: string): Promise<string[]> {
-  const result = await aws(['ec2', 'describe-availability-zones', '--region', region, '--query', 'AvailabilityZones[].ZoneName', '--output', 'json'], '');
+  const result = await aws(
+    ['ec2', 'describe-availability-zones', '--region', region, '--query', 'AvailabilityZones[].ZoneName', '--output', 'json'],
+    '',
+  );
   return JSON.parse(result.stdout) as string[];
 }
 
@@ -98,10 +101,24 @@ describe('the third-AZ exercise works for any build', () => {
     expect(values.thirdAz).toBe(az);
     expect(used).not.toContain(values.thirdAz);
     expect(values.freeCidr).toBe(cidr);
-    const failures = await runAll((thirdAz.commands ?? []).map((c) => ({ lesson: thirdAz.id, cli: c.cli })), values, dir);
+    const failures = await runAll(
+      (thirdAz.commands ?? []).map((c) => ({ lesson: thirdAz.id, cli: c.cli })),
+      values,
+      dir,
+    );
     expect(failures).toEqual([]);
     const made = await aws(
-      ['ec2', 'describe-subnets', '--region', region, '--filters', `Name=vpc-id,Values=${values.vpcId}`, `Name=availability-zone,Values=${az}`, '--output', 'json'],
+      [
+        'ec2',
+        'describe-subnets',
+        '--region',
+        region,
+        '--filters',
+        `Name=vpc-id,Values=${values.vpcId}`,
+        `Name=availability-zone,Values=${az}`,
+        '--output',
+        'json',
+      ],
       '',
     );
     expect((JSON.parse(made.stdout) as { Subnets: { CidrBlock: string }[] }).Subnets.map((sub) => sub.CidrBlock)).toEqual([cidr]);

@@ -60,7 +60,8 @@ function displayWidth(line: string, ambiguousIsWide: boolean): number {
       (c >= 0x1f300 && c <= 0x1faff) ||
       (c >= 0x20000 && c <= 0x3fffd);
     // Arrows, dashes, symbols and the like are "ambiguous": a Japanese terminal often draws them two wide.
-    const ambiguous = c === 0xd7 || c === 0xf7 || (c >= 0x2010 && c <= 0x203b) || (c >= 0x2190 && c <= 0x21ff) || (c >= 0x2460 && c <= 0x27bf);
+    const ambiguous =
+      c === 0xd7 || c === 0xf7 || (c >= 0x2010 && c <= 0x203b) || (c >= 0x2190 && c <= 0x21ff) || (c >= 0x2460 && c <= 0x27bf);
     width += wide || (ambiguousIsWide && ambiguous) ? 2 : 1;
   }
   return width;
@@ -107,7 +108,10 @@ describe('the lesson list', () => {
     expect(LESSONS[0]!.id).toBe('intro');
     expect(LESSONS.at(-1)!.id).toBe('cleanup');
     expect(LESSONS.filter((lesson) => lesson.step !== undefined).map((lesson) => lesson.step)).toEqual([1, 2, 3, 4, 5]);
-    expect(LESSONS.slice(1, 6).every((lesson) => lesson.step !== undefined), 'the steps follow the introduction').toBe(true);
+    expect(
+      LESSONS.slice(1, 6).every((lesson) => lesson.step !== undefined),
+      'the steps follow the introduction',
+    ).toBe(true);
     expect(LESSONS.slice(6, -1)).toEqual(wrapupLessons);
   });
 
@@ -117,7 +121,9 @@ describe('the lesson list', () => {
   });
 
   it('shows each live panel once, on a step lesson', () => {
-    const found = LESSONS.flatMap((lesson) => lesson.pages.filter((page) => page.live).map((page) => ({ live: page.live!, step: lesson.step })));
+    const found = LESSONS.flatMap((lesson) =>
+      lesson.pages.filter((page) => page.live).map((page) => ({ live: page.live!, step: lesson.step })),
+    );
     expect(found.map((f) => f.live).sort()).toEqual(Object.keys(LIVE_PANELS).sort());
     for (const f of found) expect(f.step, f.live).toBeDefined();
   });

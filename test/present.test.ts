@@ -46,14 +46,29 @@ describe('one presentation for the command line and the screens', () => {
   });
 
   it('shows the same second of a wait in both (whole seconds passed, never rounded up)', () => {
-    const status = { type: 'status', key: 'eks-cluster', kind: 'eks-cluster', id: 'demo', status: 'CREATING', elapsedMs: 59_600, expectedMs: 540_000 } as const;
+    const status = {
+      type: 'status',
+      key: 'eks-cluster',
+      kind: 'eks-cluster',
+      id: 'demo',
+      status: 'CREATING',
+      elapsedMs: 59_600,
+      expectedMs: 540_000,
+    } as const;
     expect(cliLines(status)).toEqual(['  … eks-cluster demo: CREATING  0:59 / ~9:00']);
     expect(tuiLine({ ...status, at: 0 })).toBe('… eks-cluster demo: CREATING  0:59 / ~9:00');
     expect([clock(999), clock(60_000), clock(-5), waitTimes(1_000)]).toEqual(['0:00', '1:00', '0:00', '0:01']);
   });
 
   it('words a call sent again the same way in both', () => {
-    const retry = { type: 'retry', key: 'role/cluster', operation: 'CreateCluster', reason: { en: 'IAM has not caught up yet', ja: 'IAM への反映待ち' }, attempt: 2, elapsedMs: 3_400 } as const;
+    const retry = {
+      type: 'retry',
+      key: 'role/cluster',
+      operation: 'CreateCluster',
+      reason: { en: 'IAM has not caught up yet', ja: 'IAM への反映待ち' },
+      attempt: 2,
+      elapsedMs: 3_400,
+    } as const;
     expect(cliLines(retry)).toEqual(['  ↻ CreateCluster: IAM has not caught up yet (attempt 2, after 0:03)']);
     expect(tuiLine({ ...retry, at: 0 })).toBe('  ↻ CreateCluster: IAM has not caught up yet (attempt 2, after 0:03)');
     expect(tuiLine({ ...retry, at: 0 }, 'ja')).toBe('  ↻ CreateCluster: IAM への反映待ち (2 回目、経過 0:03)');

@@ -235,8 +235,16 @@ describe('NAT gateways', () => {
     const id = created.NatGateway!.NatGatewayId!;
     expect(created.NatGateway?.State).toBe('pending');
     const withState = async (state: string) =>
-      (await ec2.send(new DescribeNatGatewaysCommand({ Filter: [{ Name: 'state', Values: [state] }, { Name: 'vpc-id', Values: [network.vpcId] }] })))
-        .NatGateways?.map((g) => g.NatGatewayId) ?? [];
+      (
+        await ec2.send(
+          new DescribeNatGatewaysCommand({
+            Filter: [
+              { Name: 'state', Values: [state] },
+              { Name: 'vpc-id', Values: [network.vpcId] },
+            ],
+          }),
+        )
+      ).NatGateways?.map((g) => g.NatGatewayId) ?? [];
     expect(await withState('pending')).toEqual([id]);
     expect(await withState('available')).toEqual([]);
     clock.advance(2 * MINUTES);
@@ -266,7 +274,9 @@ describe('NAT gateway, Elastic IP and internet gateway', () => {
     expect(await outcome(detach())).toBe(
       `DependencyViolation: Network ${net.vpcId} has some mapped public address(es). Please unmap those public address(es) before detaching the gateway.`,
     );
-    expect(await outcome(deleteSubnet())).toBe(`DependencyViolation: The subnet '${net.subnetIds[0]}' has dependencies and cannot be deleted.`);
+    expect(await outcome(deleteSubnet())).toBe(
+      `DependencyViolation: The subnet '${net.subnetIds[0]}' has dependencies and cannot be deleted.`,
+    );
 
     await ec2.send(new DeleteNatGatewayCommand({ NatGatewayId: net.natId }));
     expect(await outcome(release())).toMatch(/^AuthFailure/);
@@ -312,11 +322,17 @@ describe('subnets used by EKS', () => {
   it('cannot be deleted while a cluster or node group uses them, even while they are being deleted', async () => {
     const { ec2, eks, iam } = sandboxClients(run.sandbox);
     const net = await createNetwork(ec2);
-    const nodeOnly = await ec2.send(new CreateSubnetCommand({ VpcId: net.vpcId, CidrBlock: '192.168.128.0/18', AvailabilityZone: 'us-east-1c' }));
+    const nodeOnly = await ec2.send(
+      new CreateSubnetCommand({ VpcId: net.vpcId, CidrBlock: '192.168.128.0/18', AvailabilityZone: 'us-east-1c' }),
+    );
     const nodeSubnet = nodeOnly.Subnet!.SubnetId!;
     const name = uniqueName('deps');
     await eks.send(
-      new CreateClusterCommand({ name, roleArn: await createRole(iam, 'eks.amazonaws.com'), resourcesVpcConfig: { subnetIds: net.subnetIds } }),
+      new CreateClusterCommand({
+        name,
+        roleArn: await createRole(iam, 'eks.amazonaws.com'),
+        resourcesVpcConfig: { subnetIds: net.subnetIds },
+      }),
     );
     clock.advance(10 * MINUTES);
     await eks.send(

@@ -37,7 +37,9 @@ describe('the built program in the sandbox', () => {
     const nats = (await ec2.send(new DescribeNatGatewaysCommand({}))).NatGateways ?? [];
     expect(nats.filter((g) => g.State !== 'deleted' && g.Tags?.some((t) => t.Key === CLUSTER_TAG))).toEqual([]);
     expect((await aws(EKSClient).send(new ListClustersCommand({}))).clusters).toEqual([]);
-    expect(((await aws(IAMClient).send(new ListRolesCommand({}))).Roles ?? []).filter((r) => r.RoleName?.startsWith('eks-basics-tutor'))).toEqual([]);
+    expect(
+      ((await aws(IAMClient).send(new ListRolesCommand({}))).Roles ?? []).filter((r) => r.RoleName?.startsWith('eks-basics-tutor')),
+    ).toEqual([]);
   });
 
   it('with a time-lapse, progress shows CREATING before ACTIVE and pending before available', { timeout: 180_000 }, async () => {

@@ -47,7 +47,9 @@ describe('access entries in the sandbox Kubernetes API', () => {
 
   it('answers 403 Forbidden, in RBAC words, to what the entry’s policies do not allow', async () => {
     const { eks } = sandboxClients(run.sandbox);
-    await eks.send(new DisassociateAccessPolicyCommand({ clusterName: name, principalArn, policyArn: `${POLICIES}/AmazonEKSClusterAdminPolicy` }));
+    await eks.send(
+      new DisassociateAccessPolicyCommand({ clusterName: name, principalArn, policyArn: `${POLICIES}/AmazonEKSClusterAdminPolicy` }),
+    );
     await eks.send(
       new AssociateAccessPolicyCommand({
         clusterName: name,
@@ -59,10 +61,14 @@ describe('access entries in the sandbox Kubernetes API', () => {
     const allowed = await kubectl(['get', 'pods']);
     expect(allowed.stderr).toMatch(/No resources found in default namespace/);
     const otherNamespace = await kubectl(['get', 'pods', '-n', 'kube-system']);
-    expect(otherNamespace.stderr).toMatch(/^Error from server \(Forbidden\): pods is forbidden: User "(.+)" cannot list resource "pods" in API group "" in the namespace "kube-system"$/m);
+    expect(otherNamespace.stderr).toMatch(
+      /^Error from server \(Forbidden\): pods is forbidden: User "(.+)" cannot list resource "pods" in API group "" in the namespace "kube-system"$/m,
+    );
     expect(otherNamespace.stderr).toContain(principalArn.split(':').pop()!.split('/').pop()!);
     const write = await kubectl(['create', 'deployment', 'web', '--image=nginx']);
-    expect(write.stderr).toMatch(/deployments\.apps is forbidden: User ".+" cannot create resource "deployments" in API group "apps" in the namespace "default"/);
+    expect(write.stderr).toMatch(
+      /deployments\.apps is forbidden: User ".+" cannot create resource "deployments" in API group "apps" in the namespace "default"/,
+    );
     const nodes = await kubectl(['get', 'nodes']);
     expect(nodes.stderr).toMatch(/nodes is forbidden: User ".+" cannot list resource "nodes" in API group "" at the cluster scope/);
   });

@@ -53,7 +53,11 @@ describe('kubectl against a sandbox cluster', () => {
     cluster.subnetIds = network.subnetIds;
     cluster.nodeRole = await createRole(iam, 'ec2.amazonaws.com');
     await eks.send(
-      new CreateClusterCommand({ name, roleArn: await createRole(iam, 'eks.amazonaws.com'), resourcesVpcConfig: { subnetIds: network.subnetIds } }),
+      new CreateClusterCommand({
+        name,
+        roleArn: await createRole(iam, 'eks.amazonaws.com'),
+        resourcesVpcConfig: { subnetIds: network.subnetIds },
+      }),
     );
     clock.advance(10 * MINUTES);
     const described = (await eks.send(new DescribeClusterCommand({ name }))).cluster!;
@@ -88,7 +92,8 @@ describe('kubectl against a sandbox cluster', () => {
     const [header, ...rows] = ready.stdout.split('\n');
     expect(header).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION$/);
     expect(rows).toHaveLength(3);
-    for (const row of rows) expect(row).toMatch(/^ip-192-168-\d+-\d+\.ec2\.internal\s+Ready\s+<none>\s+\S+\s+v1\.\d+\.\d+-eks-[0-9a-f]{7}$/);
+    for (const row of rows)
+      expect(row).toMatch(/^ip-192-168-\d+-\d+\.ec2\.internal\s+Ready\s+<none>\s+\S+\s+v1\.\d+\.\d+-eks-[0-9a-f]{7}$/);
 
     const json = JSON.parse((await kubectl(['get', 'nodes', '-o', 'json'])).stdout) as { kind: string; items: any[] };
     expect(json.kind).toBe('List');
@@ -110,7 +115,14 @@ describe('kubectl against a sandbox cluster', () => {
   });
 
   it('answers 401 to a token for another cluster, to no token, and 200 to its own', async () => {
-    const unauthorized = { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 };
+    const unauthorized = {
+      kind: 'Status',
+      apiVersion: 'v1',
+      status: 'Failure',
+      message: 'Unauthorized',
+      reason: 'Unauthorized',
+      code: 401,
+    };
     const other = await apiGet(cluster.endpoint, cluster.ca, '/api/v1/namespaces', await getToken('some-other-cluster'));
     expect(other.status).toBe(401);
     expect(other.body).toMatchObject(unauthorized);
@@ -129,7 +141,9 @@ describe('kubectl against a sandbox cluster', () => {
       stringify({
         apiVersion: 'v1',
         kind: 'Config',
-        clusters: [{ name, cluster: { server: cluster.endpoint, 'certificate-authority-data': Buffer.from(cluster.ca).toString('base64') } }],
+        clusters: [
+          { name, cluster: { server: cluster.endpoint, 'certificate-authority-data': Buffer.from(cluster.ca).toString('base64') } },
+        ],
         users: [
           {
             name,

@@ -29,12 +29,16 @@ describe('a sandbox with a directory keeps what it holds', () => {
       const vpc = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.1.0.0/16' }))).Vpc!.VpcId!;
       const subnets = [];
       for (const [i, zone] of ['us-east-1a', 'us-east-1b'].entries()) {
-        subnets.push((await ec2.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: `10.1.${i}.0/24`, AvailabilityZone: zone }))).Subnet!.SubnetId!);
+        subnets.push(
+          (await ec2.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: `10.1.${i}.0/24`, AvailabilityZone: zone }))).Subnet!.SubnetId!,
+        );
       }
       // Reads in between are part of what the ids depend on; they are replayed too.
       await ec2.send(new DescribeVpcsCommand({}));
       const role = (
-        await iam.send(new CreateRoleCommand({ RoleName: 'kept', AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [] }) }))
+        await iam.send(
+          new CreateRoleCommand({ RoleName: 'kept', AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [] }) }),
+        )
       ).Role!.RoleId!;
       return { vpc, subnets, role, endpoint: sandbox.endpointUrl };
     });
@@ -77,7 +81,13 @@ describe("the sandbox's Memory on disk", () => {
     const restored = new Memory();
     (restored as unknown as { later: Map<string, unknown> }).later = new Map();
     restoreMemory(restored, saved);
-    expect(restored.cluster('us-east-1', 'demo')).toEqual({ region: 'us-east-1', name: 'demo', accessKeyId: 'AKIA', createdAt: 1, deletedAt: 2 });
+    expect(restored.cluster('us-east-1', 'demo')).toEqual({
+      region: 'us-east-1',
+      name: 'demo',
+      accessKeyId: 'AKIA',
+      createdAt: 1,
+      deletedAt: 2,
+    });
     expect(restored.natGateway('us-east-1', 'nat-1')?.associationIds).toEqual(['eipassoc-1']);
     expect((restored as unknown as { later: Map<string, unknown> }).later.get('k')).toEqual({ at: 3 });
   });

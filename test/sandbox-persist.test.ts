@@ -19,7 +19,11 @@ const listening = (port: number) =>
     socket.once('error', () => resolve(false));
   });
 
-const alive = async (pid: number) => readFile(`/proc/${pid}/stat`, 'utf8').then((stat) => !stat.includes(') Z '), () => false);
+const alive = async (pid: number) =>
+  readFile(`/proc/${pid}/stat`, 'utf8').then(
+    (stat) => !stat.includes(') Z '),
+    () => false,
+  );
 
 /** What `status --json` says exists, as key → id. */
 async function existing(learner: Learner, clusterName = 'eks-basics-tutor'): Promise<Record<string, string>> {
@@ -42,66 +46,76 @@ async function readyNodes(learner: Learner): Promise<number> {
 const learners = useLearners();
 
 describe('one sandbox per state directory, across commands', () => {
-  it('up, then status, kubectl, status beside another command, stop, up again (same ids), down leaves nothing', { timeout: 480_000 }, async () => {
-    const learner = await learners.make();
-    const up = await learner.run(['up', '--sandbox', '--yes', '--through', '5', '--time-scale', '0']);
-    expect(up.exitCode, up.stderr).toBe(0);
-    const record = await learner.sandbox();
-    expect(record, 'a background sandbox runs after up').toBeDefined();
-    expect(up.stdout).toContain(`Sandbox: AWS API at ${record!.endpointUrl}`);
+  it(
+    'up, then status, kubectl, status beside another command, stop, up again (same ids), down leaves nothing',
+    { timeout: 480_000 },
+    async () => {
+      const learner = await learners.make();
+      const up = await learner.run(['up', '--sandbox', '--yes', '--through', '5', '--time-scale', '0']);
+      expect(up.exitCode, up.stderr).toBe(0);
+      const record = await learner.sandbox();
+      expect(record, 'a background sandbox runs after up').toBeDefined();
+      expect(up.stdout).toContain(`Sandbox: AWS API at ${record!.endpointUrl}`);
 
-    const built = await existing(learner);
-    for (const id of [/^vpc-/, /^subnet-/, /^nat-/, /:cluster\/eks-basics-tutor$/, /:nodegroup\/eks-basics-tutor\//]) {
-      expect(Object.values(built).some((value) => id.test(value)), String(id)).toBe(true);
-    }
-    expect(await readyNodes(learner)).toBe(2);
+      const built = await existing(learner);
+      for (const id of [/^vpc-/, /^subnet-/, /^nat-/, /:cluster\/eks-basics-tutor$/, /:nodegroup\/eks-basics-tutor\//]) {
+        expect(
+          Object.values(built).some((value) => id.test(value)),
+          String(id),
+        ).toBe(true);
+      }
+      expect(await readyNodes(learner)).toBe(2);
 
-    // status of the first build while another command builds a second one in the same sandbox.
-    const [second, during] = await Promise.all([
-      learner.run(['up', '--sandbox', '--yes', '--through', '2', '--cluster-name', 'second', '--time-scale', '0']),
-      learner.run(['status', '--sandbox', '--json']),
-    ]);
-    expect(second.exitCode, second.stderr).toBe(0);
-    expect(during.exitCode, during.stderr).toBe(0);
-    expect(during.stderr).not.toMatch(/cleared|fresh/);
-    expect(await existing(learner)).toEqual(built);
-    expect(await readyNodes(learner)).toBe(2);
-    expect((await learner.sandbox())!.pid).toBe(record!.pid);
+      // status of the first build while another command builds a second one in the same sandbox.
+      const [second, during] = await Promise.all([
+        learner.run(['up', '--sandbox', '--yes', '--through', '2', '--cluster-name', 'second', '--time-scale', '0']),
+        learner.run(['status', '--sandbox', '--json']),
+      ]);
+      expect(second.exitCode, second.stderr).toBe(0);
+      expect(during.exitCode, during.stderr).toBe(0);
+      expect(during.stderr).not.toMatch(/cleared|fresh/);
+      expect(await existing(learner)).toEqual(built);
+      expect(await readyNodes(learner)).toBe(2);
+      expect((await learner.sandbox())!.pid).toBe(record!.pid);
 
-    const stop = await learner.run(['sandbox', 'stop']);
-    expect(stop.stdout).toContain('Sandbox stopped');
-    expect(await alive(record!.pid)).toBe(false);
-    expect(await listening(Number(new URL(record!.endpointUrl).port))).toBe(false);
-    expect(await learner.sandbox()).toBeUndefined();
+      const stop = await learner.run(['sandbox', 'stop']);
+      expect(stop.stdout).toContain('Sandbox stopped');
+      expect(await alive(record!.pid)).toBe(false);
+      expect(await listening(Number(new URL(record!.endpointUrl).port))).toBe(false);
+      expect(await learner.sandbox()).toBeUndefined();
 
-    // A new command starts it again: everything is back with the same ids, on the same ports.
-    const again = await learner.run(['up', '--sandbox', '--yes', '--through', '5', '--time-scale', '0']);
-    expect(again.exitCode, again.stderr).toBe(0);
-    expect(again.stdout).not.toMatch(/: creating|: CREATING/);
-    const restarted = await learner.sandbox();
-    expect(restarted!.pid).not.toBe(record!.pid);
-    expect(restarted!.endpointUrl).toBe(record!.endpointUrl);
-    expect(await existing(learner)).toEqual(built);
-    expect(await readyNodes(learner)).toBe(2);
-    expect(Object.values(await existing(learner, 'second')).filter((id) => id.startsWith('vpc-'))).toHaveLength(1);
+      // A new command starts it again: everything is back with the same ids, on the same ports.
+      const again = await learner.run(['up', '--sandbox', '--yes', '--through', '5', '--time-scale', '0']);
+      expect(again.exitCode, again.stderr).toBe(0);
+      expect(again.stdout).not.toMatch(/: creating|: CREATING/);
+      const restarted = await learner.sandbox();
+      expect(restarted!.pid).not.toBe(record!.pid);
+      expect(restarted!.endpointUrl).toBe(record!.endpointUrl);
+      expect(await existing(learner)).toEqual(built);
+      expect(await readyNodes(learner)).toBe(2);
+      expect(Object.values(await existing(learner, 'second')).filter((id) => id.startsWith('vpc-'))).toHaveLength(1);
 
-    const held = await learner.run(['sandbox', 'status']);
-    expect(held.stdout).toContain(`pid ${restarted!.pid}`);
-    expect(held.stdout).toMatch(/clusters eks-basics-tutor/);
-    expect(held.stdout).toContain(Object.values(built).find((id) => id.startsWith('vpc-')));
+      const held = await learner.run(['sandbox', 'status']);
+      expect(held.stdout).toContain(`pid ${restarted!.pid}`);
+      expect(held.stdout).toMatch(/clusters eks-basics-tutor/);
+      expect(held.stdout).toContain(Object.values(built).find((id) => id.startsWith('vpc-')));
 
-    for (const name of ['eks-basics-tutor', 'second']) {
-      const down = await learner.run(['down', '--sandbox', '--yes', '--cluster-name', name, '--time-scale', '0']);
-      expect(down.exitCode, down.stderr).toBe(0);
-      expect(await existing(learner, name)).toEqual({});
-    }
-    const empty = await learner.run(['sandbox', 'status']);
-    expect(empty.stdout).toMatch(/clusters \(none\); VPCs \(none\)/);
-  });
+      for (const name of ['eks-basics-tutor', 'second']) {
+        const down = await learner.run(['down', '--sandbox', '--yes', '--cluster-name', name, '--time-scale', '0']);
+        expect(down.exitCode, down.stderr).toBe(0);
+        expect(await existing(learner, name)).toEqual({});
+      }
+      const empty = await learner.run(['sandbox', 'status']);
+      expect(empty.stdout).toMatch(/clusters \(none\); VPCs \(none\)/);
+    },
+  );
 
   it('two first commands at once start one sandbox', { timeout: 240_000 }, async () => {
     const learner = await learners.make();
-    const [a, b] = await Promise.all([learner.run(['sandbox', 'start', '--time-scale', '0']), learner.run(['status', '--sandbox', '--time-scale', '0'])]);
+    const [a, b] = await Promise.all([
+      learner.run(['sandbox', 'start', '--time-scale', '0']),
+      learner.run(['status', '--sandbox', '--time-scale', '0']),
+    ]);
     expect(a.exitCode, a.stderr).toBe(0);
     expect(b.exitCode, b.stderr).toBe(0);
     const record = await learner.sandbox();

@@ -153,7 +153,13 @@ describe('sandboxEnvLines', () => {
     const sandbox = {
       endpointUrl: 'http://127.0.0.1:4566',
       motoUrl: 'http://127.0.0.1:5000',
-      env: { AWS_ENDPOINT_URL: 'http://127.0.0.1:4566', AWS_ACCESS_KEY_ID: 'AKIA', AWS_SECRET_ACCESS_KEY: 'a/b', AWS_SESSION_TOKEN: '', AWS_REGION: 'us-east-1' },
+      env: {
+        AWS_ENDPOINT_URL: 'http://127.0.0.1:4566',
+        AWS_ACCESS_KEY_ID: 'AKIA',
+        AWS_SECRET_ACCESS_KEY: 'a/b',
+        AWS_SESSION_TOKEN: '',
+        AWS_REGION: 'us-east-1',
+      },
     };
     const en = sandboxEnvLines(sandbox, 'en');
     expect(en).toContain('export AWS_ENDPOINT_URL=http://127.0.0.1:4566');

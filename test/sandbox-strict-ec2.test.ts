@@ -46,7 +46,8 @@ describe('eventual consistency', () => {
     const { ec2 } = sandboxClients(run.sandbox);
     const vpc = await ec2.send(new CreateVpcCommand({ CidrBlock: '10.2.0.0/16' }));
     const vpcId = vpc.Vpc!.VpcId!;
-    const createSubnet = () => ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: '10.2.0.0/24', AvailabilityZone: 'us-east-1a' }));
+    const createSubnet = () =>
+      ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: '10.2.0.0/24', AvailabilityZone: 'us-east-1a' }));
 
     expect(await outcome(createSubnet())).toBe(`InvalidVpcID.NotFound: The vpc ID '${vpcId}' does not exist`);
     expect(lines.at(-1)).toBe(
@@ -81,7 +82,9 @@ describe('eventual consistency', () => {
     const { ec2 } = sandboxClients(run.sandbox);
     const vpc = await ec2.send(new CreateVpcCommand({ CidrBlock: '10.3.0.0/16' }));
     clock.advance(6 * SECONDS);
-    const subnet = await ec2.send(new CreateSubnetCommand({ VpcId: vpc.Vpc!.VpcId!, CidrBlock: '10.3.0.0/24', AvailabilityZone: 'us-east-1a' }));
+    const subnet = await ec2.send(
+      new CreateSubnetCommand({ VpcId: vpc.Vpc!.VpcId!, CidrBlock: '10.3.0.0/24', AvailabilityZone: 'us-east-1a' }),
+    );
     clock.advance(6 * SECONDS);
     const found = await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'subnet-id', Values: [subnet.Subnet!.SubnetId!] }] }));
     expect(found.Subnets).toHaveLength(1);
@@ -117,11 +120,15 @@ describe('client tokens', () => {
     const listed = await ec2.send(new DescribeNatGatewaysCommand({ Filter: [{ Name: 'vpc-id', Values: [vpcId] }] }));
     expect(listed.NatGateways?.map((g) => g.NatGatewayId)).toEqual([first.NatGateway?.NatGatewayId]);
 
-    const mismatch = ec2.send(new CreateNatGatewayCommand({ SubnetId: other.Subnet!.SubnetId!, AllocationId: eip.AllocationId, ClientToken: token }));
+    const mismatch = ec2.send(
+      new CreateNatGatewayCommand({ SubnetId: other.Subnet!.SubnetId!, AllocationId: eip.AllocationId, ClientToken: token }),
+    );
     expect(await outcome(mismatch)).toBe(
       'IdempotentParameterMismatch: Arguments on this idempotent request are inconsistent with arguments used in previous request(s).',
     );
-    expect(lines.at(-1)).toMatch(/^sandbox: idempotency: CreateNatGateway reused client token tutor-nat-0001 with other parameters: IdempotentParameterMismatch/);
+    expect(lines.at(-1)).toMatch(
+      /^sandbox: idempotency: CreateNatGateway reused client token tutor-nat-0001 with other parameters: IdempotentParameterMismatch/,
+    );
   });
 });
 

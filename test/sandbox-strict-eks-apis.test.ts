@@ -50,13 +50,19 @@ async function activeCluster(options: { version?: string; mode?: AuthenticationM
   clock.advance(MINUTES);
   const subnetIds: string[] = [];
   for (const [i, zone] of ['us-east-1a', 'us-east-1b'].entries()) {
-    const subnet = await ec2.send(new CreateSubnetCommand({ VpcId: vpc.Vpc!.VpcId!, CidrBlock: `10.${octet}.${i}.0/24`, AvailabilityZone: zone }));
+    const subnet = await ec2.send(
+      new CreateSubnetCommand({ VpcId: vpc.Vpc!.VpcId!, CidrBlock: `10.${octet}.${i}.0/24`, AvailabilityZone: zone }),
+    );
     subnetIds.push(subnet.Subnet!.SubnetId!);
   }
   const trust = (service: string) =>
     JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] });
-  const role = await iam.send(new CreateRoleCommand({ RoleName: uniqueName('role'), AssumeRolePolicyDocument: trust('eks.amazonaws.com') }));
-  const nodeRole = await iam.send(new CreateRoleCommand({ RoleName: uniqueName('node'), AssumeRolePolicyDocument: trust('ec2.amazonaws.com') }));
+  const role = await iam.send(
+    new CreateRoleCommand({ RoleName: uniqueName('role'), AssumeRolePolicyDocument: trust('eks.amazonaws.com') }),
+  );
+  const nodeRole = await iam.send(
+    new CreateRoleCommand({ RoleName: uniqueName('node'), AssumeRolePolicyDocument: trust('ec2.amazonaws.com') }),
+  );
   clock.advance(MINUTES);
   const name = uniqueName('apis');
   await eks.send(
@@ -83,7 +89,9 @@ describe('add-ons', () => {
     const { name } = await activeCluster({ version: '1.34' });
     const created = await eks.send(new CreateAddonCommand({ clusterName: name, addonName: 'coredns' }));
     expect(created.addon).toMatchObject({ addonName: 'coredns', status: 'CREATING', addonVersion: versions[0]!.addonVersion });
-    expect(await outcome(eks.send(new CreateAddonCommand({ clusterName: name, addonName: 'coredns' })))).toBe('ResourceInUseException: Addon already exists.');
+    expect(await outcome(eks.send(new CreateAddonCommand({ clusterName: name, addonName: 'coredns' })))).toBe(
+      'ResourceInUseException: Addon already exists.',
+    );
     expect(await outcome(eks.send(new CreateAddonCommand({ clusterName: name, addonName: 'no-such-addon' })))).toMatch(
       /^InvalidParameterException: Addon no-such-addon specified is not supported/,
     );
@@ -120,11 +128,20 @@ describe('access entries', () => {
       made.accessEntry?.accessEntryArn,
     );
     const viewPolicy = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy';
-    await eks.send(new AssociateAccessPolicyCommand({ clusterName: name, principalArn, policyArn: viewPolicy, accessScope: { type: 'namespace', namespaces: ['web'] } }));
+    await eks.send(
+      new AssociateAccessPolicyCommand({
+        clusterName: name,
+        principalArn,
+        policyArn: viewPolicy,
+        accessScope: { type: 'namespace', namespaces: ['web'] },
+      }),
+    );
     const listed = await eks.send(new ListAssociatedAccessPoliciesCommand({ clusterName: name, principalArn }));
     expect(listed.associatedAccessPolicies?.map((p) => [p.policyArn, p.accessScope?.namespaces])).toEqual([[viewPolicy, ['web']]]);
     await eks.send(new DisassociateAccessPolicyCommand({ clusterName: name, principalArn, policyArn: viewPolicy }));
-    expect((await eks.send(new ListAssociatedAccessPoliciesCommand({ clusterName: name, principalArn }))).associatedAccessPolicies).toEqual([]);
+    expect((await eks.send(new ListAssociatedAccessPoliciesCommand({ clusterName: name, principalArn }))).associatedAccessPolicies).toEqual(
+      [],
+    );
     await eks.send(new DeleteAccessEntryCommand({ clusterName: name, principalArn }));
     expect((await eks.send(new ListAccessEntriesCommand({ clusterName: name }))).accessEntries).toEqual([me]);
   });
@@ -164,12 +181,14 @@ describe('version upgrades', () => {
     expect((await eks.send(new DescribeUpdateCommand({ name, updateId: update!.id! }))).update?.status).toBe('Successful');
     expect((await eks.send(new DescribeClusterCommand({ name }))).cluster).toMatchObject({ status: 'ACTIVE', version: '1.34' });
 
-    expect(await outcome(eks.send(new UpdateNodegroupVersionCommand({ clusterName: name, nodegroupName: 'workers', version: '1.35' })))).toMatch(
-      /^InvalidParameterException: Requested Nodegroup version 1.35 is not supported/,
-    );
+    expect(
+      await outcome(eks.send(new UpdateNodegroupVersionCommand({ clusterName: name, nodegroupName: 'workers', version: '1.35' }))),
+    ).toMatch(/^InvalidParameterException: Requested Nodegroup version 1.35 is not supported/);
     const nodes = await eks.send(new UpdateNodegroupVersionCommand({ clusterName: name, nodegroupName: 'workers' }));
     expect(nodes.update?.params).toContainEqual({ type: 'Version', value: '1.34' });
-    expect((await eks.send(new DescribeNodegroupCommand({ clusterName: name, nodegroupName: 'workers' }))).nodegroup?.status).toBe('UPDATING');
+    expect((await eks.send(new DescribeNodegroupCommand({ clusterName: name, nodegroupName: 'workers' }))).nodegroup?.status).toBe(
+      'UPDATING',
+    );
     clock.advance(9 * MINUTES);
     expect((await eks.send(new DescribeNodegroupCommand({ clusterName: name, nodegroupName: 'workers' }))).nodegroup).toMatchObject({
       status: 'ACTIVE',
@@ -181,14 +200,22 @@ describe('version upgrades', () => {
     const { eks } = sandboxClients(run.sandbox);
     const { name, subnetIds, nodeRoleArn } = await activeCluster({ version: '1.33' });
     await eks.send(
-      new CreateNodegroupCommand({ clusterName: name, nodegroupName: 'old', nodeRole: nodeRoleArn, subnets: subnetIds, scalingConfig: { desiredSize: 1 } }),
+      new CreateNodegroupCommand({
+        clusterName: name,
+        nodegroupName: 'old',
+        nodeRole: nodeRoleArn,
+        subnets: subnetIds,
+        scalingConfig: { desiredSize: 1 },
+      }),
     );
     clock.advance(5 * MINUTES);
     // One control-plane upgrade with the node group on the same minor is allowed.
     await eks.send(new UpdateClusterVersionCommand({ name, version: '1.34' }));
     clock.advance(9 * MINUTES);
     const refused = await outcome(eks.send(new UpdateClusterVersionCommand({ name, version: '1.35' })));
-    expect(refused).toBe('InvalidRequestException: Nodegroups old (1.33) must be updated to match cluster version 1.34 before updating cluster version');
+    expect(refused).toBe(
+      'InvalidRequestException: Nodegroups old (1.33) must be updated to match cluster version 1.34 before updating cluster version',
+    );
     expect((await eks.send(new DescribeClusterCommand({ name }))).cluster).toMatchObject({ status: 'ACTIVE', version: '1.34' });
     // After the node group catches up, the next upgrade goes through.
     await eks.send(new UpdateNodegroupVersionCommand({ clusterName: name, nodegroupName: 'old' }));
@@ -196,7 +223,9 @@ describe('version upgrades', () => {
     expect(await outcome(eks.send(new UpdateClusterVersionCommand({ name, version: '1.35' })))).toBe('ok');
     clock.advance(9 * MINUTES);
     // force skips the check.
-    expect(await outcome(eks.send(new UpdateClusterVersionCommand({ name, version: '1.36' })))).toMatch(/^InvalidRequestException: Nodegroups old \(1\.34\)/);
+    expect(await outcome(eks.send(new UpdateClusterVersionCommand({ name, version: '1.36' })))).toMatch(
+      /^InvalidRequestException: Nodegroups old \(1\.34\)/,
+    );
     expect(await outcome(eks.send(new UpdateClusterVersionCommand({ name, version: '1.36', force: true })))).toBe('ok');
   });
 });

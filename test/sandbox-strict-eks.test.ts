@@ -40,7 +40,10 @@ async function groundwork(ec2: EC2Client) {
     const subnet = await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: `10.${octet}.${i}.0/24`, AvailabilityZone: zone }));
     subnetIds.push(subnet.Subnet!.SubnetId!);
   }
-  const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'eks.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+  const trust = {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: 'eks.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+  };
   const role = await iam.send(new CreateRoleCommand({ RoleName: uniqueName('role'), AssumeRolePolicyDocument: JSON.stringify(trust) }));
   clock.advance(MINUTES);
   return { vpcId, subnetIds, roleArn: role.Role!.Arn! };
@@ -69,7 +72,9 @@ describe('what outlives the cluster', () => {
     expect(await outcome(ec2.send(new DeleteSubnetCommand({ SubnetId: subnetIds[0] })))).toBe(
       `DependencyViolation: The subnet '${subnetIds[0]}' has dependencies and cannot be deleted.`,
     );
-    expect(lines.at(-1)).toMatch(new RegExp(`^sandbox: lingering-enis: DeleteSubnet refused: held by network interface eni-\\w+: DependencyViolation`));
+    expect(lines.at(-1)).toMatch(
+      new RegExp(`^sandbox: lingering-enis: DeleteSubnet refused: held by network interface eni-\\w+: DependencyViolation`),
+    );
     expect(await outcome(ec2.send(new DeleteSecurityGroupCommand({ GroupId: groupId })))).toBe(
       `DependencyViolation: resource ${groupId} has a dependent object`,
     );
@@ -99,7 +104,9 @@ describe('client request tokens', () => {
     expect(clusters.filter((c) => c === name)).toHaveLength(1);
 
     const other = eks.send(new CreateClusterCommand({ ...request, version: '1.33' }));
-    expect(await outcome(other)).toBe('InvalidParameterException: The client request token was already used for a request with different parameters.');
+    expect(await outcome(other)).toBe(
+      'InvalidParameterException: The client request token was already used for a request with different parameters.',
+    );
     expect(lines.at(-1)).toMatch(/^sandbox: idempotency: CreateCluster reused client token/);
   });
 });
@@ -107,7 +114,11 @@ describe('client request tokens', () => {
 describe('versions from the calendar', () => {
   it('derives each status from the day', () => {
     const day = (date: string) => Date.parse(`${date}T12:00:00Z`);
-    const status = (version: string, date: string) => versionStatus(EKS_CALENDAR.find((v) => v.version === version)!, day(date));
+    const status = (version: string, date: string) =>
+      versionStatus(
+        EKS_CALENDAR.find((v) => v.version === version)!,
+        day(date),
+      );
     expect(status('1.34', '2026-12-01')).toBe('STANDARD_SUPPORT');
     expect(status('1.34', '2026-12-02')).toBe('EXTENDED_SUPPORT');
     expect(status('1.33', '2026-12-01')).toBe('EXTENDED_SUPPORT');
@@ -132,7 +143,9 @@ describe('versions from the calendar', () => {
     const { ec2, eks } = sandboxClients(run.sandbox);
     const { subnetIds, roleArn } = await groundwork(ec2);
     const past = EKS_CALENDAR.find((v) => versionStatus(v, clock.now()) === 'UNSUPPORTED')!.version;
-    const create = eks.send(new CreateClusterCommand({ name: uniqueName('old'), roleArn, version: past, resourcesVpcConfig: { subnetIds } }));
+    const create = eks.send(
+      new CreateClusterCommand({ name: uniqueName('old'), roleArn, version: past, resourcesVpcConfig: { subnetIds } }),
+    );
     expect(await outcome(create)).toBe(`InvalidParameterException: unsupported Kubernetes version ${past}`);
   });
 });

@@ -53,7 +53,9 @@ describe('IAM propagation', () => {
     expect(await outcome(create())).toBe(
       `InvalidParameterException: Role with arn: ${roleArn}, could not be assumed because it does not exist or the trusted entity is not correct`,
     );
-    expect(lines.at(-1)).toMatch(new RegExp(`^sandbox: iam-propagation: CreateCluster ${name} .*${roleName}.*: InvalidParameterException: Role with arn`));
+    expect(lines.at(-1)).toMatch(
+      new RegExp(`^sandbox: iam-propagation: CreateCluster ${name} .*${roleName}.*: InvalidParameterException: Role with arn`),
+    );
     clock.advance(5 * SECONDS);
     expect(await outcome(create())).toMatch(/^InvalidParameterException/);
 
@@ -70,7 +72,9 @@ describe('IAM propagation', () => {
   it('refuses CreateNodegroup naming a node role changed moments ago, with the missing principals or policies', async () => {
     const { iam, eks } = sandboxClients(run.sandbox);
     const subnetIds = await network();
-    const clusterRole = await iam.send(new CreateRoleCommand({ RoleName: uniqueName('cr'), AssumeRolePolicyDocument: trust('eks.amazonaws.com') }));
+    const clusterRole = await iam.send(
+      new CreateRoleCommand({ RoleName: uniqueName('cr'), AssumeRolePolicyDocument: trust('eks.amazonaws.com') }),
+    );
     clock.advance(11 * SECONDS);
     const clusterName = uniqueName('ng-role');
     await eks.send(new CreateClusterCommand({ name: clusterName, roleArn: clusterRole.Role!.Arn!, resourcesVpcConfig: { subnetIds } }));
@@ -78,7 +82,9 @@ describe('IAM propagation', () => {
     expect((await eks.send(new DescribeClusterCommand({ name: clusterName }))).cluster?.status).toBe('ACTIVE');
 
     const nodeRoleName = uniqueName('node-role');
-    const nodeRole = await iam.send(new CreateRoleCommand({ RoleName: nodeRoleName, AssumeRolePolicyDocument: trust('ec2.amazonaws.com') }));
+    const nodeRole = await iam.send(
+      new CreateRoleCommand({ RoleName: nodeRoleName, AssumeRolePolicyDocument: trust('ec2.amazonaws.com') }),
+    );
     const createNodegroup = () =>
       eks.send(
         new CreateNodegroupCommand({
@@ -137,7 +143,9 @@ describe('switching behaviours', () => {
     });
     expect(parseBehaviours('-iam-propagation,-eventual-consistency')).toEqual({ 'iam-propagation': false, 'eventual-consistency': false });
     expect(parseBehaviours('none,+idempotency')).toMatchObject({ idempotency: true, 'nat-address': false });
-    expect(() => parseBehaviours('-iam')).toThrow(`${BEHAVIOURS_ENV} names an unknown behaviour "iam"; allowed: all, none, iam-propagation,`);
+    expect(() => parseBehaviours('-iam')).toThrow(
+      `${BEHAVIOURS_ENV} names an unknown behaviour "iam"; allowed: all, none, iam-propagation,`,
+    );
   });
 
   it('lets options win over the environment, and scales each window by the time scale', () => {

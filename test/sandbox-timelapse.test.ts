@@ -62,7 +62,13 @@ describe('EKS time-lapse', () => {
     const network = await createNetwork(ec2);
     setup.subnetIds = network.subnetIds;
     setup.nodeRole = await createRole(iam, 'ec2.amazonaws.com');
-    await eks.send(new CreateClusterCommand({ name, roleArn: await createRole(iam, 'eks.amazonaws.com'), resourcesVpcConfig: { subnetIds: network.subnetIds } }));
+    await eks.send(
+      new CreateClusterCommand({
+        name,
+        roleArn: await createRole(iam, 'eks.amazonaws.com'),
+        resourcesVpcConfig: { subnetIds: network.subnetIds },
+      }),
+    );
     const early = eks.send(
       new CreateNodegroupCommand({
         clusterName: name,
@@ -73,7 +79,10 @@ describe('EKS time-lapse', () => {
       }),
     );
     expect(await errorName(early)).toBe('InvalidRequestException');
-    const states = await statesUntil(() => statusOrGone(eks.send(new DescribeClusterCommand({ name })).then((r) => r.cluster!)), (s) => s === 'ACTIVE');
+    const states = await statesUntil(
+      () => statusOrGone(eks.send(new DescribeClusterCommand({ name })).then((r) => r.cluster!)),
+      (s) => s === 'ACTIVE',
+    );
     expect(states).toEqual(['CREATING', 'ACTIVE']);
   });
 
@@ -88,7 +97,8 @@ describe('EKS time-lapse', () => {
         scalingConfig: { minSize: 1, maxSize: 3, desiredSize: 2 },
       }),
     );
-    const describe = () => statusOrGone(eks.send(new DescribeNodegroupCommand({ clusterName: name, nodegroupName: 'workers' })).then((r) => r.nodegroup!));
+    const describe = () =>
+      statusOrGone(eks.send(new DescribeNodegroupCommand({ clusterName: name, nodegroupName: 'workers' })).then((r) => r.nodegroup!));
     expect(await statesUntil(describe, (s) => s === 'ACTIVE')).toEqual(['CREATING', 'ACTIVE']);
 
     expect(await errorName(eks.send(new DeleteClusterCommand({ name })))).toBe('ResourceInUseException');
@@ -105,7 +115,10 @@ describe('EKS time-lapse', () => {
     const deleted = await eks.send(new DeleteClusterCommand({ name }));
     expect(deleted.cluster?.status).toBe('DELETING');
     expect((await eks.send(new ListClustersCommand({}))).clusters).toContain(name);
-    const states = await statesUntil(() => statusOrGone(eks.send(new DescribeClusterCommand({ name })).then((r) => r.cluster!)), (s) => s === 'gone');
+    const states = await statesUntil(
+      () => statusOrGone(eks.send(new DescribeClusterCommand({ name })).then((r) => r.cluster!)),
+      (s) => s === 'gone',
+    );
     expect(states).toEqual(['DELETING', 'gone']);
     expect((await eks.send(new ListClustersCommand({}))).clusters).not.toContain(name);
   });

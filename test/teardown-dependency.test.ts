@@ -29,7 +29,8 @@ async function steppedEngine() {
   return { engine, clients, events };
 }
 
-const dependencyViolation = () => Object.assign(new Error('The subnet has dependencies and cannot be deleted.'), { name: 'DependencyViolation' });
+const dependencyViolation = () =>
+  Object.assign(new Error('The subnet has dependencies and cannot be deleted.'), { name: 'DependencyViolation' });
 
 describe('DependencyViolation during down', () => {
   beforeEach(async () => {
@@ -42,8 +43,14 @@ describe('DependencyViolation during down', () => {
     failNext(clients, 'ec2', 'DeleteSubnet', dependencyViolation, 3);
     const result = await engine.down();
     expect(result.remaining).toEqual([]);
-    const retries = events.filter((e): e is Extract<EngineEvent, { type: 'status' }> => e.type === 'status' && e.status.startsWith('DependencyViolation'));
-    expect(retries.map((e) => e.status)).toEqual(['DependencyViolation, retrying', 'DependencyViolation, retrying', 'DependencyViolation, retrying']);
+    const retries = events.filter(
+      (e): e is Extract<EngineEvent, { type: 'status' }> => e.type === 'status' && e.status.startsWith('DependencyViolation'),
+    );
+    expect(retries.map((e) => e.status)).toEqual([
+      'DependencyViolation, retrying',
+      'DependencyViolation, retrying',
+      'DependencyViolation, retrying',
+    ]);
     // Not "0:00" every time: the time since the first refusal, growing with each wait.
     expect(retries.map((e) => e.elapsedMs)).toEqual([0, 5_000, 15_000]);
     expect(retries[0]!.expectedMs).toBe(15 * 60_000);
@@ -67,7 +74,10 @@ describe('DependencyViolation during down', () => {
     expect(error?.message).toMatch(/still in use after 1[45] minutes/);
     expect(error?.message).toMatch(/eni-[0-9a-f]+ \([^)]*i-[0-9a-f]+/);
     expect(error?.message).not.toMatch(/delete that Service/i);
-    const retries = events.filter((e): e is Extract<EngineEvent, { type: 'status' }> => e.type === 'status' && e.key === subnet.key && e.status.startsWith('Dependency'));
+    const retries = events.filter(
+      (e): e is Extract<EngineEvent, { type: 'status' }> =>
+        e.type === 'status' && e.key === subnet.key && e.status.startsWith('Dependency'),
+    );
     expect(retries.at(-1)!.elapsedMs).toBeGreaterThan(13 * 60_000);
   });
 

@@ -22,7 +22,13 @@ function clusterWithService(calls: string[][], lb: { name: string; dns: () => st
     const verb = args.slice(2);
     if (verb[0] === 'get' && verb[1] === 'services') {
       const items = exists
-        ? [{ metadata: { name: 'web', namespace: 'shop' }, spec: { type: 'LoadBalancer' }, status: { loadBalancer: { ingress: [{ hostname: lb.dns() }] } } }]
+        ? [
+            {
+              metadata: { name: 'web', namespace: 'shop' },
+              spec: { type: 'LoadBalancer' },
+              status: { loadBalancer: { ingress: [{ hostname: lb.dns() }] } },
+            },
+          ]
         : [];
       return { stdout: JSON.stringify({ items }), stderr: '', exitCode: 0 };
     }
@@ -53,14 +59,24 @@ describe('down deletes what Kubernetes made while the cluster still exists', () 
   it('lists the Service with the load balancer it holds, deletes it through kubectl before the cluster, and waits for the load balancer', async () => {
     const calls: string[][] = [];
     let dns = '';
-    const engine = await makeEngine(moto.url, { kubectl: true }, { kubectl: clusterWithService(calls, { name: 'a1b2c3', dns: () => dns }) });
+    const engine = await makeEngine(
+      moto.url,
+      { kubectl: true },
+      { kubectl: clusterWithService(calls, { name: 'a1b2c3', dns: () => dns }) },
+    );
     await engine.up(3);
     await engine.apply(4);
     const found = await engine.inventory();
     const subnets = found.filter((f) => f.kind === 'subnet' && f.key.startsWith('subnet/public/')).map((f) => f.id);
     const vpc = found.find((f) => f.kind === 'vpc')!.id;
     const ec2 = new EC2Client(config());
-    const group = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'k8s-elb-a1b2c3', Description: 'Security group for Kubernetes ELB a1b2c3 (shop/web)', VpcId: vpc }));
+    const group = await ec2.send(
+      new CreateSecurityGroupCommand({
+        GroupName: 'k8s-elb-a1b2c3',
+        Description: 'Security group for Kubernetes ELB a1b2c3 (shop/web)',
+        VpcId: vpc,
+      }),
+    );
     ec2.destroy();
     const elb = new ElasticLoadBalancing(config());
     const made = await elb.createLoadBalancer({
@@ -68,7 +84,10 @@ describe('down deletes what Kubernetes made while the cluster still exists', () 
       Listeners: [{ Protocol: 'TCP', LoadBalancerPort: 80, InstancePort: 31000 }],
       Subnets: subnets,
       SecurityGroups: [group.GroupId!],
-      Tags: [{ Key: 'kubernetes.io/cluster/tutor-test', Value: 'owned' }, { Key: 'kubernetes.io/service-name', Value: 'shop/web' }],
+      Tags: [
+        { Key: 'kubernetes.io/cluster/tutor-test', Value: 'owned' },
+        { Key: 'kubernetes.io/service-name', Value: 'shop/web' },
+      ],
     });
     dns = made.DNSName!;
 

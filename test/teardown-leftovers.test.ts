@@ -51,7 +51,14 @@ async function leaveLikeKubernetes(vpc: string, subnets: string[], tagged: boole
     SecurityGroups: [group.GroupId!],
     ...(tags.length ? { Tags: tags } : {}),
   });
-  const alb = await elbv2.send(new CreateLoadBalancerCommand({ Name: `alb${suffix}`, Subnets: subnets, SecurityGroups: [group.GroupId!], ...(tags.length ? { Tags: tags } : {}) }));
+  const alb = await elbv2.send(
+    new CreateLoadBalancerCommand({
+      Name: `alb${suffix}`,
+      Subnets: subnets,
+      SecurityGroups: [group.GroupId!],
+      ...(tags.length ? { Tags: tags } : {}),
+    }),
+  );
   const eni = await ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: subnets[0], Description: `ELB ${classic}` }));
   ec2.destroy();
   elb.destroy();
@@ -73,8 +80,10 @@ describe('down removes what Kubernetes left in the VPC', () => {
     // Someone else's VPC with the same kind of things, untagged: never touched.
     const foreignVpc = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.50.0.0/16' }))).Vpc!.VpcId!;
     const foreignSubnets = [
-      (await ec2.send(new CreateSubnetCommand({ VpcId: foreignVpc, CidrBlock: '10.50.1.0/24', AvailabilityZone: 'us-east-1a' }))).Subnet!.SubnetId!,
-      (await ec2.send(new CreateSubnetCommand({ VpcId: foreignVpc, CidrBlock: '10.50.2.0/24', AvailabilityZone: 'us-east-1b' }))).Subnet!.SubnetId!,
+      (await ec2.send(new CreateSubnetCommand({ VpcId: foreignVpc, CidrBlock: '10.50.1.0/24', AvailabilityZone: 'us-east-1a' }))).Subnet!
+        .SubnetId!,
+      (await ec2.send(new CreateSubnetCommand({ VpcId: foreignVpc, CidrBlock: '10.50.2.0/24', AvailabilityZone: 'us-east-1b' }))).Subnet!
+        .SubnetId!,
     ];
     const foreign = await leaveLikeKubernetes(foreignVpc, foreignSubnets, false, 'foreign');
 
@@ -85,7 +94,10 @@ describe('down removes what Kubernetes left in the VPC', () => {
     // The node side's group allows the load balancer's group in: that rule must go before the group can.
     const nodes = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'learner-nodes', Description: 'nodes', VpcId: vpc }));
     await ec2.send(
-      new AuthorizeSecurityGroupIngressCommand({ GroupId: nodes.GroupId!, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 30080, ToPort: 30080, UserIdGroupPairs: [{ GroupId: ours.group }] }] }),
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: nodes.GroupId!,
+        IpPermissions: [{ IpProtocol: 'tcp', FromPort: 30080, ToPort: 30080, UserIdGroupPairs: [{ GroupId: ours.group }] }],
+      }),
     );
 
     const plan = await engine.teardownPlan();
@@ -119,12 +131,14 @@ describe('down removes what Kubernetes left in the VPC', () => {
     ec2.destroy();
   });
 
-  it('a cluster name that is not the tutor\'s: load balancers tagged for it are left alone', async () => {
+  it("a cluster name that is not the tutor's: load balancers tagged for it are left alone", async () => {
     const ec2 = new EC2Client(config());
     const vpc = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.60.0.0/16' }))).Vpc!.VpcId!;
     const subnets = [
-      (await ec2.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.60.1.0/24', AvailabilityZone: 'us-east-1a' }))).Subnet!.SubnetId!,
-      (await ec2.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.60.2.0/24', AvailabilityZone: 'us-east-1b' }))).Subnet!.SubnetId!,
+      (await ec2.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.60.1.0/24', AvailabilityZone: 'us-east-1a' }))).Subnet!
+        .SubnetId!,
+      (await ec2.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.60.2.0/24', AvailabilityZone: 'us-east-1b' }))).Subnet!
+        .SubnetId!,
     ];
     // Tagged for a cluster called tutor-test, in a VPC that is not the tutor's, and no ledger or cluster of the tutor's.
     await leaveLikeKubernetes(vpc, subnets, true, 'theirs');

@@ -77,7 +77,21 @@ describe('day two in the TUI (tmux, 80×24, sandbox)', () => {
     const up = await learner.run(['up', '--sandbox', '--yes', '--time-scale', '0', '--kubernetes-version', '1.35'], { timeoutMs: 300_000 });
     expect(up.exitCode, up.stdout + up.stderr).toBe(0);
 
-    const command = ['env', `HOME=${learner.home}`, `KUBECONFIG=${learner.kubeconfig}`, 'NO_COLOR=1', process.execPath, CLI, '--sandbox', '--time-scale', '0', '--state-dir', learner.stateDir, '--lang', 'en']
+    const command = [
+      'env',
+      `HOME=${learner.home}`,
+      `KUBECONFIG=${learner.kubeconfig}`,
+      'NO_COLOR=1',
+      process.execPath,
+      CLI,
+      '--sandbox',
+      '--time-scale',
+      '0',
+      '--state-dir',
+      learner.stateDir,
+      '--lang',
+      'en',
+    ]
       .map((word) => `'${word.replace(/'/g, `'\\''`)}'`)
       .join(' ');
     tmux('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', `${command}; echo "EXITED $?"; sleep 600`);
@@ -116,27 +130,31 @@ describe('day two in the TUI (tmux, 80×24, sandbox)', () => {
     expect(after).toMatch(/✓ Q2 More people/);
   });
 
-  it('runs the workload and the other questions from the same menu, each checked: the upgrade, a second cluster, no NAT, a third AZ, and the two that explain', { timeout: 900_000 }, async () => {
-    // The first workload: its Service gets an address from a load balancer.
-    await press(String(DAY_TWO_ACTIONS.findIndex((a) => a.id === 'workload') + 1));
-    const workload = await runAction('A first workload behind a load balancer');
-    expect(workload).toMatch(/\$ kubectl get (service|svc)/);
-    // The EXTERNAL-IP column holds the load balancer's DNS name (cut at 80 columns), not <pending>.
-    expect(workload).toMatch(/^hello\s+LoadBalancer\s+[\d.]+\s+(?!<pending>)[a-z0-9]/m);
-    expect(workload).toContain('Every check passed.');
-    await press('Escape');
-    await waitFor('Day two: the questions real projects meet');
-    for (const question of [1, 3, 4, 5, 6, 7]) {
-      const index = DAY_TWO_ACTIONS.findIndex((a) => a.question === question);
-      await press(String(index + 1));
-      const page = await runAction(`Q${question} · `);
-      expect(page, `question ${question}`).toContain('Every check passed.');
-      expect(page, `question ${question}`).not.toContain('✗');
-      if (question === 1) expect(page).toMatch(/\$ kubectl (version|get nodes)/);
+  it(
+    'runs the workload and the other questions from the same menu, each checked: the upgrade, a second cluster, no NAT, a third AZ, and the two that explain',
+    { timeout: 900_000 },
+    async () => {
+      // The first workload: its Service gets an address from a load balancer.
+      await press(String(DAY_TWO_ACTIONS.findIndex((a) => a.id === 'workload') + 1));
+      const workload = await runAction('A first workload behind a load balancer');
+      expect(workload).toMatch(/\$ kubectl get (service|svc)/);
+      // The EXTERNAL-IP column holds the load balancer's DNS name (cut at 80 columns), not <pending>.
+      expect(workload).toMatch(/^hello\s+LoadBalancer\s+[\d.]+\s+(?!<pending>)[a-z0-9]/m);
+      expect(workload).toContain('Every check passed.');
       await press('Escape');
       await waitFor('Day two: the questions real projects meet');
-    }
-    await press('q');
-    expect(await waitFor('EXITED', 30_000)).toContain('EXITED 0');
-  });
+      for (const question of [1, 3, 4, 5, 6, 7]) {
+        const index = DAY_TWO_ACTIONS.findIndex((a) => a.question === question);
+        await press(String(index + 1));
+        const page = await runAction(`Q${question} · `);
+        expect(page, `question ${question}`).toContain('Every check passed.');
+        expect(page, `question ${question}`).not.toContain('✗');
+        if (question === 1) expect(page).toMatch(/\$ kubectl (version|get nodes)/);
+        await press('Escape');
+        await waitFor('Day two: the questions real projects meet');
+      }
+      await press('q');
+      expect(await waitFor('EXITED', 30_000)).toContain('EXITED 0');
+    },
+  );
 });

@@ -36,7 +36,21 @@ afterAll(async () => {
 
 function start(session: string, lang: Lang): void {
   const state = join(dir, lang);
-  const command = ['env', `KUBECONFIG=${join(state, 'kubeconfig')}`, 'NO_COLOR=1', process.execPath, CLI, '--sandbox', '--presenter', '--time-scale', '0', '--state-dir', state, '--lang', lang]
+  const command = [
+    'env',
+    `KUBECONFIG=${join(state, 'kubeconfig')}`,
+    'NO_COLOR=1',
+    process.execPath,
+    CLI,
+    '--sandbox',
+    '--presenter',
+    '--time-scale',
+    '0',
+    '--state-dir',
+    state,
+    '--lang',
+    lang,
+  ]
     .map((word) => `'${word.replace(/'/g, `'\\''`)}'`)
     .join(' ');
   tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', `${command}; echo "EXITED $?"; sleep 600`);
@@ -88,7 +102,10 @@ describe.each(['en', 'ja'] as const)('the presenter track, built program, 80×24
         await waitFor((t) => /^(iam|ec2|eks|kubeconfig):[A-Z]\w+$/m.test(t), 'the request');
         await press('Enter');
       } else {
-        const result = await waitFor((t) => t.includes(S.allPassed[lang]) || t.includes(S.someFailed[lang]) || /^\S+\s+Ready\s/m.test(t), 'the check result');
+        const result = await waitFor(
+          (t) => t.includes(S.allPassed[lang]) || t.includes(S.someFailed[lang]) || /^\S+\s+Ready\s/m.test(t),
+          'the check result',
+        );
         if (result.includes(heading)) {
           seen = result;
           break;

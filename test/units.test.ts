@@ -32,14 +32,21 @@ describe('plans', () => {
     const create = plan.calls[0]!;
     expect(create.action).toBe('CreateRole');
     expect(JSON.parse(String(create.input.AssumeRolePolicyDocument)).Statement[0].Principal.Service).toBe('eks.amazonaws.com');
-    expect(plan.calls[1]!.cli).toBe('aws iam attach-role-policy --role-name tutor-test-cluster-role --policy-arn arn:aws:iam::aws:policy/AmazonEKSClusterPolicy --region us-east-1');
+    expect(plan.calls[1]!.cli).toBe(
+      'aws iam attach-role-policy --role-name tutor-test-cluster-role --policy-arn arn:aws:iam::aws:policy/AmazonEKSClusterPolicy --region us-east-1',
+    );
     expect(create.cli).toContain("--assume-role-policy-document '{");
   });
 
   it('step 2 makes one NAT for single, one per AZ for ha, none for none, and tags the subnets for load balancers', () => {
-    const count = (nat: 'single' | 'ha' | 'none', azs: 2 | 3) => planEngine({ nat, azs }).plan(2).calls.filter((c) => c.action === 'CreateNatGateway').length;
+    const count = (nat: 'single' | 'ha' | 'none', azs: 2 | 3) =>
+      planEngine({ nat, azs })
+        .plan(2)
+        .calls.filter((c) => c.action === 'CreateNatGateway').length;
     expect([count('single', 2), count('ha', 2), count('ha', 3), count('none', 3)]).toEqual([1, 2, 3, 0]);
-    const subnets = planEngine().plan(2).calls.filter((c) => c.action === 'CreateSubnet');
+    const subnets = planEngine()
+      .plan(2)
+      .calls.filter((c) => c.action === 'CreateSubnet');
     const tags = subnets.map((c) => JSON.stringify(c.input.TagSpecifications));
     expect(tags.filter((t) => t.includes('"kubernetes.io/role/elb","Value":"1"'))).toHaveLength(2);
     expect(tags.filter((t) => t.includes('"kubernetes.io/role/internal-elb","Value":"1"'))).toHaveLength(2);
@@ -57,10 +64,17 @@ describe('plans', () => {
   });
 
   it('step 5 uses PullOnly by default, ReadOnly on request, and public subnets when there is no NAT', () => {
-    const arns = (o = {}) => planEngine(o).plan(5).calls.filter((c) => c.action === 'AttachRolePolicy').map((c) => String(c.input.PolicyArn).split('/').pop());
+    const arns = (o = {}) =>
+      planEngine(o)
+        .plan(5)
+        .calls.filter((c) => c.action === 'AttachRolePolicy')
+        .map((c) => String(c.input.PolicyArn).split('/').pop());
     expect(arns()).toEqual(['AmazonEKSWorkerNodePolicy', 'AmazonEKS_CNI_Policy', 'AmazonEC2ContainerRegistryPullOnly']);
     expect(arns({ registryPolicy: 'readonly' })).toContain('AmazonEC2ContainerRegistryReadOnly');
-    const group = (o = {}) => planEngine(o).plan(5).calls.find((c) => c.action === 'CreateNodegroup')!.input as Record<string, any>;
+    const group = (o = {}) =>
+      planEngine(o)
+        .plan(5)
+        .calls.find((c) => c.action === 'CreateNodegroup')!.input as Record<string, any>;
     expect(group().subnets).toEqual(['<subnet-private-0>', '<subnet-private-1>']);
     expect(group({ nat: 'none' }).subnets).toEqual(['<subnet-public-0>', '<subnet-public-1>']);
     expect(group({ nodes: 4 }).scalingConfig).toEqual({ minSize: 1, maxSize: 4, desiredSize: 4 });
@@ -81,7 +95,9 @@ describe('small pieces', () => {
     expect(cliCommand('ec2', 'ModifySubnetAttribute', { SubnetId: 'subnet-1', MapPublicIpOnLaunch: { Value: true } }, 'us-east-1')).toBe(
       'aws ec2 modify-subnet-attribute --subnet-id subnet-1 --map-public-ip-on-launch --region us-east-1',
     );
-    expect(cliCommand('eks', 'CreateCluster', { name: 'x', version: '1.33' }, 'ap-northeast-1')).toBe('aws eks create-cluster --name x --kubernetes-version 1.33 --region ap-northeast-1');
+    expect(cliCommand('eks', 'CreateCluster', { name: 'x', version: '1.33' }, 'ap-northeast-1')).toBe(
+      'aws eks create-cluster --name x --kubernetes-version 1.33 --region ap-northeast-1',
+    );
   });
 
   it('cuts the VPC into slots, leaving room for a third AZ', () => {
@@ -115,7 +131,17 @@ describe('small pieces', () => {
 
   it('resolves defaults as documented', () => {
     const config = resolveConfig({ region: 'ap-northeast-1' }, {});
-    expect(config).toMatchObject({ mode: 'real', clusterName: 'eks-basics-tutor', vpcCidr: '192.168.0.0/16', azs: 2, nat: 'single', nodes: 2, instanceType: 't3.medium', registryPolicy: 'pullonly', timeScale: 1 / 60 });
+    expect(config).toMatchObject({
+      mode: 'real',
+      clusterName: 'eks-basics-tutor',
+      vpcCidr: '192.168.0.0/16',
+      azs: 2,
+      nat: 'single',
+      nodes: 2,
+      instanceType: 't3.medium',
+      registryPolicy: 'pullonly',
+      timeScale: 1 / 60,
+    });
     expect(resolveConfig({ timeScale: '0' }, {}).timeScale).toBe(0);
     expect(resolveConfig({}, { EKS_BASICS_TUTOR_STATE_DIR: '/tmp/x' }).stateDir).toBe('/tmp/x');
   });

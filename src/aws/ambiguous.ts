@@ -5,7 +5,13 @@
  * token, such a failure stops the SDK's retries instead; ensureResource then
  * looks the resource up by its tags before it tries again.
  */
-export const UNTOKENED_CREATES = new Set(['CreateVpcCommand', 'CreateInternetGatewayCommand', 'CreateSubnetCommand', 'CreateRouteTableCommand', 'AllocateAddressCommand']);
+export const UNTOKENED_CREATES = new Set([
+  'CreateVpcCommand',
+  'CreateInternetGatewayCommand',
+  'CreateSubnetCommand',
+  'CreateRouteTableCommand',
+  'AllocateAddressCommand',
+]);
 
 export class AmbiguousCreateError extends Error {
   /** What the SDK threw. Not `cause`: the SDK's retry logic would look inside it. */

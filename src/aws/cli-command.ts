@@ -9,7 +9,11 @@ const RENAMED: Record<string, string> = {
 };
 
 /** Boolean members the CLI takes as a flag pair (`--x` / `--no-x`). */
-const FLAGS = new Set(['ec2:ModifySubnetAttribute:MapPublicIpOnLaunch', 'ec2:ModifyVpcAttribute:EnableDnsHostnames', 'ec2:ModifyVpcAttribute:EnableDnsSupport']);
+const FLAGS = new Set([
+  'ec2:ModifySubnetAttribute:MapPublicIpOnLaunch',
+  'ec2:ModifyVpcAttribute:EnableDnsHostnames',
+  'ec2:ModifyVpcAttribute:EnableDnsSupport',
+]);
 
 function kebab(name: string): string {
   return name

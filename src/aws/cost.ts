@@ -15,9 +15,19 @@ interface RegionPrices {
 }
 
 /** The region's prices; `exact` false and `from` naming the region whose prices stand in where the table has no row. */
-export function priceFor(region: string): RegionPrices & { exact: boolean; from: string; gp3GbMonth: number; albHour: number; elbHour: number } {
+export function priceFor(
+  region: string,
+): RegionPrices & { exact: boolean; from: string; gp3GbMonth: number; albHour: number; elbHour: number } {
   const row = rowFor(region);
-  return { natGatewayHour: row.natGatewayHour, instanceHour: instanceTable(region), gp3GbMonth: row.gp3GbMonth, albHour: row.albHour, elbHour: row.elbHour, exact: row.exact, from: row.from };
+  return {
+    natGatewayHour: row.natGatewayHour,
+    instanceHour: instanceTable(region),
+    gp3GbMonth: row.gp3GbMonth,
+    albHour: row.albHour,
+    elbHour: row.elbHour,
+    exact: row.exact,
+    from: row.from,
+  };
 }
 
 /** One node's hourly price; 0 for an instance type the table does not know (`instancePrice` says undefined, `estimateNotes` says so). */

@@ -16,7 +16,6 @@ import type { Check, Clock, EngineEvent, KubectlRunner, Step, StepContext, StepN
 
 export const STEPS: Record<StepNumber, Step> = { 1: clusterRoleStep, 2: vpcStep, 3: clusterStep, 4: kubeconfigStep, 5: nodegroupStep };
 
-
 export interface EngineOptions {
   config: TutorConfig;
   clients: AwsClients;
@@ -54,7 +53,11 @@ export class Engine {
       ...(options.kubeconfigEnv ? { kubeconfigEnv: options.kubeconfigEnv } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     };
-    installRetries(options.clients, { clock: options.clock, emit: (event) => this.emit(event), ...(options.signal ? { signal: options.signal } : {}) });
+    installRetries(options.clients, {
+      clock: options.clock,
+      emit: (event) => this.emit(event),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
   }
 
   get clients(): AwsClients {
@@ -211,7 +214,10 @@ export class Engine {
     if (usable.length < this.config.azs) throw new UnsupportedZonesError(validZones, undefined);
     this.emit({
       type: 'note',
-      text: text(`Rebuilding the subnets in ${usable.join(', ')}, which EKS accepts.`, `EKS が受け付ける ${usable.join(', ')} にサブネットを作り直します。`),
+      text: text(
+        `Rebuilding the subnets in ${usable.join(', ')}, which EKS accepts.`,
+        `EKS が受け付ける ${usable.join(', ')} にサブネットを作り直します。`,
+      ),
     });
     const found = await this.inventory();
     const network = found.filter((f) => ['nat-gateway', 'elastic-ip', 'subnet', 'route-table'].includes(f.kind) && f.tagged && f.inLedger);

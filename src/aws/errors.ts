@@ -82,10 +82,24 @@ export function explainAwsError(error: unknown): TutorError {
     );
   }
   if (/VpcLimitExceeded/.test(name)) {
-    return new TutorError('QUOTA', text('This region already has 5 VPCs, the default quota. Delete an unused VPC or ask for a higher quota in Service Quotas.', 'このリージョンには既定クォータの 5 個の VPC がすでにあります。不要な VPC を削除するか、Service Quotas で上限緩和を申請してください。'), error);
+    return new TutorError(
+      'QUOTA',
+      text(
+        'This region already has 5 VPCs, the default quota. Delete an unused VPC or ask for a higher quota in Service Quotas.',
+        'このリージョンには既定クォータの 5 個の VPC がすでにあります。不要な VPC を削除するか、Service Quotas で上限緩和を申請してください。',
+      ),
+      error,
+    );
   }
   if (/AddressLimitExceeded/.test(name)) {
-    return new TutorError('QUOTA', text('The Elastic IP quota (5 per region by default) is used up. Release an unused address, use --nat single or --nat none, or ask for more in Service Quotas.', 'Elastic IP のクォータ(既定でリージョンあたり 5 個)を使い切っています。未使用のアドレスを解放するか、--nat single か --nat none を使うか、Service Quotas で申請してください。'), error);
+    return new TutorError(
+      'QUOTA',
+      text(
+        'The Elastic IP quota (5 per region by default) is used up. Release an unused address, use --nat single or --nat none, or ask for more in Service Quotas.',
+        'Elastic IP のクォータ(既定でリージョンあたり 5 個)を使い切っています。未使用のアドレスを解放するか、--nat single か --nat none を使うか、Service Quotas で申請してください。',
+      ),
+      error,
+    );
   }
   if (/ResourceLimitExceeded/.test(name)) {
     return new TutorError('QUOTA', text(`An EKS quota is reached: ${message}`, `EKS のクォータに達しました: ${message}`), error);
@@ -112,13 +126,31 @@ export function explainAwsError(error: unknown): TutorError {
     );
   }
   if (/ResourceInUse/.test(name)) {
-    return new TutorError('NAME_TAKEN', text(`The name is in use: ${message}. Choose another --cluster-name.`, `名前が使用中です: ${message}。別の --cluster-name を指定してください。`), error);
+    return new TutorError(
+      'NAME_TAKEN',
+      text(
+        `The name is in use: ${message}. Choose another --cluster-name.`,
+        `名前が使用中です: ${message}。別の --cluster-name を指定してください。`,
+      ),
+      error,
+    );
   }
   if (/Throttl|TooManyRequests|RequestLimitExceeded/.test(name)) {
-    return new TutorError('THROTTLED', text('AWS is throttling requests even after retries. Wait a minute and run the same command again: it continues where it stopped.', 'リトライ後も AWS にリクエストを制限されています。1 分ほど待って同じコマンドを実行すると、続きから再開します。'), error);
+    return new TutorError(
+      'THROTTLED',
+      text(
+        'AWS is throttling requests even after retries. Wait a minute and run the same command again: it continues where it stopped.',
+        'リトライ後も AWS にリクエストを制限されています。1 分ほど待って同じコマンドを実行すると、続きから再開します。',
+      ),
+      error,
+    );
   }
   if (/InvalidParameter|ValidationError|InvalidRequest/.test(name)) {
-    return new TutorError('AWS', text(`AWS did not accept a parameter: ${message}`, `AWS がパラメータを受け付けませんでした: ${message}`), error);
+    return new TutorError(
+      'AWS',
+      text(`AWS did not accept a parameter: ${message}`, `AWS がパラメータを受け付けませんでした: ${message}`),
+      error,
+    );
   }
   if (/InvalidClientTokenId|UnrecognizedClient|InvalidAccessKeyId|SignatureDoesNotMatch|AuthFailure/.test(name)) {
     return new TutorError(
@@ -130,14 +162,38 @@ export function explainAwsError(error: unknown): TutorError {
       error,
     );
   }
-  if (/ExpiredToken|TokenRefreshRequired|SSOTokenProviderFailure|UnauthorizedSSOToken/.test(name) || /SSO.*(expired|refresh)/i.test(message)) {
-    return new TutorError('NO_CREDENTIALS', text('Your AWS session has expired. Sign in again (for SSO: `aws sso login --profile <profile>`) and run the same command again.', 'AWS のセッションの有効期限が切れています。もう一度サインイン(SSO なら `aws sso login --profile <プロファイル>`)してから、同じコマンドを実行してください。'), error);
+  if (
+    /ExpiredToken|TokenRefreshRequired|SSOTokenProviderFailure|UnauthorizedSSOToken/.test(name) ||
+    /SSO.*(expired|refresh)/i.test(message)
+  ) {
+    return new TutorError(
+      'NO_CREDENTIALS',
+      text(
+        'Your AWS session has expired. Sign in again (for SSO: `aws sso login --profile <profile>`) and run the same command again.',
+        'AWS のセッションの有効期限が切れています。もう一度サインイン(SSO なら `aws sso login --profile <プロファイル>`)してから、同じコマンドを実行してください。',
+      ),
+      error,
+    );
   }
   if (/CredentialsProviderError/.test(name) || /Could not load credentials/.test(message)) {
-    return new TutorError('NO_CREDENTIALS', text('No AWS credentials were found: run `aws configure` or pass --profile; or try --sandbox.', 'AWS の認証情報が見つかりません。`aws configure` を実行するか --profile を指定してください。--sandbox でも試せます。'), error);
+    return new TutorError(
+      'NO_CREDENTIALS',
+      text(
+        'No AWS credentials were found: run `aws configure` or pass --profile; or try --sandbox.',
+        'AWS の認証情報が見つかりません。`aws configure` を実行するか --profile を指定してください。--sandbox でも試せます。',
+      ),
+      error,
+    );
   }
   if (/ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|socket hang up/.test(`${name} ${message}`)) {
-    return new TutorError('AWS', text(`Cannot reach AWS (${message}). Check the network (or --endpoint-url) and run the same command again.`, `AWS に接続できません(${message})。ネットワーク(または --endpoint-url)を確認して、同じコマンドを再実行してください。`), error);
+    return new TutorError(
+      'AWS',
+      text(
+        `Cannot reach AWS (${message}). Check the network (or --endpoint-url) and run the same command again.`,
+        `AWS に接続できません(${message})。ネットワーク(または --endpoint-url)を確認して、同じコマンドを再実行してください。`,
+      ),
+      error,
+    );
   }
   if (isUnparsed(error) && e === error) {
     const status = e.$metadata?.httpStatusCode ?? (error as UnreadableAnswer).$response?.statusCode ?? 0;
@@ -161,7 +217,15 @@ export function explainAwsError(error: unknown): TutorError {
     );
   }
   if (!e.$metadata) {
-    return new TutorError('TOOL_FAILED', text(`Unexpected error: ${message} (run with --debug for details).`, `予期しないエラー: ${message}(詳細は --debug で表示されます)。`), error);
+    return new TutorError(
+      'TOOL_FAILED',
+      text(`Unexpected error: ${message} (run with --debug for details).`, `予期しないエラー: ${message}(詳細は --debug で表示されます)。`),
+      error,
+    );
   }
-  return new TutorError('AWS', text(`AWS answered ${name || 'an error'}: ${message}`, `AWS からエラー ${name || ''} が返りました: ${message}`), error);
+  return new TutorError(
+    'AWS',
+    text(`AWS answered ${name || 'an error'}: ${message}`, `AWS からエラー ${name || ''} が返りました: ${message}`),
+    error,
+  );
 }

@@ -47,7 +47,11 @@ type Json = unknown;
 function withoutTokens(value: Json): Json {
   if (Array.isArray(value)) return value.map(withoutTokens);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, Json>).filter(([k]) => !DROPPED.has(k)).map(([k, v]) => [k, withoutTokens(v)]));
+    return Object.fromEntries(
+      Object.entries(value as Record<string, Json>)
+        .filter(([k]) => !DROPPED.has(k))
+        .map(([k, v]) => [k, withoutTokens(v)]),
+    );
   }
   return value;
 }
@@ -98,8 +102,14 @@ export function withVariables(line: string, known: Set<string>): string {
 function freshPlans(config: TutorConfig, version: string | undefined): { step: StepNumber; calls: PlannedCall[] }[] {
   const scriptConfig: TutorConfig = { ...config, region: '<region>', ...(version ? { kubernetesVersion: version } : {}) };
   const ledger = Ledger.inMemory({ clusterName: config.clusterName, mode: 'real', region: '<region>' });
-  void ledger.setFacts({ availabilityZones: Array.from({ length: config.azs }, (_, i) => `<az-${i}>`), ...(version ? { kubernetesVersion: version } : {}) });
-  return ([1, 2, 3, 4, 5] as StepNumber[]).map((step) => ({ step, calls: STEPS[step].plan({ config: scriptConfig, ledger, accountId: '<account-id>' }).calls }));
+  void ledger.setFacts({
+    availabilityZones: Array.from({ length: config.azs }, (_, i) => `<az-${i}>`),
+    ...(version ? { kubernetesVersion: version } : {}),
+  });
+  return ([1, 2, 3, 4, 5] as StepNumber[]).map((step) => ({
+    step,
+    calls: STEPS[step].plan({ config: scriptConfig, ledger, accountId: '<account-id>' }).calls,
+  }));
 }
 
 const STEP_TITLES: Record<StepNumber, string> = {
@@ -116,7 +126,7 @@ const CATCH_UP = [
   '# and a new IAM role may not be usable by EKS for a few seconds. Such calls are sent again',
   '# (1, 2, 4, 8, 15 s …); any other error stops the script.',
   'CATCH_UP_LOG=$(mktemp)',
-  "trap 'rm -f \"$CATCH_UP_LOG\"' EXIT",
+  'trap \'rm -f "$CATCH_UP_LOG"\' EXIT',
   'catch_up() {',
   '  pattern=$1; shift',
   '  delay=1; waited=0',
@@ -205,7 +215,10 @@ function scriptLines(call: PlannedCall, config: TutorConfig, known: Set<string>)
   }
   if (call.service === 'ec2') return [`catch_up "$NOT_YET" ${command()} >/dev/null`];
   if (call.action === 'CreateCluster') {
-    return [`catch_up "$IAM_NOT_YET" ${command(' --query cluster.status --output text')}`, `aws eks wait cluster-active --name "$CLUSTER" --region "$REGION"`];
+    return [
+      `catch_up "$IAM_NOT_YET" ${command(' --query cluster.status --output text')}`,
+      `aws eks wait cluster-active --name "$CLUSTER" --region "$REGION"`,
+    ];
   }
   if (call.action === 'CreateNodegroup') {
     const nodegroup = shellQuote(nodegroupName(config.clusterName));

@@ -37,7 +37,11 @@ function existingSubnets(config: TutorConfig, ledger: Ledger, tier: Tier): Recor
  * settings, STANDARD support (eksctl, like the API, defaults to EXTENDED) and
  * the add-ons as EKS add-ons. It names no id of this build unless asked to.
  */
-export function exportEksctl(config: TutorConfig, ledger: Ledger, options: EksctlExportOptions): { yaml: string; document: Record<string, unknown> } {
+export function exportEksctl(
+  config: TutorConfig,
+  ledger: Ledger,
+  options: EksctlExportOptions,
+): { yaml: string; document: Record<string, unknown> } {
   const tier = nodeSubnetTier(config);
   const vpcId = ledger.get(VPC_KEY)?.id;
   if (options.existingVpc && !vpcId) {
@@ -59,7 +63,9 @@ export function exportEksctl(config: TutorConfig, ledger: Ledger, options: Eksct
       ...(options.version ? { version: options.version } : {}),
       tags: { 'made-like': `eks-basics-tutor/${config.clusterName}` },
     },
-    ...(!options.existingVpc && options.zones && options.zones.length >= config.azs ? { availabilityZones: options.zones.slice(0, config.azs) } : {}),
+    ...(!options.existingVpc && options.zones && options.zones.length >= config.azs
+      ? { availabilityZones: options.zones.slice(0, config.azs) }
+      : {}),
     upgradePolicy: { supportType: 'STANDARD' },
     accessConfig: { authenticationMode: 'API_AND_CONFIG_MAP', bootstrapClusterCreatorAdminPermissions: true },
     vpc,

@@ -7,9 +7,13 @@ import type { LiveView } from './live-types.js';
 export async function vpcDiagramView(session: LiveSession): Promise<LiveView> {
   const view = await vpcView(session);
   if (view.kind !== 'vpc' || !view.vpc) return view;
-  const tables = (await session.engine.clients.ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'vpc-id', Values: [view.vpc.id] }] }))).RouteTables ?? [];
+  const tables =
+    (await session.engine.clients.ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'vpc-id', Values: [view.vpc.id] }] })))
+      .RouteTables ?? [];
   const routeOf = (subnet: string) => {
-    const table = tables.find((t) => (t.Associations ?? []).some((a) => a.SubnetId === subnet)) ?? tables.find((t) => (t.Associations ?? []).some((a) => a.Main));
+    const table =
+      tables.find((t) => (t.Associations ?? []).some((a) => a.SubnetId === subnet)) ??
+      tables.find((t) => (t.Associations ?? []).some((a) => a.Main));
     const route = table?.Routes?.find((r) => r.DestinationCidrBlock === '0.0.0.0/0');
     return route?.NatGatewayId ?? route?.GatewayId ?? route?.TransitGatewayId ?? undefined;
   };

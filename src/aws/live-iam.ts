@@ -34,7 +34,8 @@ export function policyActions(document: string): { action: string; important: bo
   const actions = new Set<string>();
   for (const statement of statements as { Effect?: string; Action?: string | string[] }[]) {
     if (statement.Effect !== 'Allow') continue;
-    for (const action of Array.isArray(statement.Action) ? statement.Action : statement.Action ? [statement.Action] : []) actions.add(action);
+    for (const action of Array.isArray(statement.Action) ? statement.Action : statement.Action ? [statement.Action] : [])
+      actions.add(action);
   }
   return [...actions]
     .map((action) => ({ action, important: isImportantAction(action) }))
@@ -48,7 +49,8 @@ export async function policiesView(clients: Pick<AwsClients, 'iam'>): Promise<Li
       const arn = `arn:aws:iam::aws:policy/${name}`;
       const policy = (await clients.iam.send(new GetPolicyCommand({ PolicyArn: arn }))).Policy;
       const version = policy?.DefaultVersionId ?? 'v1';
-      const document = (await clients.iam.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: version }))).PolicyVersion?.Document ?? '';
+      const document =
+        (await clients.iam.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: version }))).PolicyVersion?.Document ?? '';
       return { name, version, actions: policyActions(document) };
     }),
   );

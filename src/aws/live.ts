@@ -40,7 +40,8 @@ export function readableToken(token: string): { url: string; params: [string, st
 }
 
 function failed(error: unknown): LiveView {
-  const message = (error as { text?: Text }).text ?? text(String((error as Error).message ?? error), String((error as Error).message ?? error));
+  const message =
+    (error as { text?: Text }).text ?? text(String((error as Error).message ?? error), String((error as Error).message ?? error));
   return { kind: 'unavailable', reason: text(`Could not read it: ${message.en}`, `読み取れませんでした: ${message.ja}`) };
 }
 
@@ -108,9 +109,14 @@ export function kubeconfigPlace(session: Pick<LiveSession, 'ledger'>): { path: s
 
 async function kubeconfigView(session: LiveSession): Promise<LiveView> {
   const place = kubeconfigPlace(session);
-  if (!place) return notYet('The kubeconfig entry appears here once step 4 has run.', 'ステップ 4 を実行すると、ここに kubeconfig のエントリが表示されます。');
+  if (!place)
+    return notYet(
+      'The kubeconfig entry appears here once step 4 has run.',
+      'ステップ 4 を実行すると、ここに kubeconfig のエントリが表示されます。',
+    );
   const entry = readEntry((await readKubeconfig(place.path)) ?? '', place.name);
-  if (!entry) return notYet(`${place.path} has no entry ${place.name} any more.`, `${place.path} にエントリ ${place.name} がもうありません。`);
+  if (!entry)
+    return notYet(`${place.path} has no entry ${place.name} any more.`, `${place.path} にエントリ ${place.name} がもうありません。`);
   const ca = entry.certificateAuthorityData;
   const lines = [
     `current-context: ${entry.current ? entry.name : '(another context)'}`,
@@ -153,7 +159,11 @@ async function nodesView(session: LiveSession): Promise<LiveView> {
   if (!place) return notYet('kubectl needs the kubeconfig of step 4 first.', 'kubectl にはまずステップ 4 の kubeconfig が必要です。');
   if (!session.config.kubectl) return notYet('kubectl is switched off (--no-kubectl).', 'kubectl は無効です(--no-kubectl)。');
   const result = await runKubectl(['get', 'nodes'], { kubeconfig: place.path });
-  return { kind: 'nodes', command: 'kubectl get nodes', output: (result.exitCode === 0 ? result.stdout : result.stderr).trim() || '(no output)' };
+  return {
+    kind: 'nodes',
+    command: 'kubectl get nodes',
+    output: (result.exitCode === 0 ? result.stdout : result.stderr).trim() || '(no output)',
+  };
 }
 
 /** Fetches what a lesson page shows live. */
@@ -192,8 +202,12 @@ export async function fetchLiveData(session: LiveSession, kind: LiveData | Diagr
 export async function fetchZones(session: LiveSession): Promise<string[] | undefined> {
   if (session.config.mode === 'dry-run') return undefined;
   try {
-    const answer = await session.engine.clients.ec2.send(new DescribeAvailabilityZonesCommand({ Filters: [{ Name: 'state', Values: ['available'] }] }));
-    const zones = (answer.AvailabilityZones ?? []).filter((zone) => !zone.ZoneType || zone.ZoneType === 'availability-zone').map((zone) => zone.ZoneName ?? '');
+    const answer = await session.engine.clients.ec2.send(
+      new DescribeAvailabilityZonesCommand({ Filters: [{ Name: 'state', Values: ['available'] }] }),
+    );
+    const zones = (answer.AvailabilityZones ?? [])
+      .filter((zone) => !zone.ZoneType || zone.ZoneType === 'availability-zone')
+      .map((zone) => zone.ZoneName ?? '');
     return zones.filter(Boolean).sort();
   } catch {
     return undefined;

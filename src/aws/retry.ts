@@ -53,7 +53,8 @@ export const EC2_NOT_FOUND = new Set([
 ]);
 
 const EKS_CREATES = ['CreateCluster', 'CreateNodegroup'] as const;
-const iamRefusal = (message: string) => IAM_PROPAGATION_MESSAGES.some((m) => message.includes(m)) || (/does not exist/.test(message) && /\brole\b/i.test(message));
+const iamRefusal = (message: string) =>
+  IAM_PROPAGATION_MESSAGES.some((m) => message.includes(m)) || (/does not exist/.test(message) && /\brole\b/i.test(message));
 
 export const RETRY_RULES: readonly RetryRule[] = [
   {
@@ -96,12 +97,7 @@ const EC2_ID = /\b(?:vpc|subnet|igw|rtb|eipalloc|nat)-[0-9a-f]{8,17}\b/g;
 /** Ids this run created, with their ledger key and when (step clock). */
 export type FreshIds = Map<string, { key: string; at: number }>;
 
-export function ruleFor(
-  service: string,
-  operation: string,
-  error: unknown,
-  fresh: { ids: FreshIds; now: number },
-): RetryRule | undefined {
+export function ruleFor(service: string, operation: string, error: unknown, fresh: { ids: FreshIds; now: number }): RetryRule | undefined {
   const { name, message } = awsErrorParts(error);
   return RETRY_RULES.find((rule) => {
     if (rule.service !== service || (rule.operations && !rule.operations.includes(operation)) || !rule.matches(name, message)) return false;
@@ -176,7 +172,14 @@ export function installRetries(clients: AwsClients, deps: RetryDeps): void {
             const rule = ruleFor(service, operation, error, { ids, now });
             const delay = rule?.delaysMs[Math.min(attempt - 1, rule.delaysMs.length - 1)] ?? 0;
             if (!rule || now - started + delay > rule.windowMs) throw error;
-            deps.emit({ type: 'retry', key: keyOf(args.input, ids, operation), operation, reason: rule.reason, attempt: attempt + 1, elapsedMs: now - started });
+            deps.emit({
+              type: 'retry',
+              key: keyOf(args.input, ids, operation),
+              operation,
+              reason: rule.reason,
+              attempt: attempt + 1,
+              elapsedMs: now - started,
+            });
             await deps.clock.sleep(delay, deps.signal);
           }
         }

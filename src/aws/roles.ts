@@ -101,7 +101,11 @@ export async function ensureRole(ctx: StepContext, spec: RoleSpec): Promise<stri
       arn = (await ctx.clients.iam.send(new CreateRoleCommand(createRoleInput(spec, clusterName)))).Role?.Arn ?? '';
     } catch (error) {
       // A retried CreateRole whose first answer was lost: the role is there, and the tags say whose it is.
-      if ((error as { name?: string }).name !== 'EntityAlreadyExistsException' && (error as { name?: string }).name !== 'EntityAlreadyExists') throw error;
+      if (
+        (error as { name?: string }).name !== 'EntityAlreadyExistsException' &&
+        (error as { name?: string }).name !== 'EntityAlreadyExists'
+      )
+        throw error;
       const role = await getRole(ctx, spec.name);
       if (!role || !isOurs(role.Tags, clusterName)) throw nameTaken(spec.name);
       arn = role.Arn ?? '';
@@ -134,7 +138,9 @@ export async function verifyRole(ctx: StepContext, spec: RoleSpec): Promise<Chec
   const document = decodeURIComponent(role.AssumeRolePolicyDocument ?? '');
   let trusts = false;
   try {
-    const parsed = JSON.parse(document) as { Statement?: { Effect?: string; Principal?: { Service?: string | string[] }; Action?: string | string[] }[] };
+    const parsed = JSON.parse(document) as {
+      Statement?: { Effect?: string; Principal?: { Service?: string | string[] }; Action?: string | string[] }[];
+    };
     trusts = (parsed.Statement ?? []).some((s) => {
       const services = ([] as string[]).concat(s.Principal?.Service ?? []);
       const actions = ([] as string[]).concat(s.Action ?? []);

@@ -21,7 +21,10 @@ export function tagMap(tags: Tag[]): Record<string, string> {
   return Object.fromEntries(tags.map((t) => [t.Key, t.Value]));
 }
 
-export function isOurs(tags: ReadonlyArray<{ Key?: string; Value?: string }> | Record<string, string> | undefined, clusterName: string): boolean {
+export function isOurs(
+  tags: ReadonlyArray<{ Key?: string; Value?: string }> | Record<string, string> | undefined,
+  clusterName: string,
+): boolean {
   if (!tags) return false;
   if (Array.isArray(tags)) return tags.some((t) => t.Key === CLUSTER_TAG && t.Value === clusterName);
   return (tags as Record<string, string>)[CLUSTER_TAG] === clusterName;
@@ -41,5 +44,7 @@ export function clusterFilter(clusterName: string): { Name: string; Values: stri
 
 /** True when the tags say: this tutor, this cluster name, this ledger key. */
 export function hasKeyTags(tags: ReadonlyArray<{ Key?: string; Value?: string }> | undefined, clusterName: string, key: string): boolean {
-  return Boolean(tags?.some((t) => t.Key === CLUSTER_TAG && t.Value === clusterName) && tags.some((t) => t.Key === KEY_TAG && t.Value === key));
+  return Boolean(
+    tags?.some((t) => t.Key === CLUSTER_TAG && t.Value === clusterName) && tags.some((t) => t.Key === KEY_TAG && t.Value === key),
+  );
 }

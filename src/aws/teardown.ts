@@ -50,7 +50,10 @@ export function kubernetesHoldings(plan: readonly Found[], config: PriceConfig):
     .filter((f) => f.kind === 'kubernetes-service' || f.kind === 'kubernetes-ingress')
     .map((f) => {
       const object = f.kind === 'kubernetes-ingress' ? 'ingress' : 'service';
-      const names = (f.details?.loadBalancers ?? '').split(',').filter(Boolean).map((lb) => lb.split('|')[0]!);
+      const names = (f.details?.loadBalancers ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((lb) => lb.split('|')[0]!);
       const loadBalancers = names.map((id) => {
         const lb = plan.find((p) => p.kind === 'load-balancer' && p.id === id);
         return { id, type: lb?.details?.type ?? '', hourly: lb ? resourceHourly(lb, config) : 0 };
@@ -86,7 +89,8 @@ async function deleteOne(ctx: StepContext, f: Found): Promise<void> {
   await resourceType(f.kind)?.destroy(ctx, f);
   // Policy attachments go with their role; everything else is marked by its own key.
   for (const entry of ctx.ledger.live) {
-    if (entry.key === f.key || entry.id === f.id || (f.kind === 'iam-role' && entry.key.startsWith(`${f.key}/`))) await ctx.ledger.deleted(entry.key);
+    if (entry.key === f.key || entry.id === f.id || (f.kind === 'iam-role' && entry.key.startsWith(`${f.key}/`)))
+      await ctx.ledger.deleted(entry.key);
   }
   ctx.emit({ type: 'resource', key: f.key, kind: f.kind, id: f.id, change: 'deleted' });
 }
@@ -132,7 +136,9 @@ export async function teardown(ctx: StepContext, plan: Found[]): Promise<Teardow
     if (!rescanned && deleteRank(f.kind) > rescanAfter) {
       rescanned = true;
       const ledgerEmpty = ctx.ledger.live.length === 0;
-      const left = deletable(await inventory(ctx, { kinds: LEFT_BY_THE_CLUSTER }), ledgerEmpty).delete.filter((n) => !seen.has(`${n.kind}:${n.id}`));
+      const left = deletable(await inventory(ctx, { kinds: LEFT_BY_THE_CLUSTER }), ledgerEmpty).delete.filter(
+        (n) => !seen.has(`${n.kind}:${n.id}`),
+      );
       if (left.length) {
         left.forEach((n) => seen.add(`${n.kind}:${n.id}`));
         queue.splice(i, queue.length - i, ...teardownOrder([...queue.slice(i), ...left]));

@@ -43,7 +43,13 @@ export type EngineEvent =
   | { type: 'step-start'; step: StepNumber; action: 'apply' | 'verify' | 'destroy' }
   | { type: 'step-end'; step: StepNumber; action: 'apply' | 'verify' | 'destroy' }
   | { type: 'call'; service: string; operation: string }
-  | { type: 'resource'; key: string; kind: string; id?: string; change: 'creating' | 'created' | 'adopted' | 'deleting' | 'deleted' | 'kept' }
+  | {
+      type: 'resource';
+      key: string;
+      kind: string;
+      id?: string;
+      change: 'creating' | 'created' | 'adopted' | 'deleting' | 'deleted' | 'kept';
+    }
   | { type: 'status'; key: string; kind: string; id: string; status: string; elapsedMs: number; expectedMs: number }
   | { type: 'kubectl'; args: string[]; output: string }
   | { type: 'checks'; step: StepNumber; checks: Check[] }

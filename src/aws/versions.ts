@@ -50,7 +50,11 @@ export function isAwsEndpoint(endpointUrl: string | undefined): boolean {
 /** The endpoint the EKS client really talks to: --endpoint-url, or one set on the clients (tests, the sandbox). */
 async function eksEndpoint(config: TutorConfig, clients: AwsClients): Promise<string | undefined> {
   if (config.endpointUrl) return config.endpointUrl;
-  const custom = (clients.eks.config as { isCustomEndpoint?: boolean; endpoint?: () => Promise<{ protocol: string; hostname: string; port?: number }> }) ?? {};
+  const custom =
+    (clients.eks.config as {
+      isCustomEndpoint?: boolean;
+      endpoint?: () => Promise<{ protocol: string; hostname: string; port?: number }>;
+    }) ?? {};
   if (!custom.isCustomEndpoint || !custom.endpoint) return undefined;
   const endpoint = await custom.endpoint();
   return `${endpoint.protocol}//${endpoint.hostname}${endpoint.port ? `:${endpoint.port}` : ''}`;
@@ -69,7 +73,9 @@ async function listVersions(clients: AwsClients): Promise<ClusterVersionInformat
 }
 
 function statusOf(v: ClusterVersionInformation): 'standard' | 'extended' | 'gone' {
-  const status = String(v.versionStatus ?? v.status ?? '').toUpperCase().replace(/-/g, '_');
+  const status = String(v.versionStatus ?? v.status ?? '')
+    .toUpperCase()
+    .replace(/-/g, '_');
   if (status === 'STANDARD_SUPPORT') return 'standard';
   if (status === 'EXTENDED_SUPPORT') return 'extended';
   return 'gone';
@@ -119,8 +125,14 @@ function endpointDefault(endpoint: string, version: string | undefined): Resolve
 
 function unanswerable(error: unknown): boolean {
   const { name } = awsErrorParts(error);
-  const status = (error as { $metadata?: { httpStatusCode?: number }; $response?: { statusCode?: number } }).$metadata?.httpStatusCode ?? (error as { $response?: { statusCode?: number } }).$response?.statusCode;
-  return status === 404 || /UnknownOperation|NotImplemented|InvalidAction|UnrecognizedClient.*operation/.test(name) || /not (yet )?implemented/i.test(awsErrorParts(error).message);
+  const status =
+    (error as { $metadata?: { httpStatusCode?: number }; $response?: { statusCode?: number } }).$metadata?.httpStatusCode ??
+    (error as { $response?: { statusCode?: number } }).$response?.statusCode;
+  return (
+    status === 404 ||
+    /UnknownOperation|NotImplemented|InvalidAction|UnrecognizedClient.*operation/.test(name) ||
+    /not (yet )?implemented/i.test(awsErrorParts(error).message)
+  );
 }
 
 function refused(error: unknown): boolean {
@@ -135,7 +147,8 @@ export async function resolveVersion(ctx: { config: TutorConfig; clients: AwsCli
   const { config, ledger } = ctx;
   const asked = config.kubernetesVersion;
   // A cluster create was sent (or may have been): its version is the build's.
-  const sent = ledger.get('cluster')?.state === 'created' || ledger.get('cluster')?.state === 'intent' ? ledger.facts.kubernetesVersion : undefined;
+  const sent =
+    ledger.get('cluster')?.state === 'created' || ledger.get('cluster')?.state === 'intent' ? ledger.facts.kubernetesVersion : undefined;
   let versions: ClusterVersionInformation[];
   try {
     versions = await listVersions(ctx.clients);
@@ -143,7 +156,12 @@ export async function resolveVersion(ctx: { config: TutorConfig; clients: AwsCli
     const endpoint = await eksEndpoint(config, ctx.clients).catch(() => config.endpointUrl);
     if (!isAwsEndpoint(endpoint) && unanswerable(error)) return endpointDefault(endpoint ?? '', asked ?? sent);
     if (refused(error)) {
-      if (sent) return { ...endpointDefault('', sent), source: 'build', note: text(`Kubernetes ${sent}, as this build chose before.`, `このビルドが以前選んだ Kubernetes ${sent} を使います。`) };
+      if (sent)
+        return {
+          ...endpointDefault('', sent),
+          source: 'build',
+          note: text(`Kubernetes ${sent}, as this build chose before.`, `このビルドが以前選んだ Kubernetes ${sent} を使います。`),
+        };
       if (asked) {
         return {
           ...endpointDefault('', asked),
@@ -170,9 +188,25 @@ export async function resolveVersion(ctx: { config: TutorConfig; clients: AwsCli
   if (wanted) {
     const info = find(wanted);
     if (info && statusOf(info) !== 'gone') return described(wanted, info, asked ? 'option' : 'build');
-    if (!asked) return { ...endpointDefault('', wanted), source: 'build', note: text(`Kubernetes ${wanted}, as this build sent it; EKS no longer lists it.`, `このビルドが送った Kubernetes ${wanted} を使います(EKS の一覧にはもうありません)。`) };
-    const list = offered.map((v) => v.clusterVersion!).sort((a, b) => minor(b) - minor(a)).join(', ');
-    const gone = info ? text(` is past the end of extended support${isoDate(info.endOfExtendedSupportDate) ? ` (${isoDate(info.endOfExtendedSupportDate)})` : ''}`, ` は延長サポートも終了しています`) : text(' is not offered by EKS in this region', ' はこのリージョンの EKS で提供されていません');
+    if (!asked)
+      return {
+        ...endpointDefault('', wanted),
+        source: 'build',
+        note: text(
+          `Kubernetes ${wanted}, as this build sent it; EKS no longer lists it.`,
+          `このビルドが送った Kubernetes ${wanted} を使います(EKS の一覧にはもうありません)。`,
+        ),
+      };
+    const list = offered
+      .map((v) => v.clusterVersion!)
+      .sort((a, b) => minor(b) - minor(a))
+      .join(', ');
+    const gone = info
+      ? text(
+          ` is past the end of extended support${isoDate(info.endOfExtendedSupportDate) ? ` (${isoDate(info.endOfExtendedSupportDate)})` : ''}`,
+          ` は延長サポートも終了しています`,
+        )
+      : text(' is not offered by EKS in this region', ' はこのリージョンの EKS で提供されていません');
     throw badInput(
       text(
         `--kubernetes-version ${asked}${gone.en}: use one of ${list || 'the versions EKS lists'}.`,
@@ -183,7 +217,13 @@ export async function resolveVersion(ctx: { config: TutorConfig; clients: AwsCli
   const standard = offered.filter((v) => statusOf(v) === 'standard').sort((a, b) => minor(b.clusterVersion!) - minor(a.clusterVersion!));
   const chosen = standard.find((v) => v.defaultVersion) ?? standard[0];
   if (!chosen) {
-    throw new TutorError('AWS', text('EKS lists no Kubernetes version in standard support here: pass --kubernetes-version.', 'ここでは標準サポート中の Kubernetes バージョンが EKS の一覧にありません。--kubernetes-version を指定してください。'));
+    throw new TutorError(
+      'AWS',
+      text(
+        'EKS lists no Kubernetes version in standard support here: pass --kubernetes-version.',
+        'ここでは標準サポート中の Kubernetes バージョンが EKS の一覧にありません。--kubernetes-version を指定してください。',
+      ),
+    );
   }
   return described(chosen.clusterVersion!, chosen, 'aws');
 }

@@ -8,7 +8,11 @@ import { removeCommand, resumeCommand } from './ways-out.js';
 
 /** Where a command looked: account (when known), region, endpoint. */
 export function placeOf(session: Session): string {
-  return describePlace({ region: session.config.region, endpoint: session.sandbox?.endpointUrl ?? session.config.endpointUrl, account: session.identity?.account })[session.config.lang];
+  return describePlace({
+    region: session.config.region,
+    endpoint: session.sandbox?.endpointUrl ?? session.config.endpointUrl,
+    account: session.identity?.account,
+  })[session.config.lang];
 }
 
 /** What exists, as far as it can be known now: AWS's answer, else the ledger's record. */
@@ -18,7 +22,14 @@ async function whatExists(session: Session): Promise<{ found: Found[]; fromLedge
   } catch {
     const found = session.ledger.live
       .filter((e) => e.kind !== 'policy-attachment')
-      .map((e): Found => ({ key: e.key, kind: e.kind, id: e.id ?? e.key, inLedger: true, tagged: true, ...(e.details ? { details: e.details } : {}) }));
+      .map((e): Found => ({
+        key: e.key,
+        kind: e.kind,
+        id: e.id ?? e.key,
+        inLedger: true,
+        tagged: true,
+        ...(e.details ? { details: e.details } : {}),
+      }));
     return { found, fromLedger: true };
   }
 }
@@ -40,7 +51,8 @@ export async function billingLines(session: Session, through: StepNumber): Promi
     `残っているもの(${place}${fromLedger ? '、台帳の記録による' : ''})。存在する間は 1 時間あたり約 ${formatUsd(total)}(${PRICE_DATE} 時点の価格による見積もり):`,
   );
   const lines = [head[lang]];
-  for (const { f, hourly } of priced) lines.push(`  - ${f.kind} ${f.id}${f.state ? ` (${f.state})` : ''}${hourly > 0 ? `  ${formatUsd(hourly)}/h` : ''}`);
+  for (const { f, hourly } of priced)
+    lines.push(`  - ${f.kind} ${f.id}${f.state ? ` (${f.state})` : ''}${hourly > 0 ? `  ${formatUsd(hourly)}/h` : ''}`);
   lines.push(
     text('Two ways out:', '次のどちらかを実行してください:')[lang],
     `  ${resumeCommand(session.config, through)}   ${text('# continues from here', '# ここから続ける')[lang]}`,

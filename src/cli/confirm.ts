@@ -10,7 +10,10 @@ export async function confirm(question: string, lang: Lang, yes: boolean): Promi
   if (yes) return true;
   if (!process.stdin.isTTY) {
     throw badInput(
-      text('This would ask for confirmation, but standard input is not a terminal: add --yes to go ahead.', '確認が必要ですが、標準入力が端末ではありません。実行するには --yes を付けてください。'),
+      text(
+        'This would ask for confirmation, but standard input is not a terminal: add --yes to go ahead.',
+        '確認が必要ですが、標準入力が端末ではありません。実行するには --yes を付けてください。',
+      ),
     );
   }
   const rl = createInterface({ input: process.stdin, output: process.stdout });

@@ -21,7 +21,10 @@ function badAction(action: string | undefined): TutorError {
     'BAD_INPUT',
     action === undefined
       ? text(`day-two needs an action: one of ${list}.`, `day-two にはアクションが必要です: ${list} のいずれか。`)
-      : text(`day-two action "${action}" is not allowed: use one of ${list}.`, `day-two のアクションに「${action}」は指定できません。${list} のいずれかを使ってください。`),
+      : text(
+          `day-two action "${action}" is not allowed: use one of ${list}.`,
+          `day-two のアクションに「${action}」は指定できません。${list} のいずれかを使ってください。`,
+        ),
   );
 }
 
@@ -30,7 +33,9 @@ function badOption(options: DayTwoOptions, actionId: string): TutorError | undef
   const given = (Object.keys(FLAGS) as (keyof DayTwoOptions)[]).filter((key) => options[key] !== undefined && options[key] !== false);
   const wrong = given.find((key) => !dayTwoAction(actionId)?.options?.includes(key));
   if (!wrong) return undefined;
-  const owners = DAY_TWO_ACTIONS.filter((a) => a.options?.includes(wrong)).map((a) => `day-two ${a.id}`).join(', ');
+  const owners = DAY_TWO_ACTIONS.filter((a) => a.options?.includes(wrong))
+    .map((a) => `day-two ${a.id}`)
+    .join(', ');
   return new TutorError('BAD_INPUT', text(`${FLAGS[wrong]} goes with ${owners} only.`, `${FLAGS[wrong]} は ${owners} とだけ使えます。`));
 }
 
@@ -43,7 +48,10 @@ export async function dayTwo(config: TutorConfig, action: string | undefined, op
   if (config.mode === 'dry-run') {
     throw new TutorError(
       'BAD_INPUT',
-      text('day-two reads the build it works on: run it in the sandbox (--sandbox) or against an account, not with --dry-run.', 'day-two は対象のビルドを読み取ります。--dry-run ではなく、サンドボックス(--sandbox)かアカウントで実行してください。'),
+      text(
+        'day-two reads the build it works on: run it in the sandbox (--sandbox) or against an account, not with --dry-run.',
+        'day-two は対象のビルドを読み取ります。--dry-run ではなく、サンドボックス(--sandbox)かアカウントで実行してください。',
+      ),
     );
   }
   const printer = new Printer(config);

@@ -33,7 +33,9 @@ async function zonesOf(session: Session): Promise<string[] | undefined> {
   if (known?.length || session.config.mode === 'dry-run') return known;
   try {
     const { DescribeAvailabilityZonesCommand } = await import('@aws-sdk/client-ec2');
-    const answer = await session.engine.clients.ec2.send(new DescribeAvailabilityZonesCommand({ Filters: [{ Name: 'state', Values: ['available'] }] }));
+    const answer = await session.engine.clients.ec2.send(
+      new DescribeAvailabilityZonesCommand({ Filters: [{ Name: 'state', Values: ['available'] }] }),
+    );
     return (answer.AvailabilityZones ?? [])
       .filter((z) => z.ZoneType === undefined || z.ZoneType === 'availability-zone')
       .filter((z) => !REFUSED_ZONE_IDS.has(z.ZoneId ?? ''))
@@ -47,7 +49,12 @@ async function zonesOf(session: Session): Promise<string[] | undefined> {
 
 export async function exportBuild(config: TutorConfig, format: string, options: ExportOptions): Promise<number> {
   if (format !== 'eksctl' && format !== 'cli') {
-    throw badInput(text(`export "${format}" is not allowed: use eksctl or cli.`, `export に「${format}」は指定できません。eksctl か cli を指定してください。`));
+    throw badInput(
+      text(
+        `export "${format}" is not allowed: use eksctl or cli.`,
+        `export に「${format}」は指定できません。eksctl か cli を指定してください。`,
+      ),
+    );
   }
   if (options.teardown && format !== 'cli') {
     throw badInput(text('--teardown is for `export cli` only.', '--teardown は `export cli` でだけ使えます。'));
@@ -60,7 +67,9 @@ export async function exportBuild(config: TutorConfig, format: string, options: 
   try {
     if (format === 'cli') {
       const { exportCliScript, exportCliTeardownScript } = await import('../aws/export-cli.js');
-      process.stdout.write(options.teardown ? exportCliTeardownScript(session.config) : exportCliScript(session.config, await versionOf(session)));
+      process.stdout.write(
+        options.teardown ? exportCliTeardownScript(session.config) : exportCliScript(session.config, await versionOf(session)),
+      );
       return 0;
     }
     const { exportEksctl } = await import('../aws/export.js');
@@ -74,7 +83,9 @@ export async function exportBuild(config: TutorConfig, format: string, options: 
       );
     }
     const zones = options.existingVpc ? undefined : await zonesOf(session);
-    process.stdout.write(exportEksctl(session.config, session.ledger, { existingVpc: options.existingVpc, version: await versionOf(session), zones }).yaml);
+    process.stdout.write(
+      exportEksctl(session.config, session.ledger, { existingVpc: options.existingVpc, version: await versionOf(session), zones }).yaml,
+    );
     return 0;
   } finally {
     await session.close();

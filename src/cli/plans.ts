@@ -20,7 +20,12 @@ export function printPlans(config: TutorConfig, through: StepNumber, printer: Pr
     clock: realClock,
     kubectl: runKubectl,
   });
-  printer.say(text('Dry run: the requests each step sends, and the same as aws CLI commands. Nothing is sent.', 'ドライラン: 各ステップが送るリクエストと、同じ内容の aws CLI コマンドです。何も送信しません。'));
+  printer.say(
+    text(
+      'Dry run: the requests each step sends, and the same as aws CLI commands. Nothing is sent.',
+      'ドライラン: 各ステップが送るリクエストと、同じ内容の aws CLI コマンドです。何も送信しません。',
+    ),
+  );
   for (let n = 1 as StepNumber; n <= through; n = (n + 1) as StepNumber) {
     const plan = engine.plan(n);
     printer.line(`\n== ${stepOfFive(n)[config.lang]} ==`);

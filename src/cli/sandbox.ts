@@ -22,12 +22,16 @@ export async function sandboxCommand(config: TutorConfig, action: string | undef
   }
   if (!(SANDBOX_ACTIONS as readonly string[]).includes(chosen)) {
     throw badInput(
-      text(`"sandbox ${chosen}" is not a sandbox command: use start, stop, status or reset.`, `「sandbox ${chosen}」というコマンドはありません。start、stop、status、reset のどれかを指定してください。`),
+      text(
+        `"sandbox ${chosen}" is not a sandbox command: use start, stop, status or reset.`,
+        `「sandbox ${chosen}」というコマンドはありません。start、stop、status、reset のどれかを指定してください。`,
+      ),
     );
   }
   const printer = new Printer(config);
   if (config.endpointUrl) {
-    if (chosen !== 'start') throw badInput(text('--endpoint-url works only with `sandbox start`.', '--endpoint-url は `sandbox start` でのみ使えます。'));
+    if (chosen !== 'start')
+      throw badInput(text('--endpoint-url works only with `sandbox start`.', '--endpoint-url は `sandbox start` でのみ使えます。'));
     return sandboxForeground(config, printer);
   }
   if (chosen === 'start') return start(config, printer);
@@ -44,8 +48,14 @@ async function start(config: TutorConfig, printer: Printer): Promise<number> {
   const sandbox = await attachSandbox({ stateDir: config.stateDir, region, timeScale: config.timeScale });
   printer.say(
     sandbox.startedHere
-      ? text(`Sandbox started in the background (pid ${sandbox.record.pid}).`, `サンドボックスをバックグラウンドで起動しました(pid ${sandbox.record.pid})。`)
-      : text(`The sandbox is already running (pid ${sandbox.record.pid}).`, `サンドボックスはすでに動いています(pid ${sandbox.record.pid})。`),
+      ? text(
+          `Sandbox started in the background (pid ${sandbox.record.pid}).`,
+          `サンドボックスをバックグラウンドで起動しました(pid ${sandbox.record.pid})。`,
+        )
+      : text(
+          `The sandbox is already running (pid ${sandbox.record.pid}).`,
+          `サンドボックスはすでに動いています(pid ${sandbox.record.pid})。`,
+        ),
   );
   if (sandbox.startedHere && sandbox.replayed > 0) {
     printer.say(text('What it held when it last stopped is back.', '前回停止したときの中身を復元しました。'));
@@ -68,7 +78,10 @@ async function stop(config: TutorConfig, printer: Printer): Promise<number> {
   const stopped = await stopBackgroundSandbox(config.stateDir);
   printer.say(
     stopped
-      ? text('Sandbox stopped. What it holds is kept and comes back when it starts again.', 'サンドボックスを停止しました。中身は残り、次に起動したときに戻ります。')
+      ? text(
+          'Sandbox stopped. What it holds is kept and comes back when it starts again.',
+          'サンドボックスを停止しました。中身は残り、次に起動したときに戻ります。',
+        )
       : text(`No sandbox is running for ${config.stateDir}.`, `${config.stateDir} のサンドボックスは動いていません。`),
   );
   return 0;
@@ -109,7 +122,11 @@ async function reset(config: TutorConfig, printer: Printer): Promise<number> {
 /** `sandbox --endpoint-url URL`: over a moto the learner runs, in the foreground until Ctrl-C. */
 async function sandboxForeground(config: TutorConfig, printer: Printer): Promise<number> {
   const { startSandbox, sandboxEnvLines } = await import('../sandbox/index.js');
-  const sandbox = await startSandbox({ timeScale: config.timeScale, region: config.region || 'us-east-1', ...(config.endpointUrl ? { motoUrl: config.endpointUrl } : {}) });
+  const sandbox = await startSandbox({
+    timeScale: config.timeScale,
+    region: config.region || 'us-east-1',
+    ...(config.endpointUrl ? { motoUrl: config.endpointUrl } : {}),
+  });
   for (const line of sandboxEnvLines(sandbox, config.lang)) printer.line(line);
   printer.say(text('Press Ctrl-C to stop the sandbox.', 'Ctrl-C でサンドボックスを停止します。'));
   await new Promise<void>((resolve) => {

@@ -18,7 +18,8 @@ export class Unfinished {
 
   readonly listener = (event: EngineEvent): void => {
     if (event.type === 'resource') {
-      if (event.change === 'creating' || event.change === 'deleting') this.items.set(event.key, `${event.kind} ${event.id ?? event.key} (${event.change})`);
+      if (event.change === 'creating' || event.change === 'deleting')
+        this.items.set(event.key, `${event.kind} ${event.id ?? event.key} (${event.change})`);
       else this.items.delete(event.key);
     } else if (event.type === 'status' && event.kind !== 'kubernetes-nodes') {
       if (UNFINISHED.test(event.status)) this.items.set(event.key, `${event.kind} ${event.id} (${event.status})`);
@@ -37,7 +38,11 @@ export class Unfinished {
  * every create) stays consistent, and the learner is told what AWS is still
  * doing and how to continue.
  */
-export async function interruptible(printer: Printer, work: (signal: AbortSignal) => Promise<number>, unfinished?: Unfinished): Promise<number> {
+export async function interruptible(
+  printer: Printer,
+  work: (signal: AbortSignal) => Promise<number>,
+  unfinished?: Unfinished,
+): Promise<number> {
   const controller = new AbortController();
   let signalName: string | undefined;
   const onSignal = (name: NodeJS.Signals) => {
@@ -59,7 +64,12 @@ export async function interruptible(printer: Printer, work: (signal: AbortSignal
         ),
       );
       if (still.length > 0) {
-        printer.say(text('AWS goes on with these by itself (and they cost while they exist):', '次のものは AWS 側でそのまま進みます(存在する間は料金がかかります):'));
+        printer.say(
+          text(
+            'AWS goes on with these by itself (and they cost while they exist):',
+            '次のものは AWS 側でそのまま進みます(存在する間は料金がかかります):',
+          ),
+        );
         for (const item of still) printer.line(`  - ${item}`);
       }
       printer.say(

@@ -56,20 +56,45 @@ export async function status(config: TutorConfig, json: boolean): Promise<number
         };
       });
     for (const f of found.filter((f) => f.tagged && !session.ledger.get(f.key) && !session.ledger.entries.some((e) => e.id === f.id))) {
-      rows.push({ key: f.key, kind: f.kind, id: f.id, ledgerState: 'not in ledger', exists: true, since: null, state: f.state ?? null, hourlyUsd: hourlyOf(session.config, f), costSoFarUsd: 0 });
+      rows.push({
+        key: f.key,
+        kind: f.kind,
+        id: f.id,
+        ledgerState: 'not in ledger',
+        exists: true,
+        since: null,
+        state: f.state ?? null,
+        hourlyUsd: hourlyOf(session.config, f),
+        costSoFarUsd: 0,
+      });
     }
     const total = rows.reduce((sum, r) => sum + r.costSoFarUsd, 0);
     const hourly = rows.reduce((sum, r) => sum + (r.exists ? r.hourlyUsd : 0), 0);
     if (json) {
       // Presenter mode masks the JSON too, in its strings only (never a number).
       const mask = masker(config.presenter);
-      const report = { clusterName: config.clusterName, mode: config.mode, region: session.config.region, endpoint: session.sandbox?.endpointUrl ?? config.endpointUrl ?? null, ledger: session.ledger.path, priceDate: PRICE_DATE, hourlyUsd: hourly, costSoFarUsd: total, resources: rows };
+      const report = {
+        clusterName: config.clusterName,
+        mode: config.mode,
+        region: session.config.region,
+        endpoint: session.sandbox?.endpointUrl ?? config.endpointUrl ?? null,
+        ledger: session.ledger.path,
+        priceDate: PRICE_DATE,
+        hourlyUsd: hourly,
+        costSoFarUsd: total,
+        resources: rows,
+      };
       process.stdout.write(`${JSON.stringify(report, (_key, value: unknown) => (typeof value === 'string' ? mask(value) : value), 2)}\n`);
       return 0;
     }
     if (rows.length === 0) {
       const where = placeOf(session);
-      printer.say(text(`Nothing recorded or tagged for cluster "${config.clusterName}" (looked in ${where}).`, `クラスター「${config.clusterName}」の記録もタグの付いたものもありません(${where} を確認しました)。`));
+      printer.say(
+        text(
+          `Nothing recorded or tagged for cluster "${config.clusterName}" (looked in ${where}).`,
+          `クラスター「${config.clusterName}」の記録もタグの付いたものもありません(${where} を確認しました)。`,
+        ),
+      );
       return 0;
     }
     for (const r of rows) {

@@ -37,7 +37,15 @@ export class StepChecks {
     const settled = async (step: StepNumber) => {
       // Already applied, so this is the step's own settle promise: no new call is made.
       const tick = new Promise<'pending'>((resolve) => setTimeout(() => resolve('pending'), 0));
-      return (await Promise.race([engine.settle(step).then(() => 'ok' as const, () => 'failed' as const), tick])) === 'ok';
+      return (
+        (await Promise.race([
+          engine.settle(step).then(
+            () => 'ok' as const,
+            () => 'failed' as const,
+          ),
+          tick,
+        ])) === 'ok'
+      );
     };
     for (;;) {
       const waiting: StepNumber[] = [];

@@ -46,9 +46,16 @@ async function runUp(session: Session, through: StepNumber, printer: Printer, si
   const lang = config.lang;
   session.notes.forEach((note) => printer.say(note));
   if (session.sandbox) {
-    printer.say(text(`Sandbox: AWS API at ${session.sandbox.endpointUrl} (moto), nothing is billed.`, `サンドボックス: AWS API は ${session.sandbox.endpointUrl}(moto)で、料金はかかりません。`));
+    printer.say(
+      text(
+        `Sandbox: AWS API at ${session.sandbox.endpointUrl} (moto), nothing is billed.`,
+        `サンドボックス: AWS API は ${session.sandbox.endpointUrl}(moto)で、料金はかかりません。`,
+      ),
+    );
   } else if (session.identity) {
-    printer.line(`${lang === 'ja' ? 'アカウント' : 'Account'}: ${session.identity.account}  ${session.identity.arn}  ${config.region}${config.endpointUrl ? `  (${config.endpointUrl})` : ''}`);
+    printer.line(
+      `${lang === 'ja' ? 'アカウント' : 'Account'}: ${session.identity.account}  ${session.identity.arn}  ${config.region}${config.endpointUrl ? `  (${config.endpointUrl})` : ''}`,
+    );
   }
   // The version is settled before anything is shown or made: the plan shows what is sent, kubectl is checked against it.
   const kubernetes = through >= 3 ? await engine.resolveVersion() : undefined;
@@ -66,7 +73,13 @@ async function runUp(session: Session, through: StepNumber, printer: Printer, si
         `Kubernetes ${kubernetes.version} は延長サポート中です${kubernetes.endOfExtendedSupport ? `(${kubernetes.endOfExtendedSupport} まで)` : ''}。コントロールプレーンは 1 時間あたり ${formatUsd(STANDARD_SUPPORT_HOUR)} ではなく ${formatUsd(kubernetes.clusterHourUsd)} かかります。標準サポートのバージョンの方が安く済みます(--kubernetes-version を省くと最新になります)。`,
       ),
     );
-    if (!(await confirm(lang === 'ja' ? '延長サポートのバージョンで続けますか?' : 'Go ahead with an extended-support version?', lang, config.yes))) {
+    if (
+      !(await confirm(
+        lang === 'ja' ? '延長サポートのバージョンで続けますか?' : 'Go ahead with an extended-support version?',
+        lang,
+        config.yes,
+      ))
+    ) {
       printer.say(text('Nothing was created.', '何も作成していません。'));
       return 0;
     }
@@ -117,9 +130,11 @@ async function runUp(session: Session, through: StepNumber, printer: Printer, si
   }
   printer.say(
     allOk
-      ? text(`Done: steps 1-${through} are in place. \`eks-basics-tutor status\` shows them, \`eks-basics-tutor down\` removes them.`, `完了: ステップ 1〜${through} ができました。\`eks-basics-tutor status\` で確認、\`eks-basics-tutor down\` で削除できます。`)
+      ? text(
+          `Done: steps 1-${through} are in place. \`eks-basics-tutor status\` shows them, \`eks-basics-tutor down\` removes them.`,
+          `完了: ステップ 1〜${through} ができました。\`eks-basics-tutor status\` で確認、\`eks-basics-tutor down\` で削除できます。`,
+        )
       : text(`Some checks failed (${MARKS.bad} above).`, `一部の確認に失敗しました(上の ${MARKS.bad})。`),
   );
   return allOk ? 0 : 1;
 }
-

@@ -33,7 +33,13 @@ const line = (words: string[]) => words.map(shellQuote).join(' ');
 
 /** `eks-basics-tutor up …` that continues this build from where it stopped. */
 export function resumeCommand(config: TutorConfig, through: StepNumber): string {
-  return line(['eks-basics-tutor', 'up', ...(through === 5 ? [] : ['--through', String(through)]), ...placeOptions(config), ...buildOptions(config)]);
+  return line([
+    'eks-basics-tutor',
+    'up',
+    ...(through === 5 ? [] : ['--through', String(through)]),
+    ...placeOptions(config),
+    ...buildOptions(config),
+  ]);
 }
 
 /** `eks-basics-tutor down …` that removes this build. */

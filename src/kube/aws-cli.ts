@@ -57,7 +57,11 @@ export function getTokenArgs(clusterName: string, region: string): string[] {
 }
 
 /** `aws eks get-token`: the ExecCredential's token for a cluster (k8s-aws-v1.…). Never printed or stored. */
-export async function getToken(clusterName: string, region: string, env: Record<string, string>): Promise<{ token: string; expires?: string }> {
+export async function getToken(
+  clusterName: string,
+  region: string,
+  env: Record<string, string>,
+): Promise<{ token: string; expires?: string }> {
   const args = getTokenArgs(clusterName, region);
   const result = await execa('aws', args, { reject: false, timeout: 30_000, env, extendEnv: false });
   if (notStarted(result)) throw awsCliMissing();
@@ -67,8 +71,15 @@ export async function getToken(clusterName: string, region: string, env: Record<
   }
   try {
     const credential = JSON.parse(String(result.stdout)) as { status?: { token?: string; expirationTimestamp?: string } };
-    return { token: credential.status?.token ?? '', ...(credential.status?.expirationTimestamp ? { expires: credential.status.expirationTimestamp } : {}) };
+    return {
+      token: credential.status?.token ?? '',
+      ...(credential.status?.expirationTimestamp ? { expires: credential.status.expirationTimestamp } : {}),
+    };
   } catch (error) {
-    throw new TutorError('TOOL_FAILED', text('aws eks get-token printed something that is not JSON.', 'aws eks get-token の出力が JSON ではありません。'), error);
+    throw new TutorError(
+      'TOOL_FAILED',
+      text('aws eks get-token printed something that is not JSON.', 'aws eks get-token の出力が JSON ではありません。'),
+      error,
+    );
   }
 }

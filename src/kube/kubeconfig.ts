@@ -15,8 +15,18 @@ import { text } from '../text.js';
  * lines, CRLF) stays as it was, and adding then removing the entry gives the file back.
  */
 
-export interface ExecSpec { apiVersion: string; command: string; args: string[]; env?: { name: string; value: string }[] }
-export interface KubeconfigEntry { name: string; server: string; certificateAuthorityData: string; exec: ExecSpec }
+export interface ExecSpec {
+  apiVersion: string;
+  command: string;
+  args: string[];
+  env?: { name: string; value: string }[];
+}
+export interface KubeconfigEntry {
+  name: string;
+  server: string;
+  certificateAuthorityData: string;
+  exec: ExecSpec;
+}
 
 const SECTIONS = ['clusters', 'contexts', 'users'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -88,7 +98,12 @@ export function readEntry(source: string, name: string): (KubeconfigEntry & { cu
     name,
     server: str(cluster.server),
     certificateAuthorityData: str(cluster['certificate-authority-data']),
-    exec: { apiVersion: str(exec.apiVersion), command: str(exec.command), args: Array.isArray(exec.args) ? exec.args.map(String) : [], ...(env ? { env } : {}) },
+    exec: {
+      apiVersion: str(exec.apiVersion),
+      command: str(exec.command),
+      args: Array.isArray(exec.args) ? exec.args.map(String) : [],
+      ...(env ? { env } : {}),
+    },
     current: config['current-context'] === name,
   };
 }
@@ -145,7 +160,15 @@ function itemsOf(entry: KubeconfigEntry): Record<Section, Item> {
 
 function freshConfig(entry: KubeconfigEntry): string {
   const items = itemsOf(entry);
-  const config = { apiVersion: 'v1', clusters: [items.clusters], contexts: [items.contexts], 'current-context': entry.name, kind: 'Config', preferences: {}, users: [items.users] };
+  const config = {
+    apiVersion: 'v1',
+    clusters: [items.clusters],
+    contexts: [items.contexts],
+    'current-context': entry.name,
+    kind: 'Config',
+    preferences: {},
+    users: [items.users],
+  };
   return stringify(config, { lineWidth: 0, indentSeq: false });
 }
 
@@ -323,17 +346,25 @@ const splice = (s: string, [start, end]: Range, insert: string) => s.slice(0, st
 
 /** Kubeconfig problems are the learner's to fix, so they are BAD_INPUT; nothing has been written when they are thrown. */
 function notEditable(file: string | undefined, reason: string, cause?: unknown): TutorError {
-  return new TutorError('BAD_INPUT', text(
-    `${file ?? 'The kubeconfig'} cannot be edited safely (${reason}). Nothing was changed. Fix the file (\`kubectl config view\` shows what kubectl makes of it) or set KUBECONFIG to another file.`,
-    `${file ?? 'kubeconfig'} を安全に編集できません（${reason}）。何も変更していません。ファイルを直す（\`kubectl config view\` で kubectl の解釈を確認できます）か、KUBECONFIG に別のファイルを指定してください。`,
-  ), cause);
+  return new TutorError(
+    'BAD_INPUT',
+    text(
+      `${file ?? 'The kubeconfig'} cannot be edited safely (${reason}). Nothing was changed. Fix the file (\`kubectl config view\` shows what kubectl makes of it) or set KUBECONFIG to another file.`,
+      `${file ?? 'kubeconfig'} を安全に編集できません（${reason}）。何も変更していません。ファイルを直す（\`kubectl config view\` で kubectl の解釈を確認できます）か、KUBECONFIG に別のファイルを指定してください。`,
+    ),
+    cause,
+  );
 }
 
 function fileError(path: string, action: 'read' | 'write', cause: unknown): TutorError {
   if (cause instanceof TutorError) return cause;
   const reason = cause instanceof Error ? cause.message : String(cause);
-  return new TutorError('BAD_INPUT', text(
-    `Could not ${action} ${path}: ${reason}. Check its permissions, or set KUBECONFIG to another file.`,
-    `${path} を${action === 'read' ? '読め' : '書け'}ませんでした: ${reason}。権限を確認するか、KUBECONFIG に別のファイルを指定してください。`,
-  ), cause);
+  return new TutorError(
+    'BAD_INPUT',
+    text(
+      `Could not ${action} ${path}: ${reason}. Check its permissions, or set KUBECONFIG to another file.`,
+      `${path} を${action === 'read' ? '読め' : '書け'}ませんでした: ${reason}。権限を確認するか、KUBECONFIG に別のファイルを指定してください。`,
+    ),
+    cause,
+  );
 }

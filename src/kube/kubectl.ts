@@ -36,7 +36,9 @@ export function kubectlMissing(): TutorError {
 /** Nodes whose Ready condition is True, from `kubectl get nodes -o json`. */
 export function readyNodes(json: string): string[] {
   try {
-    const list = JSON.parse(json) as { items?: { metadata?: { name?: string }; status?: { conditions?: { type?: string; status?: string }[] } }[] };
+    const list = JSON.parse(json) as {
+      items?: { metadata?: { name?: string }; status?: { conditions?: { type?: string; status?: string }[] } }[];
+    };
     return (list.items ?? [])
       .filter((n) => n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'))
       .map((n) => n.metadata?.name ?? '');

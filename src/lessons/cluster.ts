@@ -6,10 +6,7 @@ export const cluster = {
   id: 'cluster',
   step: 3,
   title: text('Step 3: The cluster', 'ステップ 3: クラスター'),
-  summary: text(
-    'Parameters, endpoint, logs, auth mode, upgrade policy',
-    'エンドポイント、ログ、認証モード、アップグレードポリシーなど',
-  ),
+  summary: text('Parameters, endpoint, logs, auth mode, upgrade policy', 'エンドポイント、ログ、認証モード、アップグレードポリシーなど'),
   pages: [
     {
       title: text('What CreateCluster needs', 'CreateCluster に渡すもの'),

@@ -6,10 +6,7 @@ export const clusterRole = {
   id: 'clusterRole',
   step: 1,
   title: text('Step 1: The cluster IAM role', 'ステップ 1: クラスター IAM ロール'),
-  summary: text(
-    'Why EKS needs a service role, and its policies today',
-    'EKS にサービスロールが要る理由と、いま付けるポリシー',
-  ),
+  summary: text('Why EKS needs a service role, and its policies today', 'EKS にサービスロールが要る理由と、いま付けるポリシー'),
   pages: [
     {
       title: text('What a service role is', 'サービスロールとは'),
@@ -217,10 +214,7 @@ Kubernetes がこれらを使ってロードバランサーを作るのです。
     },
     {
       cli: 'aws iam get-policy-version --policy-arn arn:aws:iam::aws:policy/AmazonEKSServicePolicy --version-id v7 --region {region}',
-      what: text(
-        'The older service policy document, version v7, for comparison.',
-        '比較用に、旧来のサービスポリシーの文書（v7）。',
-      ),
+      what: text('The older service policy document, version v7, for comparison.', '比較用に、旧来のサービスポリシーの文書（v7）。'),
     },
   ],
 } satisfies Lesson;

@@ -5,7 +5,10 @@ import type { Lesson, ReadMore } from './types.js';
 const GUIDE = 'https://docs.aws.amazon.com/eks/latest/userguide/';
 const ADDONS_DOC: ReadMore = { title: text('Amazon EKS add-ons', 'Amazon EKS アドオン'), url: `${GUIDE}eks-add-ons.html` };
 const NLB_DOC: ReadMore = {
-  title: text('Route TCP and UDP traffic with Network Load Balancers', 'Network Load Balancer を使用して TCP および UDP トラフィックをルーティングする'),
+  title: text(
+    'Route TCP and UDP traffic with Network Load Balancers',
+    'Network Load Balancer を使用して TCP および UDP トラフィックをルーティングする',
+  ),
   url: `${GUIDE}network-load-balancing.html`,
 };
 
@@ -111,7 +114,10 @@ Pod すべてで分け合います。`,
         'A self-managed add-on: bootstrapSelfManagedAddons (true by default) installs it as plain Kubernetes objects that EKS does not track or update.',
         'セルフマネージドのアドオン です。bootstrapSelfManagedAddons(既定値 true)がただの Kubernetes オブジェクトとして入れ、EKS は管理も更新もしません。',
       ),
-      nudge: text('Think of the setting whose default installs the three components.', '3 つのコンポーネントを既定で入れる設定を思い出してください。'),
+      nudge: text(
+        'Think of the setting whose default installs the three components.',
+        '3 つのコンポーネントを既定で入れる設定を思い出してください。',
+      ),
     },
     {
       question: text(
@@ -128,7 +134,10 @@ Pod すべてで分け合います。`,
         'resolveConflicts OVERWRITE: EKS replaces the conflicting fields with its own. bootstrapSelfManagedAddons only counts at creation.',
         'resolveConflicts の OVERWRITE です。食い違う項目を EKS が自分の値で置き換えます。bootstrapSelfManagedAddons は作成時にしか効きません。',
       ),
-      nudge: text('CreateAddon has a parameter for what to do with fields already set.', 'CreateAddon には、すでに設定された項目の扱いを決めるパラメーターがあります。'),
+      nudge: text(
+        'CreateAddon has a parameter for what to do with fields already set.',
+        'CreateAddon には、すでに設定された項目の扱いを決めるパラメーターがあります。',
+      ),
     },
     {
       question: text(
@@ -225,7 +234,10 @@ eks-basics-tutor down はノードグループより先に kubectl で削除し�
       ),
     },
   ],
-  hint: text('Ask who creates the load balancer, and how it chooses its subnets.', 'ロードバランサーを作るのは誰か、どうやってサブネットを選ぶかを考えてみてください。'),
+  hint: text(
+    'Ask who creates the load balancer, and how it chooses its subnets.',
+    'ロードバランサーを作るのは誰か、どうやってサブネットを選ぶかを考えてみてください。',
+  ),
   quiz: [
     {
       question: text(

@@ -21,7 +21,11 @@ export const DOCS = {
     'automode.html',
   ),
   clusterRole: page('Amazon EKS cluster IAM role', 'Amazon EKS クラスター の IAM ロール', 'cluster-iam-role.html'),
-  serviceLinkedRole: page('Using roles for Amazon EKS clusters', 'Amazon EKS クラスターのロールの使用', 'using-service-linked-roles-eks.html'),
+  serviceLinkedRole: page(
+    'Using roles for Amazon EKS clusters',
+    'Amazon EKS クラスターのロールの使用',
+    'using-service-linked-roles-eks.html',
+  ),
   managedPolicies: page(
     'AWS managed policies for Amazon Elastic Kubernetes Service',
     'Amazon Elastic Kubernetes Service の AWS 管理ポリシー',
@@ -32,7 +36,11 @@ export const DOCS = {
     'VPC とサブネットの Amazon EKS ネットワーキング要件を表示する',
     'network-reqs.html',
   ),
-  createVpc: page('Create an Amazon VPC for your Amazon EKS cluster', 'Amazon EKS クラスターの Amazon VPC を作成する', 'creating-a-vpc.html'),
+  createVpc: page(
+    'Create an Amazon VPC for your Amazon EKS cluster',
+    'Amazon EKS クラスターの Amazon VPC を作成する',
+    'creating-a-vpc.html',
+  ),
   createCluster: page('Create an Amazon EKS cluster', 'Amazon EKS クラスターを作成する', 'create-cluster.html'),
   endpoint: page('Cluster API server endpoint', 'クラスター API サーバーエンドポイント', 'cluster-endpoint.html'),
   logging: page(

@@ -9,16 +9,7 @@ import { vpc } from './vpc.js';
 import { wrapupLessons } from './wrapup.js';
 
 /** Every lesson, in menu order: the introduction, the five steps, the day-two questions, clean-up. */
-export const LESSONS: readonly Lesson[] = [
-  intro,
-  clusterRole,
-  vpc,
-  cluster,
-  kubeconfig,
-  nodegroup,
-  ...wrapupLessons,
-  cleanup,
-];
+export const LESSONS: readonly Lesson[] = [intro, clusterRole, vpc, cluster, kubeconfig, nodegroup, ...wrapupLessons, cleanup];
 
 /** The lesson with this id, or undefined when there is none. */
 export function lessonById(id: string): Lesson | undefined {

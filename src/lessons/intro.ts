@@ -5,10 +5,7 @@ import type { Lesson } from './types.js';
 export const intro = {
   id: 'intro',
   title: text('Before you start: what eksctl hides', 'はじめに: eksctl が隠しているもの'),
-  summary: text(
-    'What AWS runs, what you own, and what eksctl builds',
-    'AWS が運用するもの、自分で持つもの、eksctl が作るもの',
-  ),
+  summary: text('What AWS runs, what you own, and what eksctl builds', 'AWS が運用するもの、自分で持つもの、eksctl が作るもの'),
   pages: [
     {
       title: text('EKS is not Kubernetes', 'EKS は Kubernetes そのものではない'),
@@ -153,7 +150,10 @@ Auto Mode が代わりに何をしているのかを理解するには、手作�
       ),
       choices: [
         text('EKS sends node traffic through the AWS-owned account', 'EKS がノードの通信を AWS 側のアカウント経由で送るから'),
-        text('The nodes sit in public subnets and use the internet gateway', 'ノードがパブリックサブネットにあり、インターネットゲートウェイを使うから'),
+        text(
+          'The nodes sit in public subnets and use the internet gateway',
+          'ノードがパブリックサブネットにあり、インターネットゲートウェイを使うから',
+        ),
         text('The NAT gateway is still being created', 'NAT ゲートウェイがまだ作成中だから'),
         text('The pods use IPv6, which NAT gateways never carry', 'Pod が IPv6 を使い、NAT ゲートウェイはそれを通さないから'),
       ],

@@ -6,10 +6,7 @@ export const kubeconfig = {
   id: 'kubeconfig',
   step: 4,
   title: text('Step 4: kubeconfig', 'ステップ 4: kubeconfig'),
-  summary: text(
-    'What update-kubeconfig writes, and how get-token works',
-    'update-kubeconfig が書くものと、get-token の仕組み',
-  ),
+  summary: text('What update-kubeconfig writes, and how get-token works', 'update-kubeconfig が書くものと、get-token の仕組み'),
   pages: [
     {
       title: text('Three lists and a pointer', '3 つのリストと 1 つのポインタ'),

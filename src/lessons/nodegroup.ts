@@ -6,10 +6,7 @@ export const nodegroup = {
   id: 'nodegroup',
   step: 5,
   title: text('Step 5: The managed node group', 'ステップ 5: マネージド型ノードグループ'),
-  summary: text(
-    'The node role, the VPC CNI, and nodes becoming Ready',
-    'ノードロール、VPC CNI、ノードが Ready になるまで',
-  ),
+  summary: text('The node role, the VPC CNI, and nodes becoming Ready', 'ノードロール、VPC CNI、ノードが Ready になるまで'),
   pages: [
     {
       title: text('The node IAM role', 'ノード IAM ロール'),

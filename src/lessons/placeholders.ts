@@ -76,7 +76,7 @@ function isRegionZone(region: string, zone: string): boolean {
 function overlaps(a: { base: number; prefix: number }, b: { base: number; prefix: number }): boolean {
   const prefix = Math.min(a.prefix, b.prefix);
   const mask = prefix === 0 ? 0 : (~0 << (32 - prefix)) >>> 0;
-  return ((a.base & mask) >>> 0) === ((b.base & mask) >>> 0);
+  return (a.base & mask) >>> 0 === (b.base & mask) >>> 0;
 }
 
 /**
@@ -131,8 +131,14 @@ export function commandValues(input: CommandValuesInput): CommandValues {
     nodeRoleArn: nodeRole.arn,
     natGatewayId: liveId(ledger.get(natKey(0))),
     nodegroup,
-    thirdAz: thirdAz(input.zones?.filter((zone) => isRegionZone(config.region, zone)), usedZones),
-    freeCidr: freeCidr(vpcCidr, subnets.map((s) => s.cidr).filter((c): c is string => c !== undefined)),
+    thirdAz: thirdAz(
+      input.zones?.filter((zone) => isRegionZone(config.region, zone)),
+      usedZones,
+    ),
+    freeCidr: freeCidr(
+      vpcCidr,
+      subnets.map((s) => s.cidr).filter((c): c is string => c !== undefined),
+    ),
   };
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as CommandValues;
 }

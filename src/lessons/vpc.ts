@@ -6,10 +6,7 @@ export const vpc = {
   id: 'vpc',
   step: 2,
   title: text('Step 2: The cluster VPC', 'ステップ 2: クラスター VPC'),
-  summary: text(
-    'Two AZs, public and private subnets, tags, NAT costs',
-    '2 つの AZ、パブリックとプライベート、タグ、NAT の費用',
-  ),
+  summary: text('Two AZs, public and private subnets, tags, NAT costs', '2 つの AZ、パブリックとプライベート、タグ、NAT の費用'),
   pages: [
     {
       title: text('What EKS asks of a VPC', 'EKS が VPC に求めるもの'),

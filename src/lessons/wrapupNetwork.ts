@@ -5,7 +5,10 @@ import type { Lesson } from './types.js';
 export const wrapupNoNat = {
   id: 'wrapup-no-nat',
   title: text('Day two: NAT is expensive', '運用編: NAT は高い'),
-  summary: text('What NAT gateways cost, and running with public subnets only', 'NAT ゲートウェイの費用と、パブリックサブネットだけで動かす方法'),
+  summary: text(
+    'What NAT gateways cost, and running with public subnets only',
+    'NAT ゲートウェイの費用と、パブリックサブネットだけで動かす方法',
+  ),
   pages: [
     {
       title: text('What NAT costs', 'NAT の費用'),
@@ -300,10 +303,7 @@ AWS アカウントでは先に確認します。どちらもタグ付きで台�
   ),
   quiz: [
     {
-      question: text(
-        'Can the cluster’s own subnets move into the new AZ?',
-        'クラスター自身のサブネットを新しい AZ に移せますか。',
-      ),
+      question: text('Can the cluster’s own subnets move into the new AZ?', 'クラスター自身のサブネットを新しい AZ に移せますか。'),
       choices: [
         text('Yes, with UpdateClusterConfig', 'はい、UpdateClusterConfig で'),
         text('Yes, by recreating the node group', 'はい、ノードグループを作り直せば'),

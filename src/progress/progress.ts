@@ -51,7 +51,8 @@ export interface ProgressFile extends Progress {
 export const EMPTY_PROGRESS: Progress = { lesson: null, page: 0, answers: {}, completed: [], doneSteps: [] };
 
 const isStep = (value: unknown): value is StepNumber => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5;
-const isAnswer = (value: unknown): value is number | null => value === null || (typeof value === 'number' && Number.isInteger(value) && value >= 0);
+const isAnswer = (value: unknown): value is number | null =>
+  value === null || (typeof value === 'number' && Number.isInteger(value) && value >= 0);
 
 /**
  * The progress a file holds, or undefined when it is not a progress file of
@@ -71,9 +72,18 @@ export function parseProgress(value: unknown, known: (id: string) => boolean): P
   }
   const completed = Array.isArray(data.completed) ? data.completed.filter((id): id is LessonId => typeof id === 'string' && known(id)) : [];
   const doneSteps = Array.isArray(data.doneSteps) ? [...new Set(data.doneSteps.filter(isStep))].sort() : [];
-  const seed = typeof data.seed === 'number' && Number.isInteger(data.seed) && data.seed >= 0 && data.seed < 2 ** 32 ? data.seed : undefined;
+  const seed =
+    typeof data.seed === 'number' && Number.isInteger(data.seed) && data.seed >= 0 && data.seed < 2 ** 32 ? data.seed : undefined;
   const lang = data.lang === 'en' || data.lang === 'ja' ? data.lang : undefined;
-  return { lesson, page: lesson ? page : 0, answers, completed: [...new Set(completed)], doneSteps, ...(seed !== undefined ? { seed } : {}), ...(lang ? { lang } : {}) };
+  return {
+    lesson,
+    page: lesson ? page : 0,
+    answers,
+    completed: [...new Set(completed)],
+    doneSteps,
+    ...(seed !== undefined ? { seed } : {}),
+    ...(lang ? { lang } : {}),
+  };
 }
 
 /** The file's content for a progress. */
@@ -104,7 +114,13 @@ export function reconcileSteps(doneSteps: readonly StepNumber[], liveSteps: read
 }
 
 /** The resource whose creation finishes each step, as the ledger names its kind. */
-const STEP_MADE: Record<StepNumber, LedgerEntry['kind']> = { 1: 'iam-role', 2: 'vpc', 3: 'eks-cluster', 4: 'kubeconfig', 5: 'eks-nodegroup' };
+const STEP_MADE: Record<StepNumber, LedgerEntry['kind']> = {
+  1: 'iam-role',
+  2: 'vpc',
+  3: 'eks-cluster',
+  4: 'kubeconfig',
+  5: 'eks-nodegroup',
+};
 
 /**
  * The steps a build made outside the screens (`up` on the command line) holds:

@@ -50,14 +50,22 @@ export const isAddonName = (name: string): name is AddonName => (ADDON_NAMES as 
 export function describeAddonVersions(query: URLSearchParams): { addons: Record<string, unknown>[] } {
   const wantedName = query.get('addonName');
   const wantedVersion = query.get('kubernetesVersion');
-  const types = query.getAll('types').flatMap((t) => t.split(',')).filter(Boolean);
+  const types = query
+    .getAll('types')
+    .flatMap((t) => t.split(','))
+    .filter(Boolean);
   const clusterVersions = wantedVersion ? [wantedVersion] : EKS_CALENDAR.map((v) => v.version);
-  const addons = ADDON_NAMES.filter((name) => (!wantedName || name === wantedName) && (types.length === 0 || types.includes(ADDON_TYPES[name])))
+  const addons = ADDON_NAMES.filter(
+    (name) => (!wantedName || name === wantedName) && (types.length === 0 || types.includes(ADDON_TYPES[name])),
+  )
     .map((name) => {
       const byVersion = new Map<string, { clusterVersion: string; platformVersions: string[]; defaultVersion: boolean }[]>();
       for (const clusterVersion of clusterVersions) {
         addonVersionsFor(name, clusterVersion).forEach((addonVersion, i) => {
-          byVersion.set(addonVersion, [...(byVersion.get(addonVersion) ?? []), { clusterVersion, platformVersions: ['*'], defaultVersion: i === 0 }]);
+          byVersion.set(addonVersion, [
+            ...(byVersion.get(addonVersion) ?? []),
+            { clusterVersion, platformVersions: ['*'], defaultVersion: i === 0 },
+          ]);
         });
       }
       return {

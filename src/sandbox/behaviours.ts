@@ -36,7 +36,10 @@ const isName = (name: string): name is BehaviourName => (BEHAVIOUR_NAMES as stri
  */
 export function parseBehaviours(spec: string): BehaviourSwitches {
   const switches: BehaviourSwitches = {};
-  for (const raw of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if (raw === 'all' || raw === 'none') {
       for (const name of BEHAVIOUR_NAMES) switches[name] = raw === 'all';
       continue;
@@ -67,9 +70,10 @@ export class Behaviours {
     options: { switches?: BehaviourSwitches | undefined; env?: string | undefined; log?: ((line: string) => void) | undefined } = {},
   ) {
     const fromEnv = options.env ? parseBehaviours(options.env) : {};
-    this.switches = Object.fromEntries(
-      BEHAVIOUR_NAMES.map((name) => [name, options.switches?.[name] ?? fromEnv[name] ?? true]),
-    ) as Record<BehaviourName, boolean>;
+    this.switches = Object.fromEntries(BEHAVIOUR_NAMES.map((name) => [name, options.switches?.[name] ?? fromEnv[name] ?? true])) as Record<
+      BehaviourName,
+      boolean
+    >;
     this.log = options.log ?? (() => undefined);
   }
 

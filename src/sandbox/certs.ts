@@ -50,8 +50,21 @@ export async function makeCertificates(): Promise<SandboxCertificates> {
   const remove = () => rm(dir, { recursive: true, force: true });
   try {
     await openssl(dir, [
-      'req', '-x509', ...EC_KEY, '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '3650', '-subj', '/CN=eks-sandbox-ca',
-      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
+      'req',
+      '-x509',
+      ...EC_KEY,
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.crt',
+      '-days',
+      '3650',
+      '-subj',
+      '/CN=eks-sandbox-ca',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
     ]);
     await openssl(dir, ['req', '-new', ...EC_KEY, '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=kube-apiserver']);
     await writeFile(
@@ -59,8 +72,21 @@ export async function makeCertificates(): Promise<SandboxCertificates> {
       'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n',
     );
     await openssl(dir, [
-      'x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial',
-      '-out', 'server.crt', '-days', '825', '-extfile', 'server.ext',
+      'x509',
+      '-req',
+      '-in',
+      'server.csr',
+      '-CA',
+      'ca.crt',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      'server.crt',
+      '-days',
+      '825',
+      '-extfile',
+      'server.ext',
     ]);
     const [caCert, serverCert, serverKey] = await Promise.all(
       ['ca.crt', 'server.crt', 'server.key'].map((name) => readFile(join(dir, name), 'utf8')),
@@ -87,6 +113,8 @@ export async function keptCertificates(dir: string): Promise<SandboxCertificates
     // not made yet
   }
   const made = await makeCertificates();
-  await Promise.all([made.caCert, made.serverCert, made.serverKey].map((pem, i) => writeFileAtomic(join(dir, names[i]!), pem, { mode: 0o600 })));
+  await Promise.all(
+    [made.caCert, made.serverCert, made.serverKey].map((pem, i) => writeFileAtomic(join(dir, names[i]!), pem, { mode: 0o600 })),
+  );
   return { ...made, dir, remove: async () => undefined };
 }

@@ -46,7 +46,12 @@ export function checkToken(
   const seen = memory.token(scope, operation, token);
   if (!seen) return { kind: 'new' };
   if (seen.fingerprint === print) {
-    behaviours.fired('idempotency', `${operation} sent again with client token ${token}`, 'replayed', 'nothing new made; the first answer is given again');
+    behaviours.fired(
+      'idempotency',
+      `${operation} sent again with client token ${token}`,
+      'replayed',
+      'nothing new made; the first answer is given again',
+    );
     return { kind: 'replay', answer: seen.answer };
   }
   const [code, message] = service === 'ec2' ? ['IdempotentParameterMismatch', EC2_MISMATCH] : ['InvalidParameterException', EKS_MISMATCH];

@@ -29,17 +29,28 @@ export async function createClusterInterfaces(
     };
     if (cluster.securityGroupId) params['SecurityGroupId.1'] = cluster.securityGroupId;
     const created = await moto.ec2(scope, params);
-    const id = childText(created.root?.children.find((c) => c.name === 'networkInterface'), 'networkInterfaceId');
+    const id = childText(
+      created.root?.children.find((c) => c.name === 'networkInterface'),
+      'networkInterfaceId',
+    );
     if (id) ids.push(id);
   }
   return ids;
 }
 
 /** Deletes EKS's interfaces of a cluster: those the sandbox made, or (made by an earlier sandbox) those found by description. */
-export async function deleteClusterInterfaces(moto: MotoClient, scope: CallerScope, clusterName: string, ids: string[] | undefined): Promise<void> {
+export async function deleteClusterInterfaces(
+  moto: MotoClient,
+  scope: CallerScope,
+  clusterName: string,
+  ids: string[] | undefined,
+): Promise<void> {
   let found = ids;
   if (found === undefined) {
-    const answer = await moto.ec2(scope, { Action: 'DescribeNetworkInterfaces', ...ec2Filters({ description: [`${EKS_INTERFACE_PREFIX}${clusterName}`] }) });
+    const answer = await moto.ec2(scope, {
+      Action: 'DescribeNetworkInterfaces',
+      ...ec2Filters({ description: [`${EKS_INTERFACE_PREFIX}${clusterName}`] }),
+    });
     found = items(answer.root, 'networkInterfaceSet').map((item) => childText(item, 'networkInterfaceId'));
   }
   for (const id of found) await moto.ec2(scope, { Action: 'DeleteNetworkInterface', NetworkInterfaceId: id });

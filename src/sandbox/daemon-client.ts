@@ -62,16 +62,35 @@ async function spawnDaemon(options: AttachOptions, dir: string): Promise<number>
   // The program that runs the background sandbox is this one (the bundle, or npx's copy of it);
   // code run from source (the tests) names the built program instead.
   const entry = process.env.EKS_BASICS_TUTOR_PROGRAM || process.argv[1];
-  if (!entry) throw new TutorError('SANDBOX', text('Cannot tell which program to start the sandbox with.', 'サンドボックスを起動するプログラムが分かりません。'));
+  if (!entry)
+    throw new TutorError(
+      'SANDBOX',
+      text('Cannot tell which program to start the sandbox with.', 'サンドボックスを起動するプログラムが分かりません。'),
+    );
   const log = await open(join(dir, FILES.log), 'a', 0o600);
   try {
     const child = spawn(
       process.execPath,
-      [...process.execArgv.filter((arg) => !/^--inspect/.test(arg)), entry, 'sandbox', 'serve', '--state-dir', options.stateDir, '--region', options.region, '--time-scale', String(options.timeScale)],
+      [
+        ...process.execArgv.filter((arg) => !/^--inspect/.test(arg)),
+        entry,
+        'sandbox',
+        'serve',
+        '--state-dir',
+        options.stateDir,
+        '--region',
+        options.region,
+        '--time-scale',
+        String(options.timeScale),
+      ],
       { detached: true, stdio: ['ignore', log.fd, log.fd], env: daemonEnv(), cwd: dir },
     );
     child.unref();
-    if (child.pid === undefined) throw new TutorError('SANDBOX', text('The sandbox process could not be started.', 'サンドボックスのプロセスを起動できませんでした。'));
+    if (child.pid === undefined)
+      throw new TutorError(
+        'SANDBOX',
+        text('The sandbox process could not be started.', 'サンドボックスのプロセスを起動できませんでした。'),
+      );
     return child.pid;
   } finally {
     await log.close();
@@ -96,7 +115,13 @@ async function waitForStart(dir: string, pid: number, timeoutMs: number): Promis
       throw new TutorError('SANDBOX', text(`The sandbox stopped while starting: ${tail}`, `サンドボックスが起動中に停止しました: ${tail}`));
     }
     if (Date.now() > deadline) {
-      throw new TutorError('SANDBOX', text(`The sandbox did not answer in time; see ${join(dir, FILES.log)}.`, `サンドボックスが時間内に応答しませんでした。${join(dir, FILES.log)} を見てください。`));
+      throw new TutorError(
+        'SANDBOX',
+        text(
+          `The sandbox did not answer in time; see ${join(dir, FILES.log)}.`,
+          `サンドボックスが時間内に応答しませんでした。${join(dir, FILES.log)} を見てください。`,
+        ),
+      );
     }
     await sleep(150);
   }

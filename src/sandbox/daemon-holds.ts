@@ -42,7 +42,9 @@ export async function sandboxLedgers(stateDir: string): Promise<Ledger[]> {
     } catch {
       continue;
     }
-    const ledger = await Ledger.open(stateDir, { clusterName: name.slice(0, -'.json'.length), mode: 'sandbox', region: 'us-east-1' }).catch(() => undefined);
+    const ledger = await Ledger.open(stateDir, { clusterName: name.slice(0, -'.json'.length), mode: 'sandbox', region: 'us-east-1' }).catch(
+      () => undefined,
+    );
     if (ledger && ledger.opening === 'loaded') ledgers.push(ledger);
   }
   return ledgers;

@@ -31,7 +31,17 @@ export function sandboxLedgerEndpoint(config: TutorConfig, sandbox: Sandbox): st
 }
 
 /** Kinds the inventory looks for; an entry of one of these that it does not find is gone from the sandbox. */
-const CHECKED: ResourceKind[] = ['iam-role', 'vpc', 'subnet', 'internet-gateway', 'route-table', 'elastic-ip', 'nat-gateway', 'eks-cluster', 'eks-nodegroup'];
+const CHECKED: ResourceKind[] = [
+  'iam-role',
+  'vpc',
+  'subnet',
+  'internet-gateway',
+  'route-table',
+  'elastic-ip',
+  'nat-gateway',
+  'eks-cluster',
+  'eks-nodegroup',
+];
 
 /**
  * A ledger made against another endpoint than the sandbox's now: each
@@ -51,7 +61,10 @@ export async function reconcileLedger(ledger: Ledger, endpoint: string, inventor
   }
   const roleGone = (roleKey: string | undefined) => roleKey !== undefined && ledger.get(roleKey)?.state === 'deleted';
   for (const entry of ledger.live) {
-    if (entry.kind === 'policy-attachment' && roleGone(entry.details?.roleKey ?? live.find((e) => e.kind === 'iam-role' && entry.key.startsWith(e.key))?.key)) {
+    if (
+      entry.kind === 'policy-attachment' &&
+      roleGone(entry.details?.roleKey ?? live.find((e) => e.kind === 'iam-role' && entry.key.startsWith(e.key))?.key)
+    ) {
       await ledger.deleted(entry.key);
       gone += 1;
     }

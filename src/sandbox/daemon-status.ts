@@ -13,15 +13,31 @@ export async function sandboxStatus(config: TutorConfig, printer: Printer): Prom
   const record = await findSandbox(config.stateDir);
   const ledgers = await sandboxLedgers(config.stateDir);
   if (!record) {
-    const kept = await stat(join(dir, FILES.recording)).then((s) => s.size > 0, () => false);
+    const kept = await stat(join(dir, FILES.recording)).then(
+      (s) => s.size > 0,
+      () => false,
+    );
     printer.say(
       kept
-        ? text(`The sandbox is not running. What it held is kept in ${dir} and comes back with the next command that needs it.`, `サンドボックスは動いていません。中身は ${dir} に残っていて、次に必要になったコマンドで戻ります。`)
+        ? text(
+            `The sandbox is not running. What it held is kept in ${dir} and comes back with the next command that needs it.`,
+            `サンドボックスは動いていません。中身は ${dir} に残っていて、次に必要になったコマンドで戻ります。`,
+          )
         : text(`The sandbox is not running and holds nothing yet (${dir}).`, `サンドボックスは動いておらず、まだ何もありません(${dir})。`),
     );
   } else {
-    printer.say(text(`The sandbox is running (pid ${record.pid}, since ${record.startedAt}, time scale ${record.timeScale}).`, `サンドボックスは動いています(pid ${record.pid}、${record.startedAt} から、時間の倍率 ${record.timeScale})。`));
-    printer.say(text(`AWS endpoint: ${record.endpointUrl} (moto_server: ${record.motoUrl})`, `AWS エンドポイント: ${record.endpointUrl}(moto_server: ${record.motoUrl})`));
+    printer.say(
+      text(
+        `The sandbox is running (pid ${record.pid}, since ${record.startedAt}, time scale ${record.timeScale}).`,
+        `サンドボックスは動いています(pid ${record.pid}、${record.startedAt} から、時間の倍率 ${record.timeScale})。`,
+      ),
+    );
+    printer.say(
+      text(
+        `AWS endpoint: ${record.endpointUrl} (moto_server: ${record.motoUrl})`,
+        `AWS エンドポイント: ${record.endpointUrl}(moto_server: ${record.motoUrl})`,
+      ),
+    );
     printer.say(text(`Files and log: ${dir}`, `ファイルとログ: ${dir}`));
     const regions = [...new Set([record.region, config.region || record.region, ...ledgers.map((l) => l.region)].filter(Boolean))];
     for (const region of regions) {

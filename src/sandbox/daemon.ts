@@ -54,7 +54,14 @@ export async function serveSandbox(options: ServeOptions): Promise<number> {
     const failure: DaemonFailure =
       error instanceof TutorError
         ? { pid: process.pid, code: error.code, text: error.text }
-        : { pid: process.pid, code: 'SANDBOX', text: text(`The sandbox could not start: ${(error as Error).message}`, `サンドボックスを起動できませんでした: ${(error as Error).message}`) };
+        : {
+            pid: process.pid,
+            code: 'SANDBOX',
+            text: text(
+              `The sandbox could not start: ${(error as Error).message}`,
+              `サンドボックスを起動できませんでした: ${(error as Error).message}`,
+            ),
+          };
     await writeFile(join(dir, 'failed.json'), JSON.stringify(failure), { mode: 0o600 });
     await log(`could not start: ${failure.text.en}`);
     return 1;

@@ -37,7 +37,10 @@ const dependency = (message: string, holder: string, behaviour?: BehaviourName):
 });
 
 /** The network interfaces moto holds that match `filters`, with whether EKS made them (lingering-enis). */
-async function networkInterfaces(context: RuleContext, filters: Record<string, string[]>): Promise<{ id: string; eks: boolean; description: string }[]> {
+async function networkInterfaces(
+  context: RuleContext,
+  filters: Record<string, string[]>,
+): Promise<{ id: string; eks: boolean; description: string }[]> {
   const answer = await context.view.moto.ec2(
     context.scope,
     { Action: 'DescribeNetworkInterfaces', ...ec2Filters(filters) },
@@ -148,9 +151,16 @@ const deleteNetworkInterface: Rule = async (context, params) => {
   // Once its cluster is gone and done lingering (or was never seen), an interface left behind may be deleted.
   const clusterName = eks?.description.slice(EKS_INTERFACE_PREFIX.length);
   const memo = clusterName === undefined ? undefined : context.view.memory.cluster(context.scope.region, clusterName);
-  const held = clusterName !== undefined && (memo ? !memo.securityGroupRemoved : (await context.view.clusterNames(context.scope)).includes(clusterName));
+  const held =
+    clusterName !== undefined &&
+    (memo ? !memo.securityGroupRemoved : (await context.view.clusterNames(context.scope)).includes(clusterName));
   return held
-    ? { code: 'InvalidNetworkInterface.InUse', message: `The network interface '${id}' is currently in use.`, holder: 'EKS', behaviour: 'lingering-enis' }
+    ? {
+        code: 'InvalidNetworkInterface.InUse',
+        message: `The network interface '${id}' is currently in use.`,
+        holder: 'EKS',
+        behaviour: 'lingering-enis',
+      }
     : undefined;
 };
 

@@ -116,7 +116,12 @@ export class Ec2Consistency {
       const id = child(item, idName)?.text ?? '';
       if (!this.unseen(scope, id)) return true;
       this.miss(scope, id);
-      this.behaviours.fired('eventual-consistency', `${action} (filtered) moments after ${id} was made`, 'left out', `${id} is not listed yet`);
+      this.behaviours.fired(
+        'eventual-consistency',
+        `${action} (filtered) moments after ${id} was made`,
+        'left out',
+        `${id} is not listed yet`,
+      );
       changed = true;
       return false;
     });

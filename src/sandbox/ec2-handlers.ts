@@ -67,11 +67,7 @@ export function ec2Handler(view: EksView, nat: NatGatewayClock): Handler {
     const before = await nat.describe(moto, request.scope, { 'nat-gateway-id': [id] }, request.authorization);
     const answer = await moto.ec2(request.scope, Object.fromEntries(params), request.authorization);
     if (answer.status === 200 && before[0]) {
-      nat.sawDeleted(
-        request.scope,
-        id,
-        before[0].addresses.map((a) => a.associationId).filter(Boolean),
-      );
+      nat.sawDeleted(request.scope, id, before[0].addresses.map((a) => a.associationId).filter(Boolean));
     }
     return xmlAnswer(answer.status, answer.body);
   }
@@ -105,7 +101,8 @@ export function ec2Handler(view: EksView, nat: NatGatewayClock): Handler {
     const rule = DEPENDENCY_RULES[action];
     const refusal = rule ? await rule({ view, nat, scope: request.scope, authorization: request.authorization }, params) : undefined;
     if (refusal) {
-      if (refusal.behaviour) behaviours.fired(refusal.behaviour, `${action} refused: held by ${refusal.holder}`, refusal.code, refusal.message);
+      if (refusal.behaviour)
+        behaviours.fired(refusal.behaviour, `${action} refused: held by ${refusal.holder}`, refusal.code, refusal.message);
       return ec2Error(refusal.code, refusal.message);
     }
     if (action === 'DescribeNetworkInterfaces') {

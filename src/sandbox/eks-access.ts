@@ -99,10 +99,19 @@ function policyJson(policy: AccessEntryMemo['policies'][number]): Json {
 }
 
 const noEntry = (): ProxyAnswer =>
-  eksError(404, 'ResourceNotFoundException', "The specified principalArn could not be found. You can view your available access entries with 'list-access-entries'.");
+  eksError(
+    404,
+    'ResourceNotFoundException',
+    "The specified principalArn could not be found. You can view your available access entries with 'list-access-entries'.",
+  );
 
 /** The access-entry routes under /clusters/{name}/access-entries. */
-export async function accessRoutes(view: EksView, request: ProxyRequest, segments: string[], body: Json | undefined): Promise<ProxyAnswer | undefined> {
+export async function accessRoutes(
+  view: EksView,
+  request: ProxyRequest,
+  segments: string[],
+  body: Json | undefined,
+): Promise<ProxyAnswer | undefined> {
   const { method, scope, url } = request;
   const [root, clusterName, sub, principalArn, policies, policyArn, extra] = segments;
   if (root !== 'clusters' || clusterName === undefined || sub !== 'access-entries' || extra !== undefined) return undefined;
@@ -120,7 +129,10 @@ export async function accessRoutes(view: EksView, request: ProxyRequest, segment
   }
   if (principalArn === undefined) {
     if (method === 'GET') {
-      const arns = memory.accessEntriesOf(scope.region, clusterName).map((e) => e.principalArn).sort();
+      const arns = memory
+        .accessEntriesOf(scope.region, clusterName)
+        .map((e) => e.principalArn)
+        .sort();
       const { names, nextToken } = page(arns, url.searchParams);
       return jsonAnswer(200, { accessEntries: names, ...(nextToken ? { nextToken } : {}) });
     }
@@ -133,7 +145,9 @@ export async function accessRoutes(view: EksView, request: ProxyRequest, segment
     const existing = memory.accessEntry(scope.region, clusterName, arn);
     if (existing && token.kind === 'replay') return jsonAnswer(200, { accessEntry: entryJson(existing) });
     if (existing) {
-      return eksError(409, 'ResourceInUseException', 'The specified access entry resource is already in use on this cluster.', { clusterName });
+      return eksError(409, 'ResourceInUseException', 'The specified access entry resource is already in use on this cluster.', {
+        clusterName,
+      });
     }
     const entry = newEntry(scope.region, clusterName, accountOf(cluster.json?.cluster?.arn), arn, body);
     entry.createdAt = timeline.now();

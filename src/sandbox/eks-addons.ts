@@ -72,10 +72,15 @@ async function createAddon(view: EksView, scope: CallerScope, clusterName: strin
   }
   const version = String(body.addonVersion ?? versions[0]);
   if (!versions.includes(version)) {
-    return eksError(400, 'InvalidParameterException', `Addon version ${version} specified is not supported in ${clusterVersion} kubernetes version`, {
-      clusterName,
-      addonName: name,
-    });
+    return eksError(
+      400,
+      'InvalidParameterException',
+      `Addon version ${version} specified is not supported in ${clusterVersion} kubernetes version`,
+      {
+        clusterName,
+        addonName: name,
+      },
+    );
   }
   if (existing) return eksError(409, 'ResourceInUseException', 'Addon already exists.', { clusterName, addonName: name });
   const memo: AddonMemo = {
@@ -106,7 +111,13 @@ async function listAddons(view: EksView, scope: CallerScope, clusterName: string
   return jsonAnswer(200, { addons: names, ...(nextToken ? { nextToken } : {}) });
 }
 
-async function addonAction(view: EksView, scope: CallerScope, method: string, clusterName: string, name: string): Promise<ProxyAnswer | undefined> {
+async function addonAction(
+  view: EksView,
+  scope: CallerScope,
+  method: string,
+  clusterName: string,
+  name: string,
+): Promise<ProxyAnswer | undefined> {
   const cluster = await view.describeCluster(scope, clusterName);
   if (cluster.status !== 200) return relay(cluster);
   const memo = liveAddon(view, scope.region, clusterName, name);
@@ -121,7 +132,12 @@ async function addonAction(view: EksView, scope: CallerScope, method: string, cl
 }
 
 /** The add-on routes: /addons/supported-versions and /clusters/{name}/addons[/{addon}]. */
-export async function addonRoutes(view: EksView, request: ProxyRequest, segments: string[], body: Json | undefined): Promise<ProxyAnswer | undefined> {
+export async function addonRoutes(
+  view: EksView,
+  request: ProxyRequest,
+  segments: string[],
+  body: Json | undefined,
+): Promise<ProxyAnswer | undefined> {
   const { method, scope, url } = request;
   const [root, clusterName, sub, addonName, extra] = segments;
   if (root === 'addons' && clusterName === 'supported-versions' && segments.length === 2 && method === 'GET') {

@@ -26,7 +26,6 @@ export function page(names: string[], query: URLSearchParams): { names: string[]
   return next === undefined ? { names: slice } : { names: slice, nextToken: next };
 }
 
-
 /** Epoch seconds, as EKS's JSON carries timestamps. */
 export const epochSeconds = (ms: number): number => Math.floor(ms / 1000);
 

@@ -11,7 +11,10 @@ import { eksError, type ProxyAnswer } from './proxy-types.js';
  */
 
 export const CLUSTER_POLICY_ARN = 'arn:aws:iam::aws:policy/AmazonEKSClusterPolicy';
-export const NODE_POLICY_ARNS = ['arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy', 'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly'];
+export const NODE_POLICY_ARNS = [
+  'arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy',
+  'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly',
+];
 
 const roleName = (arn: string): string => arn.slice(arn.lastIndexOf('/') + 1);
 
@@ -40,11 +43,22 @@ export function clusterRoleNotYetSeen(view: EksView, scope: CallerScope, roleArn
   const what = unseenChange(view, scope, roleArn);
   if (!what) return undefined;
   const message = clusterRoleMessage(String(roleArn), what);
-  view.behaviours.fired('iam-propagation', `CreateCluster ${cluster} (role ${roleName(String(roleArn))} changed moments ago)`, 'InvalidParameterException', message);
+  view.behaviours.fired(
+    'iam-propagation',
+    `CreateCluster ${cluster} (role ${roleName(String(roleArn))} changed moments ago)`,
+    'InvalidParameterException',
+    message,
+  );
   return eksError(400, 'InvalidParameterException', message, { clusterName: cluster });
 }
 
-export function nodeRoleNotYetSeen(view: EksView, scope: CallerScope, nodeRole: unknown, cluster: string, nodegroup: string): ProxyAnswer | undefined {
+export function nodeRoleNotYetSeen(
+  view: EksView,
+  scope: CallerScope,
+  nodeRole: unknown,
+  cluster: string,
+  nodegroup: string,
+): ProxyAnswer | undefined {
   const what = unseenChange(view, scope, nodeRole);
   if (!what) return undefined;
   const message = nodeRoleMessage(what);

@@ -20,5 +20,8 @@ export async function subnetsOutsideClusterVpc(
   if (!vpcId || ids.length === 0) return undefined;
   const subnets = await view.subnets(scope, ids);
   if (!subnets.some((s) => s.vpcId && s.vpcId !== vpcId)) return undefined;
-  return eksError(400, 'InvalidParameterException', `Specified subnets must belong to cluster's vpc ${vpcId}`, { clusterName, nodegroupName });
+  return eksError(400, 'InvalidParameterException', `Specified subnets must belong to cluster's vpc ${vpcId}`, {
+    clusterName,
+    nodegroupName,
+  });
 }

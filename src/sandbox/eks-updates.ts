@@ -52,18 +52,25 @@ async function updateClusterVersion(view: EksView, scope: CallerScope, clusterNa
   const print = fingerprint(body, 'clientRequestToken');
   const token = checkToken(view.behaviours, view.memory, scope, operation, body.clientRequestToken, print, 'eks');
   if (token.kind === 'mismatch') return token.answer;
-  const replayed = token.kind === 'replay' ? view.memory.updatesOf(scope.region, clusterName).find((u) => u.id === token.answer) : undefined;
+  const replayed =
+    token.kind === 'replay' ? view.memory.updatesOf(scope.region, clusterName).find((u) => u.id === token.answer) : undefined;
   if (replayed) return jsonAnswer(200, { update: updateJson(view, replayed) });
   if (cluster.status !== 'ACTIVE') {
-    return eksError(409, 'ResourceInUseException', `Cluster ${clusterName} is in ${cluster.status} state and cannot be updated.`, { clusterName });
+    return eksError(409, 'ResourceInUseException', `Cluster ${clusterName} is in ${cluster.status} state and cannot be updated.`, {
+      clusterName,
+    });
   }
   const current = String(cluster.version);
   const target = String(body.version ?? '');
   if (target === current) {
-    return eksError(400, 'InvalidParameterException', `The cluster is already at the desired configuration with version: ${current}`, { clusterName });
+    return eksError(400, 'InvalidParameterException', `The cluster is already at the desired configuration with version: ${current}`, {
+      clusterName,
+    });
   }
   if (minor(target) !== minor(current) + 1 || !creatableOn(target, view.timeline.now())) {
-    return eksError(400, 'InvalidParameterException', `Unsupported Kubernetes minor version update from ${current} to ${target}`, { clusterName });
+    return eksError(400, 'InvalidParameterException', `Unsupported Kubernetes minor version update from ${current} to ${target}`, {
+      clusterName,
+    });
   }
   if (body.force !== true) {
     // EKS asks that managed node groups be on the control plane's minor before the next control-plane upgrade.
@@ -89,7 +96,13 @@ async function updateClusterVersion(view: EksView, scope: CallerScope, clusterNa
   return jsonAnswer(200, { update: updateJson(view, update) });
 }
 
-async function updateNodegroupVersion(view: EksView, scope: CallerScope, clusterName: string, name: string, body: Json): Promise<ProxyAnswer> {
+async function updateNodegroupVersion(
+  view: EksView,
+  scope: CallerScope,
+  clusterName: string,
+  name: string,
+  body: Json,
+): Promise<ProxyAnswer> {
   const described = await view.describeNodegroup(scope, clusterName, name);
   if (described.status !== 200) return relay(described);
   const nodegroup = described.json!.nodegroup as Json;
@@ -99,7 +112,8 @@ async function updateNodegroupVersion(view: EksView, scope: CallerScope, cluster
   const print = fingerprint(body, 'clientRequestToken');
   const token = checkToken(view.behaviours, view.memory, scope, operation, body.clientRequestToken, print, 'eks');
   if (token.kind === 'mismatch') return token.answer;
-  const replayed = token.kind === 'replay' ? view.memory.updatesOf(scope.region, clusterName).find((u) => u.id === token.answer) : undefined;
+  const replayed =
+    token.kind === 'replay' ? view.memory.updatesOf(scope.region, clusterName).find((u) => u.id === token.answer) : undefined;
   if (replayed) return jsonAnswer(200, { update: updateJson(view, replayed) });
   if (nodegroup.status !== 'ACTIVE') {
     return eksError(409, 'ResourceInUseException', `Nodegroup ${name} is in ${nodegroup.status} state and cannot be updated.`, {
@@ -131,7 +145,12 @@ async function updateNodegroupVersion(view: EksView, scope: CallerScope, cluster
 }
 
 /** /clusters/{name}/updates[/{id}] and /clusters/{name}/node-groups/{ng}/update-version. */
-export async function updateRoutes(view: EksView, request: ProxyRequest, segments: string[], body: Json | undefined): Promise<ProxyAnswer | undefined> {
+export async function updateRoutes(
+  view: EksView,
+  request: ProxyRequest,
+  segments: string[],
+  body: Json | undefined,
+): Promise<ProxyAnswer | undefined> {
   const { method, scope, url } = request;
   const [root, clusterName, sub, id, action] = segments;
   if (root !== 'clusters' || clusterName === undefined) return undefined;

@@ -17,14 +17,62 @@ export interface CalendarVersion {
 
 /** Newest first. 1.36's release day is approximate (June 2026). */
 export const EKS_CALENDAR: readonly CalendarVersion[] = [
-  { version: '1.36', patch: '1.36.1', releaseDate: '2026-06-11', endOfStandardSupportDate: '2027-08-11', endOfExtendedSupportDate: '2028-08-11' },
-  { version: '1.35', patch: '1.35.3', releaseDate: '2026-01-28', endOfStandardSupportDate: '2027-03-28', endOfExtendedSupportDate: '2028-03-28' },
-  { version: '1.34', patch: '1.34.6', releaseDate: '2025-10-02', endOfStandardSupportDate: '2026-12-02', endOfExtendedSupportDate: '2027-12-02' },
-  { version: '1.33', patch: '1.33.9', releaseDate: '2025-05-29', endOfStandardSupportDate: '2026-07-29', endOfExtendedSupportDate: '2027-07-29' },
-  { version: '1.32', patch: '1.32.13', releaseDate: '2025-01-23', endOfStandardSupportDate: '2026-03-23', endOfExtendedSupportDate: '2027-03-23' },
-  { version: '1.31', patch: '1.31.14', releaseDate: '2024-09-26', endOfStandardSupportDate: '2025-11-26', endOfExtendedSupportDate: '2026-11-26' },
-  { version: '1.30', patch: '1.30.14', releaseDate: '2024-05-23', endOfStandardSupportDate: '2025-07-23', endOfExtendedSupportDate: '2026-07-23' },
-  { version: '1.29', patch: '1.29.15', releaseDate: '2024-01-23', endOfStandardSupportDate: '2025-03-23', endOfExtendedSupportDate: '2026-03-23' },
+  {
+    version: '1.36',
+    patch: '1.36.1',
+    releaseDate: '2026-06-11',
+    endOfStandardSupportDate: '2027-08-11',
+    endOfExtendedSupportDate: '2028-08-11',
+  },
+  {
+    version: '1.35',
+    patch: '1.35.3',
+    releaseDate: '2026-01-28',
+    endOfStandardSupportDate: '2027-03-28',
+    endOfExtendedSupportDate: '2028-03-28',
+  },
+  {
+    version: '1.34',
+    patch: '1.34.6',
+    releaseDate: '2025-10-02',
+    endOfStandardSupportDate: '2026-12-02',
+    endOfExtendedSupportDate: '2027-12-02',
+  },
+  {
+    version: '1.33',
+    patch: '1.33.9',
+    releaseDate: '2025-05-29',
+    endOfStandardSupportDate: '2026-07-29',
+    endOfExtendedSupportDate: '2027-07-29',
+  },
+  {
+    version: '1.32',
+    patch: '1.32.13',
+    releaseDate: '2025-01-23',
+    endOfStandardSupportDate: '2026-03-23',
+    endOfExtendedSupportDate: '2027-03-23',
+  },
+  {
+    version: '1.31',
+    patch: '1.31.14',
+    releaseDate: '2024-09-26',
+    endOfStandardSupportDate: '2025-11-26',
+    endOfExtendedSupportDate: '2026-11-26',
+  },
+  {
+    version: '1.30',
+    patch: '1.30.14',
+    releaseDate: '2024-05-23',
+    endOfStandardSupportDate: '2025-07-23',
+    endOfExtendedSupportDate: '2026-07-23',
+  },
+  {
+    version: '1.29',
+    patch: '1.29.15',
+    releaseDate: '2024-01-23',
+    endOfStandardSupportDate: '2025-03-23',
+    endOfExtendedSupportDate: '2026-03-23',
+  },
 ];
 
 const dayMs = (date: string): number => Date.parse(`${date}T00:00:00Z`);
@@ -66,7 +114,10 @@ const LEGACY_STATUS: Record<VersionStatus, string> = {
 
 /** DescribeClusterVersions in the shape EKS answers (timestamps as epoch seconds). */
 export function describeClusterVersions(query: URLSearchParams, now: number): { clusterVersions: Record<string, unknown>[] } {
-  const wanted = query.getAll('clusterVersions').flatMap((v) => v.split(',')).filter(Boolean);
+  const wanted = query
+    .getAll('clusterVersions')
+    .flatMap((v) => v.split(','))
+    .filter(Boolean);
   const defaultOnly = query.get('defaultOnly') === 'true';
   const includeAll = query.get('includeAll') === 'true';
   const statusFilter = query.get('versionStatus');

@@ -161,7 +161,8 @@ export class EksView {
       ...nodegroup,
       version,
       releaseVersion:
-        memo.upgradedReleaseVersion ?? (memo.upgradedVersion ? nodeReleaseVersion(version) : (memo.request?.releaseVersion ?? nodeReleaseVersion(version))),
+        memo.upgradedReleaseVersion ??
+        (memo.upgradedVersion ? nodeReleaseVersion(version) : (memo.request?.releaseVersion ?? nodeReleaseVersion(version))),
       status: lifecycle === 'creating' ? 'CREATING' : runningUpdate(this, scope.region, clusterName, name) ? 'UPDATING' : 'ACTIVE',
       diskSize: Number(nodegroup.diskSize ?? 20),
       updateConfig: nodegroup.updateConfig ?? { maxUnavailable: 1 },

@@ -1,6 +1,14 @@
 import type { KubeController } from './kube-api.js';
 import type { ClusterPicture, KubeObject } from './kube-objects.js';
-import { clusterStore, nextVersion, recordEvent, removeObject, type ClusterStore, type KubeStore, type LoadBalancerRecord } from './kube-store.js';
+import {
+  clusterStore,
+  nextVersion,
+  recordEvent,
+  removeObject,
+  type ClusterStore,
+  type KubeStore,
+  type LoadBalancerRecord,
+} from './kube-store.js';
 import type { CallerScope, MotoClient } from './moto-client.js';
 import { AwsCallError, ec2Call, elbCall, members, tagMembers, textAt, vpcSubnets, type SubnetTags } from './elb-moto.js';
 
@@ -21,7 +29,8 @@ const COMPONENT = 'service-controller';
 /** The controller retries a failed Service after a back-off (real seconds on the sandbox's clock). */
 const RETRY_MS = 5_000;
 
-export const NO_SUBNETS_MESSAGE = 'Error syncing load balancer: failed to ensure load balancer: could not find any suitable subnets for creating the ELB';
+export const NO_SUBNETS_MESSAGE =
+  'Error syncing load balancer: failed to ensure load balancer: could not find any suitable subnets for creating the ELB';
 
 type Port = { name?: string; port: number; protocol?: string; nodePort?: number };
 
@@ -30,7 +39,8 @@ export function loadBalancerName(service: KubeObject): string {
   return `a${service.metadata.uid.replace(/-/g, '')}`.slice(0, 32);
 }
 
-const annotation = (service: KubeObject, name: string): string | undefined => (service.metadata.annotations as Record<string, string> | undefined)?.[name];
+const annotation = (service: KubeObject, name: string): string | undefined =>
+  (service.metadata.annotations as Record<string, string> | undefined)?.[name];
 const isLoadBalancer = (o: KubeObject) => o.kind === 'Service' && (o.spec as { type?: string }).type === 'LoadBalancer';
 
 /** One subnet per zone: tagged for the role, not claimed by another cluster; the cluster's own tag first, then by id. */
@@ -79,19 +89,37 @@ async function syncCluster(moto: MotoClient, now: () => number, picture: Cluster
   }
 }
 
-async function ensure(moto: MotoClient, scope: CallerScope, picture: ClusterPicture, cluster: ClusterStore, service: KubeObject, at: number): Promise<void> {
+async function ensure(
+  moto: MotoClient,
+  scope: CallerScope,
+  picture: ClusterPicture,
+  cluster: ClusterStore,
+  service: KubeObject,
+  at: number,
+): Promise<void> {
   const name = loadBalancerName(service);
   const internal = !['', 'false', undefined].includes(annotation(service, INTERNAL_ANNOTATION));
   const type = annotation(service, TYPE_ANNOTATION) === 'nlb' ? 'nlb' : 'classic';
   const ns = service.metadata.namespace ?? 'default';
-  const record: LoadBalancerRecord = cluster.loadBalancers[service.metadata.uid] ?? { name, type, namespace: ns, service: service.metadata.name, internal };
+  const record: LoadBalancerRecord = cluster.loadBalancers[service.metadata.uid] ?? {
+    name,
+    type,
+    namespace: ns,
+    service: service.metadata.name,
+    internal,
+  };
   cluster.loadBalancers[service.metadata.uid] = record;
-  recordEvent(cluster, service, { type: 'Normal', reason: 'EnsuringLoadBalancer', message: 'Ensuring load balancer', component: COMPONENT }, at);
+  recordEvent(
+    cluster,
+    service,
+    { type: 'Normal', reason: 'EnsuringLoadBalancer', message: 'Ensuring load balancer', component: COMPONENT },
+    at,
+  );
   const tags = { [`kubernetes.io/cluster/${picture.name}`]: 'owned', 'kubernetes.io/service-name': `${ns}/${service.metadata.name}` };
   try {
     const subnets = picture.vpcId ? chooseSubnets(await vpcSubnets(moto, scope, picture.vpcId), picture.name, internal) : [];
     if (subnets.length === 0) throw new AwsCallError('NoSubnets', NO_SUBNETS_MESSAGE);
-    const ports = ((service.spec as { ports?: Port[] }).ports ?? []);
+    const ports = (service.spec as { ports?: Port[] }).ports ?? [];
     if (type === 'classic') {
       record.securityGroupId ??= await securityGroup(moto, scope, picture, name, `${ns}/${service.metadata.name}`, ports);
       const answer = await elbCall(moto, scope, '2012-06-01', {
@@ -127,16 +155,31 @@ async function ensure(moto: MotoClient, scope: CallerScope, picture: ClusterPict
     service.status = { loadBalancer: { ingress: [{ hostname: record.dnsName }] } };
     service.metadata.finalizers = ['service.kubernetes.io/load-balancer-cleanup'];
     service.metadata.resourceVersion = nextVersion(cluster);
-    recordEvent(cluster, service, { type: 'Normal', reason: 'EnsuredLoadBalancer', message: 'Ensured load balancer', component: COMPONENT }, at);
+    recordEvent(
+      cluster,
+      service,
+      { type: 'Normal', reason: 'EnsuredLoadBalancer', message: 'Ensured load balancer', component: COMPONENT },
+      at,
+    );
   } catch (error) {
     record.failedAt = at;
-    const message = error instanceof AwsCallError && error.code === 'NoSubnets' ? NO_SUBNETS_MESSAGE : `Error syncing load balancer: failed to ensure load balancer: ${(error as Error).message}`;
+    const message =
+      error instanceof AwsCallError && error.code === 'NoSubnets'
+        ? NO_SUBNETS_MESSAGE
+        : `Error syncing load balancer: failed to ensure load balancer: ${(error as Error).message}`;
     recordEvent(cluster, service, { type: 'Warning', reason: 'SyncLoadBalancerFailed', message, component: COMPONENT }, at);
   }
 }
 
 /** The classic ELB's own group: open on the Service's ports, and ICMP "fragmentation needed" for path MTU discovery. */
-async function securityGroup(moto: MotoClient, scope: CallerScope, picture: ClusterPicture, name: string, service: string, ports: Port[]): Promise<string> {
+async function securityGroup(
+  moto: MotoClient,
+  scope: CallerScope,
+  picture: ClusterPicture,
+  name: string,
+  service: string,
+  ports: Port[],
+): Promise<string> {
   const created = await ec2Call(moto, scope, {
     Action: 'CreateSecurityGroup',
     GroupName: `k8s-elb-${name}`,
@@ -148,7 +191,10 @@ async function securityGroup(moto: MotoClient, scope: CallerScope, picture: Clus
   });
   const groupId = textAt(created, ['groupId']);
   const rules: Record<string, string> = { Action: 'AuthorizeSecurityGroupIngress', GroupId: groupId };
-  [...ports.map((p) => ({ protocol: (p.protocol ?? 'TCP').toLowerCase(), from: p.port, to: p.port })), { protocol: 'icmp', from: 3, to: 4 }].forEach((rule, i) => {
+  [
+    ...ports.map((p) => ({ protocol: (p.protocol ?? 'TCP').toLowerCase(), from: p.port, to: p.port })),
+    { protocol: 'icmp', from: 3, to: 4 },
+  ].forEach((rule, i) => {
     rules[`IpPermissions.${i + 1}.IpProtocol`] = rule.protocol;
     rules[`IpPermissions.${i + 1}.FromPort`] = String(rule.from);
     rules[`IpPermissions.${i + 1}.ToPort`] = String(rule.to);
@@ -158,15 +204,34 @@ async function securityGroup(moto: MotoClient, scope: CallerScope, picture: Clus
   return groupId;
 }
 
-async function remove(moto: MotoClient, scope: CallerScope, cluster: ClusterStore, record: LoadBalancerRecord, service: KubeObject | undefined, at: number): Promise<void> {
-  if (service) recordEvent(cluster, service, { type: 'Normal', reason: 'DeletingLoadBalancer', message: 'Deleting load balancer', component: COMPONENT }, at);
+async function remove(
+  moto: MotoClient,
+  scope: CallerScope,
+  cluster: ClusterStore,
+  record: LoadBalancerRecord,
+  service: KubeObject | undefined,
+  at: number,
+): Promise<void> {
+  if (service)
+    recordEvent(
+      cluster,
+      service,
+      { type: 'Normal', reason: 'DeletingLoadBalancer', message: 'Deleting load balancer', component: COMPONENT },
+      at,
+    );
   if (record.dnsName) {
-    if (record.type === 'classic') await elbCall(moto, scope, '2012-06-01', { Action: 'DeleteLoadBalancer', LoadBalancerName: record.name });
+    if (record.type === 'classic')
+      await elbCall(moto, scope, '2012-06-01', { Action: 'DeleteLoadBalancer', LoadBalancerName: record.name });
     else if (record.arn) await elbCall(moto, scope, '2015-12-01', { Action: 'DeleteLoadBalancer', LoadBalancerArn: record.arn });
   }
   if (record.securityGroupId) await ec2Call(moto, scope, { Action: 'DeleteSecurityGroup', GroupId: record.securityGroupId });
   if (service) {
     service.status = { loadBalancer: {} };
-    recordEvent(cluster, service, { type: 'Normal', reason: 'DeletedLoadBalancer', message: 'Deleted load balancer', component: COMPONENT }, at);
+    recordEvent(
+      cluster,
+      service,
+      { type: 'Normal', reason: 'DeletedLoadBalancer', message: 'Deleted load balancer', component: COMPONENT },
+      at,
+    );
   }
 }

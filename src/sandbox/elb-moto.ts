@@ -31,7 +31,12 @@ function answerOf(status: number, body: string): XmlElement {
   return root;
 }
 
-export async function elbCall(moto: MotoClient, scope: CallerScope, version: '2012-06-01' | '2015-12-01', params: Record<string, string>): Promise<XmlElement> {
+export async function elbCall(
+  moto: MotoClient,
+  scope: CallerScope,
+  version: '2012-06-01' | '2015-12-01',
+  params: Record<string, string>,
+): Promise<XmlElement> {
   const response = await moto.send({
     method: 'POST',
     path: '/',

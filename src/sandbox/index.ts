@@ -132,7 +132,11 @@ function beforeEachRequest(view: EksView, scope: CallerScope, warmed: boolean, o
  * recording every request, seeded and warmed up as it was the first time, then
  * given back what it held by replaying the recording.
  */
-async function startKeptMoto(dir: string, state: PersistState, accessKeyId: string): Promise<{ url: string; replayed: number; stop(): Promise<void> }> {
+async function startKeptMoto(
+  dir: string,
+  state: PersistState,
+  accessKeyId: string,
+): Promise<{ url: string; replayed: number; stop(): Promise<void> }> {
   const port = state.ports.moto !== undefined && (await portFree(state.ports.moto)) ? state.ports.moto : undefined;
   const moto = await startMotoServer({ ...(port ? { port } : {}), env: { MOTO_RECORDER_FILEPATH: join(dir, FILES.recording) } });
   try {
@@ -207,12 +211,20 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     // kubeUrl reads `kube`, declared below, only once the API has started.
     const kubeUrl = (region: string, name: string): Promise<string> =>
       stable
-        ? stable.expose(`kube/${region}/${name}`, async () => Number(new URL(await kube.endpoint(region, name)).port)).then((port) => `https://127.0.0.1:${port}`)
+        ? stable
+            .expose(`kube/${region}/${name}`, async () => Number(new URL(await kube.endpoint(region, name)).port))
+            .then((port) => `https://127.0.0.1:${port}`)
         : kube.endpoint(region, name);
-    const view = new EksView(moto, memory, timeline, {
-      url: kubeUrl,
-      caData: Buffer.from(certificates.caCert).toString('base64'),
-    }, behaviours);
+    const view = new EksView(
+      moto,
+      memory,
+      timeline,
+      {
+        url: kubeUrl,
+        caData: Buffer.from(certificates.caCert).toString('base64'),
+      },
+      behaviours,
+    );
     const lookup = clusterLookup(view, credentials.accessKeyId);
     const kube: KubeApi = startKubeApi({
       serverCert: certificates.serverCert,
@@ -229,8 +241,18 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     cleanups.push(() => kube.close());
     const proxy = await startAwsProxy({
       moto,
-      handlers: { eks: eksHandler(view), ec2: ec2Handler(view, new NatGatewayClock(memory, timeline)), iam: iamHandler(view), sts: stsHandler(view) },
-      beforeEach: beforeEachRequest(view, { accessKeyId: credentials.accessKeyId, region: options.region }, dir !== undefined, options.onRequest),
+      handlers: {
+        eks: eksHandler(view),
+        ec2: ec2Handler(view, new NatGatewayClock(memory, timeline)),
+        iam: iamHandler(view),
+        sts: stsHandler(view),
+      },
+      beforeEach: beforeEachRequest(
+        view,
+        { accessKeyId: credentials.accessKeyId, region: options.region },
+        dir !== undefined,
+        options.onRequest,
+      ),
     });
     cleanups.push(() => proxy.close());
     const endpointUrl = stable ? `http://127.0.0.1:${await stable.expose('proxy', async () => proxy.port)}` : proxy.url;

@@ -17,7 +17,8 @@ export interface AccessPicture {
   principalArn: string;
   /** Whether the caller signs with the sandbox's own keys (the cluster's creator); with CONFIG_MAP only the creator gets in, as aws-auth is not served. */
   creator?: boolean | undefined;
-  entry?: { username: string; policies: { policyArn: string; accessScope: { type: string; namespaces?: string[] | undefined } }[] } | undefined;
+  entry?:
+    { username: string; policies: { policyArn: string; accessScope: { type: string; namespaces?: string[] | undefined } }[] } | undefined;
 }
 
 const POLICY = 'arn:aws:eks::aws:cluster-access-policy/';
@@ -33,8 +34,12 @@ const ALLOWS: Record<string, (verb: string, resource: string) => boolean> = {
 export const UNAUTHORIZED_BODY = statusBody(401, 'Unauthorized', 'Unauthorized');
 
 export function verbOf(method: string, params: Record<string, string>, query: URLSearchParams): string {
-  if (method === 'GET') return params.name !== undefined ? 'get' : query.get('watch') === 'true' || query.get('watch') === '1' ? 'watch' : 'list';
-  return { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: params.name !== undefined ? 'delete' : 'deletecollection' }[method] ?? method.toLowerCase();
+  if (method === 'GET')
+    return params.name !== undefined ? 'get' : query.get('watch') === 'true' || query.get('watch') === '1' ? 'watch' : 'list';
+  return (
+    { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: params.name !== undefined ? 'delete' : 'deletecollection' }[method] ??
+    method.toLowerCase()
+  );
 }
 
 /** Whether the caller may use the API at all: undefined when yes, the 401 when it has no access entry. */
@@ -45,7 +50,12 @@ export function authenticate(picture: ClusterPicture): Answer | undefined {
 }
 
 /** Whether the caller's access policies allow this request to a resource: undefined when yes, the 403 when not. */
-export function authorize(picture: ClusterPicture, method: string, params: Record<string, string>, query: URLSearchParams): Answer | undefined {
+export function authorize(
+  picture: ClusterPicture,
+  method: string,
+  params: Record<string, string>,
+  query: URLSearchParams,
+): Answer | undefined {
   const access = picture.access;
   if (!access?.entry || (access.mode === 'CONFIG_MAP' && access.creator !== false) || params.resource === undefined) return undefined;
   const group = params.group ?? '';
@@ -57,11 +67,22 @@ export function authorize(picture: ClusterPicture, method: string, params: Recor
     if (!rule || !rule(verb, resource)) return false;
     if (p.accessScope.type !== 'namespace') return true;
     const namespaced = findResource(group, params.version ?? 'v1', resource)?.namespaced ?? true;
-    return namespaced && namespace !== undefined && (p.accessScope.namespaces ?? []).some((n) => n === namespace || (n.endsWith('*') && namespace.startsWith(n.slice(0, -1))));
+    return (
+      namespaced &&
+      namespace !== undefined &&
+      (p.accessScope.namespaces ?? []).some((n) => n === namespace || (n.endsWith('*') && namespace.startsWith(n.slice(0, -1))))
+    );
   });
   if (allowed) return undefined;
   const qualified = group ? `${resource}.${group}` : resource;
   const where = params.namespace !== undefined ? `in the namespace "${params.namespace}"` : 'at the cluster scope';
   const message = `${qualified}${params.name !== undefined ? ` "${params.name}"` : ''} is forbidden: User "${access.entry.username}" cannot ${verb} resource "${resource}" in API group "${group}" ${where}`;
-  return { code: 403, body: statusBody(403, 'Forbidden', message, { ...(params.name !== undefined ? { name: params.name } : {}), ...(group ? { group } : {}), kind: resource }) };
+  return {
+    code: 403,
+    body: statusBody(403, 'Forbidden', message, {
+      ...(params.name !== undefined ? { name: params.name } : {}),
+      ...(group ? { group } : {}),
+      kind: resource,
+    }),
+  };
 }

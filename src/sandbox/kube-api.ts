@@ -15,7 +15,9 @@ import { readBody } from './http-body.js';
 export type ClusterLookup = (region: string, clusterName: string, callerArn?: string) => Promise<ClusterPicture | undefined>;
 
 /** Credentials the sandbox handed out besides its own (issued-credentials.ts), by access key id. */
-export type IssuedLookup = (accessKeyId: string) => { secretAccessKey: string; sessionToken?: string | undefined; principalArn: string } | undefined;
+export type IssuedLookup = (
+  accessKeyId: string,
+) => { secretAccessKey: string; sessionToken?: string | undefined; principalArn: string } | undefined;
 
 /** Something that acts on a cluster's objects before each answer (the cloud provider's service controller). */
 export interface KubeController {
@@ -50,11 +52,23 @@ export interface KubeApi {
 
 function sendJson(res: ServerResponse, code: number, body: unknown): void {
   const payload = Buffer.from(JSON.stringify(body));
-  res.writeHead(code, { 'content-type': 'application/json', 'content-length': String(payload.length), 'cache-control': 'no-cache, private' });
+  res.writeHead(code, {
+    'content-type': 'application/json',
+    'content-length': String(payload.length),
+    'cache-control': 'no-cache, private',
+  });
   res.end(payload);
 }
 
-const UNAUTHORIZED = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 };
+const UNAUTHORIZED = {
+  kind: 'Status',
+  apiVersion: 'v1',
+  metadata: {},
+  status: 'Failure',
+  message: 'Unauthorized',
+  reason: 'Unauthorized',
+  code: 401,
+};
 
 /**
  * The Kubernetes API of the sandbox clusters, over HTTPS on 127.0.0.1 with one
@@ -70,7 +84,11 @@ export function startKubeApi(options: KubeApiOptions): KubeApi {
   const interval = options.watchIntervalMs ?? 500;
 
   /** The cluster as it is now, after the controllers have acted. */
-  async function current(region: string, clusterName: string, callerArn?: string): Promise<{ picture: ClusterPicture; world: World } | undefined> {
+  async function current(
+    region: string,
+    clusterName: string,
+    callerArn?: string,
+  ): Promise<{ picture: ClusterPicture; world: World } | undefined> {
     const picture = await lookup(region, clusterName, callerArn);
     if (!picture) return undefined;
     for (const controller of options.controllers ?? []) await controller.sync(picture, store).catch(() => undefined);
@@ -133,7 +151,9 @@ export function startKubeApi(options: KubeApiOptions): KubeApi {
     const isPublic = segments.length === 1 && PUBLIC_PATHS.has(segments[0]!);
     const keyId = token ? tokenAccessKeyId(token) : undefined;
     const issued = keyId !== undefined && keyId !== options.credentials.accessKeyId ? options.issued?.(keyId) : undefined;
-    const verdict = token ? verifyToken(token, { clusterName, ...(issued ? { accessKeyId: keyId!, ...issued } : options.credentials) }) : undefined;
+    const verdict = token
+      ? verifyToken(token, { clusterName, ...(issued ? { accessKeyId: keyId!, ...issued } : options.credentials) })
+      : undefined;
     if ((token && !verdict?.ok) || (!token && !isPublic)) return sendJson(res, 401, UNAUTHORIZED);
     const callerArn = issued?.principalArn;
     const state = await current(region, clusterName, callerArn);
@@ -180,7 +200,8 @@ export function startKubeApi(options: KubeApiOptions): KubeApi {
   function listen(region: string, clusterName: string): Promise<{ server: Server; port: number }> {
     const server: Server = createServer({ cert: options.serverCert, key: options.serverKey }, (req, res) => {
       handle(req, res, region, clusterName).catch((error: unknown) => {
-        if (!res.headersSent) sendJson(res, 500, statusBody(500, 'InternalError', `the sandbox could not answer: ${(error as Error).message}`));
+        if (!res.headersSent)
+          sendJson(res, 500, statusBody(500, 'InternalError', `the sandbox could not answer: ${(error as Error).message}`));
         else res.end();
       });
     });
@@ -200,7 +221,10 @@ export function startKubeApi(options: KubeApiOptions): KubeApi {
       if (!listener) {
         listener = listen(region, clusterName);
         listeners.set(key(region, clusterName), listener);
-        void listener.then(({ port }) => ports.push(port), () => listeners.delete(key(region, clusterName)));
+        void listener.then(
+          ({ port }) => ports.push(port),
+          () => listeners.delete(key(region, clusterName)),
+        );
       }
       return `https://127.0.0.1:${(await listener).port}`;
     },

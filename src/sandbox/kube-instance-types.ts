@@ -62,6 +62,11 @@ export function nodeResources(name: string): { capacity: Record<string, string>;
   const common = { 'ephemeral-storage': '20893676Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', pods: String(pods) };
   return {
     capacity: { cpu: String(type.vcpu), ...common, memory: `${memoryKi}Ki`, 'ephemeral-storage': '20893676Ki' },
-    allocatable: { cpu: `${type.vcpu * 1000 - Math.ceil(reservedMilli)}m`, ...common, memory: `${memoryKi - reservedMemoryKi}Ki`, 'ephemeral-storage': '18181869946' },
+    allocatable: {
+      cpu: `${type.vcpu * 1000 - Math.ceil(reservedMilli)}m`,
+      ...common,
+      memory: `${memoryKi - reservedMemoryKi}Ki`,
+      'ephemeral-storage': '18181869946',
+    },
   };
 }

@@ -62,18 +62,39 @@ function nodeSoftware(amiType: string): { osImage: string; kernelVersion: string
   const architecture = /ARM_64/.test(amiType) ? 'arm64' : 'amd64';
   const machine = architecture === 'arm64' ? 'aarch64' : 'x86_64';
   if (amiType.startsWith('AL2_')) {
-    return { osImage: 'Amazon Linux 2', kernelVersion: `5.10.244-240.965.amzn2.${machine}`, containerRuntimeVersion: 'containerd://1.7.27', architecture };
+    return {
+      osImage: 'Amazon Linux 2',
+      kernelVersion: `5.10.244-240.965.amzn2.${machine}`,
+      containerRuntimeVersion: 'containerd://1.7.27',
+      architecture,
+    };
   }
   if (amiType.startsWith('BOTTLEROCKET')) {
-    return { osImage: 'Bottlerocket OS 1.50.0 (aws-k8s)', kernelVersion: '6.12.46', containerRuntimeVersion: 'containerd://2.1.4+bottlerocket', architecture };
+    return {
+      osImage: 'Bottlerocket OS 1.50.0 (aws-k8s)',
+      kernelVersion: '6.12.46',
+      containerRuntimeVersion: 'containerd://2.1.4+bottlerocket',
+      architecture,
+    };
   }
-  return { osImage: 'Amazon Linux 2023.9.20251110', kernelVersion: `6.12.53-69.119.amzn2023.${machine}`, containerRuntimeVersion: 'containerd://2.1.4', architecture };
+  return {
+    osImage: 'Amazon Linux 2023.9.20251110',
+    kernelVersion: `6.12.53-69.119.amzn2023.${machine}`,
+    containerRuntimeVersion: 'containerd://2.1.4',
+    architecture,
+  };
 }
 
-const TAINT_EFFECTS: Record<string, string> = { NO_SCHEDULE: 'NoSchedule', NO_EXECUTE: 'NoExecute', PREFER_NO_SCHEDULE: 'PreferNoSchedule' };
+const TAINT_EFFECTS: Record<string, string> = {
+  NO_SCHEDULE: 'NoSchedule',
+  NO_EXECUTE: 'NoExecute',
+  PREFER_NO_SCHEDULE: 'PreferNoSchedule',
+};
 
 /** One node per desired node of each ACTIVE node group, with its address in one of the node group's subnets. */
-export function nodeFactsOf(cluster: ClusterPicture): (NodeFacts & { seed: string; nodegroup: NodegroupPicture; subnet: NodegroupPicture['subnets'][number] })[] {
+export function nodeFactsOf(
+  cluster: ClusterPicture,
+): (NodeFacts & { seed: string; nodegroup: NodegroupPicture; subnet: NodegroupPicture['subnets'][number] })[] {
   const used = new Set<number>();
   const facts = [];
   for (const ng of [...cluster.nodegroups].sort((a, b) => a.name.localeCompare(b.name))) {
@@ -129,7 +150,14 @@ export function nodesOf(cluster: ClusterPicture): KubeObject[] {
       ['DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
       ['PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
       ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'],
-    ].map(([type, status, reason, message]) => ({ type, status, lastHeartbeatTime: created, lastTransitionTime: created, reason, message }));
+    ].map(([type, status, reason, message]) => ({
+      type,
+      status,
+      lastHeartbeatTime: created,
+      lastTransitionTime: created,
+      reason,
+      message,
+    }));
     const { capacity, allocatable } = nodeResources(ng.instanceType);
     return {
       kind: 'Node',
@@ -149,7 +177,13 @@ export function nodesOf(cluster: ClusterPicture): KubeObject[] {
       spec: {
         providerID: `aws:///${subnet.availabilityZone}/${instanceId}`,
         ...(ng.taints.length > 0
-          ? { taints: ng.taints.map((t) => ({ key: t.key, ...(t.value ? { value: t.value } : {}), effect: TAINT_EFFECTS[t.effect] ?? t.effect })) }
+          ? {
+              taints: ng.taints.map((t) => ({
+                key: t.key,
+                ...(t.value ? { value: t.value } : {}),
+                effect: TAINT_EFFECTS[t.effect] ?? t.effect,
+              })),
+            }
           : {}),
       },
       status: {
@@ -185,18 +219,46 @@ export function nodesOf(cluster: ClusterPicture): KubeObject[] {
 /** The services every EKS cluster starts with: `kubernetes` and CoreDNS's `kube-dns`. */
 export function servicesOf(cluster: ClusterPicture): KubeObject[] {
   const created = timestamp(cluster.readySince);
-  const service = (namespace: string, name: string, nth: number, spec: Record<string, unknown>, labels: Record<string, string>): KubeObject => {
+  const service = (
+    namespace: string,
+    name: string,
+    nth: number,
+    spec: Record<string, unknown>,
+    labels: Record<string, string>,
+  ): KubeObject => {
     const ip = serviceIp(cluster.serviceCidr, nth);
     return {
       kind: 'Service',
       apiVersion: 'v1',
-      metadata: { name, namespace, uid: uid(`${cluster.name}/svc/${namespace}/${name}`), resourceVersion: '200', creationTimestamp: created, labels },
-      spec: { clusterIP: ip, clusterIPs: [ip], internalTrafficPolicy: 'Cluster', ipFamilies: ['IPv4'], ipFamilyPolicy: 'SingleStack', sessionAffinity: 'None', type: 'ClusterIP', ...spec },
+      metadata: {
+        name,
+        namespace,
+        uid: uid(`${cluster.name}/svc/${namespace}/${name}`),
+        resourceVersion: '200',
+        creationTimestamp: created,
+        labels,
+      },
+      spec: {
+        clusterIP: ip,
+        clusterIPs: [ip],
+        internalTrafficPolicy: 'Cluster',
+        ipFamilies: ['IPv4'],
+        ipFamilyPolicy: 'SingleStack',
+        sessionAffinity: 'None',
+        type: 'ClusterIP',
+        ...spec,
+      },
       status: { loadBalancer: {} },
     };
   };
   return [
-    service('default', 'kubernetes', 1, { ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 443 }] }, { component: 'apiserver', provider: 'kubernetes' }),
+    service(
+      'default',
+      'kubernetes',
+      1,
+      { ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 443 }] },
+      { component: 'apiserver', provider: 'kubernetes' },
+    ),
     service(
       'kube-system',
       'kube-dns',
@@ -209,7 +271,12 @@ export function servicesOf(cluster: ClusterPicture): KubeObject[] {
         ],
         selector: { 'k8s-app': 'kube-dns' },
       },
-      { 'eks.amazonaws.com/component': 'kube-dns', 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' },
+      {
+        'eks.amazonaws.com/component': 'kube-dns',
+        'k8s-app': 'kube-dns',
+        'kubernetes.io/cluster-service': 'true',
+        'kubernetes.io/name': 'CoreDNS',
+      },
     ),
   ];
 }

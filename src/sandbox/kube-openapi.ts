@@ -10,7 +10,11 @@ import { RESOURCES } from './kube-resources.js';
 const groupVersions = (): string[] => [...new Set(RESOURCES.map((r) => (r.group ? `apis/${r.group}/${r.version}` : `api/${r.version}`)))];
 
 export function openApiRoot(): Record<string, unknown> {
-  return { paths: Object.fromEntries(groupVersions().map((gv) => [gv, { serverRelativeURL: `/openapi/v3/${gv}?hash=${gv.replace(/\W/g, '').toUpperCase()}` }])) };
+  return {
+    paths: Object.fromEntries(
+      groupVersions().map((gv) => [gv, { serverRelativeURL: `/openapi/v3/${gv}?hash=${gv.replace(/\W/g, '').toUpperCase()}` }]),
+    ),
+  };
 }
 
 export function openApiGroupVersion(group: string, version: string): Record<string, unknown> | undefined {
@@ -25,7 +29,11 @@ export function openApiGroupVersion(group: string, version: string): Record<stri
         operationId: `patch${r.namespaced ? 'Namespaced' : ''}${r.kind}`,
         'x-kubernetes-action': 'patch',
         'x-kubernetes-group-version-kind': { group, version, kind: r.kind },
-        parameters: ['dryRun', 'fieldManager', 'fieldValidation', 'force'].map((name) => ({ name, in: 'query', schema: { type: name === 'force' ? 'boolean' : 'string', uniqueItems: true } })),
+        parameters: ['dryRun', 'fieldManager', 'fieldValidation', 'force'].map((name) => ({
+          name,
+          in: 'query',
+          schema: { type: name === 'force' ? 'boolean' : 'string', uniqueItems: true },
+        })),
         responses: { '200': { description: 'OK' } },
       },
     };

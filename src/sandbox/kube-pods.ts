@@ -57,13 +57,29 @@ export function defaultPodSpec(spec: Record<string, any>): Record<string, any> {
   };
 }
 
-function podStatus(plan: PodPlan, node: NodeFacts | undefined, ip: string | undefined, now: number, timeScale: number, unschedulable: string) {
+function podStatus(
+  plan: PodPlan,
+  node: NodeFacts | undefined,
+  ip: string | undefined,
+  now: number,
+  timeScale: number,
+  unschedulable: string,
+) {
   const containers = (plan.spec.containers ?? []) as { name: string; image: string }[];
   const created = timestamp(plan.createdAt);
   if (!node) {
     return {
       phase: 'Pending',
-      conditions: [{ type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: created, reason: 'Unschedulable', message: unschedulable }],
+      conditions: [
+        {
+          type: 'PodScheduled',
+          status: 'False',
+          lastProbeTime: null,
+          lastTransitionTime: created,
+          reason: 'Unschedulable',
+          message: unschedulable,
+        },
+      ],
       qosClass: 'BestEffort',
     };
   }
@@ -71,7 +87,12 @@ function podStatus(plan: PodPlan, node: NodeFacts | undefined, ip: string | unde
   const runningAt = scheduledAt + POD_TIMES_MS.start * timeScale;
   const host = { hostIP: node.ip, hostIPs: [{ ip: node.ip }] };
   if (now < scheduledAt) return { phase: 'Pending', qosClass: 'BestEffort' };
-  const condition = (type: string, status: boolean, at: number) => ({ type, status: status ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: timestamp(at) });
+  const condition = (type: string, status: boolean, at: number) => ({
+    type,
+    status: status ? 'True' : 'False',
+    lastProbeTime: null,
+    lastTransitionTime: timestamp(at),
+  });
   const running = now >= runningAt;
   const containerStatuses = containers.map((c) => ({
     name: c.name,
@@ -92,7 +113,11 @@ function podStatus(plan: PodPlan, node: NodeFacts | undefined, ip: string | unde
       condition('Ready', running, running ? runningAt : scheduledAt),
       condition('ContainersReady', running, running ? runningAt : scheduledAt),
       condition('PodScheduled', true, scheduledAt),
-    ].map((c) => (c.status === 'False' ? { ...c, reason: 'ContainersNotReady', message: `containers with unready status: [${containers.map((x) => x.name).join(' ')}]` } : c)),
+    ].map((c) =>
+      c.status === 'False'
+        ? { ...c, reason: 'ContainersNotReady', message: `containers with unready status: [${containers.map((x) => x.name).join(' ')}]` }
+        : c,
+    ),
     ...host,
     ...(running && ip ? { podIP: ip, podIPs: [{ ip }] } : {}),
     startTime: timestamp(scheduledAt),
@@ -120,7 +145,11 @@ export function schedulePods(cluster: ClusterPicture, nodes: NodeFacts[], plans:
       }
     }
     if (node) count.set(node.name, (count.get(node.name) ?? 0) + 1);
-    const ip = node ? (plan.spec.hostNetwork ? node.ip : pickAddress(node.subnetCidr, `pod ${cluster.name} ${plan.namespace}/${plan.name}`, used)) : undefined;
+    const ip = node
+      ? plan.spec.hostNetwork
+        ? node.ip
+        : pickAddress(node.subnetCidr, `pod ${cluster.name} ${plan.namespace}/${plan.name}`, used)
+      : undefined;
     const unschedulable =
       nodes.length === 0
         ? 'no nodes available to schedule pods'
@@ -138,7 +167,9 @@ export function schedulePods(cluster: ClusterPicture, nodes: NodeFacts[], plans:
         creationTimestamp: timestamp(plan.createdAt),
         labels: plan.labels,
         ...(plan.annotations ? { annotations: plan.annotations } : {}),
-        ...(plan.owner ? { generateName: `${plan.owner.name}-`, ownerReferences: [{ ...plan.owner, controller: true, blockOwnerDeletion: true }] } : {}),
+        ...(plan.owner
+          ? { generateName: `${plan.owner.name}-`, ownerReferences: [{ ...plan.owner, controller: true, blockOwnerDeletion: true }] }
+          : {}),
       },
       spec: {
         ...defaultPodSpec(plan.spec),

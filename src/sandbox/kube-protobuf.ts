@@ -8,16 +8,31 @@
  */
 
 type Schema = { [field: number]: [name: string, type: FieldType] };
-type FieldType = 'string' | 'int' | 'bool' | 'bytes' | 'map' | 'quantityMap' | 'intOrString' | { message: Schema } | { repeated: FieldType };
+type FieldType =
+  'string' | 'int' | 'bool' | 'bytes' | 'map' | 'quantityMap' | 'intOrString' | { message: Schema } | { repeated: FieldType };
 
 const str = (name: string): [string, FieldType] => [name, 'string'];
 const int = (name: string): [string, FieldType] => [name, 'int'];
-const msg = (name: string, schema: () => Schema): [string, FieldType] => [name, { get message() { return schema(); } } as { message: Schema }];
+const msg = (name: string, schema: () => Schema): [string, FieldType] => [
+  name,
+  {
+    get message() {
+      return schema();
+    },
+  } as { message: Schema },
+];
 const list = (name: string, type: FieldType): [string, FieldType] => [name, { repeated: type }];
 
 const TYPE_META: Schema = { 1: str('apiVersion'), 2: str('kind') };
 const UNKNOWN: Schema = { 1: msg('typeMeta', () => TYPE_META), 2: [`raw`, 'bytes'], 3: str('contentEncoding'), 4: str('contentType') };
-const OBJECT_META: Schema = { 1: str('name'), 2: str('generateName'), 3: str('namespace'), 11: ['labels', 'map'], 12: ['annotations', 'map'], 14: list('finalizers', 'string') };
+const OBJECT_META: Schema = {
+  1: str('name'),
+  2: str('generateName'),
+  3: str('namespace'),
+  11: ['labels', 'map'],
+  12: ['annotations', 'map'],
+  14: list('finalizers', 'string'),
+};
 const LABEL_SELECTOR: Schema = { 1: ['matchLabels', 'map'] };
 const CONTAINER_PORT: Schema = { 1: str('name'), 2: int('hostPort'), 3: int('containerPort'), 4: str('protocol') };
 const ENV_VAR: Schema = { 1: str('name'), 2: str('value') };
@@ -125,7 +140,10 @@ function decodeMessage(buf: Buffer, schema: Schema): Record<string, unknown> {
     if (typeof type === 'object' && 'repeated' in type) {
       (out[name] ??= []).push(decodeValue(reader, wire, type.repeated));
     } else if (type === 'map' || type === 'quantityMap') {
-      const pair = decodeMessage(reader.bytes(), { 1: str('key'), 2: type === 'map' ? str('value') : msg('value', () => ({ 1: str('string') })) });
+      const pair = decodeMessage(reader.bytes(), {
+        1: str('key'),
+        2: type === 'map' ? str('value') : msg('value', () => ({ 1: str('string') })),
+      });
       const value = type === 'map' ? pair.value : (pair.value as { string?: string } | undefined)?.string;
       (out[name] ??= {})[String(pair.key ?? '')] = value ?? '';
     } else {

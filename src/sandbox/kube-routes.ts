@@ -36,12 +36,25 @@ interface Route {
 
 export const ok = (body: unknown): Answer => ({ code: 200, body });
 const NOT_FOUND: Answer = { code: 404, body: statusBody(404, 'NotFound', 'the server could not find the requested resource') };
-export const METHOD_NOT_ALLOWED: Answer = { code: 405, body: statusBody(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource') };
+export const METHOD_NOT_ALLOWED: Answer = {
+  code: 405,
+  body: statusBody(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource'),
+};
 
 function version(ctx: RequestContext): Answer {
   const [major, minor] = patchVersion(ctx.picture.version).split('.');
   const gitVersion = apiServerGitVersion(ctx.picture.version);
-  return ok({ major, minor, gitVersion, gitCommit: gitVersion.slice(-7).padEnd(40, '0'), gitTreeState: 'clean', buildDate: '2025-10-21T18:04:56Z', goVersion: 'go1.24.6', compiler: 'gc', platform: 'linux/amd64' });
+  return ok({
+    major,
+    minor,
+    gitVersion,
+    gitCommit: gitVersion.slice(-7).padEnd(40, '0'),
+    gitTreeState: 'clean',
+    buildDate: '2025-10-21T18:04:56Z',
+    goVersion: 'go1.24.6',
+    compiler: 'gc',
+    platform: 'linux/amd64',
+  });
 }
 
 const healthy: RouteHandler = (ctx) => {
@@ -144,7 +157,17 @@ const item: Route['methods'] = {
     if (!resource) return NOT_FOUND;
     if (!resource.writable) return METHOD_NOT_ALLOWED;
     const contentType = String(ctx.req.headers['content-type'] ?? '');
-    return afterWrite(ctx, patchObject(writeContext(ctx), resource, ctx.params.namespace ?? (resource.namespaced ? 'default' : undefined), ctx.params.name!, contentType, await body(ctx)));
+    return afterWrite(
+      ctx,
+      patchObject(
+        writeContext(ctx),
+        resource,
+        ctx.params.namespace ?? (resource.namespaced ? 'default' : undefined),
+        ctx.params.name!,
+        contentType,
+        await body(ctx),
+      ),
+    );
   },
   PUT: async (ctx) => {
     const resource = resourceOf(ctx);
@@ -173,16 +196,37 @@ const scale: Route['methods'] = Object.fromEntries(
       if (method !== 'GET') {
         const wanted = (await body(ctx)) as { spec?: { replicas?: number } };
         const replicas = Number(wanted?.spec?.replicas);
-        if (!Number.isInteger(replicas) || replicas < 0) return { code: 422, body: statusBody(422, 'Invalid', `Scale.autoscaling "${name}" is invalid: spec.replicas: Invalid value: ${String(wanted?.spec?.replicas)}: must be greater than or equal to 0`) };
-        answer = afterWrite(ctx, patchObject(writeContext(ctx), resource, ctx.params.namespace, name, 'application/merge-patch+json', { spec: { replicas } }));
+        if (!Number.isInteger(replicas) || replicas < 0)
+          return {
+            code: 422,
+            body: statusBody(
+              422,
+              'Invalid',
+              `Scale.autoscaling "${name}" is invalid: spec.replicas: Invalid value: ${String(wanted?.spec?.replicas)}: must be greater than or equal to 0`,
+            ),
+          };
+        answer = afterWrite(
+          ctx,
+          patchObject(writeContext(ctx), resource, ctx.params.namespace, name, 'application/merge-patch+json', { spec: { replicas } }),
+        );
         if (answer.code >= 300) return answer;
       }
-      const deployment = (answer?.body as KubeObject | undefined) ?? (ctx.world().deployments ?? []).find((d) => d.metadata.name === name && d.metadata.namespace === ctx.params.namespace);
+      const deployment =
+        (answer?.body as KubeObject | undefined) ??
+        (ctx.world().deployments ?? []).find((d) => d.metadata.name === name && d.metadata.namespace === ctx.params.namespace);
       if (!deployment) return notFound(resource, name);
       const spec = deployment.spec as { replicas?: number; selector?: { matchLabels?: Record<string, string> } };
-      const selector = Object.entries(spec.selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+      const selector = Object.entries(spec.selector?.matchLabels ?? {})
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',');
       const { name: n, namespace, uid, resourceVersion, creationTimestamp } = deployment.metadata;
-      return ok({ kind: 'Scale', apiVersion: 'autoscaling/v1', metadata: { name: n, namespace, uid, resourceVersion, creationTimestamp }, spec: { replicas: spec.replicas ?? 1 }, status: { replicas: Number((deployment.status as { replicas?: number } | undefined)?.replicas ?? 0), selector } });
+      return ok({
+        kind: 'Scale',
+        apiVersion: 'autoscaling/v1',
+        metadata: { name: n, namespace, uid, resourceVersion, creationTimestamp },
+        spec: { replicas: spec.replicas ?? 1 },
+        status: { replicas: Number((deployment.status as { replicas?: number } | undefined)?.replicas ?? 0), selector },
+      });
     },
   ]),
 );
@@ -192,15 +236,33 @@ const get = (handler: RouteHandler): Route['methods'] => ({ GET: handler });
 /** Every path the API answers; anything else is a 404 Status, a known path with another method a 405. */
 const ROUTES: Route[] = [
   ...['version', 'healthz', 'livez', 'readyz'].map((p) => ({ path: [p], methods: get(p === 'version' ? version : healthy) })),
-  { path: ['api'], methods: get(() => ok({ kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1:443' }] })) },
+  {
+    path: ['api'],
+    methods: get(() =>
+      ok({
+        kind: 'APIVersions',
+        versions: ['v1'],
+        serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1:443' }],
+      }),
+    ),
+  },
   { path: ['apis'], methods: get(() => ok(groupList())) },
   { path: ['openapi', 'v3'], methods: get(() => ok(openApiRoot())) },
   { path: ['openapi', 'v3', 'api', ':version'], methods: get((ctx) => found(openApiGroupVersion('', ctx.params.version!))) },
-  { path: ['openapi', 'v3', 'apis', ':group', ':version'], methods: get((ctx) => found(openApiGroupVersion(ctx.params.group!, ctx.params.version!))) },
-  { path: ['apis', ':group'], methods: get((ctx) => (RESOURCES.some((r) => r.group === ctx.params.group) ? ok(groupOf(ctx.params.group!)) : NOT_FOUND)) },
+  {
+    path: ['openapi', 'v3', 'apis', ':group', ':version'],
+    methods: get((ctx) => found(openApiGroupVersion(ctx.params.group!, ctx.params.version!))),
+  },
+  {
+    path: ['apis', ':group'],
+    methods: get((ctx) => (RESOURCES.some((r) => r.group === ctx.params.group) ? ok(groupOf(ctx.params.group!)) : NOT_FOUND)),
+  },
   { path: ['api', ':version'], methods: get((ctx) => found(resourceList('', ctx.params.version!))) },
   { path: ['apis', ':group', ':version'], methods: get((ctx) => found(resourceList(ctx.params.group!, ctx.params.version!))) },
-  ...[['api', ':version'], ['apis', ':group', ':version']].flatMap((prefix) => [
+  ...[
+    ['api', ':version'],
+    ['apis', ':group', ':version'],
+  ].flatMap((prefix) => [
     { path: [...prefix, ':resource'], methods: collection },
     { path: [...prefix, ':resource', ':name'], methods: item },
     { path: [...prefix, 'namespaces', ':namespace', ':resource'], methods: collection },
@@ -239,7 +301,8 @@ export async function dispatch(ctx: RequestContext, segments: string[]): Promise
   try {
     return await handler(ctx);
   } catch (error) {
-    if (error instanceof BadBody) return { code: 400, body: statusBody(400, 'BadRequest', `the body of the request could not be read: ${error.message}`) };
+    if (error instanceof BadBody)
+      return { code: 400, body: statusBody(400, 'BadRequest', `the body of the request could not be read: ${error.message}`) };
     throw error;
   }
 }

@@ -47,7 +47,8 @@ export function clusterLookup(view: EksView, accessKeyId: string): ClusterLookup
       name: clusterName,
       region,
       version: String(cluster.version),
-      readySince: (clusterMemo && view.timeline.activeSince(clusterMemo, 'clusterCreate')) ?? seconds(cluster.createdAt) ?? view.timeline.now(),
+      readySince:
+        (clusterMemo && view.timeline.activeSince(clusterMemo, 'clusterCreate')) ?? seconds(cluster.createdAt) ?? view.timeline.now(),
       serviceCidr: String(cluster.kubernetesNetworkConfig?.serviceIpv4Cidr ?? '10.100.0.0/16'),
       vpcId: cluster.resourcesVpcConfig?.vpcId,
       creatorAccessKeyId: clusterMemo?.accessKeyId ?? accessKeyId,
@@ -60,19 +61,38 @@ export function clusterLookup(view: EksView, accessKeyId: string): ClusterLookup
           .map((a) => [a.addonName, a.addonVersion]),
       ),
       bootstrapSelfManagedAddons: clusterMemo?.request?.bootstrapSelfManagedAddons,
-      access: clusterMemo?.request ? await accessOf(view, region, clusterName, clusterMemo.request.accessConfig.authenticationMode, callerArn ?? (await principal(region)), callerArn === undefined) : undefined,
+      access: clusterMemo?.request
+        ? await accessOf(
+            view,
+            region,
+            clusterName,
+            clusterMemo.request.accessConfig.authenticationMode,
+            callerArn ?? (await principal(region)),
+            callerArn === undefined,
+          )
+        : undefined,
       nodegroups,
     };
   };
 }
 
 /** The caller's access entry and its policies, as EKS's authorizer reads them. */
-async function accessOf(view: EksView, region: string, clusterName: string, mode: string, principalArn: string, creator: boolean): Promise<AccessPicture> {
+async function accessOf(
+  view: EksView,
+  region: string,
+  clusterName: string,
+  mode: string,
+  principalArn: string,
+  creator: boolean,
+): Promise<AccessPicture> {
   const entry = view.memory.accessEntry(region, clusterName, principalArn);
   return {
     mode,
     principalArn,
     creator,
-    entry: entry && { username: entry.username, policies: entry.policies.map((p) => ({ policyArn: p.policyArn, accessScope: p.accessScope })) },
+    entry: entry && {
+      username: entry.username,
+      policies: entry.policies.map((p) => ({ policyArn: p.policyArn, accessScope: p.accessScope })),
+    },
   };
 }

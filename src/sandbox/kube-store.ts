@@ -94,7 +94,13 @@ export function recordEvent(
   cluster.events.push({
     kind: 'Event',
     apiVersion: 'v1',
-    metadata: { name, namespace: object.metadata.namespace ?? 'default', uid: uid(`event ${involvedUid} ${name}`), resourceVersion: nextVersion(cluster), creationTimestamp: timestamp(now) },
+    metadata: {
+      name,
+      namespace: object.metadata.namespace ?? 'default',
+      uid: uid(`event ${involvedUid} ${name}`),
+      resourceVersion: nextVersion(cluster),
+      creationTimestamp: timestamp(now),
+    },
     involvedObject: {
       kind: object.kind,
       namespace: object.metadata.namespace,

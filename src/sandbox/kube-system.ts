@@ -15,7 +15,8 @@ const ECR_ACCOUNT = '602401143452';
 
 /** What a cluster runs: an add-on's version when one was made, else the version EKS offers first for the cluster's Kubernetes. */
 export function addonVersions(cluster: ClusterPicture): { 'vpc-cni': string; coredns: string; 'kube-proxy': string } {
-  const pick = (name: 'vpc-cni' | 'coredns' | 'kube-proxy', fallback: string) => cluster.addons?.[name] ?? addonVersionsFor(name, cluster.version)[0] ?? fallback;
+  const pick = (name: 'vpc-cni' | 'coredns' | 'kube-proxy', fallback: string) =>
+    cluster.addons?.[name] ?? addonVersionsFor(name, cluster.version)[0] ?? fallback;
   return {
     'vpc-cni': pick('vpc-cni', 'v1.20.4-eksbuild.1'),
     coredns: pick('coredns', 'v1.12.3-eksbuild.1'),
@@ -25,7 +26,13 @@ export function addonVersions(cluster: ClusterPicture): { 'vpc-cni': string; cor
 
 const image = (region: string, repository: string, tag: string) => `${ECR_ACCOUNT}.dkr.ecr.${region}.amazonaws.com/${repository}:${tag}`;
 
-function meta(cluster: ClusterPicture, kind: string, name: string, labels: Record<string, string>, managed: boolean): KubeObject['metadata'] {
+function meta(
+  cluster: ClusterPicture,
+  kind: string,
+  name: string,
+  labels: Record<string, string>,
+  managed: boolean,
+): KubeObject['metadata'] {
   return {
     name,
     namespace: 'kube-system',
@@ -46,30 +53,53 @@ function present(cluster: ClusterPicture, name: string): boolean {
 export function systemDaemonSets(cluster: ClusterPicture): KubeObject[] {
   const versions = addonVersions(cluster);
   const sets: KubeObject[] = [];
-  const critical = { priorityClassName: 'system-node-critical', hostNetwork: true, tolerations: [{ operator: 'Exists' }], serviceAccountName: '' };
+  const critical = {
+    priorityClassName: 'system-node-critical',
+    hostNetwork: true,
+    tolerations: [{ operator: 'Exists' }],
+    serviceAccountName: '',
+  };
   if (present(cluster, 'vpc-cni')) {
     const labels = { 'k8s-app': 'aws-node', 'app.kubernetes.io/name': 'aws-node', 'app.kubernetes.io/instance': 'aws-vpc-cni' };
     sets.push(
-      daemonSet(meta(cluster, 'DaemonSet', 'aws-node', labels, cluster.addons?.['vpc-cni'] !== undefined), { 'k8s-app': 'aws-node' }, {
-        ...critical,
-        serviceAccountName: 'aws-node',
-        initContainers: [{ name: 'aws-vpc-cni-init', image: image(cluster.region, 'amazon-k8s-cni-init', versions['vpc-cni']) }],
-        containers: [
-          { name: 'aws-node', image: image(cluster.region, 'amazon-k8s-cni', versions['vpc-cni']), ports: [{ containerPort: 61678, name: 'metrics', protocol: 'TCP' }] },
-          { name: 'aws-eks-nodeagent', image: image(cluster.region, 'amazon/aws-network-policy-agent', 'v1.2.7-eksbuild.1') },
-        ],
-      }),
+      daemonSet(
+        meta(cluster, 'DaemonSet', 'aws-node', labels, cluster.addons?.['vpc-cni'] !== undefined),
+        { 'k8s-app': 'aws-node' },
+        {
+          ...critical,
+          serviceAccountName: 'aws-node',
+          initContainers: [{ name: 'aws-vpc-cni-init', image: image(cluster.region, 'amazon-k8s-cni-init', versions['vpc-cni']) }],
+          containers: [
+            {
+              name: 'aws-node',
+              image: image(cluster.region, 'amazon-k8s-cni', versions['vpc-cni']),
+              ports: [{ containerPort: 61678, name: 'metrics', protocol: 'TCP' }],
+            },
+            { name: 'aws-eks-nodeagent', image: image(cluster.region, 'amazon/aws-network-policy-agent', 'v1.2.7-eksbuild.1') },
+          ],
+        },
+      ),
     );
   }
   if (present(cluster, 'kube-proxy')) {
     const labels = { 'k8s-app': 'kube-proxy', 'eks.amazonaws.com/component': 'kube-proxy' };
     const tag = versions['kube-proxy'].replace(/-eksbuild/, '-minimal-eksbuild');
     sets.push(
-      daemonSet(meta(cluster, 'DaemonSet', 'kube-proxy', labels, cluster.addons?.['kube-proxy'] !== undefined), { 'k8s-app': 'kube-proxy' }, {
-        ...critical,
-        serviceAccountName: 'kube-proxy',
-        containers: [{ name: 'kube-proxy', image: image(cluster.region, 'eks/kube-proxy', tag), command: ['kube-proxy', '--v=2', '--config=/var/lib/kube-proxy-config/config'] }],
-      }),
+      daemonSet(
+        meta(cluster, 'DaemonSet', 'kube-proxy', labels, cluster.addons?.['kube-proxy'] !== undefined),
+        { 'k8s-app': 'kube-proxy' },
+        {
+          ...critical,
+          serviceAccountName: 'kube-proxy',
+          containers: [
+            {
+              name: 'kube-proxy',
+              image: image(cluster.region, 'eks/kube-proxy', tag),
+              command: ['kube-proxy', '--v=2', '--config=/var/lib/kube-proxy-config/config'],
+            },
+          ],
+        },
+      ),
     );
   }
   return sets;
@@ -106,7 +136,10 @@ export function systemDeployments(cluster: ClusterPicture): KubeObject[] {
             priorityClassName: 'system-cluster-critical',
             serviceAccountName: 'coredns',
             dnsPolicy: 'Default',
-            tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }, { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
+            tolerations: [
+              { key: 'CriticalAddonsOnly', operator: 'Exists' },
+              { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' },
+            ],
             containers: [
               {
                 name: 'coredns',

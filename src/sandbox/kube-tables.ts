@@ -37,7 +37,6 @@ const AGE: Column = {
   cell: (o, now) => humanDuration(now - Date.parse(o.metadata.creationTimestamp)),
 };
 
-
 const COLUMNS: Record<string, Column[]> = {
   ...WORKLOAD_COLUMNS,
   Node: [
@@ -62,7 +61,11 @@ const COLUMNS: Record<string, Column[]> = {
       },
     },
     AGE,
-    { name: 'Version', description: 'Kubelet Version reported by the node.', cell: (o) => field(o, ['status', 'nodeInfo', 'kubeletVersion']) },
+    {
+      name: 'Version',
+      description: 'Kubelet Version reported by the node.',
+      cell: (o) => field(o, ['status', 'nodeInfo', 'kubeletVersion']),
+    },
     {
       name: 'Internal-IP',
       priority: 1,
@@ -75,9 +78,24 @@ const COLUMNS: Record<string, Column[]> = {
       description: 'List of addresses reachable to the node. Queried from cloud provider, if available.',
       cell: (o) => (field(o, ['status', 'addresses']) ?? []).find((a: { type: string }) => a.type === 'ExternalIP')?.address ?? '<none>',
     },
-    { name: 'OS-Image', priority: 1, description: 'OS Image reported by the node from /etc/os-release (e.g. Debian GNU/Linux 7 (wheezy)).', cell: (o) => field(o, ['status', 'nodeInfo', 'osImage']) },
-    { name: 'Kernel-Version', priority: 1, description: "Kernel Version reported by the node from 'uname -r' (e.g. 3.16.0-0.bpo.4-amd64).", cell: (o) => field(o, ['status', 'nodeInfo', 'kernelVersion']) },
-    { name: 'Container-Runtime', priority: 1, description: 'Container runtime version reported by the node through runtime remote API (e.g. containerd://1.4.2).', cell: (o) => field(o, ['status', 'nodeInfo', 'containerRuntimeVersion']) },
+    {
+      name: 'OS-Image',
+      priority: 1,
+      description: 'OS Image reported by the node from /etc/os-release (e.g. Debian GNU/Linux 7 (wheezy)).',
+      cell: (o) => field(o, ['status', 'nodeInfo', 'osImage']),
+    },
+    {
+      name: 'Kernel-Version',
+      priority: 1,
+      description: "Kernel Version reported by the node from 'uname -r' (e.g. 3.16.0-0.bpo.4-amd64).",
+      cell: (o) => field(o, ['status', 'nodeInfo', 'kernelVersion']),
+    },
+    {
+      name: 'Container-Runtime',
+      priority: 1,
+      description: 'Container runtime version reported by the node through runtime remote API (e.g. containerd://1.4.2).',
+      cell: (o) => field(o, ['status', 'nodeInfo', 'containerRuntimeVersion']),
+    },
   ],
   Service: [
     NAME,
@@ -87,7 +105,9 @@ const COLUMNS: Record<string, Column[]> = {
       name: 'External-IP',
       description: 'externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service.',
       cell: (o) => {
-        const ingress = ((field(o, ['status', 'loadBalancer', 'ingress']) ?? []) as { ip?: string; hostname?: string }[]).map((i) => i.ip ?? i.hostname);
+        const ingress = ((field(o, ['status', 'loadBalancer', 'ingress']) ?? []) as { ip?: string; hostname?: string }[]).map(
+          (i) => i.ip ?? i.hostname,
+        );
         const external = [...((field(o, ['spec', 'externalIPs']) ?? []) as string[]), ...ingress];
         if (external.length > 0) return external.join(',');
         return field(o, ['spec', 'type']) === 'LoadBalancer' ? '<pending>' : '<none>';
@@ -98,7 +118,9 @@ const COLUMNS: Record<string, Column[]> = {
       description: 'The list of ports that are exposed by this service.',
       cell: (o) =>
         (field(o, ['spec', 'ports']) ?? [])
-          .map((p: { port: number; protocol: string; nodePort?: number }) => (p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`))
+          .map((p: { port: number; protocol: string; nodePort?: number }) =>
+            p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`,
+          )
           .join(',') || '<none>',
     },
     AGE,
@@ -112,11 +134,7 @@ const COLUMNS: Record<string, Column[]> = {
           .join(',') || '<none>',
     },
   ],
-  Namespace: [
-    NAME,
-    { name: 'Status', description: 'The status of the namespace', cell: (o) => field(o, ['status', 'phase']) },
-    AGE,
-  ],
+  Namespace: [NAME, { name: 'Status', description: 'The status of the namespace', cell: (o) => field(o, ['status', 'phase']) }, AGE],
 };
 
 /** `includeObject`: None, Metadata (the default) or Object. */
@@ -126,16 +144,19 @@ export function toTable(kind: string, objects: KubeObject[], now: number, includ
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',
     metadata: { resourceVersion: listResourceVersion(objects) },
-    columnDefinitions: columns.map((c) => ({ name: c.name, type: c.name === 'Restarts' || c.name === 'Count' ? 'integer' : 'string', format: c.format ?? '', description: c.description, priority: c.priority ?? 0 })),
+    columnDefinitions: columns.map((c) => ({
+      name: c.name,
+      type: c.name === 'Restarts' || c.name === 'Count' ? 'integer' : 'string',
+      format: c.format ?? '',
+      description: c.description,
+      priority: c.priority ?? 0,
+    })),
     rows: objects.map((o) => ({
       cells: columns.map((c) => c.cell(o, now, humanDuration)),
       ...(includeObject === 'None'
         ? {}
         : {
-            object:
-              includeObject === 'Object'
-                ? o
-                : { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata },
+            object: includeObject === 'Object' ? o : { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata },
           }),
     })),
   };

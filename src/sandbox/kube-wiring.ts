@@ -28,7 +28,11 @@ function keepIncarnation(memory: Memory): KubeController {
  * time scale, moto for the cloud provider, and the store kept with the Memory
  * (persist.ts saves both), so what learners made is there again after a restart.
  */
-export function kubeSandboxOptions(moto: MotoClient, timeline: Timeline, memory: Memory): Pick<KubeApiOptions, 'timeScale' | 'controllers' | 'store'> {
+export function kubeSandboxOptions(
+  moto: MotoClient,
+  timeline: Timeline,
+  memory: Memory,
+): Pick<KubeApiOptions, 'timeScale' | 'controllers' | 'store'> {
   return {
     timeScale: timeline.timeScale,
     store: kubeStoreOf(memory),

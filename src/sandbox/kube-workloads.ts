@@ -74,7 +74,12 @@ export function deploymentWorkload(deployment: KubeObject, record: ReplicaRecord
     },
     spec: {
       replicas: spec.replicas ?? 1,
-      selector: { matchLabels: { ...((spec.selector as { matchLabels?: Record<string, string> })?.matchLabels ?? {}), 'pod-template-hash': record.templateHash } },
+      selector: {
+        matchLabels: {
+          ...((spec.selector as { matchLabels?: Record<string, string> })?.matchLabels ?? {}),
+          'pod-template-hash': record.templateHash,
+        },
+      },
       template: { ...spec.template, metadata: { ...spec.template?.metadata, labels } },
     },
   };
@@ -100,7 +105,13 @@ export function daemonSetPlans(daemonSet: KubeObject, nodes: NodeFacts[]): PodPl
     labels: { ...(template.metadata?.labels ?? {}), 'controller-revision-hash': revision, 'pod-template-generation': '1' },
     spec: {
       ...template.spec,
-      affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [node.name] }] }] } } },
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [node.name] }] }],
+          },
+        },
+      },
     },
     owner: owner(daemonSet),
     node,
@@ -114,7 +125,16 @@ const ownedBy = (pods: KubeObject[], object: KubeObject) =>
 export function withReplicaSetStatus(rs: KubeObject, pods: KubeObject[]): KubeObject {
   const mine = ownedBy(pods, rs);
   const ready = mine.filter(isReady).length;
-  return { ...rs, status: { replicas: mine.length, fullyLabeledReplicas: mine.length, readyReplicas: ready, availableReplicas: ready, observedGeneration: 1 } };
+  return {
+    ...rs,
+    status: {
+      replicas: mine.length,
+      fullyLabeledReplicas: mine.length,
+      readyReplicas: ready,
+      availableReplicas: ready,
+      observedGeneration: 1,
+    },
+  };
 }
 
 export function withDeploymentStatus(deployment: KubeObject, rs: KubeObject, pods: KubeObject[], now: number): KubeObject {
@@ -134,15 +154,32 @@ export function withDeploymentStatus(deployment: KubeObject, rs: KubeObject, pod
       ...(ready < wanted ? { unavailableReplicas: wanted - ready } : {}),
       conditions: [
         ready >= wanted
-          ? { type: 'Available', status: 'True', lastUpdateTime: at, lastTransitionTime: at, reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' }
-          : { type: 'Available', status: 'False', lastUpdateTime: since, lastTransitionTime: since, reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.' },
+          ? {
+              type: 'Available',
+              status: 'True',
+              lastUpdateTime: at,
+              lastTransitionTime: at,
+              reason: 'MinimumReplicasAvailable',
+              message: 'Deployment has minimum availability.',
+            }
+          : {
+              type: 'Available',
+              status: 'False',
+              lastUpdateTime: since,
+              lastTransitionTime: since,
+              reason: 'MinimumReplicasUnavailable',
+              message: 'Deployment does not have minimum availability.',
+            },
         {
           type: 'Progressing',
           status: 'True',
           lastUpdateTime: since,
           lastTransitionTime: since,
           reason: ready >= wanted ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated',
-          message: ready >= wanted ? `ReplicaSet "${rs.metadata.name}" has successfully progressed.` : `ReplicaSet "${rs.metadata.name}" is progressing.`,
+          message:
+            ready >= wanted
+              ? `ReplicaSet "${rs.metadata.name}" has successfully progressed.`
+              : `ReplicaSet "${rs.metadata.name}" is progressing.`,
         },
       ],
     },
@@ -179,4 +216,3 @@ export function barePodPlan(pod: KubeObject): PodPlan {
     uid: pod.metadata.uid,
   };
 }
-

@@ -18,7 +18,8 @@ import {
 export type World = Record<string, KubeObject[]>;
 
 const ofKind = (objects: KubeObject[], kind: string) => objects.filter((o) => o.kind === kind);
-const byCreation = (a: KubeObject, b: KubeObject) => a.metadata.creationTimestamp.localeCompare(b.metadata.creationTimestamp) || a.metadata.name.localeCompare(b.metadata.name);
+const byCreation = (a: KubeObject, b: KubeObject) =>
+  a.metadata.creationTimestamp.localeCompare(b.metadata.creationTimestamp) || a.metadata.name.localeCompare(b.metadata.name);
 
 /**
  * What the API shows: the objects EKS makes (nodes, kube-system), what the
@@ -49,8 +50,18 @@ export function worldOf(picture: ClusterPicture, cluster: ClusterStore, now: num
     leases: nodes.map((n) => ({
       kind: 'Lease',
       apiVersion: 'coordination.k8s.io/v1',
-      metadata: { name: n.name, namespace: 'kube-node-lease', uid: uid(`lease ${n.name}`), resourceVersion: '400', creationTimestamp: timestamp(n.readySince) },
-      spec: { holderIdentity: n.name, leaseDurationSeconds: 40, renewTime: new Date(Math.max(n.readySince, now - 5_000)).toISOString().replace('Z', '000Z') },
+      metadata: {
+        name: n.name,
+        namespace: 'kube-node-lease',
+        uid: uid(`lease ${n.name}`),
+        resourceVersion: '400',
+        creationTimestamp: timestamp(n.readySince),
+      },
+      spec: {
+        holderIdentity: n.name,
+        leaseDurationSeconds: 40,
+        renewTime: new Date(Math.max(n.readySince, now - 5_000)).toISOString().replace('Z', '000Z'),
+      },
     })),
     services,
     pods,
@@ -70,24 +81,46 @@ function matches(selector: Record<string, string>, labels: Record<string, string
 
 /** The endpoints controller: a Service's selector picks the running pods' addresses. */
 function endpointsOf(service: KubeObject, pods: KubeObject[]): KubeObject {
-  const spec = service.spec as { selector?: Record<string, string>; ports?: { name?: string; port: number; targetPort?: number | string; protocol?: string }[] };
+  const spec = service.spec as {
+    selector?: Record<string, string>;
+    ports?: { name?: string; port: number; targetPort?: number | string; protocol?: string }[];
+  };
   const { annotations: _annotations, ...metadata } = service.metadata;
   if (!spec.selector) return { kind: 'Endpoints', apiVersion: 'v1', metadata };
-  const chosen = pods.filter((p) => p.metadata.namespace === service.metadata.namespace && matches(spec.selector!, p.metadata.labels as Record<string, string>));
+  const chosen = pods.filter(
+    (p) => p.metadata.namespace === service.metadata.namespace && matches(spec.selector!, p.metadata.labels as Record<string, string>),
+  );
   const address = (p: KubeObject) => ({
     ip: (p.status as { podIP?: string }).podIP,
     nodeName: (p.spec as { nodeName?: string }).nodeName,
     targetRef: { kind: 'Pod', namespace: p.metadata.namespace, name: p.metadata.name, uid: p.metadata.uid },
   });
-  const ready = chosen.filter((p) => (p.status as { podIP?: string; phase?: string }).phase === 'Running' && (p.status as { podIP?: string }).podIP);
+  const ready = chosen.filter(
+    (p) => (p.status as { podIP?: string; phase?: string }).phase === 'Running' && (p.status as { podIP?: string }).podIP,
+  );
   const notReady = chosen.filter((p) => (p.spec as { nodeName?: string }).nodeName && !ready.includes(p));
-  const ports = (spec.ports ?? []).map((p) => ({ ...(p.name ? { name: p.name } : {}), port: typeof p.targetPort === 'number' ? p.targetPort : p.port, protocol: p.protocol ?? 'TCP' }));
+  const ports = (spec.ports ?? []).map((p) => ({
+    ...(p.name ? { name: p.name } : {}),
+    port: typeof p.targetPort === 'number' ? p.targetPort : p.port,
+    protocol: p.protocol ?? 'TCP',
+  }));
   return {
     kind: 'Endpoints',
     apiVersion: 'v1',
-    metadata: { ...metadata, annotations: { 'endpoints.kubernetes.io/last-change-trigger-time': timestamp(Date.parse(service.metadata.creationTimestamp)) } },
+    metadata: {
+      ...metadata,
+      annotations: { 'endpoints.kubernetes.io/last-change-trigger-time': timestamp(Date.parse(service.metadata.creationTimestamp)) },
+    },
     ...(chosen.length > 0
-      ? { subsets: [{ ...(ready.length ? { addresses: ready.map(address) } : {}), ...(notReady.length ? { notReadyAddresses: notReady.map(address) } : {}), ports }] }
+      ? {
+          subsets: [
+            {
+              ...(ready.length ? { addresses: ready.map(address) } : {}),
+              ...(notReady.length ? { notReadyAddresses: notReady.map(address) } : {}),
+              ports,
+            },
+          ],
+        }
       : {}),
   };
 }
@@ -95,7 +128,12 @@ function endpointsOf(service: KubeObject, pods: KubeObject[]): KubeObject {
 /** The same addresses as an EndpointSlice (what `kubectl describe service` reads). */
 function sliceOf(endpoints: KubeObject): KubeObject {
   const subsets = (endpoints.subsets ?? []) as { addresses?: any[]; notReadyAddresses?: any[]; ports?: unknown[] }[];
-  const entry = (a: any, ready: boolean) => ({ addresses: [a.ip ?? ''], conditions: { ready, serving: ready, terminating: false }, nodeName: a.nodeName, targetRef: a.targetRef });
+  const entry = (a: any, ready: boolean) => ({
+    addresses: [a.ip ?? ''],
+    conditions: { ready, serving: ready, terminating: false },
+    nodeName: a.nodeName,
+    targetRef: a.targetRef,
+  });
   return {
     kind: 'EndpointSlice',
     apiVersion: 'discovery.k8s.io/v1',
@@ -103,10 +141,16 @@ function sliceOf(endpoints: KubeObject): KubeObject {
       ...endpoints.metadata,
       name: `${endpoints.metadata.name}-${endpoints.metadata.uid.slice(0, 5)}`,
       uid: `${endpoints.metadata.uid.slice(0, -5)}slice`,
-      labels: { 'kubernetes.io/service-name': endpoints.metadata.name, 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io' },
+      labels: {
+        'kubernetes.io/service-name': endpoints.metadata.name,
+        'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
+      },
     },
     addressType: 'IPv4',
-    endpoints: subsets.flatMap((s) => [...(s.addresses ?? []).map((a) => entry(a, true)), ...(s.notReadyAddresses ?? []).map((a) => entry(a, false))]),
+    endpoints: subsets.flatMap((s) => [
+      ...(s.addresses ?? []).map((a) => entry(a, true)),
+      ...(s.notReadyAddresses ?? []).map((a) => entry(a, false)),
+    ]),
     ports: subsets[0]?.ports ?? [],
   };
 }

@@ -56,7 +56,9 @@ export function portFree(port: number): Promise<boolean> {
 }
 
 /** Starts moto_server with the AWS managed policies loaded and waits until it answers. */
-export async function startMotoServer(options: { port?: number; timeoutMs?: number; env?: Record<string, string> } = {}): Promise<MotoServer> {
+export async function startMotoServer(
+  options: { port?: number; timeoutMs?: number; env?: Record<string, string> } = {},
+): Promise<MotoServer> {
   const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn('python3', ['-c', DIE_WITH_PARENT, '-H', '127.0.0.1', '-p', String(port)], {
     env: { ...process.env, ...options.env, MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' },
@@ -75,7 +77,10 @@ export async function startMotoServer(options: { port?: number; timeoutMs?: numb
       if (code === 127) throw new TutorError('TOOL_MISSING', MOTO_MISSING);
       throw new TutorError(
         'SANDBOX',
-        text(`moto_server stopped at start-up: ${stderr.trim().split('\n').pop() ?? ''}`, `moto_server が起動直後に終了しました: ${stderr.trim().split('\n').pop() ?? ''}`),
+        text(
+          `moto_server stopped at start-up: ${stderr.trim().split('\n').pop() ?? ''}`,
+          `moto_server が起動直後に終了しました: ${stderr.trim().split('\n').pop() ?? ''}`,
+        ),
       );
     }
     try {

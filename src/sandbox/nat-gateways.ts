@@ -32,11 +32,22 @@ export class NatGatewayClock {
   }
 
   sawCreated(scope: CallerScope, id: string): void {
-    this.memory.setNatGateway({ region: scope.region, id, accessKeyId: scope.accessKeyId, createdAt: this.timeline.now(), associationIds: [] });
+    this.memory.setNatGateway({
+      region: scope.region,
+      id,
+      accessKeyId: scope.accessKeyId,
+      createdAt: this.timeline.now(),
+      associationIds: [],
+    });
   }
 
   sawDeleted(scope: CallerScope, id: string, associationIds: string[]): void {
-    const memo = this.memory.natGateway(scope.region, id) ?? { region: scope.region, id, accessKeyId: scope.accessKeyId, associationIds: [] };
+    const memo = this.memory.natGateway(scope.region, id) ?? {
+      region: scope.region,
+      id,
+      accessKeyId: scope.accessKeyId,
+      associationIds: [],
+    };
     if (memo.deletedAt !== undefined) return;
     memo.deletedAt = this.timeline.now();
     memo.associationIds = associationIds;
@@ -57,7 +68,12 @@ export class NatGatewayClock {
   }
 
   /** The NAT gateways moto knows matching `filters`, with their states on the sandbox's clock. */
-  async describe(moto: MotoClient, scope: CallerScope, filters: Record<string, string[]>, authorization?: string): Promise<NatGatewayFacts[]> {
+  async describe(
+    moto: MotoClient,
+    scope: CallerScope,
+    filters: Record<string, string[]>,
+    authorization?: string,
+  ): Promise<NatGatewayFacts[]> {
     const answer = await moto.ec2(scope, { Action: 'DescribeNatGateways', ...ec2Filters(filters) }, authorization);
     return items(answer.root, 'natGatewaySet').map((item) => ({
       id: childText(item, 'natGatewayId'),

@@ -71,7 +71,13 @@ export async function loadState(dir: string, region: string): Promise<{ state: P
     return { state: { ...saved, ports: { ...saved.ports, kube: { ...saved.ports?.kube } } }, fresh: false };
   }
   return {
-    state: { format: 'eks-basics-tutor-sandbox', version: 1, seed: Math.floor(Math.random() * 2 ** 31), warmRegion: region, ports: { kube: {} } },
+    state: {
+      format: 'eks-basics-tutor-sandbox',
+      version: 1,
+      seed: Math.floor(Math.random() * 2 ** 31),
+      warmRegion: region,
+      ports: { kube: {} },
+    },
     fresh: true,
   };
 }

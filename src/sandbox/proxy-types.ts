@@ -43,7 +43,16 @@ export function ec2Error(code: string, message: string): ProxyAnswer {
   return xmlAnswer(400, ec2ErrorXml(code, message));
 }
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'upgrade', 'proxy-connection', 'te', 'trailer']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'upgrade',
+  'proxy-connection',
+  'te',
+  'trailer',
+]);
 
 /** The headers of a message without those that only concern one hop. */
 export function endToEnd(headers: IncomingHttpHeaders): Record<string, string | string[]> {
@@ -56,7 +65,12 @@ export function endToEnd(headers: IncomingHttpHeaders): Record<string, string | 
 
 /** Sends a request to moto as it came and returns moto's answer, for handlers that look at the answer. */
 export async function forward(moto: MotoClient, request: ProxyRequest): Promise<ProxyAnswer> {
-  const answer = await moto.send({ method: request.method, path: request.url.pathname + request.url.search, headers: endToEnd(request.headers), body: request.body });
+  const answer = await moto.send({
+    method: request.method,
+    path: request.url.pathname + request.url.search,
+    headers: endToEnd(request.headers),
+    body: request.body,
+  });
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(endToEnd(answer.headers))) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   return { status: answer.status, headers, body: answer.body };

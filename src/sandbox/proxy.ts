@@ -19,7 +19,10 @@ export interface ProxyOptions {
   beforeEach?: () => Promise<void>;
 }
 
-function send(res: ServerResponse, answer: ProxyAnswer | { status: number; headers: Record<string, string | string[]>; body: Buffer }): void {
+function send(
+  res: ServerResponse,
+  answer: ProxyAnswer | { status: number; headers: Record<string, string | string[]>; body: Buffer },
+): void {
   res.writeHead(answer.status, { ...answer.headers, 'content-length': String(answer.body.length) });
   res.end(answer.body);
 }
@@ -67,7 +70,11 @@ export async function startAwsProxy(options: ProxyOptions): Promise<AwsProxy> {
         }
       }
       const forwarded = await moto.send({ method: req.method ?? 'GET', path: req.url ?? '/', headers: endToEnd(req.headers), body });
-      send(res, { status: forwarded.status, headers: endToEnd(forwarded.headers) as Record<string, string | string[]>, body: forwarded.body });
+      send(res, {
+        status: forwarded.status,
+        headers: endToEnd(forwarded.headers) as Record<string, string | string[]>,
+        body: forwarded.body,
+      });
     } catch (error) {
       send(res, internalError(signer?.service, `The sandbox could not answer: ${(error as Error).message}`));
     }

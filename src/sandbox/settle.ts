@@ -67,7 +67,10 @@ export function makeSettler(view: EksView): () => Promise<void> {
       if (memo.addressesReleased || timeline.lifecycle(memo, 'natGatewayCreate', 'natGatewayDelete') !== 'gone') continue;
       memo.addressesReleased = true;
       for (const associationId of memo.associationIds) {
-        await moto.ec2({ accessKeyId: memo.accessKeyId, region: memo.region }, { Action: 'DisassociateAddress', AssociationId: associationId });
+        await moto.ec2(
+          { accessKeyId: memo.accessKeyId, region: memo.region },
+          { Action: 'DisassociateAddress', AssociationId: associationId },
+        );
       }
     }
   }

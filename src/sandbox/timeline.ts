@@ -1,7 +1,18 @@
 import { TutorError } from '../errors.js';
 import { text } from '../text.js';
 import { KINDS } from '../aws/resources/kinds.js';
-import type { AccessEntryMemo, AddonMemo, ClusterMemo, FreshResource, IssuedCredentialMemo, Lived, NatGatewayMemo, NodegroupMemo, TokenMemo, UpdateMemo } from './memos.js';
+import type {
+  AccessEntryMemo,
+  AddonMemo,
+  ClusterMemo,
+  FreshResource,
+  IssuedCredentialMemo,
+  Lived,
+  NatGatewayMemo,
+  NodegroupMemo,
+  TokenMemo,
+  UpdateMemo,
+} from './memos.js';
 export type {
   AccessEntryMemo,
   AccessPolicyMemo,
@@ -43,7 +54,6 @@ export type DurationName = keyof typeof REAL_DURATIONS_MS;
 /** Where a resource is in its life, as far as the learner can tell. */
 export type Lifecycle = 'creating' | 'active' | 'deleting' | 'gone';
 
-
 export class Timeline {
   readonly timeScale: number;
   readonly now: () => number;
@@ -52,7 +62,10 @@ export class Timeline {
     if (!Number.isFinite(timeScale) || timeScale < 0) {
       throw new TutorError(
         'BAD_INPUT',
-        text(`The time scale must be a number of 0 or more, not ${timeScale}.`, `時間の倍率は 0 以上の数にしてください(指定値: ${timeScale})。`),
+        text(
+          `The time scale must be a number of 0 or more, not ${timeScale}.`,
+          `時間の倍率は 0 以上の数にしてください(指定値: ${timeScale})。`,
+        ),
       );
     }
     this.timeScale = timeScale;

@@ -47,7 +47,9 @@ function Layout({ size, theme }: { size?: Size; theme: Theme }) {
   const { tutor, config, session, course } = view;
   const wide = terminal.columns >= WIDE;
   const lesson = lessonOf(course, tutor.lesson);
-  const resume = lesson ? { en: `${lesson.title.en} · page ${tutor.page + 1}`, ja: `${lesson.title.ja}・${tutor.page + 1} ページ目` } : undefined;
+  const resume = lesson
+    ? { en: `${lesson.title.en} · page ${tutor.page + 1}`, ja: `${lesson.title.ja}・${tutor.page + 1} ページ目` }
+    : undefined;
   const choices = welcomeChoices({
     mode: config.mode,
     session: session.status === 'open' && !view.ready ? 'opening' : session.status,
@@ -58,11 +60,22 @@ function Layout({ size, theme }: { size?: Size; theme: Theme }) {
   });
   const pageKind = lesson ? coursePages(course, lesson)[tutor.page]?.kind : undefined;
   const callCount =
-    pageKind === 'try' ? (lesson?.commands?.length ?? 0) : lesson?.step && session.status === 'open' ? session.session.engine.plan(lesson.step).calls.length : 0;
+    pageKind === 'try'
+      ? (lesson?.commands?.length ?? 0)
+      : lesson?.step && session.status === 'open'
+        ? session.session.engine.plan(lesson.step).calls.length
+        : 0;
   const dayTwo = useDayTwo();
   useCommands({ wide, welcome: choices.map((c) => c.id), callCount, capture: dayTwo.capture });
   const ui = useMemo(
-    () => ({ lang: tutor.lang, mask: masker(config.presenter), presenter: config.presenter, theme, columns: terminal.columns, rows: terminal.rows }),
+    () => ({
+      lang: tutor.lang,
+      mask: masker(config.presenter),
+      presenter: config.presenter,
+      theme,
+      columns: terminal.columns,
+      rows: terminal.rows,
+    }),
     [tutor.lang, config.presenter, theme, terminal.columns, terminal.rows],
   );
   let screen;

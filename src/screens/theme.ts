@@ -74,7 +74,10 @@ const PLAIN_PHASES: Theme['phase'] = {
 };
 
 export function makeTheme(color: boolean = colorAllowed(), plain = false): Theme {
-  const colors = Object.fromEntries(Object.entries(COLORS).map(([tone, value]) => [tone, color ? value : undefined])) as Record<Tone, string | undefined>;
+  const colors = Object.fromEntries(Object.entries(COLORS).map(([tone, value]) => [tone, color ? value : undefined])) as Record<
+    Tone,
+    string | undefined
+  >;
   if (plain) return { color, plain, colors, symbols: PLAIN_SYMBOLS, phase: PLAIN_PHASES };
   return {
     color,

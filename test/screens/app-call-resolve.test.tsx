@@ -36,7 +36,17 @@ class VersionedEngine extends FakeEngine {
     const plan = super.plan(step);
     if (step !== 3) return plan;
     const version = this.resolved?.version ?? '<kubernetes-version>';
-    return { ...plan, calls: [{ service: 'eks', action: 'CreateCluster', input: { name: 'eks-basics-tutor', version }, cli: `aws eks create-cluster --name eks-basics-tutor --kubernetes-version ${version}` }] };
+    return {
+      ...plan,
+      calls: [
+        {
+          service: 'eks',
+          action: 'CreateCluster',
+          input: { name: 'eks-basics-tutor', version },
+          cli: `aws eks create-cluster --name eks-basics-tutor --kubernetes-version ${version}`,
+        },
+      ],
+    };
   }
 
   override async apply(step: StepNumber): Promise<void> {
@@ -72,7 +82,11 @@ describe('step 3’s call page', () => {
   it('in a dry run, which asks nobody, says how the version the run would send is chosen', async () => {
     const engine = new VersionedEngine();
     const fake = fakeServices({ engine: () => engine });
-    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir, mode: 'dry-run' }), services: fake.services, size: { columns: 80, rows: 24 } });
+    const app = screen.render({
+      config: testConfig({ stateDir: screen.stateDir, mode: 'dry-run' }),
+      services: fake.services,
+      size: { columns: 80, rows: 24 },
+    });
     await app.waitFor('Start with the lesson menu');
     await app.press(KEYS.enter);
     await app.waitFor('Lessons');

@@ -19,7 +19,11 @@ describe('the check is the climax', () => {
     const engine = new FakeEngine();
     const release = engine.holdVerify(5);
     const fake = fakeServices({ engine: () => engine });
-    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir }), services: fake.services, size: { columns: 80, rows: 24 } });
+    const app = screen.render({
+      config: testConfig({ stateDir: screen.stateDir }),
+      services: fake.services,
+      size: { columns: 80, rows: 24 },
+    });
     await openStep(app, 5, 'Fixture step five');
     await app.press('c', KEYS.right, KEYS.enter);
     await app.waitFor('Created.');
@@ -65,11 +69,16 @@ describe('the check is the climax', () => {
 
   it('explains an AWS error through the same words as the CLI (AccessDenied)', async () => {
     const engine = new FakeEngine();
-    const denied = Object.assign(new Error('User: arn:aws:iam::123456789012:user/learner is not authorized to perform: iam:CreateRole on resource: role eks-basics-tutor-cluster-role'), {
-      name: 'AccessDenied',
-      $fault: 'client',
-      $metadata: { httpStatusCode: 403 },
-    });
+    const denied = Object.assign(
+      new Error(
+        'User: arn:aws:iam::123456789012:user/learner is not authorized to perform: iam:CreateRole on resource: role eks-basics-tutor-cluster-role',
+      ),
+      {
+        name: 'AccessDenied',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 403 },
+      },
+    );
     engine.failNext(1, denied);
     const fake = fakeServices({ engine: () => engine });
     const app = screen.render({ config: testConfig({ stateDir: screen.stateDir }), services: fake.services });
@@ -86,13 +95,19 @@ describe('the call page', () => {
   it('scrolls through the whole request instead of ending in "… more"', async () => {
     const engine = new FakeEngine();
     const plan = engine.plan.bind(engine);
-    const fields = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`Field${String(i + 1).padStart(2, '0')}`, `value ${i + 1} of a long request`]));
+    const fields = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`Field${String(i + 1).padStart(2, '0')}`, `value ${i + 1} of a long request`]),
+    );
     engine.plan = (step) => {
       const base = plan(step);
       return { ...base, calls: [{ ...base.calls[0]!, input: fields }, ...base.calls.slice(1)] };
     };
     const fake = fakeServices({ engine: () => engine });
-    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir }), services: fake.services, size: { columns: 80, rows: 24 } });
+    const app = screen.render({
+      config: testConfig({ stateDir: screen.stateDir }),
+      services: fake.services,
+      size: { columns: 80, rows: 24 },
+    });
     await openStep(app, 1, 'Fixture step one');
     await app.press('c');
     let frame = await app.waitFor('[The call]');
@@ -110,7 +125,11 @@ describe('the run log', () => {
     const engine = new FakeEngine();
     const release = engine.hold(2);
     const fake = fakeServices({ engine: () => engine });
-    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir }), services: fake.services, size: { columns: 80, rows: 24 } });
+    const app = screen.render({
+      config: testConfig({ stateDir: screen.stateDir }),
+      services: fake.services,
+      size: { columns: 80, rows: 24 },
+    });
     await openStep(app, 2, 'Fixture step two');
     await app.press('c', KEYS.right, KEYS.enter);
     await app.waitFor('Running step 2');

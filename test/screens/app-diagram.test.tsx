@@ -13,22 +13,64 @@ const SHAPE: VpcShape = {
   vpc: { id: 'vpc-0diagram', cidr: '192.168.0.0/16' },
   igw: 'igw-0diagram',
   subnets: [
-    { id: 'subnet-pub0', tier: 'public', az: 'us-east-1a', cidr: '192.168.0.0/19', tags: [['kubernetes.io/role/elb', '1']], defaultRoute: 'igw-0diagram' },
-    { id: 'subnet-prv0', tier: 'private', az: 'us-east-1a', cidr: '192.168.96.0/19', tags: [['kubernetes.io/role/internal-elb', '1']], defaultRoute: 'nat-0diagram' },
-    { id: 'subnet-pub1', tier: 'public', az: 'us-east-1b', cidr: '192.168.32.0/19', tags: [['kubernetes.io/role/elb', '1']], defaultRoute: 'igw-0diagram' },
-    { id: 'subnet-prv1', tier: 'private', az: 'us-east-1b', cidr: '192.168.128.0/19', tags: [['kubernetes.io/role/internal-elb', '1']], defaultRoute: 'nat-0diagram' },
+    {
+      id: 'subnet-pub0',
+      tier: 'public',
+      az: 'us-east-1a',
+      cidr: '192.168.0.0/19',
+      tags: [['kubernetes.io/role/elb', '1']],
+      defaultRoute: 'igw-0diagram',
+    },
+    {
+      id: 'subnet-prv0',
+      tier: 'private',
+      az: 'us-east-1a',
+      cidr: '192.168.96.0/19',
+      tags: [['kubernetes.io/role/internal-elb', '1']],
+      defaultRoute: 'nat-0diagram',
+    },
+    {
+      id: 'subnet-pub1',
+      tier: 'public',
+      az: 'us-east-1b',
+      cidr: '192.168.32.0/19',
+      tags: [['kubernetes.io/role/elb', '1']],
+      defaultRoute: 'igw-0diagram',
+    },
+    {
+      id: 'subnet-prv1',
+      tier: 'private',
+      az: 'us-east-1b',
+      cidr: '192.168.128.0/19',
+      tags: [['kubernetes.io/role/internal-elb', '1']],
+      defaultRoute: 'nat-0diagram',
+    },
   ],
   nats: [{ id: 'nat-0diagram', state: 'available', subnet: 'subnet-pub0' }],
 };
 
 const LESSONS: readonly Lesson[] = FIXTURE_LESSONS.map((lesson) =>
-  lesson.id === 'vpc' ? { ...lesson, pages: [{ title: text('Diagram page', '図のページ'), body: text('Diagram body.', '図の本文です。'), diagram: 'vpc-diagram' as const }, ...lesson.pages] } : lesson,
+  lesson.id === 'vpc'
+    ? {
+        ...lesson,
+        pages: [
+          { title: text('Diagram page', '図のページ'), body: text('Diagram body.', '図の本文です。'), diagram: 'vpc-diagram' as const },
+          ...lesson.pages,
+        ],
+      }
+    : lesson,
 );
 
 async function openDiagram(columns: number) {
   const fake = fakeServices({ lessons: LESSONS });
   const services = { ...fake.services, diagram: async () => ({ kind: 'vpc-diagram' as const, shape: SHAPE }) };
-  const app = screen.render({ config: testConfig({ stateDir: screen.stateDir, mode: 'sandbox' }), services, lessons: LESSONS, step: 2, size: { columns, rows: 50 } });
+  const app = screen.render({
+    config: testConfig({ stateDir: screen.stateDir, mode: 'sandbox' }),
+    services,
+    lessons: LESSONS,
+    step: 2,
+    size: { columns, rows: 50 },
+  });
   await app.waitFor('Open step 2');
   await app.press(KEYS.enter);
   const frame = await app.waitFor('+- us-east-1a');

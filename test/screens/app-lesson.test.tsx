@@ -20,7 +20,8 @@ describe('the lesson menu and a lesson', () => {
     expect(welcome).toContain('http://127.0.0.1:4566');
     expect(welcome).toContain('✓ Node.js');
     const menu = await toMenu(app);
-    for (const title of ['Fixture intro', 'Fixture step one', 'Fixture step five', 'Fixture wrap-up', 'Fixture clean-up']) expect(menu).toContain(title);
+    for (const title of ['Fixture intro', 'Fixture step one', 'Fixture step five', 'Fixture wrap-up', 'Fixture clean-up'])
+      expect(menu).toContain(title);
     expect(menu).toMatch(/Fixture step three\s+run < 1 s \(AWS ~9 min\)/);
     expect(menu).toContain('Steps ░░░░░ 0 of 5 built');
     expect(menu).toContain('Wrap-up');

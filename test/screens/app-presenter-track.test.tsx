@@ -45,7 +45,12 @@ describe.each(['en', 'ja'] as const)('the presenter track in sandbox mode (%s)',
   it('goes from the welcome screen to the Ready nodes in fewer than 25 key presses', async () => {
     const stateDir = join(dir, lang);
     process.env.KUBECONFIG = join(stateDir, 'kubeconfig');
-    app = renderApp({ config: testConfig({ stateDir, timeScale: 0, presenter: true, lang }), services: fakeServices({ lessons: LESSONS }).services, lessons: LESSONS, size: { columns: 100, rows: 30 } });
+    app = renderApp({
+      config: testConfig({ stateDir, timeScale: 0, presenter: true, lang }),
+      services: fakeServices({ lessons: LESSONS }).services,
+      lessons: LESSONS,
+      size: { columns: 100, rows: 30 },
+    });
     let presses = 0;
     const press = async (key: string) => {
       presses++;

@@ -12,10 +12,25 @@ describe('presenter mode', () => {
   it('never shows the account id, access key ids or public IPs in any frame, and uses large headings', async () => {
     const fake = fakeServices({
       identity: { account: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/alice` },
-      findings: [{ ok: true, label: 'Credentials', detail: text(`account ${ACCOUNT} as arn:aws:iam::${ACCOUNT}:user/alice with AKIAABCDEFGHIJKLMNOP`, `アカウント ${ACCOUNT}`) }],
-      live: () => ({ kind: 'cluster', fields: [['arn', `arn:aws:eks:us-east-1:${ACCOUNT}:cluster/eks-basics-tutor`], ['endpoint', 'https://54.12.34.56']] }),
+      findings: [
+        {
+          ok: true,
+          label: 'Credentials',
+          detail: text(`account ${ACCOUNT} as arn:aws:iam::${ACCOUNT}:user/alice with AKIAABCDEFGHIJKLMNOP`, `アカウント ${ACCOUNT}`),
+        },
+      ],
+      live: () => ({
+        kind: 'cluster',
+        fields: [
+          ['arn', `arn:aws:eks:us-east-1:${ACCOUNT}:cluster/eks-basics-tutor`],
+          ['endpoint', 'https://54.12.34.56'],
+        ],
+      }),
     });
-    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir, mode: 'real', presenter: true }), services: fake.services });
+    const app = screen.render({
+      config: testConfig({ stateDir: screen.stateDir, mode: 'real', presenter: true }),
+      services: fake.services,
+    });
     const welcome = await app.waitFor('Start with the lesson menu');
     expect(welcome).toContain('************');
     expect(welcome).toContain('╔');

@@ -24,7 +24,10 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The progress file once it holds what `ready` looks for (writes land a moment after the change). */
 async function savedProgress(path: string, ready: (progress: { answers?: Record<string, unknown[]> }) => boolean) {
   for (let i = 0; ; i++) {
-    const progress = await readFile(path, 'utf8').then((raw) => JSON.parse(raw), () => ({}));
+    const progress = await readFile(path, 'utf8').then(
+      (raw) => JSON.parse(raw),
+      () => ({}),
+    );
     if (ready(progress) || i > 100) return progress;
     await pause(50);
   }
@@ -52,7 +55,14 @@ describe('quitting and coming back', () => {
     await app.answer('Right choice');
     await app.waitFor('Right.');
     const saved = await savedProgress(join(stateDir, 'sandbox', 'eks-basics-tutor.progress.json'), (p) => p.answers?.vpc?.[0] === 1);
-    expect(saved).toMatchObject({ format: 'eks-basics-tutor-progress', version: 1, lesson: 'vpc', page: 5, answers: { vpc: [1, null] }, doneSteps: [1, 2] });
+    expect(saved).toMatchObject({
+      format: 'eks-basics-tutor-progress',
+      version: 1,
+      lesson: 'vpc',
+      page: 5,
+      answers: { vpc: [1, null] },
+      doneSteps: [1, 2],
+    });
     expect(typeof saved.seed).toBe('number');
     await app.press('q');
     const exit = await app.exited;

@@ -39,7 +39,12 @@ async function runStep(rendered: Rendered, step: number): Promise<string> {
 
 describe('the real App against the sandbox', () => {
   it('builds all five steps, shows live data and kubectl’s Ready nodes, and cleans up to nothing', async () => {
-    app = renderApp({ config: testConfig({ stateDir: dir, timeScale: 0 }), services: realServices(LESSONS.map((l) => l.id)), lessons: LESSONS, size: { columns: 100, rows: 32 } });
+    app = renderApp({
+      config: testConfig({ stateDir: dir, timeScale: 0 }),
+      services: realServices(LESSONS.map((l) => l.id)),
+      lessons: LESSONS,
+      size: { columns: 100, rows: 32 },
+    });
     await app.waitFor('Start with the lesson menu', 60_000);
     await app.press(KEYS.enter);
     await app.waitFor('Lessons');

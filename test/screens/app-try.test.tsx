@@ -10,7 +10,8 @@ import { fakeServices } from '../fixtures/services.js';
 
 const screen = screenTests('tutor-try-');
 
-const LONG = 'aws ec2 describe-subnets --filters Name=vpc-id,Values={vpcId} --region {region} --query "Subnets[].{Id: SubnetId, Az: AvailabilityZone, Cidr: CidrBlock}" --output table';
+const LONG =
+  'aws ec2 describe-subnets --filters Name=vpc-id,Values={vpcId} --region {region} --query "Subnets[].{Id: SubnetId, Az: AvailabilityZone, Cidr: CidrBlock}" --output table';
 const THIRD = 'aws ec2 create-subnet --vpc-id {vpcId} --availability-zone {thirdAz} --cidr-block {freeCidr} --region {region}';
 
 /** The fixture course, its VPC lesson with two commands and a page to read. */
@@ -22,7 +23,12 @@ const LESSONS: readonly Lesson[] = FIXTURE_LESSONS.map((lesson) =>
           { cli: LONG, what: text('The subnets of your VPC, with their zones', 'VPC のサブネットとその AZ') },
           { cli: THIRD, what: text('A private subnet in a third AZ', '3 つ目の AZ のプライベートサブネット') },
         ],
-        readMore: [{ title: text('Amazon EKS networking requirements', 'Amazon EKS のネットワーク要件'), url: 'https://docs.aws.amazon.com/eks/latest/userguide/network-reqs.html' }],
+        readMore: [
+          {
+            title: text('Amazon EKS networking requirements', 'Amazon EKS のネットワーク要件'),
+            url: 'https://docs.aws.amazon.com/eks/latest/userguide/network-reqs.html',
+          },
+        ],
       }
     : lesson,
 );
@@ -31,7 +37,12 @@ describe('the "Try it" page', () => {
   it('shows the lesson’s commands with this build’s ids, cut between words with \\, and the reading with its address', async () => {
     const ledger = Ledger.inMemory({ clusterName: 'eks-basics-tutor', mode: 'sandbox', region: 'us-east-1' });
     const fake = fakeServices({ engine: () => new FakeEngine(ledger), zones: ['us-east-1a', 'us-east-1b', 'us-east-1c', 'us-east-1d'] });
-    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir }), services: fake.services, lessons: LESSONS, size: { columns: 80, rows: 24 } });
+    const app = screen.render({
+      config: testConfig({ stateDir: screen.stateDir }),
+      services: fake.services,
+      lessons: LESSONS,
+      size: { columns: 80, rows: 24 },
+    });
     await app.waitFor('Start with the lesson menu');
     await app.press(KEYS.enter);
     await app.waitFor('Lessons');

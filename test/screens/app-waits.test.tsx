@@ -21,7 +21,12 @@ describe('long waits, the map and the cost meter', () => {
     const engine = new FakeEngine();
     const hold = engine.hold(3);
     const fake = fakeServices({ engine: () => engine });
-    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir, mode: 'real' }), services: fake.services, size: { columns: 160, rows: 40 }, color: true });
+    const app = screen.render({
+      config: testConfig({ stateDir: screen.stateDir, mode: 'real' }),
+      services: fake.services,
+      size: { columns: 160, rows: 40 },
+      color: true,
+    });
     await openStep(app, 3, 'Fixture step three');
     // Wide terminal: the map is beside the lesson, all planned.
     let frame = await app.waitFor('Resource map');
@@ -29,7 +34,15 @@ describe('long waits, the map and the cost meter', () => {
     expect(frame).toContain('○ EKS control plane');
     await app.press('c', KEYS.right, KEYS.enter);
     await app.waitFor('Running step 3');
-    engine.emit({ type: 'status', key: 'cluster', kind: 'eks-cluster', id: 'eks-basics-tutor', status: 'CREATING', elapsedMs: 4 * 60_000, expectedMs: 9 * 60_000 });
+    engine.emit({
+      type: 'status',
+      key: 'cluster',
+      kind: 'eks-cluster',
+      id: 'eks-basics-tutor',
+      status: 'CREATING',
+      elapsedMs: 4 * 60_000,
+      expectedMs: 9 * 60_000,
+    });
     frame = await app.waitFor('4:00 / ~9:00');
     expect(frame).toMatch(/◐ EKS control plane.*CREATING/);
     expect(frame).toMatch(/● VPC vpc-0fake/);
@@ -44,7 +57,15 @@ describe('long waits, the map and the cost meter', () => {
     expect(frame).toContain('The cluster is still CREATING');
     expect(frame).toContain('Read on meanwhile');
     hold();
-    engine.emit({ type: 'status', key: 'cluster', kind: 'eks-cluster', id: 'eks-basics-tutor', status: 'ACTIVE', elapsedMs: 65 * 60_000, expectedMs: 9 * 60_000 });
+    engine.emit({
+      type: 'status',
+      key: 'cluster',
+      kind: 'eks-cluster',
+      id: 'eks-basics-tutor',
+      status: 'ACTIVE',
+      elapsedMs: 65 * 60_000,
+      expectedMs: 9 * 60_000,
+    });
     frame = await app.waitFor((f) => !f.includes('still CREATING'));
     expect(frame).toMatch(/● EKS control plane eks-basics-tutor/);
   });
@@ -57,7 +78,15 @@ describe('long waits, the map and the cost meter', () => {
     await openStep(app, 3, 'Fixture step three');
     await app.press('c', KEYS.right, KEYS.enter);
     await app.waitFor('Running step 3');
-    engine.emit({ type: 'status', key: 'cluster', kind: 'eks-cluster', id: 'eks-basics-tutor', status: 'CREATING', elapsedMs: 60_000, expectedMs: 9 * 60_000 });
+    engine.emit({
+      type: 'status',
+      key: 'cluster',
+      kind: 'eks-cluster',
+      id: 'eks-basics-tutor',
+      status: 'CREATING',
+      elapsedMs: 60_000,
+      expectedMs: 9 * 60_000,
+    });
     await app.waitFor('1:00 / ~9:00');
     await app.press('q');
     const quit = await app.waitFor('Still running in your AWS account');
@@ -69,7 +98,16 @@ describe('long waits, the map and the cost meter', () => {
 
   it('shows a failure as it is, and runs the step again on r', async () => {
     const engine = new FakeEngine();
-    engine.failNext(2, new TutorError('QUOTA', text('VpcLimitExceeded: this region already has 5 VPCs; delete one or ask for a higher quota.', 'VpcLimitExceeded: このリージョンにはすでに VPC が 5 個あります。')));
+    engine.failNext(
+      2,
+      new TutorError(
+        'QUOTA',
+        text(
+          'VpcLimitExceeded: this region already has 5 VPCs; delete one or ask for a higher quota.',
+          'VpcLimitExceeded: このリージョンにはすでに VPC が 5 個あります。',
+        ),
+      ),
+    );
     const fake = fakeServices({ engine: () => engine });
     const app = screen.render({ config: testConfig({ stateDir: screen.stateDir }), services: fake.services });
     await openStep(app, 2, 'Fixture step two');
@@ -121,7 +159,11 @@ describe('a clean-up list taller than the page', () => {
   it('shows whole rows in one column and scrolls to the last one instead of cutting it', async () => {
     const engine = new FakeEngine();
     const fake = fakeServices({ engine: () => engine });
-    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir }), services: fake.services, size: { columns: 80, rows: 20 } });
+    const app = screen.render({
+      config: testConfig({ stateDir: screen.stateDir }),
+      services: fake.services,
+      size: { columns: 80, rows: 20 },
+    });
     await openStep(app, 5, 'Fixture step five');
     await app.press('c', KEYS.right, KEYS.enter);
     await app.waitFor('Step 5 is in place and checked');
@@ -145,7 +187,11 @@ describe('a clean-up list taller than the page', () => {
 describe('layouts', () => {
   it('fits 80×24 on every frame, lessons and map included', async () => {
     const fake = fakeServices();
-    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir }), services: fake.services, size: { columns: 80, rows: 24 } });
+    const app = screen.render({
+      config: testConfig({ stateDir: screen.stateDir }),
+      services: fake.services,
+      size: { columns: 80, rows: 24 },
+    });
     await openStep(app, 2, 'Fixture step two');
     await app.press('c', KEYS.right, KEYS.enter);
     await app.waitFor('Step 2 is in place and checked');
@@ -188,7 +234,9 @@ describe('without credentials', () => {
 
   it('opens the sandbox chosen on the welcome screen in the default region when none is set, as --sandbox does', async () => {
     const { noCredentials } = await import('../../src/session.js');
-    const fake = fakeServices({ openError: (config) => (config.mode === 'real' ? noCredentials() : !config.region ? new Error('Region is missing') : undefined) });
+    const fake = fakeServices({
+      openError: (config) => (config.mode === 'real' ? noCredentials() : !config.region ? new Error('Region is missing') : undefined),
+    });
     const app = screen.render({ config: testConfig({ stateDir: screen.stateDir, mode: 'real', region: '' }), services: fake.services });
     await app.waitFor('› Use the sandbox (local, free)');
     await app.press(KEYS.enter);

@@ -5,7 +5,11 @@ const cells = (line: string) => [...line].reduce((sum, c) => sum + (/[\u3000-\u9
 
 describe('lines cut to a width in cells', () => {
   it('cuts English at spaces, never starting a line with one', () => {
-    expect(wrapCells('The role eks-basics-tutor-cluster-role exists', 20)).toEqual(['The role', 'eks-basics-tutor-clu', 'ster-role exists']);
+    expect(wrapCells('The role eks-basics-tutor-cluster-role exists', 20)).toEqual([
+      'The role',
+      'eks-basics-tutor-clu',
+      'ster-role exists',
+    ]);
     expect(wrapCells('hello world again', 11)).toEqual(['hello world', 'again']);
     expect(wrapCells('  an-indented-word-too-long', 10)[0]).toBe('  an-inden');
   });

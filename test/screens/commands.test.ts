@@ -29,7 +29,9 @@ describe('commands on the "Try it" page', () => {
         expect(lines.at(-1)!.endsWith(' \\')).toBe(false);
         lines.forEach((line) => expect(line.startsWith(' ')).toBe(false));
         // What the shell reads: continued lines joined, other newlines kept (they are inside quotes).
-        const pasted = lines.map((line, i) => (i === lines.length - 1 ? line : line.endsWith(' \\') ? `${line.slice(0, -2)} ` : `${line}\n`)).join('');
+        const pasted = lines
+          .map((line, i) => (i === lines.length - 1 ? line : line.endsWith(' \\') ? `${line.slice(0, -2)} ` : `${line}\n`))
+          .join('');
         expect(shellWords(pasted).map(same)).toEqual(shellWords(cli).map(same));
         for (const line of lines) {
           const words = shellWords(line.replace(/ \\$/, ''));

@@ -23,7 +23,9 @@ describe('the day-two keys', () => {
     expect(key('d', ctx())).toEqual([{ type: 'dispatch', event: { type: 'open' } }]);
     expect(key('d', ctx({ screen: 'end' }))).toEqual([{ type: 'dispatch', event: { type: 'open' } }]);
     const access = DAY_TWO_ACTIONS.findIndex((a) => a.id === 'access');
-    expect(key('d', ctx({ screen: 'lesson', lesson: 'wrapup-access' }))).toEqual([{ type: 'dispatch', event: { type: 'open', action: 'access', cursor: access } }]);
+    expect(key('d', ctx({ screen: 'lesson', lesson: 'wrapup-access' }))).toEqual([
+      { type: 'dispatch', event: { type: 'open', action: 'access', cursor: access } },
+    ]);
     // Elsewhere d is the tutor's: a step lesson, the welcome screen, the map.
     expect(key('d', ctx({ screen: 'lesson', lesson: 'vpc' }))).toBeUndefined();
     expect(key('d', ctx({ screen: 'welcome' }))).toBeUndefined();
@@ -40,10 +42,15 @@ describe('the day-two keys', () => {
   it('run on Enter from the calls page, and on y only when the action asks first', () => {
     const calls = { ...dayTwoReducer(DAY_TWO_CLOSED, { type: 'open', action: 'addons' }), page: 0 };
     const onCalls = dayTwoKey('\r', 'enter', ctx({ state: calls }));
-    expect(onCalls).toEqual([{ type: 'dispatch', event: { type: 'goto', page: 1 } }, { type: 'run', action: 'addons' }]);
+    expect(onCalls).toEqual([
+      { type: 'dispatch', event: { type: 'goto', page: 1 } },
+      { type: 'run', action: 'addons' },
+    ]);
     const asking = ctx({ state: { ...calls, page: 1 }, asksFirst: () => true });
     expect(dayTwoKey('\r', 'enter', asking)).toEqual([]);
     expect(dayTwoKey('y', 'yes', asking)).toEqual([{ type: 'run', action: 'addons' }]);
-    expect(dayTwoKey('\r', 'enter', ctx({ state: calls, runnable: false }))).toEqual([{ type: 'dispatch', event: { type: 'page', delta: 1, count: 3 } }]);
+    expect(dayTwoKey('\r', 'enter', ctx({ state: calls, runnable: false }))).toEqual([
+      { type: 'dispatch', event: { type: 'page', delta: 1, count: 3 } },
+    ]);
   });
 });

@@ -33,13 +33,28 @@ function fakeDayTwo(hold: Promise<void>, fail?: Error): { run: NonNullable<Servi
     const emit = (event: EngineEvent) => on.emit(event);
     on.show(createAddon);
     emit({ type: 'resource', key: 'addon/vpc-cni', kind: 'eks-addon', change: 'creating' });
-    emit({ type: 'status', key: 'addon/vpc-cni', kind: 'eks-addon', id: 'vpc-cni', status: 'CREATING', elapsedMs: 10_000, expectedMs: 60_000 });
+    emit({
+      type: 'status',
+      key: 'addon/vpc-cni',
+      kind: 'eks-addon',
+      id: 'vpc-cni',
+      status: 'CREATING',
+      elapsedMs: 10_000,
+      expectedMs: 60_000,
+    });
     await hold;
     if (fail) throw fail;
     emit({ type: 'kubectl', args: ['get', 'pods', '-n', 'kube-system', '-o', 'wide'], output: PODS });
     const outcome: Outcome = {
       reasoning: text('The CNI gives pods addresses from the node subnets.', 'CNI は Pod にノードのサブネットのアドレスを渡します。'),
-      checks: [{ id: 'cni', ok: true, label: text('CoreDNS has an address inside a node subnet', 'CoreDNS のアドレスはノードのサブネット内'), detail: '192.168.97.23' }],
+      checks: [
+        {
+          id: 'cni',
+          ok: true,
+          label: text('CoreDNS has an address inside a node subnet', 'CoreDNS のアドレスはノードのサブネット内'),
+          detail: '192.168.97.23',
+        },
+      ],
       next: text('Try day-two workload next.', '次は day-two workload を。'),
     };
     return outcome;
@@ -58,7 +73,12 @@ async function openDayTwo(app: Rendered) {
 describe('the day-two screens', () => {
   it('list the table’s actions at 80×24, reached with d from the lesson menu, in English and Japanese', async () => {
     const fake = fakeServices({ lessons: LESSONS, dayTwo: fakeDayTwo(Promise.resolve()).run });
-    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir }), services: fake.services, lessons: LESSONS, size: { columns: 80, rows: 24 } });
+    const app = screen.render({
+      config: testConfig({ stateDir: screen.stateDir }),
+      services: fake.services,
+      lessons: LESSONS,
+      size: { columns: 80, rows: 24 },
+    });
     const frame = await openDayTwo(app);
     for (const action of DAY_TWO_ACTIONS) expect(frame).toContain(`${action.title.en.slice(0, 30)}`);
     expect(frame).toContain('Q2');
@@ -73,7 +93,12 @@ describe('the day-two screens', () => {
     let release!: () => void;
     const fake = fakeDayTwo(new Promise<void>((resolve) => (release = resolve)));
     const services = fakeServices({ lessons: LESSONS, dayTwo: fake.run });
-    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir }), services: services.services, lessons: LESSONS, size: { columns: 80, rows: 24 } });
+    const app = screen.render({
+      config: testConfig({ stateDir: screen.stateDir }),
+      services: services.services,
+      lessons: LESSONS,
+      size: { columns: 80, rows: 24 },
+    });
     await openDayTwo(app);
     await app.press(KEYS.enter);
     let frame = await app.waitFor('[Learn 1/');
@@ -104,9 +129,17 @@ describe('the day-two screens', () => {
   });
 
   it('explains a failure as every step does, and r runs it again', async () => {
-    const failing = fakeDayTwo(Promise.resolve(), Object.assign(new Error('User is not authorized to perform: eks:CreateAddon'), { name: 'AccessDeniedException' }));
+    const failing = fakeDayTwo(
+      Promise.resolve(),
+      Object.assign(new Error('User is not authorized to perform: eks:CreateAddon'), { name: 'AccessDeniedException' }),
+    );
     const services = fakeServices({ lessons: LESSONS, dayTwo: failing.run });
-    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir }), services: services.services, lessons: LESSONS, size: { columns: 80, rows: 24 } });
+    const app = screen.render({
+      config: testConfig({ stateDir: screen.stateDir }),
+      services: services.services,
+      lessons: LESSONS,
+      size: { columns: 80, rows: 24 },
+    });
     await openDayTwo(app);
     await app.press(KEYS.enter, KEYS.escape, KEYS.down, KEYS.down, KEYS.down, KEYS.enter);
     await app.waitFor('Q2 · More people');
@@ -122,7 +155,12 @@ describe('the day-two screens', () => {
   it('in an AWS account, says what a costly action costs and sends nothing before y', async () => {
     const fake = fakeDayTwo(Promise.resolve());
     const services = fakeServices({ lessons: LESSONS, dayTwo: fake.run });
-    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir, mode: 'real' }), services: services.services, lessons: LESSONS, size: { columns: 80, rows: 24 } });
+    const app = screen.render({
+      config: testConfig({ stateDir: screen.stateDir, mode: 'real' }),
+      services: services.services,
+      lessons: LESSONS,
+      size: { columns: 80, rows: 24 },
+    });
     await openDayTwo(app);
     const index = DAY_TWO_ACTIONS.findIndex((a) => a.asksFirst);
     const costly = DAY_TWO_ACTIONS[index]!;
@@ -141,7 +179,12 @@ describe('the day-two screens', () => {
 
   it('says why nothing runs in a dry run', async () => {
     const services = fakeServices({ lessons: LESSONS, dayTwo: fakeDayTwo(Promise.resolve()).run });
-    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir, mode: 'dry-run' }), services: services.services, lessons: LESSONS, size: { columns: 80, rows: 24 } });
+    const app = screen.render({
+      config: testConfig({ stateDir: screen.stateDir, mode: 'dry-run' }),
+      services: services.services,
+      lessons: LESSONS,
+      size: { columns: 80, rows: 24 },
+    });
     const frame = await openDayTwo(app);
     expect(frame).toContain('not with --dry-run');
   });

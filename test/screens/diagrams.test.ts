@@ -9,16 +9,36 @@ function shape(azs: string[], natPerAz: boolean): VpcShape {
   const subnets: VpcShape['subnets'] = [];
   const nats: VpcShape['nats'] = [];
   azs.forEach((az, i) => {
-    subnets.push({ id: `subnet-0pub${i}0123456789abc`, tier: 'public', az, cidr: `192.168.${i * 32}.0/19`, tags: [['kubernetes.io/role/elb', '1'], ['Name', 'x']], defaultRoute: 'igw-0123456789abcdef0' });
+    subnets.push({
+      id: `subnet-0pub${i}0123456789abc`,
+      tier: 'public',
+      az,
+      cidr: `192.168.${i * 32}.0/19`,
+      tags: [
+        ['kubernetes.io/role/elb', '1'],
+        ['Name', 'x'],
+      ],
+      defaultRoute: 'igw-0123456789abcdef0',
+    });
     if (natPerAz || i === 0) nats.push({ id: `nat-0${i}23456789abcdef0`, state: 'available', subnet: `subnet-0pub${i}0123456789abc` });
-    subnets.push({ id: `subnet-0prv${i}0123456789abc`, tier: 'private', az, cidr: `192.168.${96 + i * 32}.0/19`, tags: [['kubernetes.io/role/internal-elb', '1']], defaultRoute: `nat-0${natPerAz ? i : 0}23456789abcdef0` });
+    subnets.push({
+      id: `subnet-0prv${i}0123456789abc`,
+      tier: 'private',
+      az,
+      cidr: `192.168.${96 + i * 32}.0/19`,
+      tags: [['kubernetes.io/role/internal-elb', '1']],
+      defaultRoute: `nat-0${natPerAz ? i : 0}23456789abcdef0`,
+    });
   });
   return { vpc: { id: 'vpc-0123456789abcdef0', cidr: '192.168.0.0/16' }, igw: 'igw-0123456789abcdef0', subnets, nats };
 }
 
 describe('the VPC diagram', () => {
   for (const lang of LANGS) {
-    for (const azs of [['us-east-1a', 'us-east-1b'], ['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d']]) {
+    for (const azs of [
+      ['us-east-1a', 'us-east-1b'],
+      ['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d'],
+    ]) {
       it(`draws ${azs.length} AZs side by side within 80 columns (${lang})`, () => {
         const lines = vpcDiagram(shape(azs, azs.length === 2), lang);
         for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
@@ -35,7 +55,12 @@ describe('the VPC diagram', () => {
         const heading = headings[0]!;
         const column = lines
           .slice(lines.indexOf(heading) + 1)
-          .map((line) => line.slice(0, heading.indexOf('+', 1) + 1).replace(/^[|+]-*\s?|\s?-*[|+]$/g, '').trim())
+          .map((line) =>
+            line
+              .slice(0, heading.indexOf('+', 1) + 1)
+              .replace(/^[|+]-*\s?|\s?-*[|+]$/g, '')
+              .trim(),
+          )
           .join(' ')
           .replace(/\s+/g, ' ');
         expect(column).toContain('NAT nat-0023456789abcdef0 (available)');
@@ -55,10 +80,25 @@ describe('the VPC diagram', () => {
 describe('the authentication path', () => {
   for (const lang of LANGS) {
     it(`goes kubectl → get-token → STS → EKS → access entry → RBAC with this build's names (${lang})`, () => {
-      const lines = authPath({ cluster: 'demo-cluster', region: 'eu-west-1', user: 'arn:aws:eks:eu-west-1:123456789012:cluster/demo-cluster', endpoint: 'https://ABC.gr7.eu-west-1.eks.amazonaws.com' }, lang);
+      const lines = authPath(
+        {
+          cluster: 'demo-cluster',
+          region: 'eu-west-1',
+          user: 'arn:aws:eks:eu-west-1:123456789012:cluster/demo-cluster',
+          endpoint: 'https://ABC.gr7.eu-west-1.eks.amazonaws.com',
+        },
+        lang,
+      );
       for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
       const all = lines.join('\n');
-      const order = ['kubectl', 'aws eks get-token --cluster-name demo-cluster --region eu-west-1', 'STS GetCallerIdentity', 'EKS API server', 'access entry', 'Kubernetes RBAC'].map((s) => all.indexOf(s));
+      const order = [
+        'kubectl',
+        'aws eks get-token --cluster-name demo-cluster --region eu-west-1',
+        'STS GetCallerIdentity',
+        'EKS API server',
+        'access entry',
+        'Kubernetes RBAC',
+      ].map((s) => all.indexOf(s));
       expect(order.every((at) => at >= 0)).toBe(true);
       expect([...order].sort((a, b) => a - b)).toEqual(order);
       expect(all.replace(/\s*\|\s*/g, '')).toContain('arn:aws:eks:eu-west-1:123456789012:cluster/demo-cluster');

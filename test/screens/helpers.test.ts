@@ -14,7 +14,9 @@ import { colorAllowed, makeTheme } from '../../src/screens/theme.js';
 
 describe('formatting', () => {
   it('prints a request as JSON-ish lines, folding only what does not fit', () => {
-    expect(jsonish({ CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'a', Value: 'b' }] }, 80)).toEqual(['{ CidrBlock: "10.0.0.0/16", Tags: [{ Key: "a", Value: "b" }] }']);
+    expect(jsonish({ CidrBlock: '10.0.0.0/16', Tags: [{ Key: 'a', Value: 'b' }] }, 80)).toEqual([
+      '{ CidrBlock: "10.0.0.0/16", Tags: [{ Key: "a", Value: "b" }] }',
+    ]);
     expect(jsonish({ CidrBlock: '10.0.0.0/16', 'odd-key': true, Tags: [{ Key: 'a', Value: 'b' }] }, 30)).toEqual([
       '{',
       '  CidrBlock: "10.0.0.0/16",',
@@ -47,8 +49,25 @@ describe('the progress file', () => {
       await writer.save({ lesson: 'vpc', page: 2, answers: { intro: [1, null] }, completed: ['intro'], doneSteps: [1, 2] });
       const raw = JSON.parse(await readFile(path, 'utf8'));
       expect(raw).toMatchObject({ format: PROGRESS_FORMAT, version: 1, clusterName: 'demo', mode: 'sandbox', lesson: 'vpc' });
-      expect(Object.keys(raw).sort()).toEqual(['answers', 'clusterName', 'completed', 'doneSteps', 'format', 'lesson', 'mode', 'page', 'updatedAt', 'version']);
-      expect(await readProgress(path, () => true)).toEqual({ lesson: 'vpc', page: 2, answers: { intro: [1, null] }, completed: ['intro'], doneSteps: [1, 2] });
+      expect(Object.keys(raw).sort()).toEqual([
+        'answers',
+        'clusterName',
+        'completed',
+        'doneSteps',
+        'format',
+        'lesson',
+        'mode',
+        'page',
+        'updatedAt',
+        'version',
+      ]);
+      expect(await readProgress(path, () => true)).toEqual({
+        lesson: 'vpc',
+        page: 2,
+        answers: { intro: [1, null] },
+        completed: ['intro'],
+        doneSteps: [1, 2],
+      });
       await writeFile(path, '{ not json');
       expect(await readProgress(path, () => true)).toBeUndefined();
       expect(await readProgress(join(dir, 'missing.json'), () => true)).toBeUndefined();
@@ -59,7 +78,20 @@ describe('the progress file', () => {
 
   it('drops unknown lessons, bad answers and impossible steps; another version is not read', () => {
     const known = (id: string) => ['intro', 'vpc'].includes(id);
-    expect(parseProgress({ format: PROGRESS_FORMAT, version: 1, lesson: 'gone', page: 4, answers: { intro: [0, 'x'], vpc: [1] }, completed: ['intro', 'gone'], doneSteps: [2, 9, 2, 1] }, known)).toEqual({
+    expect(
+      parseProgress(
+        {
+          format: PROGRESS_FORMAT,
+          version: 1,
+          lesson: 'gone',
+          page: 4,
+          answers: { intro: [0, 'x'], vpc: [1] },
+          completed: ['intro', 'gone'],
+          doneSteps: [2, 9, 2, 1],
+        },
+        known,
+      ),
+    ).toEqual({
       lesson: null,
       page: 0,
       answers: { vpc: [1] },
@@ -74,7 +106,11 @@ describe('the progress file', () => {
   });
 
   it('counts the steps a command-line build holds: each finished, in order, none half made', () => {
-    const made = (step: 1 | 2 | 3 | 4 | 5, kind: Parameters<typeof stepsBuilt>[0][number]['kind'], state: 'intent' | 'created' | 'deleted' = 'created') => ({ step, kind, state });
+    const made = (
+      step: 1 | 2 | 3 | 4 | 5,
+      kind: Parameters<typeof stepsBuilt>[0][number]['kind'],
+      state: 'intent' | 'created' | 'deleted' = 'created',
+    ) => ({ step, kind, state });
     const through3 = [made(1, 'iam-role'), made(2, 'vpc'), made(2, 'subnet'), made(3, 'eks-cluster')];
     expect(stepsBuilt(through3)).toEqual([1, 2, 3]);
     // The node role made early, during step 3's wait, does not make step 5 built.
@@ -88,7 +124,8 @@ describe('the progress file', () => {
 
 describe('live data, decoded without secrets', () => {
   it('shows the STS URL inside a token with the signature, key id and session token elided', () => {
-    const url = 'https://sts.us-east-1.amazonaws.com/?Action=GetCallerIdentity&Version=2011-06-15&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAABCDEFGHIJKLMNOP%2F20261101%2Fus-east-1%2Fsts%2Faws4_request&X-Amz-Date=20261101T120000Z&X-Amz-Expires=60&X-Amz-SignedHeaders=host%3Bx-k8s-aws-id&X-Amz-Security-Token=SECRETTOKEN&X-Amz-Signature=abcdef0123';
+    const url =
+      'https://sts.us-east-1.amazonaws.com/?Action=GetCallerIdentity&Version=2011-06-15&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAABCDEFGHIJKLMNOP%2F20261101%2Fus-east-1%2Fsts%2Faws4_request&X-Amz-Date=20261101T120000Z&X-Amz-Expires=60&X-Amz-SignedHeaders=host%3Bx-k8s-aws-id&X-Amz-Security-Token=SECRETTOKEN&X-Amz-Signature=abcdef0123';
     const decoded = readableToken(`k8s-aws-v1.${Buffer.from(url).toString('base64url')}`);
     expect(decoded?.url).toBe('https://sts.us-east-1.amazonaws.com/');
     const text = JSON.stringify(decoded);
@@ -101,7 +138,15 @@ describe('live data, decoded without secrets', () => {
   });
 
   it('lists a policy’s allowed actions, the ones the lesson talks about first', () => {
-    const document = encodeURIComponent(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['ec2:DescribeVpcs', 'elasticloadbalancing:CreateLoadBalancer'] }, { Effect: 'Allow', Action: 'ec2:CreateNetworkInterface' }] }));
+    const document = encodeURIComponent(
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: ['ec2:DescribeVpcs', 'elasticloadbalancing:CreateLoadBalancer'] },
+          { Effect: 'Allow', Action: 'ec2:CreateNetworkInterface' },
+        ],
+      }),
+    );
     expect(policyActions(document)).toEqual([
       { action: 'ec2:CreateNetworkInterface', important: true },
       { action: 'elasticloadbalancing:CreateLoadBalancer', important: true },
@@ -114,19 +159,44 @@ describe('live data, decoded without secrets', () => {
 
 describe('the welcome screen’s choices', () => {
   it('without credentials offers the sandbox first, then a dry run; without moto, the dry run', () => {
-    expect(welcomeChoices({ mode: 'real', session: 'failed', errorCode: 'NO_CREDENTIALS', moto: true }).map((c) => c.id)).toEqual(['sandbox', 'dry-run', 'retry', 'quit']);
-    expect(welcomeChoices({ mode: 'real', session: 'failed', errorCode: 'NO_CREDENTIALS', moto: false }).map((c) => c.id)).toEqual(['dry-run', 'retry', 'quit']);
+    expect(welcomeChoices({ mode: 'real', session: 'failed', errorCode: 'NO_CREDENTIALS', moto: true }).map((c) => c.id)).toEqual([
+      'sandbox',
+      'dry-run',
+      'retry',
+      'quit',
+    ]);
+    expect(welcomeChoices({ mode: 'real', session: 'failed', errorCode: 'NO_CREDENTIALS', moto: false }).map((c) => c.id)).toEqual([
+      'dry-run',
+      'retry',
+      'quit',
+    ]);
   });
 
   it('continues saved progress, or opens --step N, before anything else', () => {
-    expect(welcomeChoices({ mode: 'sandbox', session: 'open', moto: true, resume: { en: 'x', ja: 'x' } }).map((c) => c.id)).toEqual(['continue', 'menu', 'dry-run', 'real', 'quit']);
-    expect(welcomeChoices({ mode: 'real', session: 'open', moto: true, step: 3 }).map((c) => c.id)).toEqual(['step', 'menu', 'sandbox', 'dry-run', 'quit']);
+    expect(welcomeChoices({ mode: 'sandbox', session: 'open', moto: true, resume: { en: 'x', ja: 'x' } }).map((c) => c.id)).toEqual([
+      'continue',
+      'menu',
+      'dry-run',
+      'real',
+      'quit',
+    ]);
+    expect(welcomeChoices({ mode: 'real', session: 'open', moto: true, step: 3 }).map((c) => c.id)).toEqual([
+      'step',
+      'menu',
+      'sandbox',
+      'dry-run',
+      'quit',
+    ]);
     expect(welcomeChoices({ mode: 'real', session: 'opening', moto: true })).toEqual([]);
   });
 
   it('says how to clean up later with the options that find the build again', () => {
-    expect(downCommand({ clusterName: 'eks-basics-tutor', region: 'us-east-1', mode: 'real' })).toBe('eks-basics-tutor down --region us-east-1');
-    expect(downCommand({ clusterName: 'demo', region: 'eu-west-1', profile: 'work', mode: 'real' })).toBe('eks-basics-tutor down --cluster-name demo --region eu-west-1 --profile work');
+    expect(downCommand({ clusterName: 'eks-basics-tutor', region: 'us-east-1', mode: 'real' })).toBe(
+      'eks-basics-tutor down --region us-east-1',
+    );
+    expect(downCommand({ clusterName: 'demo', region: 'eu-west-1', profile: 'work', mode: 'real' })).toBe(
+      'eks-basics-tutor down --cluster-name demo --region eu-west-1 --profile work',
+    );
   });
 });
 
@@ -145,6 +215,8 @@ describe('presenter masking', () => {
   it('hides the EKS endpoint’s own id along with account ids and public addresses', () => {
     const endpoint = 'https://0123456789ABCDEF0123456789ABCDEF.gr7.ap-northeast-1.eks.amazonaws.com';
     expect(mask(`endpoint ${endpoint}`)).toBe('endpoint https://********.gr7.ap-northeast-1.eks.amazonaws.com');
-    expect(mask('arn:aws:eks:us-east-1:123456789012:cluster/x at 54.12.34.56, node 192.168.1.5')).toBe('arn:aws:eks:us-east-1:************:cluster/x at x.x.x.x, node 192.168.1.5');
+    expect(mask('arn:aws:eks:us-east-1:123456789012:cluster/x at 54.12.34.56, node 192.168.1.5')).toBe(
+      'arn:aws:eks:us-east-1:************:cluster/x at x.x.x.x, node 192.168.1.5',
+    );
   });
 });

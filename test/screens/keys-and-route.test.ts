@@ -10,7 +10,18 @@ const course: Course = { lessons: FIXTURE_LESSONS, mode: 'sandbox' };
 const reduce = createTutorReducer(course);
 
 function ctx(tutor: Partial<TutorState>, extra: Partial<RouteContext> = {}): RouteContext {
-  return { tutor: { ...initialTutor('en'), ...tutor }, course, world: EMPTY_WORLD, mode: 'sandbox', wide: false, welcome: ['start', 'dry-run', 'quit'], scrollLimit: 0, callCount: 2, now: 0, ...extra };
+  return {
+    tutor: { ...initialTutor('en'), ...tutor },
+    course,
+    world: EMPTY_WORLD,
+    mode: 'sandbox',
+    wide: false,
+    welcome: ['start', 'dry-run', 'quit'],
+    scrollLimit: 0,
+    callCount: 2,
+    now: 0,
+    ...extra,
+  };
 }
 
 describe('keys', () => {
@@ -62,7 +73,9 @@ describe('route', () => {
   it('on the run page: Enter runs (not in a dry run, not while running), r retries a failure', () => {
     const run: Partial<TutorState> = { screen: 'lesson', lesson: 'vpc', page: 3 };
     expect(route('enter', ctx(run))).toEqual([{ type: 'run', step: 2 }]);
-    expect(route('enter', ctx(run, { mode: 'dry-run', course: { ...course, mode: 'dry-run' } }))).toEqual([{ type: 'dispatch', action: { type: 'page', delta: 1 } }]);
+    expect(route('enter', ctx(run, { mode: 'dry-run', course: { ...course, mode: 'dry-run' } }))).toEqual([
+      { type: 'dispatch', action: { type: 'page', delta: 1 } },
+    ]);
     const applying: World = { ...EMPTY_WORLD, runs: { 2: { phase: 'applying' } } };
     expect(route('enter', ctx(run, { world: applying }))).toEqual([]);
     const failed: World = { ...EMPTY_WORLD, runs: { 2: { phase: 'failed' } } };
@@ -75,14 +88,18 @@ describe('route', () => {
     const quiz = reduce(initialTutor('en'), { type: 'open', lesson: 'intro', page: 2 });
     expect(route('down', ctx(quiz))).toEqual([{ type: 'dispatch', action: { type: 'quiz-move', delta: 1 } }]);
     expect(route('enter', ctx(quiz))).toEqual([{ type: 'dispatch', action: { type: 'quiz-answer' } }]);
-    expect(route('enter', ctx({ ...quiz, quiz: { ...quiz.quiz, revealed: true } }))).toEqual([{ type: 'dispatch', action: { type: 'quiz-next' } }]);
+    expect(route('enter', ctx({ ...quiz, quiz: { ...quiz.quiz, revealed: true } }))).toEqual([
+      { type: 'dispatch', action: { type: 'quiz-next' } },
+    ]);
     expect(route('skip', ctx(quiz))).toEqual([{ type: 'dispatch', action: { type: 'quiz-skip' } }]);
   });
 
   it('on the clean-up page: one confirmation deletes; a failed plan can be fetched again', () => {
     const page: Partial<TutorState> = { screen: 'lesson', lesson: 'cleanup', page: 1 };
     const plan = { delete: [{ key: 'vpc', kind: 'vpc' as const, id: 'vpc-1', inLedger: true, tagged: true }], leave: [], byTagOnly: false };
-    expect(route('enter', ctx(page, { world: { ...EMPTY_WORLD, teardown: { phase: 'ready', plan } } }))).toEqual([{ type: 'teardown-confirm' }]);
+    expect(route('enter', ctx(page, { world: { ...EMPTY_WORLD, teardown: { phase: 'ready', plan } } }))).toEqual([
+      { type: 'teardown-confirm' },
+    ]);
     expect(route('yes', ctx(page, { world: { ...EMPTY_WORLD, teardown: { phase: 'running', plan } } }))).toEqual([]);
     expect(route('retry', ctx(page, { world: { ...EMPTY_WORLD, teardown: { phase: 'failed' } } }))).toEqual([{ type: 'teardown-load' }]);
   });

@@ -2,7 +2,14 @@ import { render } from 'ink-testing-library';
 import { useEffect } from 'react';
 import { describe, expect, it } from 'vitest';
 import { ServicesProvider } from '../../src/screens/contexts/services.js';
-import { TutorProvider, useTutor, useTutorActions, useTutorSession, type TutorActions, type TutorSessionView } from '../../src/screens/contexts/tutor.js';
+import {
+  TutorProvider,
+  useTutor,
+  useTutorActions,
+  useTutorSession,
+  type TutorActions,
+  type TutorSessionView,
+} from '../../src/screens/contexts/tutor.js';
 import { testConfig } from '../fixtures/config.js';
 import { FIXTURE_LESSONS } from '../fixtures/lessons.js';
 import { fakeServices } from '../fixtures/services.js';

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { pagesOf, type Course } from '../../src/screens/state/course.js';
-import { createTutorReducer, initialTutor, progressOf, shownOrder, type TutorAction, type TutorState } from '../../src/screens/state/tutor.js';
+import {
+  createTutorReducer,
+  initialTutor,
+  progressOf,
+  shownOrder,
+  type TutorAction,
+  type TutorState,
+} from '../../src/screens/state/tutor.js';
 import { FIXTURE_LESSONS } from '../fixtures/lessons.js';
 
 const course: Course = { lessons: FIXTURE_LESSONS, mode: 'sandbox' };
@@ -20,22 +27,42 @@ describe('pages of a lesson', () => {
 describe('the tutor reducer', () => {
   it('starts at the menu without saved progress, and continues a saved lesson at its page', () => {
     expect(run([{ type: 'start' }]).screen).toBe('menu');
-    const resumed = run([{ type: 'resume', progress: { lesson: 'vpc', page: 3, answers: { intro: [1, null] }, completed: ['intro'], doneSteps: [1] } }, { type: 'start' }]);
+    const resumed = run([
+      { type: 'resume', progress: { lesson: 'vpc', page: 3, answers: { intro: [1, null] }, completed: ['intro'], doneSteps: [1] } },
+      { type: 'start' },
+    ]);
     expect(resumed).toMatchObject({ screen: 'lesson', lesson: 'vpc', page: 3, doneSteps: [1], completed: ['intro'] });
   });
 
   it('clamps a saved page that no longer exists and ignores an unknown lesson', () => {
     expect(run([{ type: 'resume', progress: { lesson: 'vpc', page: 99, answers: {}, completed: [], doneSteps: [] } }]).page).toBe(5);
-    expect(run([{ type: 'resume', progress: { lesson: 'wrapup-no-nat', page: 1, answers: {}, completed: [], doneSteps: [] } }]).lesson).toBeNull();
+    expect(
+      run([{ type: 'resume', progress: { lesson: 'wrapup-no-nat', page: 1, answers: {}, completed: [], doneSteps: [] } }]).lesson,
+    ).toBeNull();
   });
 
   it('pages forward and back; back from the first page is the menu; past the last is the next lesson', () => {
-    let state = run([{ type: 'open', lesson: 'intro' }, { type: 'page', delta: 1 }]);
+    let state = run([
+      { type: 'open', lesson: 'intro' },
+      { type: 'page', delta: 1 },
+    ]);
     expect(state.page).toBe(1);
-    state = run([{ type: 'page', delta: -1 }, { type: 'page', delta: -1 }], state);
+    state = run(
+      [
+        { type: 'page', delta: -1 },
+        { type: 'page', delta: -1 },
+      ],
+      state,
+    );
     expect(state.screen).toBe('menu');
     state = run([{ type: 'open-cursor' }, { type: 'page', delta: 1 }, { type: 'page', delta: 1 }, { type: 'quiz-skip' }], state);
-    expect(state).toMatchObject({ screen: 'lesson', lesson: 'clusterRole', page: 0, completed: ['intro'], answers: { intro: [null, null] } });
+    expect(state).toMatchObject({
+      screen: 'lesson',
+      lesson: 'clusterRole',
+      page: 0,
+      completed: ['intro'],
+      answers: { intro: [null, null] },
+    });
   });
 
   it('reopens the current lesson at its page from the menu, another lesson at its start', () => {
@@ -53,8 +80,18 @@ describe('the tutor reducer', () => {
   });
 
   it('jumps to the call page with c, only in a lesson that has one', () => {
-    expect(run([{ type: 'open', lesson: 'vpc' }, { type: 'goto', kind: 'call' }]).page).toBe(2);
-    expect(run([{ type: 'open', lesson: 'intro' }, { type: 'goto', kind: 'call' }]).page).toBe(0);
+    expect(
+      run([
+        { type: 'open', lesson: 'vpc' },
+        { type: 'goto', kind: 'call' },
+      ]).page,
+    ).toBe(2);
+    expect(
+      run([
+        { type: 'open', lesson: 'intro' },
+        { type: 'goto', kind: 'call' },
+      ]).page,
+    ).toBe(0);
   });
 
   it('answers the quiz one question at a time, records the answers as choices (not positions), and moves on after the last', () => {
@@ -74,9 +111,15 @@ describe('the tutor reducer', () => {
   });
 
   it('reopens a quiz at the first unanswered question, showing answers already given where they are shown', () => {
-    const state = run([{ type: 'resume', progress: { lesson: null, page: 0, answers: { intro: [1, null] }, completed: [], doneSteps: [], seed: 7 } }, { type: 'open', lesson: 'intro', page: 2 }]);
+    const state = run([
+      { type: 'resume', progress: { lesson: null, page: 0, answers: { intro: [1, null] }, completed: [], doneSteps: [], seed: 7 } },
+      { type: 'open', lesson: 'intro', page: 2 },
+    ]);
     expect(state.quiz).toEqual({ index: 1, cursor: 0, revealed: false });
-    const all = run([{ type: 'resume', progress: { lesson: null, page: 0, answers: { intro: [1, 0] }, completed: [], doneSteps: [], seed: 7 } }, { type: 'open', lesson: 'intro', page: 2 }]);
+    const all = run([
+      { type: 'resume', progress: { lesson: null, page: 0, answers: { intro: [1, 0] }, completed: [], doneSteps: [], seed: 7 } },
+      { type: 'open', lesson: 'intro', page: 2 },
+    ]);
     expect(all.quiz).toEqual({ index: 1, cursor: shownOrder({ seed: 7 }, 'intro', 1, 2).indexOf(0), revealed: true });
   });
 
@@ -95,7 +138,10 @@ describe('the tutor reducer', () => {
   });
 
   it('closes a hint opened on the last Learn page when the quiz starts', () => {
-    const state = run([{ type: 'open', lesson: 'intro', page: 1 }, { type: 'toggle', what: 'hint' }]);
+    const state = run([
+      { type: 'open', lesson: 'intro', page: 1 },
+      { type: 'toggle', what: 'hint' },
+    ]);
     expect(state.showHint).toBe(true);
     expect(run([{ type: 'page', delta: 1 }], state)).toMatchObject({ page: 2, showHint: false });
   });
@@ -111,7 +157,11 @@ describe('the tutor reducer', () => {
   });
 
   it('keeps done steps sorted and unique, and forgets them after a clean-up', () => {
-    let state = run([{ type: 'step-done', step: 3 }, { type: 'step-done', step: 1 }, { type: 'step-done', step: 3 }]);
+    let state = run([
+      { type: 'step-done', step: 3 },
+      { type: 'step-done', step: 1 },
+      { type: 'step-done', step: 3 },
+    ]);
     expect(state.doneSteps).toEqual([1, 3]);
     state = run([{ type: 'steps-cleared' }], state);
     expect(state.doneSteps).toEqual([]);
@@ -136,7 +186,12 @@ describe('the tutor reducer', () => {
   });
 
   it('saves only the progress: lesson, page, answers, completed lessons, done steps, the quiz seed and the language', () => {
-    const state = run([{ type: 'open', lesson: 'vpc', page: 1 }, { type: 'step-done', step: 1 }, { type: 'toggle', what: 'map' }, { type: 'lang', lang: 'ja' }]);
+    const state = run([
+      { type: 'open', lesson: 'vpc', page: 1 },
+      { type: 'step-done', step: 1 },
+      { type: 'toggle', what: 'map' },
+      { type: 'lang', lang: 'ja' },
+    ]);
     expect(progressOf(state)).toEqual({ lesson: 'vpc', page: 1, answers: {}, completed: [], doneSteps: [1], seed: 0, lang: 'ja' });
   });
 });

@@ -2,10 +2,21 @@ import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src/aws/types.js';
 import { costNow, hourlyOf, timeRate } from '../../src/screens/state/cost.js';
 import { mapModel } from '../../src/screens/state/map-model.js';
-import { EMPTY_WORLD, checksPassed, elapsedNow, phaseOfStatus, settling, stepOfKey, worldReducer, type World, type WorldAction } from '../../src/screens/state/world.js';
+import {
+  EMPTY_WORLD,
+  checksPassed,
+  elapsedNow,
+  phaseOfStatus,
+  settling,
+  stepOfKey,
+  worldReducer,
+  type World,
+  type WorldAction,
+} from '../../src/screens/state/world.js';
 import { testConfig } from '../fixtures/config.js';
 
-const events = (list: EngineEvent[], from: World = EMPTY_WORLD, at = 1_000) => list.reduce((world, event, i) => worldReducer(world, { type: 'event', event, at: at + i }), from);
+const events = (list: EngineEvent[], from: World = EMPTY_WORLD, at = 1_000) =>
+  list.reduce((world, event, i) => worldReducer(world, { type: 'event', event, at: at + i }), from);
 const act = (list: WorldAction[], from: World = EMPTY_WORLD) => list.reduce(worldReducer, from);
 
 describe('the world reducer', () => {
@@ -16,9 +27,16 @@ describe('the world reducer', () => {
     ]);
     expect(world.resources.cluster).toMatchObject({ phase: 'creating', since: 1_000, id: 'arn:aws:eks:us-east-1:123456789012:cluster/c' });
     expect(settling(world).map((r) => r.key)).toEqual(['cluster']);
-    world = events([{ type: 'status', key: 'cluster', kind: 'eks-cluster', id: 'c', status: 'CREATING', elapsedMs: 60_000, expectedMs: 540_000 }], world, 5_000);
+    world = events(
+      [{ type: 'status', key: 'cluster', kind: 'eks-cluster', id: 'c', status: 'CREATING', elapsedMs: 60_000, expectedMs: 540_000 }],
+      world,
+      5_000,
+    );
     expect(world.resources.cluster).toMatchObject({ phase: 'creating', status: 'CREATING', elapsedMs: 60_000, statusAt: 5_000 });
-    world = events([{ type: 'status', key: 'cluster', kind: 'eks-cluster', id: 'c', status: 'ACTIVE', elapsedMs: 540_000, expectedMs: 540_000 }], world);
+    world = events(
+      [{ type: 'status', key: 'cluster', kind: 'eks-cluster', id: 'c', status: 'ACTIVE', elapsedMs: 540_000, expectedMs: 540_000 }],
+      world,
+    );
     expect(world.resources.cluster?.phase).toBe('ready');
     expect(settling(world)).toEqual([]);
   });
@@ -26,7 +44,14 @@ describe('the world reducer', () => {
   it('takes a quick resource as ready when created, and marks deletion', () => {
     let world = events([{ type: 'resource', key: 'vpc', kind: 'vpc', id: 'vpc-1', change: 'created' }]);
     expect(world.resources.vpc?.phase).toBe('ready');
-    world = events([{ type: 'resource', key: 'vpc', kind: 'vpc', id: 'vpc-1', change: 'deleting' }, { type: 'resource', key: 'vpc', kind: 'vpc', id: 'vpc-1', change: 'deleted' }], world, 9_000);
+    world = events(
+      [
+        { type: 'resource', key: 'vpc', kind: 'vpc', id: 'vpc-1', change: 'deleting' },
+        { type: 'resource', key: 'vpc', kind: 'vpc', id: 'vpc-1', change: 'deleted' },
+      ],
+      world,
+      9_000,
+    );
     expect(world.resources.vpc).toMatchObject({ phase: 'deleted', until: 9_001 });
   });
 
@@ -71,10 +96,22 @@ describe('the world reducer', () => {
   });
 
   it('fills in from an inventory, and takes what an inventory no longer lists as gone', () => {
-    let world = act([{ type: 'inventory', found: [{ key: 'vpc', kind: 'vpc', id: 'vpc-1', inLedger: true, tagged: true, since: 500 }, { key: 'nat/0', kind: 'nat-gateway', id: 'nat-1', inLedger: true, tagged: true, state: 'pending' }], at: 1_000 }]);
+    let world = act([
+      {
+        type: 'inventory',
+        found: [
+          { key: 'vpc', kind: 'vpc', id: 'vpc-1', inLedger: true, tagged: true, since: 500 },
+          { key: 'nat/0', kind: 'nat-gateway', id: 'nat-1', inLedger: true, tagged: true, state: 'pending' },
+        ],
+        at: 1_000,
+      },
+    ]);
     expect(world.resources.vpc).toMatchObject({ phase: 'ready', since: 500 });
     expect(world.resources['nat/0']).toMatchObject({ phase: 'creating', since: 1_000 });
-    world = events([{ type: 'status', key: 'nodes', kind: 'kubernetes-nodes', id: 'n', status: '2/2 Ready', elapsedMs: 0, expectedMs: 0 }], world);
+    world = events(
+      [{ type: 'status', key: 'nodes', kind: 'kubernetes-nodes', id: 'n', status: '2/2 Ready', elapsedMs: 0, expectedMs: 0 }],
+      world,
+    );
     world = act([{ type: 'inventory', found: [], at: 2_000 }], world);
     expect(world.resources.vpc).toMatchObject({ phase: 'deleted', until: 2_000 });
     // Nodes are not something an inventory lists: they stay.
@@ -82,10 +119,21 @@ describe('the world reducer', () => {
   });
 
   it('records a run from start to checks, a failure, and a cancelled queue', () => {
-    let world = act([{ type: 'run-queued', step: 1 }, { type: 'run-queued', step: 2 }, { type: 'run-start', step: 1, at: 10 }, { type: 'run-applied', step: 1, at: 20 }]);
+    let world = act([
+      { type: 'run-queued', step: 1 },
+      { type: 'run-queued', step: 2 },
+      { type: 'run-start', step: 1, at: 10 },
+      { type: 'run-applied', step: 1, at: 20 },
+    ]);
     expect(world.runs[1]).toMatchObject({ phase: 'settling', startedAt: 10, appliedAt: 20 });
     expect(world.runs[2]?.phase).toBe('waiting');
-    world = act([{ type: 'run-failed', step: 1, error: { en: 'boom', ja: 'ぼん' }, at: 30 }, { type: 'run-cancelled', step: 2 }], world);
+    world = act(
+      [
+        { type: 'run-failed', step: 1, error: { en: 'boom', ja: 'ぼん' }, at: 30 },
+        { type: 'run-cancelled', step: 2 },
+      ],
+      world,
+    );
     expect(world.runs[1]).toMatchObject({ phase: 'failed', error: { en: 'boom' } });
     expect(world.runs[2]).toBeUndefined();
     world = act([{ type: 'run-start', step: 1, at: 40 }], world);
@@ -94,7 +142,12 @@ describe('the world reducer', () => {
 
   it('walks a clean-up through its phases and forgets the runs after it', () => {
     const plan = { delete: [{ key: 'vpc', kind: 'vpc' as const, id: 'vpc-1', inLedger: true, tagged: true }], leave: [], byTagOnly: false };
-    let world = act([{ type: 'run-start', step: 2, at: 1 }, { type: 'teardown-loading' }, { type: 'teardown-plan', plan }, { type: 'teardown-start' }]);
+    let world = act([
+      { type: 'run-start', step: 2, at: 1 },
+      { type: 'teardown-loading' },
+      { type: 'teardown-plan', plan },
+      { type: 'teardown-start' },
+    ]);
     expect(world.teardown.phase).toBe('running');
     world = act([{ type: 'teardown-done', deleted: 1, remaining: [] }], world);
     expect(world.teardown).toMatchObject({ phase: 'done', deleted: 1, remaining: [] });
@@ -103,12 +156,32 @@ describe('the world reducer', () => {
   });
 
   it('knows which step a key belongs to', () => {
-    expect(['role/cluster', 'vpc', 'subnet/public/0', 'nat/1', 'eip/0', 'rtb/private/1', 'igw', 'cluster', 'kubeconfig', 'role/node', 'nodegroup', 'nodes'].map(stepOfKey)).toEqual([1, 2, 2, 2, 2, 2, 2, 3, 4, 5, 5, 5]);
+    expect(
+      [
+        'role/cluster',
+        'vpc',
+        'subnet/public/0',
+        'nat/1',
+        'eip/0',
+        'rtb/private/1',
+        'igw',
+        'cluster',
+        'kubeconfig',
+        'role/node',
+        'nodegroup',
+        'nodes',
+      ].map(stepOfKey),
+    ).toEqual([1, 2, 2, 2, 2, 2, 2, 3, 4, 5, 5, 5]);
   });
 
   it('passes checks that are ok or unknown, and fails on any ✗', () => {
     const label = { en: '', ja: '' };
-    expect(checksPassed([{ id: 'a', ok: true, label }, { id: 'b', ok: false, unknown: true, label }])).toBe(true);
+    expect(
+      checksPassed([
+        { id: 'a', ok: true, label },
+        { id: 'b', ok: false, unknown: true, label },
+      ]),
+    ).toBe(true);
     expect(checksPassed([{ id: 'a', ok: false, label }])).toBe(false);
     expect(checksPassed([])).toBe(false);
   });
@@ -133,7 +206,14 @@ describe('what the run log says', () => {
   it('logs a call sent again, with its reason', () => {
     const world = events([
       { type: 'step-start', step: 1, action: 'apply' },
-      { type: 'retry', key: 'role/cluster', operation: 'CreateRole', reason: { en: 'IAM has not caught up yet', ja: 'IAM への反映待ち' }, attempt: 2, elapsedMs: 3000 },
+      {
+        type: 'retry',
+        key: 'role/cluster',
+        operation: 'CreateRole',
+        reason: { en: 'IAM has not caught up yet', ja: 'IAM への反映待ち' },
+        attempt: 2,
+        elapsedMs: 3000,
+      },
     ]);
     expect(world.log.at(-1)).toMatchObject({ type: 'retry', operation: 'CreateRole', attempt: 2, step: 1 });
   });
@@ -146,7 +226,9 @@ describe('the cost meter', () => {
     expect(hourlyOf({ kind: 'nat-gateway' }, config)).toBe(0.045);
     expect(hourlyOf({ kind: 'elastic-ip' }, config)).toBe(0.005);
     // Each node: the instance and its 20 GiB gp3 disk ($0.08 per GB-month, 730 hours a month).
-    expect(hourlyOf({ kind: 'eks-nodegroup', details: { desired: '3', instanceType: 't3.medium' } }, config)).toBeCloseTo(3 * (0.0416 + (20 * 0.08) / 730));
+    expect(hourlyOf({ kind: 'eks-nodegroup', details: { desired: '3', instanceType: 't3.medium' } }, config)).toBeCloseTo(
+      3 * (0.0416 + (20 * 0.08) / 730),
+    );
     expect(hourlyOf({ kind: 'vpc' }, config)).toBe(0);
   });
 
@@ -173,10 +255,26 @@ describe('the cost meter', () => {
     // Reading time counts as it is, not at the time-lapse's speed: a minute is a minute ($0.10/h).
     expect(costNow([{ key: 'cluster', kind: 'eks-cluster', phase: 'ready', since: 0 }], sandbox, 60_000).total).toBeCloseTo(0.1 / 60);
     // A control plane that took AWS's 9 minutes in 9 s, then read about for a minute: 10 minutes billed.
-    const built = { key: 'cluster', kind: 'eks-cluster', phase: 'ready' as const, since: 0, status: 'ACTIVE', elapsedMs: 540_000, statusAt: 9_000 };
+    const built = {
+      key: 'cluster',
+      kind: 'eks-cluster',
+      phase: 'ready' as const,
+      since: 0,
+      status: 'ACTIVE',
+      elapsedMs: 540_000,
+      statusAt: 9_000,
+    };
     expect(costNow([built], sandbox, 69_000).total).toBeCloseTo(0.1 / 6);
     // Still CREATING 3 s into the time-lapse: 3 minutes in AWS.
-    const creating = { key: 'cluster', kind: 'eks-cluster', phase: 'creating' as const, since: 0, status: 'CREATING', elapsedMs: 60_000, statusAt: 1_000 };
+    const creating = {
+      key: 'cluster',
+      kind: 'eks-cluster',
+      phase: 'creating' as const,
+      since: 0,
+      status: 'CREATING',
+      elapsedMs: 60_000,
+      statusAt: 1_000,
+    };
     expect(costNow([creating], sandbox, 3_000).total).toBeCloseTo((0.1 * 3) / 60);
     // Eight minutes of reading after the build do not make hours of it.
     expect(costNow([built], sandbox, 9_000 + 8 * 60_000).total).toBeCloseTo((0.1 * 17) / 60);

@@ -16,7 +16,15 @@ export function answerWith(
 ): { readonly calls: number } {
   let calls = 0;
   const client = clients[service] as unknown as {
-    middlewareStack: { add: (m: (next: (a: { input: Record<string, unknown> }) => Promise<unknown>, c: { commandName?: string }) => (a: { input: Record<string, unknown> }) => Promise<unknown>, o: object) => void };
+    middlewareStack: {
+      add: (
+        m: (
+          next: (a: { input: Record<string, unknown> }) => Promise<unknown>,
+          c: { commandName?: string },
+        ) => (a: { input: Record<string, unknown> }) => Promise<unknown>,
+        o: object,
+      ) => void;
+    };
   };
   client.middlewareStack.add(
     (next, context) => async (args) => {
@@ -36,10 +44,22 @@ export function answerWith(
 }
 
 /** Records the input of every call of the given operations, as the SDK sends it. */
-export function recordInputs(clients: AwsClients, service: ServiceName, operations: string[]): { operation: string; input: Record<string, unknown> }[] {
+export function recordInputs(
+  clients: AwsClients,
+  service: ServiceName,
+  operations: string[],
+): { operation: string; input: Record<string, unknown> }[] {
   const seen: { operation: string; input: Record<string, unknown> }[] = [];
   const client = clients[service] as unknown as {
-    middlewareStack: { add: (m: (next: (a: { input: Record<string, unknown> }) => Promise<unknown>, c: { commandName?: string }) => (a: { input: Record<string, unknown> }) => Promise<unknown>, o: object) => void };
+    middlewareStack: {
+      add: (
+        m: (
+          next: (a: { input: Record<string, unknown> }) => Promise<unknown>,
+          c: { commandName?: string },
+        ) => (a: { input: Record<string, unknown> }) => Promise<unknown>,
+        o: object,
+      ) => void;
+    };
   };
   client.middlewareStack.add(
     (next, context) => async (args) => {

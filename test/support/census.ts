@@ -8,13 +8,29 @@ import {
   DescribeVpcsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
-import { DescribeClusterCommand, DescribeNodegroupCommand, EKSClient, ListClustersCommand, ListNodegroupsCommand } from '@aws-sdk/client-eks';
+import {
+  DescribeClusterCommand,
+  DescribeNodegroupCommand,
+  EKSClient,
+  ListClustersCommand,
+  ListNodegroupsCommand,
+} from '@aws-sdk/client-eks';
 import { IAMClient, ListRolesCommand, ListRoleTagsCommand } from '@aws-sdk/client-iam';
 import { CLUSTER_TAG, KEY_TAG } from '../../src/aws/tags.js';
 
 /** One thing in the AWS endpoint that carries the tutor's cluster tag. */
 export interface Tagged {
-  kind: 'vpc' | 'subnet' | 'internet-gateway' | 'route-table' | 'elastic-ip' | 'nat-gateway' | 'security-group' | 'eks-cluster' | 'eks-nodegroup' | 'iam-role';
+  kind:
+    | 'vpc'
+    | 'subnet'
+    | 'internet-gateway'
+    | 'route-table'
+    | 'elastic-ip'
+    | 'nat-gateway'
+    | 'security-group'
+    | 'eks-cluster'
+    | 'eks-nodegroup'
+    | 'iam-role';
   id: string;
   /** The `eks-basics-tutor/key` tag: the ledger key it was made for. */
   key: string;
@@ -67,17 +83,19 @@ export async function census(clusterName: string, options: CensusOptions): Promi
     for (const g of groups.SecurityGroups ?? []) add('security-group', g.GroupId, g.Tags);
 
     // Other tests' clusters and roles come and go meanwhile: one that vanished between list and describe is not ours.
-    const unlessGone = <T>(call: Promise<T>) => call.catch((error: { name?: string }) => {
-      if (/NotFound|NoSuchEntity/.test(error.name ?? '')) return undefined;
-      throw error;
-    });
+    const unlessGone = <T>(call: Promise<T>) =>
+      call.catch((error: { name?: string }) => {
+        if (/NotFound|NoSuchEntity/.test(error.name ?? '')) return undefined;
+        throw error;
+      });
     const asList = (tags: Record<string, string> | undefined) => Object.entries(tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
     for (const name of (await eks.send(new ListClustersCommand({}))).clusters ?? []) {
       const cluster = (await unlessGone(eks.send(new DescribeClusterCommand({ name }))))?.cluster;
       if (!cluster) continue;
       add('eks-cluster', cluster.name, asList(cluster.tags));
       for (const groupName of (await unlessGone(eks.send(new ListNodegroupsCommand({ clusterName: name }))))?.nodegroups ?? []) {
-        const group = (await unlessGone(eks.send(new DescribeNodegroupCommand({ clusterName: name, nodegroupName: groupName }))))?.nodegroup;
+        const group = (await unlessGone(eks.send(new DescribeNodegroupCommand({ clusterName: name, nodegroupName: groupName }))))
+          ?.nodegroup;
         add('eks-nodegroup', group?.nodegroupName, asList(group?.tags));
       }
     }

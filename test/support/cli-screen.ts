@@ -9,7 +9,11 @@ import type { Machine } from './tutor-process.js';
  * shows them: the lines come back in the order they were written, whichever
  * stream each went to.
  */
-export async function runOnOneScreen(machine: Machine, args: string[], env: Record<string, string> = {}): Promise<{ exitCode: number | null; lines: string[] }> {
+export async function runOnOneScreen(
+  machine: Machine,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ exitCode: number | null; lines: string[] }> {
   const file = join(machine.home, `screen-${Date.now()}-${Math.random().toString(36).slice(2)}.txt`);
   const fd = openSync(file, 'w');
   try {

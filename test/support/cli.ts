@@ -31,7 +31,9 @@ export async function runCli(args: string[], env: Record<string, string> = {}, o
       AWS_ACCESS_KEY_ID: 'testing',
       AWS_SECRET_ACCESS_KEY: 'testing',
       // Background sandboxes started by the command report to the run, which stops any left (sandbox-registry.ts).
-      ...(process.env.EKS_BASICS_TUTOR_SANDBOX_REGISTRY ? { EKS_BASICS_TUTOR_SANDBOX_REGISTRY: process.env.EKS_BASICS_TUTOR_SANDBOX_REGISTRY } : {}),
+      ...(process.env.EKS_BASICS_TUTOR_SANDBOX_REGISTRY
+        ? { EKS_BASICS_TUTOR_SANDBOX_REGISTRY: process.env.EKS_BASICS_TUTOR_SANDBOX_REGISTRY }
+        : {}),
       ...env,
     },
   });

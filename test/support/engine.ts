@@ -49,7 +49,12 @@ export async function makeEngine(
   const stateDir = extra.stateDir ?? (await tempDir());
   const config = testConfig(stateDir, overrides);
   const clients = createClients({ region: config.region, endpointUrl, credentials: TEST_CREDENTIALS, ...extra.clientSettings });
-  const ledger = await Ledger.open(stateDir, { clusterName: config.clusterName, mode: 'real', region: config.region, endpoint: endpointUrl });
+  const ledger = await Ledger.open(stateDir, {
+    clusterName: config.clusterName,
+    mode: 'real',
+    region: config.region,
+    endpoint: endpointUrl,
+  });
   return new Engine({
     config,
     clients,

@@ -86,7 +86,11 @@ const requestId = () => `fault-${Math.random().toString(16).slice(2, 10)}`;
 /** Each service's own way of saying "slow down". */
 function throttleAnswer(service: string): { status: number; headers: Record<string, string>; body: string } {
   if (service === 'eks') {
-    return { status: 429, headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'ThrottlingException' }, body: JSON.stringify({ message: 'Rate exceeded' }) };
+    return {
+      status: 429,
+      headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'ThrottlingException' },
+      body: JSON.stringify({ message: 'Rate exceeded' }),
+    };
   }
   if (service === 'ec2') {
     return {
@@ -104,7 +108,11 @@ function throttleAnswer(service: string): { status: number; headers: Record<stri
 
 function serverErrorAnswer(service: string): { status: number; headers: Record<string, string>; body: string } {
   if (service === 'eks') {
-    return { status: 500, headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'ServerException' }, body: JSON.stringify({ message: 'Internal failure' }) };
+    return {
+      status: 500,
+      headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'ServerException' },
+      body: JSON.stringify({ message: 'Internal failure' }),
+    };
   }
   if (service === 'ec2') {
     return {
@@ -124,7 +132,12 @@ export async function startFaultProxy(target: string, initial: FaultPlan): Promi
   const upstream = new URL(target);
   let plan = initial;
   let next = random(plan.seed);
-  const stats: FaultStats = { requests: 0, delayed: 0, faults: { throttle: 0, 'server-error': 0, reset: 0, 'lost-answer': 0 }, calls: new Map() };
+  const stats: FaultStats = {
+    requests: 0,
+    delayed: 0,
+    faults: { throttle: 0, 'server-error': 0, reset: 0, 'lost-answer': 0 },
+    calls: new Map(),
+  };
 
   const onceDone = new Set<string>();
   const pick = (operation: string, record: CallRecord): FaultKind | undefined => {
@@ -146,7 +159,13 @@ export async function startFaultProxy(target: string, initial: FaultPlan): Promi
 
   const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer, record: CallRecord | undefined) => {
     const out = httpRequest(
-      { hostname: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, 'content-length': String(body.length) } },
+      {
+        hostname: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, 'content-length': String(body.length) },
+      },
       (answer) => {
         if (record) record.answered = (answer.statusCode ?? 500) < 500;
         res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -191,7 +210,13 @@ export async function startFaultProxy(target: string, initial: FaultPlan): Promi
         }
         if (fault === 'lost-answer') {
           const out = httpRequest(
-            { hostname: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, 'content-length': String(body.length) } },
+            {
+              hostname: upstream.hostname,
+              port: upstream.port,
+              method: req.method,
+              path: req.url,
+              headers: { ...req.headers, 'content-length': String(body.length) },
+            },
             (answer) => {
               answer.resume();
               answer.on('end', () => req.socket.destroy());
@@ -202,7 +227,11 @@ export async function startFaultProxy(target: string, initial: FaultPlan): Promi
           return;
         }
         const answer = fault === 'throttle' ? throttleAnswer(service) : serverErrorAnswer(service);
-        res.writeHead(answer.status, { ...answer.headers, 'content-length': String(Buffer.byteLength(answer.body)), 'x-amzn-requestid': requestId() });
+        res.writeHead(answer.status, {
+          ...answer.headers,
+          'content-length': String(Buffer.byteLength(answer.body)),
+          'x-amzn-requestid': requestId(),
+        });
         res.end(answer.body);
       }, delayMs);
     });

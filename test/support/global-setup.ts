@@ -15,7 +15,9 @@ export default function checkTools(): () => Promise<void> {
     }
   });
   if (missing.length > 0) {
-    throw new Error(`The tests need ${missing.join(', ')} on PATH (moto_server: pip install "moto[server]"; kubectl; the aws CLI; tmux; openssl).`);
+    throw new Error(
+      `The tests need ${missing.join(', ')} on PATH (moto_server: pip install "moto[server]"; kubectl; the aws CLI; tmux; openssl).`,
+    );
   }
   // No background sandbox outlives the run.
   return sandboxRegistry();

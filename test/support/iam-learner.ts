@@ -95,7 +95,9 @@ export async function createLearner(endpoint: string, name: string, missing: str
     const allowed = TUTOR_ACTIONS.filter((action) => action !== missing);
     if (allowed.length === TUTOR_ACTIONS.length) throw new Error(`${missing} is not an action of the tutor`);
     const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: allowed, Resource: '*' }] };
-    await client.send(new PutUserPolicyCommand({ UserName: name, PolicyName: 'eks-basics-tutor-but-one', PolicyDocument: JSON.stringify(policy) }));
+    await client.send(
+      new PutUserPolicyCommand({ UserName: name, PolicyName: 'eks-basics-tutor-but-one', PolicyDocument: JSON.stringify(policy) }),
+    );
     return learner;
   } finally {
     client.destroy();
@@ -107,6 +109,10 @@ export async function createLearner(endpoint: string, name: string, missing: str
  * unchecked; 0 checks every request from now on (signature and policy), `inf` none.
  */
 export async function enforceIam(endpoint: string, on: boolean): Promise<void> {
-  const answer = await fetch(`${endpoint}/moto-api/reset-auth`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: on ? '0' : 'inf' });
+  const answer = await fetch(`${endpoint}/moto-api/reset-auth`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/plain' },
+    body: on ? '0' : 'inf',
+  });
   if (!answer.ok) throw new Error(`moto reset-auth answered ${answer.status}`);
 }

@@ -7,10 +7,21 @@ type ServiceName = 'iam' | 'ec2' | 'eks' | 'sts';
  * reach the server; every other call goes to moto as usual. For answers moto
  * never gives (UnsupportedAvailabilityZoneException, a DependencyViolation that clears).
  */
-export function failNext(clients: AwsClients, service: ServiceName, operation: string, error: () => Error, times = 1): { readonly failures: number } {
+export function failNext(
+  clients: AwsClients,
+  service: ServiceName,
+  operation: string,
+  error: () => Error,
+  times = 1,
+): { readonly failures: number } {
   let failures = 0;
   const client = clients[service] as unknown as {
-    middlewareStack: { add: (m: (next: (a: unknown) => Promise<unknown>, c: { commandName?: string }) => (a: unknown) => Promise<unknown>, o: object) => void };
+    middlewareStack: {
+      add: (
+        m: (next: (a: unknown) => Promise<unknown>, c: { commandName?: string }) => (a: unknown) => Promise<unknown>,
+        o: object,
+      ) => void;
+    };
   };
   client.middlewareStack.add(
     (next, context) => async (args) => {

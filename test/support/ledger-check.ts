@@ -29,7 +29,8 @@ export function ledgerBreaches(ledger: LedgerData, found: Tagged[]): string[] {
   }
   for (const entry of live) {
     if (entry.state !== 'created' || entry.kind === 'policy-attachment' || entry.kind === 'kubeconfig') continue;
-    if (!found.some((f) => f.key === entry.key && sameThing(entry, f))) breaches.push(`the ledger's ${entry.key} (${entry.id}) is created but does not exist`);
+    if (!found.some((f) => f.key === entry.key && sameThing(entry, f)))
+      breaches.push(`the ledger's ${entry.key} (${entry.id}) is created but does not exist`);
   }
   return breaches;
 }

@@ -1,5 +1,10 @@
 import { CreateRoleCommand, GetRoleCommand } from '@aws-sdk/client-iam';
-import { AssociateAccessPolicyCommand, CreateAccessEntryCommand, DeleteAccessEntryCommand, ListAccessEntriesCommand } from '@aws-sdk/client-eks';
+import {
+  AssociateAccessPolicyCommand,
+  CreateAccessEntryCommand,
+  DeleteAccessEntryCommand,
+  ListAccessEntriesCommand,
+} from '@aws-sdk/client-eks';
 import { TutorError } from '../../errors.js';
 import { kubeconfigPath, mergeUser, readEntry, readKubeconfig, viewerName, writeKubeconfig } from '../../kube/kubeconfig.js';
 import { text } from '../../text.js';
@@ -16,20 +21,36 @@ export const VIEW_POLICY_ARN = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKS
 const said = (r: { stdout: string; stderr: string }) => `${r.stdout}\n${r.stderr}`;
 const unauthorized = (r: { exitCode: number; stdout: string; stderr: string }) => r.exitCode !== 0 && /Unauthorized/.test(said(r));
 const forbidden = (r: { exitCode: number; stdout: string; stderr: string }) => r.exitCode !== 0 && /Forbidden|forbidden/.test(said(r));
-const firstLine = (r: { stdout: string; stderr: string }) => said(r).trim().split('\n').find((l) => /Unauthorized|orbidden|error/i.test(l)) ?? '';
+const firstLine = (r: { stdout: string; stderr: string }) =>
+  said(r)
+    .trim()
+    .split('\n')
+    .find((l) => /Unauthorized|orbidden|error/i.test(l)) ?? '';
 
 /** A role anyone in the account may assume (if their own IAM policy lets them): the second person of the course. */
 async function ensureViewerRole(ctx: DayTwoContext, account: string): Promise<string> {
   const name = roleName(ctx.config.clusterName, 'viewer');
-  const existing = await ctx.clients.iam.send(new GetRoleCommand({ RoleName: name })).then((r) => r.Role, () => undefined);
+  const existing = await ctx.clients.iam.send(new GetRoleCommand({ RoleName: name })).then(
+    (r) => r.Role,
+    () => undefined,
+  );
   if (existing && !isOurs(existing.Tags, ctx.config.clusterName)) {
-    throw new TutorError('NAME_TAKEN', text(`The IAM role ${name} exists and is not the tutor's; it is left alone.`, `IAM ロール ${name} は既にあり、チューターのものではないため触りません。`));
+    throw new TutorError(
+      'NAME_TAKEN',
+      text(
+        `The IAM role ${name} exists and is not the tutor's; it is left alone.`,
+        `IAM ロール ${name} は既にあり、チューターのものではないため触りません。`,
+      ),
+    );
   }
   await ctx.ledger.intend(VIEWER_ROLE_KEY, 'iam-role', 5, { name });
   if (!existing) {
     const input = {
       RoleName: name,
-      AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'sts:AssumeRole' }] }),
+      AssumeRolePolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'sts:AssumeRole' }],
+      }),
       Description: `Read-only viewer of the EKS cluster ${ctx.config.clusterName}, made by eks-basics-tutor`,
       Tags: tutorTags(ctx.config.clusterName, VIEWER_ROLE_KEY, name),
     };
@@ -52,7 +73,13 @@ async function addViewerContext(ctx: DayTwoContext, roleArn: string): Promise<{ 
   const source = await readKubeconfig(path);
   const entry = name && source !== undefined ? readEntry(source, name) : undefined;
   if (!name || !entry || source === undefined) {
-    throw new TutorError('NOT_FOUND', text('The tutor\'s kubeconfig entry is missing: run step 4 first (up --through 4).', 'チューターの kubeconfig エントリーがありません。先にステップ 4 を実行してください(up --through 4)。'));
+    throw new TutorError(
+      'NOT_FOUND',
+      text(
+        "The tutor's kubeconfig entry is missing: run step 4 first (up --through 4).",
+        'チューターの kubeconfig エントリーがありません。先にステップ 4 を実行してください(up --through 4)。',
+      ),
+    );
   }
   const context = viewerName(name);
   // get-token --role-arn calls STS AssumeRole: against a local endpoint (the sandbox), STS is there too.
@@ -65,14 +92,27 @@ async function addViewerContext(ctx: DayTwoContext, roleArn: string): Promise<{ 
     ...(env.length ? { env } : {}),
   };
   await writeKubeconfig(path, mergeUser(source, context, name, exec));
-  ctx.emit({ type: 'note', text: text(`kubeconfig ${path}: user and context ${context} (aws eks get-token … --role-arn ${roleArn}); the current context is unchanged.`, `kubeconfig ${path}: ユーザーとコンテキスト ${context}(aws eks get-token … --role-arn ${roleArn})を追加。現在のコンテキストは変わりません。`) });
+  ctx.emit({
+    type: 'note',
+    text: text(
+      `kubeconfig ${path}: user and context ${context} (aws eks get-token … --role-arn ${roleArn}); the current context is unchanged.`,
+      `kubeconfig ${path}: ユーザーとコンテキスト ${context}(aws eks get-token … --role-arn ${roleArn})を追加。現在のコンテキストは変わりません。`,
+    ),
+  });
   return { path, context };
 }
 
 /** Question 2, more people: a second IAM principal is Unauthorized with no access entry, Forbidden with one and no policy, and may read with AmazonEKSViewPolicy. */
 export async function accessAction(ctx: DayTwoContext): Promise<Outcome> {
   const cluster = await describeCluster(ctx);
-  if (!cluster?.arn) throw new TutorError('NOT_FOUND', text('No cluster to give access to: run the steps first (up --through 4).', 'アクセスを与えるクラスターがありません。先にステップを実行してください(up --through 4)。'));
+  if (!cluster?.arn)
+    throw new TutorError(
+      'NOT_FOUND',
+      text(
+        'No cluster to give access to: run the steps first (up --through 4).',
+        'アクセスを与えるクラスターがありません。先にステップを実行してください(up --through 4)。',
+      ),
+    );
   const clusterName = ctx.config.clusterName;
   const account = cluster.arn.split(':')[4] ?? '';
   const principalArn = await ensureViewerRole(ctx, account);
@@ -80,22 +120,59 @@ export async function accessAction(ctx: DayTwoContext): Promise<Outcome> {
   const asViewer = (args: string[]) => kubectl(ctx, ['--context', context, ...args], { kubeconfig: path });
 
   // Start from no entry, so each stage is seen (a second run finds the entry the first made).
-  const entries = await send(ctx, planned(ctx, 'eks', 'ListAccessEntries', { clusterName }), () => ctx.clients.eks.send(new ListAccessEntriesCommand({ clusterName })));
+  const entries = await send(ctx, planned(ctx, 'eks', 'ListAccessEntries', { clusterName }), () =>
+    ctx.clients.eks.send(new ListAccessEntriesCommand({ clusterName })),
+  );
   if ((entries.accessEntries ?? []).includes(principalArn)) {
     const input = { clusterName, principalArn };
-    await send(ctx, planned(ctx, 'eks', 'DeleteAccessEntry', input, text('Removes the entry an earlier run made, to start again from none.', '前回作ったエントリーを消し、エントリーなしからやり直します。')), () => ctx.clients.eks.send(new DeleteAccessEntryCommand(input)));
+    await send(
+      ctx,
+      planned(
+        ctx,
+        'eks',
+        'DeleteAccessEntry',
+        input,
+        text(
+          'Removes the entry an earlier run made, to start again from none.',
+          '前回作ったエントリーを消し、エントリーなしからやり直します。',
+        ),
+      ),
+      () => ctx.clients.eks.send(new DeleteAccessEntryCommand(input)),
+    );
   }
   const before = await asViewer(['get', 'pods', '-A']);
 
   const entryInput = { clusterName, principalArn, type: 'STANDARD' };
-  await send(ctx, planned(ctx, 'eks', 'CreateAccessEntry', entryInput, text('An access entry lets the principal authenticate to the cluster; with no access policy it may do nothing yet.', 'アクセスエントリーでプリンシパルはクラスターに認証できます。アクセスポリシーがなければまだ何もできません。')), () =>
-    ctx.clients.eks.send(new CreateAccessEntryCommand(entryInput)),
+  await send(
+    ctx,
+    planned(
+      ctx,
+      'eks',
+      'CreateAccessEntry',
+      entryInput,
+      text(
+        'An access entry lets the principal authenticate to the cluster; with no access policy it may do nothing yet.',
+        'アクセスエントリーでプリンシパルはクラスターに認証できます。アクセスポリシーがなければまだ何もできません。',
+      ),
+    ),
+    () => ctx.clients.eks.send(new CreateAccessEntryCommand(entryInput)),
   );
   const between = await asViewer(['get', 'pods', '-A']);
 
   const policyInput = { clusterName, principalArn, policyArn: VIEW_POLICY_ARN, accessScope: { type: 'cluster' as const } };
-  await send(ctx, planned(ctx, 'eks', 'AssociateAccessPolicy', policyInput, text('AmazonEKSViewPolicy at cluster scope: EKS maps it to Kubernetes\' view role (get, list, watch; no writes, no Secrets).', 'クラスタースコープの AmazonEKSViewPolicy: EKS はこれを Kubernetes の view ロール(get・list・watch。書き込みと Secret はなし)に対応させます。')), () =>
-    ctx.clients.eks.send(new AssociateAccessPolicyCommand(policyInput)),
+  await send(
+    ctx,
+    planned(
+      ctx,
+      'eks',
+      'AssociateAccessPolicy',
+      policyInput,
+      text(
+        "AmazonEKSViewPolicy at cluster scope: EKS maps it to Kubernetes' view role (get, list, watch; no writes, no Secrets).",
+        'クラスタースコープの AmazonEKSViewPolicy: EKS はこれを Kubernetes の view ロール(get・list・watch。書き込みと Secret はなし)に対応させます。',
+      ),
+    ),
+    () => ctx.clients.eks.send(new AssociateAccessPolicyCommand(policyInput)),
   );
   const read = await asViewer(['get', 'pods', '-A']);
   const write = await asViewer(['create', 'deployment', 'x', '--image=nginx']);
@@ -106,11 +183,38 @@ export async function accessAction(ctx: DayTwoContext): Promise<Outcome> {
       `クラスターを誰が使えるかは IAM だけでなく EKS が決めます。kubectl は IAM プリンシパル(ここでは aws eks get-token --role-arn で引き受けたロール ${principalArn})としてトークンに署名し、EKS はそのプリンシパルのアクセスエントリーを探し(なければ 401 Unauthorized)、次にアクセスポリシーが各リクエストを決めます(許すものがなければ 403 Forbidden)。AmazonEKSViewPolicy は読み取りだけを許します。実際のアカウントでも同じ呼び出しで動きます。ロールを引き受ける人には、その人の IAM ポリシーでこのロールへの sts:AssumeRole が必要です。`,
     ),
     checks: [
-      check('access-none', unauthorized(before), 'With no access entry, kubectl as the viewer role is Unauthorized', 'アクセスエントリーがないと、ビューアーロールの kubectl は Unauthorized', firstLine(before)),
-      check('access-entry', forbidden(between), 'With an entry and no access policy, it is Forbidden', 'エントリーだけでアクセスポリシーがないと Forbidden', firstLine(between)),
-      check('access-read', read.exitCode === 0, 'With AmazonEKSViewPolicy, kubectl get pods -A is allowed', 'AmazonEKSViewPolicy があれば kubectl get pods -A は許可される', read.exitCode === 0 ? undefined : firstLine(read)),
-      check('access-write', forbidden(write), 'and kubectl create deployment is forbidden', 'kubectl create deployment は禁止される', firstLine(write)),
+      check(
+        'access-none',
+        unauthorized(before),
+        'With no access entry, kubectl as the viewer role is Unauthorized',
+        'アクセスエントリーがないと、ビューアーロールの kubectl は Unauthorized',
+        firstLine(before),
+      ),
+      check(
+        'access-entry',
+        forbidden(between),
+        'With an entry and no access policy, it is Forbidden',
+        'エントリーだけでアクセスポリシーがないと Forbidden',
+        firstLine(between),
+      ),
+      check(
+        'access-read',
+        read.exitCode === 0,
+        'With AmazonEKSViewPolicy, kubectl get pods -A is allowed',
+        'AmazonEKSViewPolicy があれば kubectl get pods -A は許可される',
+        read.exitCode === 0 ? undefined : firstLine(read),
+      ),
+      check(
+        'access-write',
+        forbidden(write),
+        'and kubectl create deployment is forbidden',
+        'kubectl create deployment は禁止される',
+        firstLine(write),
+      ),
     ],
-    next: text(`Try it: kubectl --context ${context} get nodes. down removes the role and the context.`, `試してみましょう: kubectl --context ${context} get nodes。down でロールとコンテキストは消えます。`),
+    next: text(
+      `Try it: kubectl --context ${context} get nodes. down removes the role and the context.`,
+      `試してみましょう: kubectl --context ${context} get nodes。down でロールとコンテキストは消えます。`,
+    ),
   };
 }

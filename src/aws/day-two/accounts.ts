@@ -13,19 +13,62 @@ const accountOf = (arn: string | undefined) => arn?.split(':')[4] ?? '';
  */
 export async function accountsAction(ctx: DayTwoContext): Promise<Outcome> {
   const shape = await buildShape(ctx);
-  const me = await send(ctx, planned(ctx, 'sts', 'GetCallerIdentity', {}, text('Which account these calls are made in.', 'この呼び出しがどのアカウントで行われているか。')), () => ctx.clients.sts.send(new GetCallerIdentityCommand({})));
+  const me = await send(
+    ctx,
+    planned(
+      ctx,
+      'sts',
+      'GetCallerIdentity',
+      {},
+      text('Which account these calls are made in.', 'この呼び出しがどのアカウントで行われているか。'),
+    ),
+    () => ctx.clients.sts.send(new GetCallerIdentityCommand({})),
+  );
   const account = me.Account ?? '';
   const clusterAccount = accountOf(shape.cluster.arn);
   const groupAccount = accountOf(shape.group.nodegroupArn);
   const roleAccount = accountOf(shape.group.nodeRole);
   const subnetsInput = { SubnetIds: shape.group.subnets ?? [] };
-  const subnets = (await send(ctx, planned(ctx, 'ec2', 'DescribeSubnets', subnetsInput, text("OwnerId: the account that owns each node subnet (another account's when it is shared with this one through AWS RAM).", 'OwnerId: 各ノードサブネットを所有するアカウント(AWS RAM で共有されたものなら相手のアカウント)。')), () =>
-    ctx.clients.ec2.send(new DescribeSubnetsCommand(subnetsInput)),
-  )).Subnets ?? [];
-  const eniInput = { Filters: [{ Name: 'vpc-id', Values: [shape.vpcId] }, { Name: 'description', Values: [`Amazon EKS ${ctx.config.clusterName}`] }] };
-  const enis = (await send(ctx, planned(ctx, 'ec2', 'DescribeNetworkInterfaces', eniInput, text("The control plane's network interfaces in your subnets: EKS runs the control plane in an account AWS owns and reaches your VPC through these.", 'サブネットにあるコントロールプレーンのネットワークインターフェイス。EKS はコントロールプレーンを AWS の所有するアカウントで動かし、これを通って VPC に届きます。')), () =>
-    ctx.clients.ec2.send(new DescribeNetworkInterfacesCommand(eniInput)),
-  )).NetworkInterfaces ?? [];
+  const subnets =
+    (
+      await send(
+        ctx,
+        planned(
+          ctx,
+          'ec2',
+          'DescribeSubnets',
+          subnetsInput,
+          text(
+            "OwnerId: the account that owns each node subnet (another account's when it is shared with this one through AWS RAM).",
+            'OwnerId: 各ノードサブネットを所有するアカウント(AWS RAM で共有されたものなら相手のアカウント)。',
+          ),
+        ),
+        () => ctx.clients.ec2.send(new DescribeSubnetsCommand(subnetsInput)),
+      )
+    ).Subnets ?? [];
+  const eniInput = {
+    Filters: [
+      { Name: 'vpc-id', Values: [shape.vpcId] },
+      { Name: 'description', Values: [`Amazon EKS ${ctx.config.clusterName}`] },
+    ],
+  };
+  const enis =
+    (
+      await send(
+        ctx,
+        planned(
+          ctx,
+          'ec2',
+          'DescribeNetworkInterfaces',
+          eniInput,
+          text(
+            "The control plane's network interfaces in your subnets: EKS runs the control plane in an account AWS owns and reaches your VPC through these.",
+            'サブネットにあるコントロールプレーンのネットワークインターフェイス。EKS はコントロールプレーンを AWS の所有するアカウントで動かし、これを通って VPC に届きます。',
+          ),
+        ),
+        () => ctx.clients.ec2.send(new DescribeNetworkInterfacesCommand(eniInput)),
+      )
+    ).NetworkInterfaces ?? [];
   const owners = [...new Set(subnets.map((s) => s.OwnerId ?? ''))];
   ctx.emit({
     type: 'note',
@@ -40,10 +83,31 @@ export async function accountsAction(ctx: DayTwoContext): Promise<Outcome> {
       `ルール: マネージド型ノードグループは常にクラスターのアカウントにあり、クラスターの VPC を使います。CreateNodegroup にはアカウントを指定する項目がなく、ノードロールもそのアカウントのロールでなければなりません。別のアカウントに置けるもの: コントロールプレーン自体(EKS は AWS の所有するアカウントで動かし、あなたのサブネットにネットワークインターフェイスを置きます)、サブネット(ネットワーク用アカウントが AWS RAM で共有する場合。VPC 共有では、共有を受けたアカウントがそのサブネットにクラスターとノードグループを作ります)、そして人やパイプライン(アクセスエントリのある、クラスター側アカウントのロールを引き受けます。day-two access で試せます)。2 つ目のアカウントは不要でした。上の呼び出しはすべて読み取りです。`,
     ),
     checks: [
-      check('accounts:nodegroup', Boolean(groupAccount) && groupAccount === clusterAccount, "The node group is in the cluster's account", 'ノードグループはクラスターのアカウントにある', `${groupAccount} = ${clusterAccount}`),
-      check('accounts:role', Boolean(roleAccount) && roleAccount === clusterAccount, "Its node role is a role of the cluster's account", 'ノードロールはクラスターのアカウントのロール', shape.group.nodeRole),
-      check('accounts:subnets', owners.length > 0 && owners.every(Boolean), 'The node subnets name their owner (this account, or the one that shares them through RAM)', 'ノードサブネットに所有者が示されている(このアカウントか、RAM で共有している側)', owners.join(', ')),
+      check(
+        'accounts:nodegroup',
+        Boolean(groupAccount) && groupAccount === clusterAccount,
+        "The node group is in the cluster's account",
+        'ノードグループはクラスターのアカウントにある',
+        `${groupAccount} = ${clusterAccount}`,
+      ),
+      check(
+        'accounts:role',
+        Boolean(roleAccount) && roleAccount === clusterAccount,
+        "Its node role is a role of the cluster's account",
+        'ノードロールはクラスターのアカウントのロール',
+        shape.group.nodeRole,
+      ),
+      check(
+        'accounts:subnets',
+        owners.length > 0 && owners.every(Boolean),
+        'The node subnets name their owner (this account, or the one that shares them through RAM)',
+        'ノードサブネットに所有者が示されている(このアカウントか、RAM で共有している側)',
+        owners.join(', '),
+      ),
     ],
-    next: text('The lesson "Day two: control plane and nodes in different accounts" goes through VPC sharing and cross-account access.', 'レッスン「運用編: コントロールプレーンとノードを別アカウントに」で、VPC 共有とアカウントをまたぐアクセスを説明しています。'),
+    next: text(
+      'The lesson "Day two: control plane and nodes in different accounts" goes through VPC sharing and cross-account access.',
+      'レッスン「運用編: コントロールプレーンとノードを別アカウントに」で、VPC 共有とアカウントをまたぐアクセスを説明しています。',
+    ),
   };
 }

@@ -101,7 +101,10 @@ export const DAY_TWO_ACTIONS: readonly DayTwoAction[] = [
   },
   {
     id: 'third-az',
-    title: text('Two AZs to three: a subnet and a node group in a third zone', '2 AZ から 3 AZ へ: 3 つ目の AZ にサブネットとノードグループ'),
+    title: text(
+      'Two AZs to three: a subnet and a node group in a third zone',
+      '2 AZ から 3 AZ へ: 3 つ目の AZ にサブネットとノードグループ',
+    ),
     lesson: 'wrapup-third-az',
     question: 7,
     kind: 'runs',

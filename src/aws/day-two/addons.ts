@@ -45,7 +45,16 @@ export async function compatibleVersion(ctx: DayTwoContext, name: AddonName, kub
   const input = { addonName: name, kubernetesVersion };
   const answer = await send(
     ctx,
-    planned(ctx, 'eks', 'DescribeAddonVersions', input, text(`Which ${name} versions run on Kubernetes ${kubernetesVersion}.`, `Kubernetes ${kubernetesVersion} で動く ${name} のバージョン。`)),
+    planned(
+      ctx,
+      'eks',
+      'DescribeAddonVersions',
+      input,
+      text(
+        `Which ${name} versions run on Kubernetes ${kubernetesVersion}.`,
+        `Kubernetes ${kubernetesVersion} で動く ${name} のバージョン。`,
+      ),
+    ),
     () => ctx.clients.eks.send(new DescribeAddonVersionsCommand(input)),
   );
   const versions = (answer.addons ?? []).filter((a) => a.addonName === name).flatMap((a) => a.addonVersions ?? []);
@@ -54,7 +63,10 @@ export async function compatibleVersion(ctx: DayTwoContext, name: AddonName, kub
   if (!chosen?.addonVersion) {
     throw new TutorError(
       'AWS',
-      text(`EKS offers no ${name} version for Kubernetes ${kubernetesVersion}.`, `EKS には Kubernetes ${kubernetesVersion} 用の ${name} のバージョンがありません。`),
+      text(
+        `EKS offers no ${name} version for Kubernetes ${kubernetesVersion}.`,
+        `EKS には Kubernetes ${kubernetesVersion} 用の ${name} のバージョンがありません。`,
+      ),
     );
   }
   return chosen.addonVersion;
@@ -98,7 +110,13 @@ export async function createAddons(ctx: DayTwoContext): Promise<{ name: AddonNam
     const existing = await describeAddon(ctx, name);
     if (existing && existing.status !== 'DELETING') {
       if (!isOurs(existing.tags, ctx.config.clusterName) && ctx.ledger.get(key)?.state !== 'created') {
-        ctx.emit({ type: 'note', text: text(`${name} is already an EKS add-on made by someone else: left as it is.`, `${name} は別の誰かが作った EKS アドオンです。そのままにします。`) });
+        ctx.emit({
+          type: 'note',
+          text: text(
+            `${name} is already an EKS add-on made by someone else: left as it is.`,
+            `${name} は別の誰かが作った EKS アドオンです。そのままにします。`,
+          ),
+        });
         continue;
       }
       if (ctx.ledger.get(key)?.state !== 'created') {
@@ -113,7 +131,9 @@ export async function createAddons(ctx: DayTwoContext): Promise<{ name: AddonNam
     const intent = await ctx.ledger.intend(key, ADDON_KIND, 5, { name, version });
     const request = createAddonRequest(ctx, name, version, clientToken(ctx.config.clusterName, key, intent.intentAt));
     ctx.emit({ type: 'resource', key, kind: 'eks-addon', change: 'creating' });
-    const answer = await send(ctx, { ...planned(ctx, 'eks', 'CreateAddon', request, WHY[name]) }, () => ctx.clients.eks.send(new CreateAddonCommand(request)));
+    const answer = await send(ctx, { ...planned(ctx, 'eks', 'CreateAddon', request, WHY[name]) }, () =>
+      ctx.clients.eks.send(new CreateAddonCommand(request)),
+    );
     await ctx.ledger.created(key, answer.addon?.addonArn ?? name, { name, version });
     ctx.emit({ type: 'resource', key, kind: 'eks-addon', id: answer.addon?.addonArn ?? name, change: 'created' });
     made.push({ name, version });
@@ -155,6 +175,9 @@ export async function addonsAction(ctx: DayTwoContext): Promise<Outcome> {
       'API で作ったクラスターでは、vpc-cni・kube-proxy・CoreDNS がセルフマネージドのアドオンとして入ります(bootstrapSelfManagedAddons の既定値は true)。動きはしますが、EKS は更新しません。EKS アドオンにすると、EKS がバージョンを管理し、更新を示し(DescribeAddonVersions)、状態を報告します。resolveConflicts の OVERWRITE で、セルフマネージドのものが設定していた項目を EKS が引き継ぎます。指定しないと、食い違う項目があった時点で CreateAddon が失敗します。',
     ),
     checks,
-    next: text('Next: `eks-basics-tutor day-two workload` deploys a first app behind a load balancer.', '次は `eks-basics-tutor day-two workload` で、最初のアプリをロードバランサーの後ろに置きます。'),
+    next: text(
+      'Next: `eks-basics-tutor day-two workload` deploys a first app behind a load balancer.',
+      '次は `eks-basics-tutor day-two workload` で、最初のアプリをロードバランサーの後ろに置きます。',
+    ),
   };
 }

@@ -37,7 +37,10 @@ export async function buildShape(ctx: StepContext): Promise<BuildShape> {
   if (cluster?.status !== 'ACTIVE' || group?.status !== 'ACTIVE' || !vpcId) {
     throw new TutorError(
       'NOT_FOUND',
-      text('There is no ACTIVE cluster and node group for this name: run `eks-basics-tutor up --through 5` first.', 'この名前の ACTIVE なクラスターとノードグループがありません。先に `eks-basics-tutor up --through 5` を実行してください。'),
+      text(
+        'There is no ACTIVE cluster and node group for this name: run `eks-basics-tutor up --through 5` first.',
+        'この名前の ACTIVE なクラスターとノードグループがありません。先に `eks-basics-tutor up --through 5` を実行してください。',
+      ),
     );
   }
   const tiers = (group.subnets ?? []).map((id) => tierOf(ctx, id));

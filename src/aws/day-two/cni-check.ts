@@ -27,16 +27,32 @@ export async function checkCni(ctx: DayTwoContext): Promise<Check[]> {
   const nodes = await kubectl(ctx, ['get', 'nodes', '-o', 'wide']);
   const pods = await kubectl(ctx, ['get', 'pods', '-n', 'kube-system', '-o', 'wide']);
   if (nodes.exitCode !== 0 || pods.exitCode !== 0) {
-    return [check('cni:kubectl', false, 'kubectl lists the nodes and the kube-system pods', 'kubectl でノードと kube-system の Pod を一覧できる', (pods.stderr || nodes.stderr).trim().split('\n')[0])];
+    return [
+      check(
+        'cni:kubectl',
+        false,
+        'kubectl lists the nodes and the kube-system pods',
+        'kubectl でノードと kube-system の Pod を一覧できる',
+        (pods.stderr || nodes.stderr).trim().split('\n')[0],
+      ),
+    ];
   }
-  const nodeNames = tableRows(nodes.stdout).map((r) => r.NAME ?? '').filter(Boolean);
+  const nodeNames = tableRows(nodes.stdout)
+    .map((r) => r.NAME ?? '')
+    .filter(Boolean);
   const rows = tableRows(pods.stdout);
   const of = (prefix: string) => rows.filter((r) => (r.NAME ?? '').startsWith(`${prefix}-`));
   const beside = rows.map((r) => {
     const subnet = subnetOf(r.IP ?? '', subnets);
     return `  ${(r.NAME ?? '').padEnd(32)} ${(r.IP ?? '').padEnd(16)} ${subnet ? `${subnet.id} ${subnet.cidr}` : '-'}`;
   });
-  ctx.emit({ type: 'note', text: text(`Pod addresses and the subnet each falls in:\n${beside.join('\n')}`, `Pod のアドレスと、それが属するサブネット:\n${beside.join('\n')}`) });
+  ctx.emit({
+    type: 'note',
+    text: text(
+      `Pod addresses and the subnet each falls in:\n${beside.join('\n')}`,
+      `Pod のアドレスと、それが属するサブネット:\n${beside.join('\n')}`,
+    ),
+  });
   const checks: Check[] = [];
   for (const daemon of ['aws-node', 'kube-proxy']) {
     const running = of(daemon).filter((r) => r.STATUS === 'Running');

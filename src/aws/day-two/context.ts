@@ -11,7 +11,13 @@ export interface DayTwoContext extends StepContext {
 }
 
 /** The call as every step shows it: operation, exact request, the aws CLI line, and why. */
-export function planned(ctx: Pick<StepContext, 'config'>, service: 'iam' | 'ec2' | 'eks' | 'sts' | 'elb', action: string, input: Record<string, unknown>, why?: Text): PlannedCall {
+export function planned(
+  ctx: Pick<StepContext, 'config'>,
+  service: 'iam' | 'ec2' | 'eks' | 'sts' | 'elb',
+  action: string,
+  input: Record<string, unknown>,
+  why?: Text,
+): PlannedCall {
   return { service, action, input, cli: cliCommand(service, action, input, ctx.config.region), ...(why ? { why } : {}) };
 }
 
@@ -46,7 +52,11 @@ export async function send<T>(ctx: DayTwoContext, call: PlannedCall, run: () => 
 }
 
 /** Runs the real kubectl with the tutor's kubeconfig entry; the command and its output are shown. */
-export async function kubectl(ctx: DayTwoContext, args: string[], options: { kubeconfig?: string } = {}): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+export async function kubectl(
+  ctx: DayTwoContext,
+  args: string[],
+  options: { kubeconfig?: string } = {},
+): Promise<{ stdout: string; stderr: string; exitCode: number }> {
   const path = options.kubeconfig ?? ctx.ledger.get(KUBECONFIG_KEY)?.details?.path;
   const result = await ctx.kubectl(args, { ...(path ? { kubeconfig: path } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) });
   ctx.emit({ type: 'kubectl', args, output: (result.exitCode === 0 ? result.stdout : `${result.stdout}\n${result.stderr}`).trim() });
@@ -64,7 +74,9 @@ export interface SubnetFacts {
 export async function describeSubnets(ctx: DayTwoContext, ids: string[]): Promise<SubnetFacts[]> {
   if (ids.length === 0) return [];
   const input = { SubnetIds: ids };
-  const answer = await send(ctx, planned(ctx, 'ec2', 'DescribeSubnets', input), () => ctx.clients.ec2.send(new DescribeSubnetsCommand(input)));
+  const answer = await send(ctx, planned(ctx, 'ec2', 'DescribeSubnets', input), () =>
+    ctx.clients.ec2.send(new DescribeSubnetsCommand(input)),
+  );
   return (answer.Subnets ?? []).map((s) => ({
     id: s.SubnetId ?? '',
     cidr: s.CidrBlock ?? '',
@@ -90,9 +102,9 @@ export function tableRows(stdout: string): Record<string, string>[] {
   const header = lines[0];
   if (!header) return [];
   const starts = [...header.matchAll(/(\S+(?: \S+)*)/g)].map((m) => ({ name: m[1]!, at: m.index ?? 0 }));
-  return lines.slice(1).map((line) =>
-    Object.fromEntries(starts.map((col, i) => [col.name, line.slice(col.at, starts[i + 1]?.at ?? line.length).trim()])),
-  );
+  return lines
+    .slice(1)
+    .map((line) => Object.fromEntries(starts.map((col, i) => [col.name, line.slice(col.at, starts[i + 1]?.at ?? line.length).trim()])));
 }
 
 /** What an action ends with: its reasoning, its checks and what to try next. */
@@ -102,4 +114,9 @@ export interface Outcome {
   next?: Text;
 }
 
-export const check = (id: string, ok: boolean, en: string, ja: string, detail?: string): Check => ({ id, ok, label: text(en, ja), ...(detail ? { detail } : {}) });
+export const check = (id: string, ok: boolean, en: string, ja: string, detail?: string): Check => ({
+  id,
+  ok,
+  label: text(en, ja),
+  ...(detail ? { detail } : {}),
+});

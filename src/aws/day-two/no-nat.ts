@@ -47,7 +47,14 @@ function costLines(costs: NatCosts, zones: number, nodes: number, mode: string):
 
 /** Question 5, IGW only: a build made with `up --nat none` has its nodes in public subnets with public IPs; any other build is compared with it. */
 export async function noNatAction(ctx: DayTwoContext): Promise<Outcome> {
-  if (!ctx.config.kubectl) throw new TutorError('BAD_INPUT', text('day-two no-nat checks the nodes with kubectl: leave out --no-kubectl.', 'day-two no-nat はノードを kubectl で確認します。--no-kubectl を外してください。'));
+  if (!ctx.config.kubectl)
+    throw new TutorError(
+      'BAD_INPUT',
+      text(
+        'day-two no-nat checks the nodes with kubectl: leave out --no-kubectl.',
+        'day-two no-nat はノードを kubectl で確認します。--no-kubectl を外してください。',
+      ),
+    );
   const shape = await buildShape(ctx);
   const subnetIds = shape.group.subnets ?? [];
   const nodes = shape.group.scalingConfig?.desiredSize ?? ctx.config.nodes;
@@ -57,17 +64,61 @@ export async function noNatAction(ctx: DayTwoContext): Promise<Outcome> {
   ctx.emit({ type: 'note', text: costLines(costs, zones, nodes, shape.nat) });
 
   const subnetsInput = { SubnetIds: subnetIds };
-  const subnets = (await send(ctx, planned(ctx, 'ec2', 'DescribeSubnets', subnetsInput, text("The node group's subnets: MapPublicIpOnLaunch says whether its nodes get public addresses.", 'ノードグループのサブネット。MapPublicIpOnLaunch で、ノードにパブリックアドレスが付くかが決まります。')), () =>
-    ctx.clients.ec2.send(new DescribeSubnetsCommand(subnetsInput)),
-  )).Subnets ?? [];
+  const subnets =
+    (
+      await send(
+        ctx,
+        planned(
+          ctx,
+          'ec2',
+          'DescribeSubnets',
+          subnetsInput,
+          text(
+            "The node group's subnets: MapPublicIpOnLaunch says whether its nodes get public addresses.",
+            'ノードグループのサブネット。MapPublicIpOnLaunch で、ノードにパブリックアドレスが付くかが決まります。',
+          ),
+        ),
+        () => ctx.clients.ec2.send(new DescribeSubnetsCommand(subnetsInput)),
+      )
+    ).Subnets ?? [];
   const tablesInput = { Filters: [{ Name: 'vpc-id', Values: [shape.vpcId] }] };
-  const tables = (await send(ctx, planned(ctx, 'ec2', 'DescribeRouteTables', tablesInput, text("The VPC's route tables: where the node subnets' 0.0.0.0/0 goes, the internet gateway or a NAT gateway.", 'VPC のルートテーブル。ノードサブネットの 0.0.0.0/0 の行き先は、インターネットゲートウェイか NAT ゲートウェイか。')), () =>
-    ctx.clients.ec2.send(new DescribeRouteTablesCommand(tablesInput)),
-  )).RouteTables ?? [];
-  const natInput = { Filter: [{ Name: 'vpc-id', Values: [shape.vpcId] }, { Name: 'state', Values: ['pending', 'available'] }] };
-  const gateways = (await send(ctx, planned(ctx, 'ec2', 'DescribeNatGateways', natInput, text('The NAT gateways billed in the VPC.', 'VPC で課金されている NAT ゲートウェイ。')), () =>
-    ctx.clients.ec2.send(new DescribeNatGatewaysCommand(natInput)),
-  )).NatGateways ?? [];
+  const tables =
+    (
+      await send(
+        ctx,
+        planned(
+          ctx,
+          'ec2',
+          'DescribeRouteTables',
+          tablesInput,
+          text(
+            "The VPC's route tables: where the node subnets' 0.0.0.0/0 goes, the internet gateway or a NAT gateway.",
+            'VPC のルートテーブル。ノードサブネットの 0.0.0.0/0 の行き先は、インターネットゲートウェイか NAT ゲートウェイか。',
+          ),
+        ),
+        () => ctx.clients.ec2.send(new DescribeRouteTablesCommand(tablesInput)),
+      )
+    ).RouteTables ?? [];
+  const natInput = {
+    Filter: [
+      { Name: 'vpc-id', Values: [shape.vpcId] },
+      { Name: 'state', Values: ['pending', 'available'] },
+    ],
+  };
+  const gateways =
+    (
+      await send(
+        ctx,
+        planned(
+          ctx,
+          'ec2',
+          'DescribeNatGateways',
+          natInput,
+          text('The NAT gateways billed in the VPC.', 'VPC で課金されている NAT ゲートウェイ。'),
+        ),
+        () => ctx.clients.ec2.send(new DescribeNatGatewaysCommand(natInput)),
+      )
+    ).NatGateways ?? [];
   const targets = subnetIds.map((id) => {
     const table = tables.find((t) => t.Associations?.some((a) => a.SubnetId === id));
     const route = table?.Routes?.find((r) => r.DestinationCidrBlock === '0.0.0.0/0');
@@ -83,15 +134,57 @@ export async function noNatAction(ctx: DayTwoContext): Promise<Outcome> {
     shape.nat === 'none'
       ? [
           check('no-nat:nat', gateways.length === 0, 'No NAT gateway in the VPC', 'VPC に NAT ゲートウェイがない'),
-          check('no-nat:public', subnets.length > 0 && subnets.every((s) => s.MapPublicIpOnLaunch), 'The nodes are in public subnets that give instances public IPs', 'ノードはインスタンスにパブリック IP を付けるパブリックサブネットにある', mapped),
-          check('no-nat:igw', targets.length > 0 && targets.every((t) => t.startsWith('igw-')), "Those subnets' 0.0.0.0/0 goes to the internet gateway", 'そのサブネットの 0.0.0.0/0 はインターネットゲートウェイへ', targets.join(', ')),
-          check('no-nat:external-ip', rows.length > 0 && publicIps.length === rows.length, 'kubectl get nodes -o wide shows an EXTERNAL-IP on every node', 'kubectl get nodes -o wide ですべてのノードに EXTERNAL-IP がある', external.join(', ')),
+          check(
+            'no-nat:public',
+            subnets.length > 0 && subnets.every((s) => s.MapPublicIpOnLaunch),
+            'The nodes are in public subnets that give instances public IPs',
+            'ノードはインスタンスにパブリック IP を付けるパブリックサブネットにある',
+            mapped,
+          ),
+          check(
+            'no-nat:igw',
+            targets.length > 0 && targets.every((t) => t.startsWith('igw-')),
+            "Those subnets' 0.0.0.0/0 goes to the internet gateway",
+            'そのサブネットの 0.0.0.0/0 はインターネットゲートウェイへ',
+            targets.join(', '),
+          ),
+          check(
+            'no-nat:external-ip',
+            rows.length > 0 && publicIps.length === rows.length,
+            'kubectl get nodes -o wide shows an EXTERNAL-IP on every node',
+            'kubectl get nodes -o wide ですべてのノードに EXTERNAL-IP がある',
+            external.join(', '),
+          ),
         ]
       : [
-          check('no-nat:nat', gateways.length === shape.natCount && gateways.length > 0, `This build pays for ${gateways.length} NAT gateway(s)`, `このビルドは NAT ゲートウェイ ${gateways.length} 個の料金を払っている`, gateways.map((g) => g.NatGatewayId).join(', ')),
-          check('no-nat:private', subnets.length > 0 && subnets.every((s) => !s.MapPublicIpOnLaunch), 'Its nodes are in private subnets, with no public IPs', 'ノードはパブリック IP のないプライベートサブネットにある', mapped),
-          check('no-nat:via-nat', targets.length > 0 && targets.every((t) => t.startsWith('nat-')), "Those subnets' 0.0.0.0/0 goes to a NAT gateway", 'そのサブネットの 0.0.0.0/0 は NAT ゲートウェイへ', targets.join(', ')),
-          check('no-nat:external-ip', rows.length > 0 && publicIps.length === 0, 'kubectl get nodes -o wide shows no EXTERNAL-IP', 'kubectl get nodes -o wide で EXTERNAL-IP がない', external.join(', ')),
+          check(
+            'no-nat:nat',
+            gateways.length === shape.natCount && gateways.length > 0,
+            `This build pays for ${gateways.length} NAT gateway(s)`,
+            `このビルドは NAT ゲートウェイ ${gateways.length} 個の料金を払っている`,
+            gateways.map((g) => g.NatGatewayId).join(', '),
+          ),
+          check(
+            'no-nat:private',
+            subnets.length > 0 && subnets.every((s) => !s.MapPublicIpOnLaunch),
+            'Its nodes are in private subnets, with no public IPs',
+            'ノードはパブリック IP のないプライベートサブネットにある',
+            mapped,
+          ),
+          check(
+            'no-nat:via-nat',
+            targets.length > 0 && targets.every((t) => t.startsWith('nat-')),
+            "Those subnets' 0.0.0.0/0 goes to a NAT gateway",
+            'そのサブネットの 0.0.0.0/0 は NAT ゲートウェイへ',
+            targets.join(', '),
+          ),
+          check(
+            'no-nat:external-ip',
+            rows.length > 0 && publicIps.length === 0,
+            'kubectl get nodes -o wide shows no EXTERNAL-IP',
+            'kubectl get nodes -o wide で EXTERNAL-IP がない',
+            external.join(', '),
+          ),
         ];
   const saving = shape.nat === 'none' ? costs.single - costs.none : (shape.nat === 'ha' ? costs.ha : costs.single) - costs.none;
   return {
@@ -101,7 +194,12 @@ export async function noNatAction(ctx: DayTwoContext): Promise<Outcome> {
     ),
     checks,
     ...(shape.nat === 'none'
-      ? { next: text('Try it: kubectl get nodes -o wide. The EXTERNAL-IP column is each node\'s public address.', '試してみましょう: kubectl get nodes -o wide。EXTERNAL-IP 列が各ノードのパブリックアドレスです。') }
+      ? {
+          next: text(
+            "Try it: kubectl get nodes -o wide. The EXTERNAL-IP column is each node's public address.",
+            '試してみましょう: kubectl get nodes -o wide。EXTERNAL-IP 列が各ノードのパブリックアドレスです。',
+          ),
+        }
       : {
           next: text(
             `To see it built without NAT: \`eks-basics-tutor down\`, then \`eks-basics-tutor up --nat none\`, then \`eks-basics-tutor day-two no-nat\` again (about ${formatUsd(saving)} an hour less).`,

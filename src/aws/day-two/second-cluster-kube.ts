@@ -1,4 +1,12 @@
-import { currentContextOf, mergeEntry, readEntry, readKubeconfig, useContext, writeKubeconfig, type ExecSpec } from '../../kube/kubeconfig.js';
+import {
+  currentContextOf,
+  mergeEntry,
+  readEntry,
+  readKubeconfig,
+  useContext,
+  writeKubeconfig,
+  type ExecSpec,
+} from '../../kube/kubeconfig.js';
 import { TutorError } from '../../errors.js';
 import { text } from '../../text.js';
 import { KUBECONFIG_KEY } from '../steps/kubeconfig.js';
@@ -13,7 +21,13 @@ export async function firstEntry(ctx: DayTwoContext): Promise<{ path: string; na
   const source = path ? await readKubeconfig(path) : undefined;
   const entry = recorded?.id && source !== undefined ? readEntry(source, recorded.id) : undefined;
   if (!path || !entry || recorded?.state === 'deleted') {
-    throw new TutorError('NOT_FOUND', text("The tutor's kubeconfig entry is missing: run step 4 first (up --through 4).", 'チューターの kubeconfig エントリーがありません。先にステップ 4 を実行してください(up --through 4)。'));
+    throw new TutorError(
+      'NOT_FOUND',
+      text(
+        "The tutor's kubeconfig entry is missing: run step 4 first (up --through 4).",
+        'チューターの kubeconfig エントリーがありません。先にステップ 4 を実行してください(up --through 4)。',
+      ),
+    );
   }
   return { path, name: entry.name, exec: entry.exec, server: entry.server };
 }
@@ -24,7 +38,13 @@ function execFor(exec: ExecSpec, clusterName: string): ExecSpec {
   return { ...exec, args };
 }
 
-const localCall = (action: string, cli: string, why: ReturnType<typeof text>): PlannedCall => ({ service: 'kubeconfig', action, input: {}, cli, why });
+const localCall = (action: string, cli: string, why: ReturnType<typeof text>): PlannedCall => ({
+  service: 'kubeconfig',
+  action,
+  input: {},
+  cli,
+  why,
+});
 
 export interface KubeSide {
   checks: Check[];
@@ -45,8 +65,19 @@ export async function addAndSwitch(
   first: { path: string; name: string; exec: ExecSpec; server: string },
 ): Promise<KubeSide> {
   const { path } = first;
-  const entry = { name: cluster.arn, server: cluster.endpoint, certificateAuthorityData: cluster.caData, exec: execFor(first.exec, cluster.name) };
-  const update = ['aws eks update-kubeconfig --name', cluster.name, '--region', ctx.config.region, ...(ctx.config.profile ? ['--profile', ctx.config.profile] : [])].join(' ');
+  const entry = {
+    name: cluster.arn,
+    server: cluster.endpoint,
+    certificateAuthorityData: cluster.caData,
+    exec: execFor(first.exec, cluster.name),
+  };
+  const update = [
+    'aws eks update-kubeconfig --name',
+    cluster.name,
+    '--region',
+    ctx.config.region,
+    ...(ctx.config.profile ? ['--profile', ctx.config.profile] : []),
+  ].join(' ');
   ctx.show(
     localCall(
       'UpdateKubeconfig',
@@ -96,8 +127,20 @@ export async function addAndSwitch(
   return {
     restored: before,
     checks: [
-      check('second-cluster:contexts', contexts.exitCode === 0 && listed(first.name) && listed(entry.name), 'kubectl config get-contexts lists both clusters', 'kubectl config get-contexts に両方のクラスターが並ぶ', `${first.name}, ${entry.name}`),
-      check('second-cluster:switched', switched.stdout.trim() === entry.name, 'After update-kubeconfig, the current context is the second cluster', 'update-kubeconfig の後、現在のコンテキストは 2 つ目のクラスター', switched.stdout.trim()),
+      check(
+        'second-cluster:contexts',
+        contexts.exitCode === 0 && listed(first.name) && listed(entry.name),
+        'kubectl config get-contexts lists both clusters',
+        'kubectl config get-contexts に両方のクラスターが並ぶ',
+        `${first.name}, ${entry.name}`,
+      ),
+      check(
+        'second-cluster:switched',
+        switched.stdout.trim() === entry.name,
+        'After update-kubeconfig, the current context is the second cluster',
+        'update-kubeconfig の後、現在のコンテキストは 2 つ目のクラスター',
+        switched.stdout.trim(),
+      ),
       check(
         'second-cluster:own-api',
         info.exitCode === 0 && info.stdout.includes(entry.server) && first.server !== entry.server,
@@ -112,8 +155,20 @@ export async function addAndSwitch(
         before ? '元の現在のコンテキストに戻った' : '元どおり、現在のコンテキストはない',
         before ?? undefined,
       ),
-      check('second-cluster:get-ns', greenNs.exitCode === 0 && /\bkube-system\b/.test(greenNs.stdout), `kubectl --context <second> get namespaces answers`, 'kubectl --context <2 つ目> get namespaces が答える', entry.name),
-      check('second-cluster:first-nodes', blueNodes.exitCode === 0, 'kubectl --context <first> get nodes still answers from the first cluster', 'kubectl --context <1 つ目> get nodes は引き続き 1 つ目のクラスターから答える', `${nodeCount(blueNodes)} Ready`),
+      check(
+        'second-cluster:get-ns',
+        greenNs.exitCode === 0 && /\bkube-system\b/.test(greenNs.stdout),
+        `kubectl --context <second> get namespaces answers`,
+        'kubectl --context <2 つ目> get namespaces が答える',
+        entry.name,
+      ),
+      check(
+        'second-cluster:first-nodes',
+        blueNodes.exitCode === 0,
+        'kubectl --context <first> get nodes still answers from the first cluster',
+        'kubectl --context <1 つ目> get nodes は引き続き 1 つ目のクラスターから答える',
+        `${nodeCount(blueNodes)} Ready`,
+      ),
     ],
   };
 }

@@ -42,10 +42,22 @@ async function ensureSecond(ctx: DayTwoContext, first: Cluster, name: string): P
   const own = ctx.config.clusterName;
   const existing = await describeNamed(ctx, name);
   if (existing && !isOurs(existing.tags, own)) {
-    throw new TutorError('NAME_TAKEN', text(`An EKS cluster named ${name} exists and was not made by eks-basics-tutor; it is left alone.`, `EKS クラスター ${name} は既にあり、eks-basics-tutor が作ったものではないため触りません。`));
+    throw new TutorError(
+      'NAME_TAKEN',
+      text(
+        `An EKS cluster named ${name} exists and was not made by eks-basics-tutor; it is left alone.`,
+        `EKS クラスター ${name} は既にあり、eks-basics-tutor が作ったものではないため触りません。`,
+      ),
+    );
   }
   if (existing?.status === 'DELETING') {
-    throw new TutorError('AWS', text(`${name} is still being deleted: run this again once it is gone.`, `${name} はまだ削除中です。消えてからもう一度実行してください。`));
+    throw new TutorError(
+      'AWS',
+      text(
+        `${name} is still being deleted: run this again once it is gone.`,
+        `${name} はまだ削除中です。消えてからもう一度実行してください。`,
+      ),
+    );
   }
   const version = first.version ?? '';
   const intent = await ctx.ledger.intend(SECOND_CLUSTER_KEY, 'eks-cluster', 5, { name, version });
@@ -66,14 +78,20 @@ async function ensureSecond(ctx: DayTwoContext, first: Cluster, name: string): P
       `同じサブネット・同じクラスターロール・同じバージョン ${version} で 2 つ目のコントロールプレーンを作ります。CreateCluster が求めるのはサブネット ID だけで、1 つのロールを複数のクラスターで使えます。EKS は専用の API エンドポイントとクラスターセキュリティグループを作ります。`,
     );
     ctx.emit({ type: 'resource', key: SECOND_CLUSTER_KEY, kind: 'eks-cluster', change: 'creating' });
-    const made = await send(ctx, planned(ctx, 'eks', 'CreateCluster', input, why), () => ctx.clients.eks.send(new CreateClusterCommand(input)));
+    const made = await send(ctx, planned(ctx, 'eks', 'CreateCluster', input, why), () =>
+      ctx.clients.eks.send(new CreateClusterCommand(input)),
+    );
     await ctx.ledger.created(SECOND_CLUSTER_KEY, made.cluster?.arn ?? name, { name, version });
     ctx.emit({ type: 'resource', key: SECOND_CLUSTER_KEY, kind: 'eks-cluster', id: made.cluster?.arn ?? name, change: 'created' });
   } else {
     await ctx.ledger.created(SECOND_CLUSTER_KEY, existing.arn ?? name, { name, version: existing.version ?? version });
     ctx.emit({ type: 'resource', key: SECOND_CLUSTER_KEY, kind: 'eks-cluster', id: existing.arn ?? name, change: 'adopted' });
   }
-  const read = () => ctx.clients.eks.send(new DescribeClusterCommand({ name })).then((a) => a.cluster, (e: unknown) => (isNotFound(e) ? undefined : Promise.reject(e)));
+  const read = () =>
+    ctx.clients.eks.send(new DescribeClusterCommand({ name })).then(
+      (a) => a.cluster,
+      (e: unknown) => (isNotFound(e) ? undefined : Promise.reject(e)),
+    );
   const active = await waitFor<Cluster>(ctx, {
     key: SECOND_CLUSTER_KEY,
     kind: 'eks-cluster',
@@ -87,18 +105,35 @@ async function ensureSecond(ctx: DayTwoContext, first: Cluster, name: string): P
     expectedMs: LIFE.createMs,
     timeoutMs: 30 * 60_000,
   });
-  if (!active?.endpoint || !active.arn) throw new TutorError('AWS', text(`${name} is ACTIVE but EKS gave no endpoint.`, `${name} は ACTIVE ですが、EKS がエンドポイントを返しませんでした。`));
+  if (!active?.endpoint || !active.arn)
+    throw new TutorError(
+      'AWS',
+      text(`${name} is ACTIVE but EKS gave no endpoint.`, `${name} は ACTIVE ですが、EKS がエンドポイントを返しませんでした。`),
+    );
   return active;
 }
 
 /** Question 3, another cluster in the same VPC (blue/green): a second cluster on the first one's subnets, both in kubeconfig, contexts switched. */
 export async function secondClusterAction(ctx: DayTwoContext): Promise<Outcome> {
-  if (!ctx.config.kubectl) throw new TutorError('BAD_INPUT', text('day-two second-cluster checks through kubectl: leave out --no-kubectl.', 'day-two second-cluster は kubectl で確認します。--no-kubectl を外してください。'));
+  if (!ctx.config.kubectl)
+    throw new TutorError(
+      'BAD_INPUT',
+      text(
+        'day-two second-cluster checks through kubectl: leave out --no-kubectl.',
+        'day-two second-cluster は kubectl で確認します。--no-kubectl を外してください。',
+      ),
+    );
   const own = ctx.config.clusterName;
   const first = await describeCluster(ctx);
   const subnetIds = first?.resourcesVpcConfig?.subnetIds ?? [];
   if (!first || first.status !== 'ACTIVE' || subnetIds.length === 0) {
-    throw new TutorError('NOT_FOUND', text(`No ACTIVE cluster ${own} to put a second one beside: run the steps first (up --through 4).`, `隣に置く ACTIVE なクラスター ${own} がありません。先にステップを実行してください(up --through 4)。`));
+    throw new TutorError(
+      'NOT_FOUND',
+      text(
+        `No ACTIVE cluster ${own} to put a second one beside: run the steps first (up --through 4).`,
+        `隣に置く ACTIVE なクラスター ${own} がありません。先にステップを実行してください(up --through 4)。`,
+      ),
+    );
   }
   const entry = await firstEntry(ctx);
   const name = secondClusterName(own);
@@ -107,28 +142,69 @@ export async function secondClusterAction(ctx: DayTwoContext): Promise<Outcome> 
   await tagShared(ctx, subnetIds, [own, name]);
   const second = await ensureSecond(ctx, first, name);
   const subnetsInput = { SubnetIds: subnetIds };
-  const subnets = (await send(ctx, planned(ctx, 'ec2', 'DescribeSubnets', subnetsInput), () => ctx.clients.ec2.send(new DescribeSubnetsCommand(subnetsInput)))).Subnets ?? [];
-  const kube = await addAndSwitch(ctx, { name, arn: second.arn!, endpoint: second.endpoint!, caData: second.certificateAuthority?.data ?? '' }, entry);
+  const subnets =
+    (
+      await send(ctx, planned(ctx, 'ec2', 'DescribeSubnets', subnetsInput), () =>
+        ctx.clients.ec2.send(new DescribeSubnetsCommand(subnetsInput)),
+      )
+    ).Subnets ?? [];
+  const kube = await addAndSwitch(
+    ctx,
+    { name, arn: second.arn!, endpoint: second.endpoint!, caData: second.certificateAuthority?.data ?? '' },
+    entry,
+  );
 
   const sorted = (ids: string[] | undefined) => [...(ids ?? [])].sort().join(',');
   const tagOf = (tags: { Key?: string; Value?: string }[] | undefined, key: string) => tags?.find((t) => t.Key === key)?.Value;
-  const bothShared = subnets.length === subnetIds.length && subnets.every((s) => tagOf(s.Tags, kubernetesClusterTag(own)) === 'shared' && tagOf(s.Tags, kubernetesClusterTag(name)) === 'shared');
+  const bothShared =
+    subnets.length === subnetIds.length &&
+    subnets.every((s) => tagOf(s.Tags, kubernetesClusterTag(own)) === 'shared' && tagOf(s.Tags, kubernetesClusterTag(name)) === 'shared');
   const free = subnets.map((s) => `${s.SubnetId} ${s.AvailableIpAddressCount ?? '?'}`).join(', ');
   const firstSg = first.resourcesVpcConfig?.clusterSecurityGroupId;
   const secondSg = second.resourcesVpcConfig?.clusterSecurityGroupId;
   const checks = [
-    check('second-cluster:active', second.status === 'ACTIVE' && second.version === first.version, `${name} is ACTIVE, at the first cluster's version`, `${name} が ACTIVE で、1 つ目と同じバージョン`, `${second.version}`),
+    check(
+      'second-cluster:active',
+      second.status === 'ACTIVE' && second.version === first.version,
+      `${name} is ACTIVE, at the first cluster's version`,
+      `${name} が ACTIVE で、1 つ目と同じバージョン`,
+      `${second.version}`,
+    ),
     check(
       'second-cluster:same-subnets',
-      sorted(second.resourcesVpcConfig?.subnetIds) === sorted(subnetIds) && second.resourcesVpcConfig?.vpcId === first.resourcesVpcConfig?.vpcId,
+      sorted(second.resourcesVpcConfig?.subnetIds) === sorted(subnetIds) &&
+        second.resourcesVpcConfig?.vpcId === first.resourcesVpcConfig?.vpcId,
       'It uses the same subnets, in the same VPC',
       '同じ VPC の同じサブネットを使っている',
       second.resourcesVpcConfig?.vpcId,
     ),
-    check('second-cluster:same-role', Boolean(second.roleArn) && second.roleArn === first.roleArn, 'It uses the same cluster role', '同じクラスターロールを使っている', second.roleArn),
-    check('second-cluster:own-sg', Boolean(secondSg) && secondSg !== firstSg, 'EKS made it a cluster security group of its own', 'EKS が専用のクラスターセキュリティグループを作った', secondSg),
-    check('second-cluster:shared-tags', bothShared, `Every subnet carries kubernetes.io/cluster/${own} and kubernetes.io/cluster/${name} = shared`, `すべてのサブネットに kubernetes.io/cluster/${own} と kubernetes.io/cluster/${name} = shared が付いている`),
-    check('second-cluster:free-ips', subnets.length > 0 && subnets.every((s) => (s.AvailableIpAddressCount ?? 0) >= MIN_FREE_IPS), `Each subnet still has at least ${MIN_FREE_IPS} free addresses (both clusters draw from them)`, `各サブネットに空きアドレスが ${MIN_FREE_IPS} 以上残っている(両方のクラスターがここから使う)`, free),
+    check(
+      'second-cluster:same-role',
+      Boolean(second.roleArn) && second.roleArn === first.roleArn,
+      'It uses the same cluster role',
+      '同じクラスターロールを使っている',
+      second.roleArn,
+    ),
+    check(
+      'second-cluster:own-sg',
+      Boolean(secondSg) && secondSg !== firstSg,
+      'EKS made it a cluster security group of its own',
+      'EKS が専用のクラスターセキュリティグループを作った',
+      secondSg,
+    ),
+    check(
+      'second-cluster:shared-tags',
+      bothShared,
+      `Every subnet carries kubernetes.io/cluster/${own} and kubernetes.io/cluster/${name} = shared`,
+      `すべてのサブネットに kubernetes.io/cluster/${own} と kubernetes.io/cluster/${name} = shared が付いている`,
+    ),
+    check(
+      'second-cluster:free-ips',
+      subnets.length > 0 && subnets.every((s) => (s.AvailableIpAddressCount ?? 0) >= MIN_FREE_IPS),
+      `Each subnet still has at least ${MIN_FREE_IPS} free addresses (both clusters draw from them)`,
+      `各サブネットに空きアドレスが ${MIN_FREE_IPS} 以上残っている(両方のクラスターがここから使う)`,
+      free,
+    ),
     ...kube.checks,
   ];
   return {

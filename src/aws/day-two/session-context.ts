@@ -8,7 +8,12 @@ import type { DayTwoContext } from './context.js';
  * A context for the day-two modules from a session's own pieces: its clients, ledger and
  * the same clock and kubectl as the steps. Both front ends build it here.
  */
-export function dayTwoContextOf(session: Session, emit: (event: EngineEvent) => void, show: (call: PlannedCall) => void, signal?: AbortSignal): DayTwoContext {
+export function dayTwoContextOf(
+  session: Session,
+  emit: (event: EngineEvent) => void,
+  show: (call: PlannedCall) => void,
+  signal?: AbortSignal,
+): DayTwoContext {
   return {
     config: session.config,
     clients: session.engine.clients,

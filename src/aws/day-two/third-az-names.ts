@@ -15,7 +15,10 @@ export const thirdAzNodegroupName = (clusterName: string) => `${clusterName.slic
 
 /** What one node of the instance type costs an hour: instance, disk and, with --nat none, its public IPv4 address. */
 export function thirdAzHourly(config: Pick<TutorConfig, 'region' | 'instanceType' | 'nat'>, instanceType = config.instanceType): number {
-  return resourceHourly({ kind: 'eks-nodegroup', details: { desired: '1', instanceType } }, { region: config.region, instanceType, nodes: 1, nat: config.nat });
+  return resourceHourly(
+    { kind: 'eks-nodegroup', details: { desired: '1', instanceType } },
+    { region: config.region, instanceType, nodes: 1, nat: config.nat },
+  );
 }
 
 /** Said before it runs in a real account (the CLI asks to go ahead). */

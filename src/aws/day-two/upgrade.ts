@@ -1,4 +1,10 @@
-import { DescribeClusterVersionsCommand, DescribeUpdateCommand, UpdateClusterVersionCommand, UpdateNodegroupVersionCommand, type Update } from '@aws-sdk/client-eks';
+import {
+  DescribeClusterVersionsCommand,
+  DescribeUpdateCommand,
+  UpdateClusterVersionCommand,
+  UpdateNodegroupVersionCommand,
+  type Update,
+} from '@aws-sdk/client-eks';
 import { TutorError } from '../../errors.js';
 import { text } from '../../text.js';
 import { describeCluster } from '../steps/cluster.js';
@@ -32,7 +38,11 @@ async function versions(ctx: DayTwoContext): Promise<{ server: string; kubelets:
 function skewCheck(id: string, when: 'before' | 'between' | 'after', seen: { server: string; kubelets: string[] }): Check {
   const server = minorOf(seen.server);
   const within = seen.kubelets.length > 0 && seen.kubelets.every((k) => minorOf(k) <= server && server - minorOf(k) <= KUBELET_SKEW);
-  const words = { before: ['before the upgrade', 'アップグレード前'], between: ['with the control plane upgraded and the nodes not yet', 'コントロールプレーンだけ上げた状態'], after: ['after both', '両方を上げた後'] }[when];
+  const words = {
+    before: ['before the upgrade', 'アップグレード前'],
+    between: ['with the control plane upgraded and the nodes not yet', 'コントロールプレーンだけ上げた状態'],
+    after: ['after both', '両方を上げた後'],
+  }[when];
   return check(
     id,
     within,
@@ -42,7 +52,12 @@ function skewCheck(id: string, when: 'before' | 'between' | 'after', seen: { ser
   );
 }
 
-async function waitUpdate(ctx: DayTwoContext, update: Update | undefined, nodegroup: string | undefined, expectedMs: number): Promise<void> {
+async function waitUpdate(
+  ctx: DayTwoContext,
+  update: Update | undefined,
+  nodegroup: string | undefined,
+  expectedMs: number,
+): Promise<void> {
   if (!update?.id) return;
   const input = { name: ctx.config.clusterName, updateId: update.id, ...(nodegroup ? { nodegroupName: nodegroup } : {}) };
   const done = await waitFor<Update>(ctx, {
@@ -59,7 +74,8 @@ async function waitUpdate(ctx: DayTwoContext, update: Update | undefined, nodegr
     expectedMs,
     timeoutMs: 60 * 60_000,
   });
-  if (done?.status !== 'Successful') throw new TutorError('AWS', text(`The update ${update.id} did not succeed.`, `更新 ${update.id} は成功しませんでした。`));
+  if (done?.status !== 'Successful')
+    throw new TutorError('AWS', text(`The update ${update.id} did not succeed.`, `更新 ${update.id} は成功しませんでした。`));
 }
 
 /** `day-two upgrade`: the control plane one minor up, then the node group, with the skew seen at each stage. */
@@ -67,7 +83,13 @@ export async function upgradeAction(ctx: DayTwoContext): Promise<Outcome> {
   const cluster = await describeCluster(ctx);
   const group = await describeNodegroup(ctx);
   if (cluster?.status !== 'ACTIVE' || !cluster.version || group?.status !== 'ACTIVE') {
-    throw new TutorError('NOT_FOUND', text('There is no ACTIVE cluster and node group for this name: run `eks-basics-tutor up --through 5` first.', 'この名前の ACTIVE なクラスターとノードグループがありません。先に `eks-basics-tutor up --through 5` を実行してください。'));
+    throw new TutorError(
+      'NOT_FOUND',
+      text(
+        'There is no ACTIVE cluster and node group for this name: run `eks-basics-tutor up --through 5` first.',
+        'この名前の ACTIVE なクラスターとノードグループがありません。先に `eks-basics-tutor up --through 5` を実行してください。',
+      ),
+    );
   }
   const from = cluster.version;
   const to = nextMinor(from);
@@ -76,8 +98,10 @@ export async function upgradeAction(ctx: DayTwoContext): Promise<Outcome> {
   if (useKubectl) checks.push(skewCheck('upgrade:skew-before', 'before', await versions(ctx)));
 
   const offered = { clusterVersions: [to] };
-  const answer = await send(ctx, planned(ctx, 'eks', 'DescribeClusterVersions', offered, text(`Does EKS offer ${to}?`, `EKS は ${to} を提供しているか。`)), () =>
-    ctx.clients.eks.send(new DescribeClusterVersionsCommand(offered)),
+  const answer = await send(
+    ctx,
+    planned(ctx, 'eks', 'DescribeClusterVersions', offered, text(`Does EKS offer ${to}?`, `EKS は ${to} を提供しているか。`)),
+    () => ctx.clients.eks.send(new DescribeClusterVersionsCommand(offered)),
   );
   if (!(answer.clusterVersions ?? []).some((v) => v.clusterVersion === to)) {
     throw new TutorError(
@@ -88,29 +112,63 @@ export async function upgradeAction(ctx: DayTwoContext): Promise<Outcome> {
       ),
     );
   }
-  const clusterInput = { name: ctx.config.clusterName, version: to, clientRequestToken: clientToken(ctx.config.clusterName, `upgrade/${to}`, from) };
+  const clusterInput = {
+    name: ctx.config.clusterName,
+    version: to,
+    clientRequestToken: clientToken(ctx.config.clusterName, `upgrade/${to}`, from),
+  };
   let clusterUpdate: Update | undefined;
   try {
     clusterUpdate = (
       await send(
         ctx,
-        planned(ctx, 'eks', 'UpdateClusterVersion', clusterInput, text(`The control plane from ${from} to ${to}: one minor at a time is all EKS accepts.`, `コントロールプレーンを ${from} から ${to} へ。EKS が受け付けるのは 1 マイナーずつです。`)),
+        planned(
+          ctx,
+          'eks',
+          'UpdateClusterVersion',
+          clusterInput,
+          text(
+            `The control plane from ${from} to ${to}: one minor at a time is all EKS accepts.`,
+            `コントロールプレーンを ${from} から ${to} へ。EKS が受け付けるのは 1 マイナーずつです。`,
+          ),
+        ),
         () => ctx.clients.eks.send(new UpdateClusterVersionCommand(clusterInput)),
       )
     ).update;
   } catch (error) {
     if ((error as { name?: string }).name !== 'InvalidParameterException') throw error;
-    throw new TutorError('AWS', text(`EKS does not offer Kubernetes ${to} after ${from} here: ${(error as Error).message}`, `ここでは EKS が ${from} の次の Kubernetes ${to} を提供していません: ${(error as Error).message}`), error);
+    throw new TutorError(
+      'AWS',
+      text(
+        `EKS does not offer Kubernetes ${to} after ${from} here: ${(error as Error).message}`,
+        `ここでは EKS が ${from} の次の Kubernetes ${to} を提供していません: ${(error as Error).message}`,
+      ),
+      error,
+    );
   }
   await waitUpdate(ctx, clusterUpdate, undefined, UPDATE_LIFE.clusterMs);
   if (useKubectl) checks.push(skewCheck('upgrade:skew-between', 'between', await versions(ctx)));
 
   const name = nodegroupName(ctx.config.clusterName);
-  const groupInput = { clusterName: ctx.config.clusterName, nodegroupName: name, version: to, clientRequestToken: clientToken(ctx.config.clusterName, `upgrade/${to}/nodegroup`, from) };
+  const groupInput = {
+    clusterName: ctx.config.clusterName,
+    nodegroupName: name,
+    version: to,
+    clientRequestToken: clientToken(ctx.config.clusterName, `upgrade/${to}/nodegroup`, from),
+  };
   const groupUpdate = (
     await send(
       ctx,
-      planned(ctx, 'eks', 'UpdateNodegroupVersion', groupInput, text('Then the nodes: EKS replaces them with nodes of the new AMI, draining each old one first.', '続いてノード。EKS は古いノードを 1 台ずつドレインし、新しい AMI のノードに入れ替えます。')),
+      planned(
+        ctx,
+        'eks',
+        'UpdateNodegroupVersion',
+        groupInput,
+        text(
+          'Then the nodes: EKS replaces them with nodes of the new AMI, draining each old one first.',
+          '続いてノード。EKS は古いノードを 1 台ずつドレインし、新しい AMI のノードに入れ替えます。',
+        ),
+      ),
       () => ctx.clients.eks.send(new UpdateNodegroupVersionCommand(groupInput)),
     )
   ).update;
@@ -119,12 +177,24 @@ export async function upgradeAction(ctx: DayTwoContext): Promise<Outcome> {
 
   const after = await describeCluster(ctx);
   const afterGroup = await describeNodegroup(ctx);
-  checks.push(check('upgrade:cluster', after?.version === to, `The control plane runs ${to}`, `コントロールプレーンが ${to}`, after?.version));
-  checks.push(check('upgrade:nodegroup', afterGroup?.version === to, `The node group runs ${to}`, `ノードグループが ${to}`, afterGroup?.version));
+  checks.push(
+    check('upgrade:cluster', after?.version === to, `The control plane runs ${to}`, `コントロールプレーンが ${to}`, after?.version),
+  );
+  checks.push(
+    check('upgrade:nodegroup', afterGroup?.version === to, `The node group runs ${to}`, `ノードグループが ${to}`, afterGroup?.version),
+  );
   if (useKubectl) {
     const seen = await versions(ctx);
     checks.push(skewCheck('upgrade:skew-after', 'after', seen));
-    checks.push(check('upgrade:kubelets', seen.kubelets.length > 0 && seen.kubelets.every((k) => minorOf(k) === minorOf(to)), `kubectl get nodes shows every node at ${to}`, `kubectl get nodes ですべてのノードが ${to}`, seen.kubelets.join(' ')));
+    checks.push(
+      check(
+        'upgrade:kubelets',
+        seen.kubelets.length > 0 && seen.kubelets.every((k) => minorOf(k) === minorOf(to)),
+        `kubectl get nodes shows every node at ${to}`,
+        `kubectl get nodes ですべてのノードが ${to}`,
+        seen.kubelets.join(' '),
+      ),
+    );
   }
   return {
     reasoning: text(

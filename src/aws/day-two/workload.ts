@@ -40,7 +40,8 @@ async function waitForAddress(ctx: DayTwoContext, name: string, until: 'address'
       if (state && until === 'refusal') state.events = await warnings(ctx, name);
       return state;
     },
-    status: (s) => (s?.hostname ? `EXTERNAL-IP ${s.hostname}` : s?.events.length ? `<pending>, ${s.events[0]!.split(':')[0]}` : '<pending>'),
+    status: (s) =>
+      s?.hostname ? `EXTERNAL-IP ${s.hostname}` : s?.events.length ? `<pending>, ${s.events[0]!.split(':')[0]}` : '<pending>',
     done: (s) => (until === 'address' ? Boolean(s?.hostname) : Boolean(s?.hostname) || Boolean(s?.events.length)),
     delayMs: SERVICE_LIFE.pollMs,
     expectedMs: SERVICE_LIFE.createMs,
@@ -51,20 +52,35 @@ async function waitForAddress(ctx: DayTwoContext, name: string, until: 'address'
 /** The controller's warnings about the Service (`kubectl get events`). */
 async function warnings(ctx: DayTwoContext, name: string): Promise<string[]> {
   const path = ctx.ledger.get(KUBECONFIG_KEY)?.details?.path;
-  const args = ['get', 'events', '--field-selector', `involvedObject.name=${name},type=Warning`, '-o', 'jsonpath={range .items[*]}{.reason}: {.message}{"\\n"}{end}'];
+  const args = [
+    'get',
+    'events',
+    '--field-selector',
+    `involvedObject.name=${name},type=Warning`,
+    '-o',
+    'jsonpath={range .items[*]}{.reason}: {.message}{"\\n"}{end}',
+  ];
   const got = await ctx.kubectl(args, path ? { kubeconfig: path } : {});
   return got.exitCode === 0 ? got.stdout.split('\n').filter(Boolean) : [];
 }
 
 function publicSubnetIds(ctx: DayTwoContext): string[] {
-  return Array.from({ length: ctx.config.azs }, (_, i) => ctx.ledger.get(subnetKey('public', i))?.id).filter((id): id is string => Boolean(id));
+  return Array.from({ length: ctx.config.azs }, (_, i) => ctx.ledger.get(subnetKey('public', i))?.id).filter((id): id is string =>
+    Boolean(id),
+  );
 }
 
 /** `kubectl create`/`expose`, taken as done when the object is already there. */
 async function ensureKube(ctx: DayTwoContext, args: string[]): Promise<void> {
   const result = await kubectl(ctx, args);
   if (result.exitCode !== 0 && !/AlreadyExists|already exists/.test(result.stderr)) {
-    throw new TutorError('TOOL_FAILED', text(`kubectl ${args.slice(0, 2).join(' ')} failed: ${result.stderr.trim().split('\n')[0]}`, `kubectl ${args.slice(0, 2).join(' ')} が失敗しました: ${result.stderr.trim().split('\n')[0]}`));
+    throw new TutorError(
+      'TOOL_FAILED',
+      text(
+        `kubectl ${args.slice(0, 2).join(' ')} failed: ${result.stderr.trim().split('\n')[0]}`,
+        `kubectl ${args.slice(0, 2).join(' ')} が失敗しました: ${result.stderr.trim().split('\n')[0]}`,
+      ),
+    );
   }
 }
 
@@ -72,7 +88,16 @@ async function ensureKube(ctx: DayTwoContext, args: string[]): Promise<void> {
 async function loadBalancerOf(ctx: DayTwoContext, hostname: string): Promise<{ name: string; subnets: string[] } | undefined> {
   const answer = await send(
     ctx,
-    planned(ctx, 'elb', 'DescribeLoadBalancers', {}, text('The classic load balancer the AWS cloud provider made for the Service.', 'AWS クラウドプロバイダーが Service のために作ったクラシックロードバランサー。')),
+    planned(
+      ctx,
+      'elb',
+      'DescribeLoadBalancers',
+      {},
+      text(
+        'The classic load balancer the AWS cloud provider made for the Service.',
+        'AWS クラウドプロバイダーが Service のために作ったクラシックロードバランサー。',
+      ),
+    ),
     () => ctx.clients.elb.describeLoadBalancers({}),
   );
   const lb = (answer.LoadBalancerDescriptions ?? []).find((d) => d.DNSName === hostname);
@@ -84,8 +109,16 @@ async function withoutTag(ctx: DayTwoContext): Promise<Check[]> {
   const subnets = publicSubnetIds(ctx);
   const tag = [{ Key: ELB_TAG.public, Value: '1' }];
   const remove = { Resources: subnets, Tags: [{ Key: ELB_TAG.public }] };
-  await send(ctx, planned(ctx, 'ec2', 'DeleteTags', remove, text('Take kubernetes.io/role/elb off the public subnets.', 'パブリックサブネットから kubernetes.io/role/elb を外します。')), () =>
-    ctx.clients.ec2.send(new DeleteTagsCommand(remove)),
+  await send(
+    ctx,
+    planned(
+      ctx,
+      'ec2',
+      'DeleteTags',
+      remove,
+      text('Take kubernetes.io/role/elb off the public subnets.', 'パブリックサブネットから kubernetes.io/role/elb を外します。'),
+    ),
+    () => ctx.clients.ec2.send(new DeleteTagsCommand(remove)),
   );
   try {
     await ensureKube(ctx, ['expose', 'deployment', APP, '--name', UNTAGGED_APP, '--type', 'LoadBalancer', '--port', '80']);
@@ -93,7 +126,13 @@ async function withoutTag(ctx: DayTwoContext): Promise<Check[]> {
     await kubectl(ctx, ['get', 'service', UNTAGGED_APP]);
     await kubectl(ctx, ['get', 'events', '--field-selector', `involvedObject.name=${UNTAGGED_APP}`]);
     return [
-      check('workload:untagged-pending', !state?.hostname, 'Without the tag, the new Service has no EXTERNAL-IP', 'タグがないと、新しい Service に EXTERNAL-IP が付かない', state?.hostname ?? '<pending>'),
+      check(
+        'workload:untagged-pending',
+        !state?.hostname,
+        'Without the tag, the new Service has no EXTERNAL-IP',
+        'タグがないと、新しい Service に EXTERNAL-IP が付かない',
+        state?.hostname ?? '<pending>',
+      ),
       check(
         'workload:untagged-event',
         (state?.events ?? []).some((e) => /subnet/i.test(e)),
@@ -105,21 +144,46 @@ async function withoutTag(ctx: DayTwoContext): Promise<Check[]> {
   } finally {
     await kubectl(ctx, ['delete', 'service', UNTAGGED_APP, '--ignore-not-found']);
     const restore = { Resources: subnets, Tags: tag };
-    await send(ctx, planned(ctx, 'ec2', 'CreateTags', restore, text('Put the tag back.', 'タグを元に戻します。')), () => ctx.clients.ec2.send(new CreateTagsCommand(restore)));
+    await send(ctx, planned(ctx, 'ec2', 'CreateTags', restore, text('Put the tag back.', 'タグを元に戻します。')), () =>
+      ctx.clients.ec2.send(new CreateTagsCommand(restore)),
+    );
   }
 }
 
 /** `day-two workload`: a Deployment of two nginx pods behind a LoadBalancer Service, and where its load balancer went. */
 export async function workloadAction(ctx: DayTwoContext, options: { withoutElbTag?: boolean } = {}): Promise<Outcome> {
-  if (!ctx.config.kubectl) throw new TutorError('BAD_INPUT', text('day-two workload works through kubectl: leave out --no-kubectl.', 'day-two workload は kubectl を使います。--no-kubectl を外してください。'));
+  if (!ctx.config.kubectl)
+    throw new TutorError(
+      'BAD_INPUT',
+      text(
+        'day-two workload works through kubectl: leave out --no-kubectl.',
+        'day-two workload は kubectl を使います。--no-kubectl を外してください。',
+      ),
+    );
   await ensureKube(ctx, ['create', 'deployment', APP, `--image=${IMAGE}`, '--replicas=2']);
   await ensureKube(ctx, ['expose', 'deployment', APP, '--type', 'LoadBalancer', '--port', '80']);
   const state = await waitForAddress(ctx, APP, 'address');
   await kubectl(ctx, ['get', 'deployment,pods,service', '-l', `app=${APP}`, '-o', 'wide']);
   await kubectl(ctx, ['get', 'service', APP]);
-  const checks: Check[] = [check('workload:address', Boolean(state?.hostname), `Service ${APP} has an EXTERNAL-IP`, `Service ${APP} に EXTERNAL-IP が付いた`, state?.hostname)];
+  const checks: Check[] = [
+    check(
+      'workload:address',
+      Boolean(state?.hostname),
+      `Service ${APP} has an EXTERNAL-IP`,
+      `Service ${APP} に EXTERNAL-IP が付いた`,
+      state?.hostname,
+    ),
+  ];
   const lb = state?.hostname ? await loadBalancerOf(ctx, state.hostname) : undefined;
-  checks.push(check('workload:load-balancer', Boolean(lb), 'A classic load balancer has that DNS name', 'その DNS 名のクラシックロードバランサーがある', lb?.name));
+  checks.push(
+    check(
+      'workload:load-balancer',
+      Boolean(lb),
+      'A classic load balancer has that DNS name',
+      'その DNS 名のクラシックロードバランサーがある',
+      lb?.name,
+    ),
+  );
   if (lb) {
     const subnets = await describeSubnets(ctx, lb.subnets);
     const publicIds = publicSubnetIds(ctx);
@@ -147,6 +211,9 @@ export async function workloadAction(ctx: DayTwoContext, options: { withoutElbTa
       `コントロールプレーンの AWS クラウドプロバイダーが LoadBalancer タイプの Service を見つけ、クラシック ELB を作りました。置き場所は ${ELB_TAG.public} タグ(内部向けなら ${ELB_TAG.private})の付いたサブネットから AZ ごとに 1 つです。タグがないと選べず、Service は <pending> のままです。ロードバランサーは時間単位で課金され、チューターではなく Kubernetes が作ったものです。クラスターより先に Service を削除しないと残ってしまいます。\`eks-basics-tutor down\` は、こうした Service を先に kubectl で削除します。`,
     ),
     checks,
-    next: text('Next: `eks-basics-tutor day-two upgrade` moves the cluster one minor version up.', '次は `eks-basics-tutor day-two upgrade` で、クラスターをマイナーバージョン 1 つ分上げます。'),
+    next: text(
+      'Next: `eks-basics-tutor day-two upgrade` moves the cluster one minor version up.',
+      '次は `eks-basics-tutor day-two upgrade` で、クラスターをマイナーバージョン 1 つ分上げます。',
+    ),
   };
 }

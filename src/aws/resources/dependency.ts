@@ -35,7 +35,8 @@ export async function holdersOf(ctx: StepContext, found: Found): Promise<string[
     holders.push(...(answer.NetworkInterfaces ?? []).map(holderName));
     if (found.kind === 'vpc') {
       const groups = await ctx.clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [filter] }));
-      for (const g of groups.SecurityGroups ?? []) if (g.GroupName !== 'default') holders.push(`${g.GroupId} (security group ${g.GroupName ?? ''})`);
+      for (const g of groups.SecurityGroups ?? [])
+        if (g.GroupName !== 'default') holders.push(`${g.GroupId} (security group ${g.GroupName ?? ''})`);
     }
   } catch {
     // Naming the holders is a courtesy: the explanation stands without them.
@@ -61,7 +62,15 @@ export async function withDependencyRetry(ctx: StepContext, what: Found, call: (
       if (!STILL_IN_USE.test(code)) throw error;
       const delay = DELAYS_MS[Math.min(attempt, DELAYS_MS.length - 1)]!;
       if (waited + delay > DEPENDENCY_PATIENCE_MS) throw await stillInUse(ctx, what, ctx.clock.now() - started, error);
-      ctx.emit({ type: 'status', key: what.key, kind: what.kind, id: what.id, status: `${code}, retrying`, elapsedMs: ctx.clock.now() - started, expectedMs: DEPENDENCY_PATIENCE_MS });
+      ctx.emit({
+        type: 'status',
+        key: what.key,
+        kind: what.kind,
+        id: what.id,
+        status: `${code}, retrying`,
+        elapsedMs: ctx.clock.now() - started,
+        expectedMs: DEPENDENCY_PATIENCE_MS,
+      });
       await ctx.clock.sleep(delay, ctx.signal);
       waited += delay;
     }

@@ -36,7 +36,11 @@ function otherNames(ctx: StepContext): string[] {
 function foundOf(ctx: StepContext, cluster: Cluster, key: string): Found {
   const resolved = (ctx as { kubernetes?: { version?: string; support?: string } }).kubernetes;
   const extended = resolved?.support === 'extended' && resolved.version === cluster.version;
-  const details: Record<string, string> = { name: cluster.name ?? '', version: cluster.version ?? '', ...(extended ? { versionStatus: 'EXTENDED_SUPPORT' } : {}) };
+  const details: Record<string, string> = {
+    name: cluster.name ?? '',
+    version: cluster.version ?? '',
+    ...(extended ? { versionStatus: 'EXTENDED_SUPPORT' } : {}),
+  };
   const sg = cluster.resourcesVpcConfig?.clusterSecurityGroupId;
   if (sg) details.securityGroup = sg;
   if (cluster.resourcesVpcConfig?.vpcId) details.vpc = cluster.resourcesVpcConfig.vpcId;
@@ -61,7 +65,10 @@ export const eksClusterResource: ResourceType = {
     for (const name of otherNames(ctx)) {
       const other = await describeNamed(ctx, name);
       if (!other) continue;
-      const key = other.tags?.[KEY_TAG] ?? ctx.ledger.live.find((e) => e.kind === 'eks-cluster' && e.details?.name === name)?.key ?? `cluster/${name}`;
+      const key =
+        other.tags?.[KEY_TAG] ??
+        ctx.ledger.live.find((e) => e.kind === 'eks-cluster' && e.details?.name === name)?.key ??
+        `cluster/${name}`;
       found.push(foundOf(ctx, other, key));
     }
     return found;

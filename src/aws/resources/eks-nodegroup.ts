@@ -13,7 +13,8 @@ const LIFE = KINDS['eks-nodegroup'].lifecycle!;
 async function describeNamed(ctx: StepContext, name: string): Promise<Nodegroup | undefined> {
   if (name === nodegroupName(ctx.config.clusterName)) return describeNodegroup(ctx);
   try {
-    return (await ctx.clients.eks.send(new DescribeNodegroupCommand({ clusterName: ctx.config.clusterName, nodegroupName: name }))).nodegroup;
+    return (await ctx.clients.eks.send(new DescribeNodegroupCommand({ clusterName: ctx.config.clusterName, nodegroupName: name })))
+      .nodegroup;
   } catch (error) {
     if ((error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
     throw error;
@@ -26,7 +27,9 @@ async function otherGroups(ctx: StepContext): Promise<Nodegroup[]> {
   const names: string[] = [];
   let nextToken: string | undefined;
   do {
-    const page = await ctx.clients.eks.send(new ListNodegroupsCommand({ clusterName: ctx.config.clusterName, ...(nextToken ? { nextToken } : {}) }));
+    const page = await ctx.clients.eks.send(
+      new ListNodegroupsCommand({ clusterName: ctx.config.clusterName, ...(nextToken ? { nextToken } : {}) }),
+    );
     names.push(...(page.nodegroups ?? []));
     nextToken = page.nextToken;
   } while (nextToken);
@@ -42,7 +45,8 @@ async function otherGroups(ctx: StepContext): Promise<Nodegroup[]> {
 function found(ctx: StepContext, group: Nodegroup): Found {
   const name = group.nodegroupName ?? '';
   const entry = ctx.ledger.entries.find((e) => e.kind === 'eks-nodegroup' && e.details?.name === name);
-  const key = name === nodegroupName(ctx.config.clusterName) ? KEYS.nodegroup : (group.tags?.[KEY_TAG] ?? entry?.key ?? `${KEYS.nodegroup}/${name}`);
+  const key =
+    name === nodegroupName(ctx.config.clusterName) ? KEYS.nodegroup : (group.tags?.[KEY_TAG] ?? entry?.key ?? `${KEYS.nodegroup}/${name}`);
   return {
     key,
     kind: 'eks-nodegroup',
@@ -68,7 +72,8 @@ export const eksNodegroupResource: ResourceType = {
   },
   async destroy(ctx, f) {
     const name = f.id || nodegroupName(ctx.config.clusterName);
-    if (f.state !== 'DELETING') await ctx.clients.eks.send(new DeleteNodegroupCommand({ clusterName: ctx.config.clusterName, nodegroupName: name }));
+    if (f.state !== 'DELETING')
+      await ctx.clients.eks.send(new DeleteNodegroupCommand({ clusterName: ctx.config.clusterName, nodegroupName: name }));
     await waitFor<Nodegroup>(ctx, {
       key: f.key,
       kind: f.kind,

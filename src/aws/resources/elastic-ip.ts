@@ -9,7 +9,17 @@ export const elasticIpResource: ResourceType = {
   async find({ ctx }) {
     const answer = await ctx.clients.ec2.send(new DescribeAddressesCommand({ Filters: clusterFilter(ctx.config.clusterName) }));
     return (answer.Addresses ?? [])
-      .map((a) => tutorFound(ctx, 'elastic-ip', a.AllocationId, a.Tags, `eip/${a.AllocationId}`, undefined, a.PublicIp ? { publicIp: a.PublicIp } : undefined))
+      .map((a) =>
+        tutorFound(
+          ctx,
+          'elastic-ip',
+          a.AllocationId,
+          a.Tags,
+          `eip/${a.AllocationId}`,
+          undefined,
+          a.PublicIp ? { publicIp: a.PublicIp } : undefined,
+        ),
+      )
       .filter((f): f is Found => Boolean(f));
   },
   async destroy(ctx, f) {

@@ -59,7 +59,9 @@ export function newScan(ctx: StepContext): Scan {
     ctx,
     cluster,
     vpcs,
-    tutorVpcIds: once(async () => (await vpcs()).filter((v) => ledgerEmpty() || ctx.ledger.entries.some((e) => e.id === v.id)).map((v) => v.id)),
+    tutorVpcIds: once(async () =>
+      (await vpcs()).filter((v) => ledgerEmpty() || ctx.ledger.entries.some((e) => e.id === v.id)).map((v) => v.id),
+    ),
     clusterIsOurs: once(async () => {
       if (ctx.ledger.get(KEYS.cluster)) return true;
       const c = await cluster();

@@ -16,7 +16,14 @@ export const iamRoleResource: ResourceType = {
         (r) => r.Role,
         () => undefined,
       );
-      if (role) found.push({ key: spec.key, kind: 'iam-role', id: spec.name, inLedger: Boolean(ctx.ledger.get(spec.key)), tagged: isOurs(role.Tags, name) });
+      if (role)
+        found.push({
+          key: spec.key,
+          kind: 'iam-role',
+          id: spec.name,
+          inLedger: Boolean(ctx.ledger.get(spec.key)),
+          tagged: isOurs(role.Tags, name),
+        });
     }
     // Other roles the tutor made (the day-two viewer role), found by their ledger key and kept only when tagged as the tutor's.
     const known = new Set(found.map((f) => f.key).concat([nodeRoleSpec(ctx.config).key, clusterRoleSpec(name).key]));

@@ -9,7 +9,11 @@ export const internetGatewayResource: ResourceType = {
   async find({ ctx }) {
     const answer = await ctx.clients.ec2.send(new DescribeInternetGatewaysCommand({ Filters: clusterFilter(ctx.config.clusterName) }));
     return (answer.InternetGateways ?? [])
-      .map((g) => tutorFound(ctx, 'internet-gateway', g.InternetGatewayId, g.Tags, `igw/${g.InternetGatewayId}`, undefined, { vpc: g.Attachments?.map((a) => a.VpcId).join(',') ?? '' }))
+      .map((g) =>
+        tutorFound(ctx, 'internet-gateway', g.InternetGatewayId, g.Tags, `igw/${g.InternetGatewayId}`, undefined, {
+          vpc: g.Attachments?.map((a) => a.VpcId).join(',') ?? '',
+        }),
+      )
       .filter((f): f is Found => Boolean(f));
   },
   async destroy(ctx, f) {
@@ -17,7 +21,9 @@ export const internetGatewayResource: ResourceType = {
     const igw = (await ec2.send(new DescribeInternetGatewaysCommand({ InternetGatewayIds: [f.id] }))).InternetGateways?.[0];
     for (const attachment of igw?.Attachments ?? []) {
       // Detaching while public addresses are still mapped in the VPC answers DependencyViolation.
-      await withDependencyRetry(ctx, f, () => ec2.send(new DetachInternetGatewayCommand({ InternetGatewayId: f.id, VpcId: attachment.VpcId })));
+      await withDependencyRetry(ctx, f, () =>
+        ec2.send(new DetachInternetGatewayCommand({ InternetGatewayId: f.id, VpcId: attachment.VpcId })),
+      );
     }
     await withDependencyRetry(ctx, f, () => ec2.send(new DeleteInternetGatewayCommand({ InternetGatewayId: f.id })));
   },

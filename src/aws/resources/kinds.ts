@@ -76,7 +76,12 @@ export const KINDS: Record<Kind, KindFacts> = {
     lifecycle: { pollMs: 30_000, createMs: 4 * MINUTE, deleteMs: 4 * MINUTE },
     hourly: nodegroupHourly,
   },
-  'kubernetes-nodes': { keys: [{ prefix: KEYS.nodes, step: 5 }], deleteRank: 11, inventoried: false, lifecycle: { pollMs: 10_000, createMs: MINUTE, deleteMs: 0 } },
+  'kubernetes-nodes': {
+    keys: [{ prefix: KEYS.nodes, step: 5 }],
+    deleteRank: 11,
+    inventoried: false,
+    lifecycle: { pollMs: 10_000, createMs: MINUTE, deleteMs: 0 },
+  },
   'eks-cluster': {
     keys: [{ prefix: KEYS.cluster, step: 3 }],
     deleteRank: 20,
@@ -91,7 +96,12 @@ export const KINDS: Record<Kind, KindFacts> = {
     inventoried: true,
     madeBy: 'kubernetes',
     lifecycle: { pollMs: 15_000, createMs: 3 * MINUTE, deleteMs: MINUTE },
-    hourly: (r, c) => loadBalancerHour(c.region, { type: r.details?.type ?? '', zones: Number(r.details?.zones ?? 1) || 1, internetFacing: r.details?.scheme !== 'internal' }),
+    hourly: (r, c) =>
+      loadBalancerHour(c.region, {
+        type: r.details?.type ?? '',
+        zones: Number(r.details?.zones ?? 1) || 1,
+        internetFacing: r.details?.scheme !== 'internal',
+      }),
   },
   'nat-gateway': {
     keys: [{ prefix: 'nat', step: 2 }],
@@ -115,7 +125,14 @@ export const KINDS: Record<Kind, KindFacts> = {
   subnet: { keys: [{ prefix: 'subnet', step: 2 }], deleteRank: 60, inventoried: true },
   'route-table': { keys: [{ prefix: 'rtb', step: 2 }], deleteRank: 70, inventoried: true },
   vpc: { keys: [{ prefix: 'vpc', step: 2 }], deleteRank: 80, inventoried: true },
-  'iam-role': { keys: [{ prefix: KEYS.clusterRole, step: 1 }, { prefix: KEYS.nodeRole, step: 5 }], deleteRank: 90, inventoried: true },
+  'iam-role': {
+    keys: [
+      { prefix: KEYS.clusterRole, step: 1 },
+      { prefix: KEYS.nodeRole, step: 5 },
+    ],
+    deleteRank: 90,
+    inventoried: true,
+  },
   'policy-attachment': { keys: [], deleteRank: 91, inventoried: false },
   kubeconfig: { keys: [{ prefix: KEYS.kubeconfig, step: 4 }], deleteRank: 100, inventoried: true },
 };
@@ -155,6 +172,14 @@ export function deleteRank(kind: string): number {
 }
 
 /** Kinds whose creates the learner waits for. */
-export const SLOW_KINDS: ReadonlySet<string> = new Set(Object.entries(KINDS).filter(([, f]) => f.lifecycle && f.lifecycle.createMs > 0).map(([k]) => k));
+export const SLOW_KINDS: ReadonlySet<string> = new Set(
+  Object.entries(KINDS)
+    .filter(([, f]) => f.lifecycle && f.lifecycle.createMs > 0)
+    .map(([k]) => k),
+);
 /** Kinds an inventory reports. */
-export const INVENTORIED_KINDS: ReadonlySet<string> = new Set(Object.entries(KINDS).filter(([, f]) => f.inventoried).map(([k]) => k));
+export const INVENTORIED_KINDS: ReadonlySet<string> = new Set(
+  Object.entries(KINDS)
+    .filter(([, f]) => f.inventoried)
+    .map(([k]) => k),
+);

@@ -37,7 +37,14 @@ export const kubeconfigResource: ResourceType = {
     const found: Found[] = [];
     for (const entry of tutorEntries(ctx.ledger)) {
       if (entry.state === 'deleted' || !entry.id) continue;
-      found.push({ key: entry.key, kind: 'kubeconfig', id: entry.id, inLedger: true, tagged: true, details: { path: entry.details?.path ?? '' } });
+      found.push({
+        key: entry.key,
+        kind: 'kubeconfig',
+        id: entry.id,
+        inLedger: true,
+        tagged: true,
+        details: { path: entry.details?.path ?? '' },
+      });
     }
     return found;
   },

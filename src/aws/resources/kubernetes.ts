@@ -48,7 +48,10 @@ function tutorKubectl(ctx: StepContext, context?: string): Kubectl | undefined {
 /** Whether the context's cluster is up and the tutor's: step 4's through the scan, another through its own DescribeCluster. */
 async function reachable(scan: Scan, c: TutorContext): Promise<boolean> {
   if (c.main) return (await scan.cluster())?.status === 'ACTIVE' && (await scan.clusterIsOurs());
-  const cluster = await scan.ctx.clients.eks.send(new DescribeClusterCommand({ name: c.cluster })).then((a) => a.cluster, () => undefined);
+  const cluster = await scan.ctx.clients.eks.send(new DescribeClusterCommand({ name: c.cluster })).then(
+    (a) => a.cluster,
+    () => undefined,
+  );
   return cluster?.status === 'ACTIVE' && isOurs(cluster.tags, scan.ctx.config.clusterName);
 }
 
@@ -91,7 +94,14 @@ function kindFinder(object: 'service' | 'ingress'): ResourceType['find'] {
         inLedger: false,
         tagged: true,
         state: hostnames.length ? 'active' : 'pending',
-        details: { object, namespace: ns, name, hostnames: hostnames.join(','), cluster: c.cluster, ...(c.main ? {} : { context: c.context }) },
+        details: {
+          object,
+          namespace: ns,
+          name,
+          hostnames: hostnames.join(','),
+          cluster: c.cluster,
+          ...(c.main ? {} : { context: c.context }),
+        },
       });
     }
     return found;
@@ -119,12 +129,27 @@ async function destroyThroughKubernetes(ctx: StepContext, f: Found): Promise<voi
   }
   for (const lb of (f.details?.loadBalancers ?? '').split(',').filter(Boolean)) {
     const [name = '', arn] = lb.split('|');
-    await waitUntilGone(ctx, { key: `lb/${name}`, kind: 'load-balancer', id: name, inLedger: false, tagged: true, details: arn ? { arn } : {} });
+    await waitUntilGone(ctx, {
+      key: `lb/${name}`,
+      kind: 'load-balancer',
+      id: name,
+      inLedger: false,
+      tagged: true,
+      details: arn ? { arn } : {},
+    });
   }
 }
 
-export const kubernetesServiceResource: ResourceType = { kind: 'kubernetes-service', find: kindFinder('service'), destroy: destroyThroughKubernetes };
-export const kubernetesIngressResource: ResourceType = { kind: 'kubernetes-ingress', find: kindFinder('ingress'), destroy: destroyThroughKubernetes };
+export const kubernetesServiceResource: ResourceType = {
+  kind: 'kubernetes-service',
+  find: kindFinder('service'),
+  destroy: destroyThroughKubernetes,
+};
+export const kubernetesIngressResource: ResourceType = {
+  kind: 'kubernetes-ingress',
+  find: kindFinder('ingress'),
+  destroy: destroyThroughKubernetes,
+};
 
 /**
  * Joins what Kubernetes reports with what AWS lists: each Service or Ingress
@@ -138,7 +163,9 @@ export function linkKubernetesToAws(found: Found[]): void {
     const id = `${k.details?.namespace ?? 'default'}/${k.details?.name ?? ''}`;
     // A load balancer made for another cluster of the VPC is that cluster's, whatever its Service is called.
     const sameCluster = (lb: Found) => !lb.details?.cluster || !k.details?.cluster || lb.details.cluster === k.details.cluster;
-    const held = lbs.filter((lb) => sameCluster(lb) && (lb.details?.service === id || lb.details?.ingress === id || hostnames.includes(lb.details?.dns ?? '-')));
+    const held = lbs.filter(
+      (lb) => sameCluster(lb) && (lb.details?.service === id || lb.details?.ingress === id || hostnames.includes(lb.details?.dns ?? '-')),
+    );
     if (!held.length) continue;
     k.details = { ...k.details, loadBalancers: held.map((lb) => (lb.details?.arn ? `${lb.id}|${lb.details.arn}` : lb.id)).join(',') };
     for (const lb of held) lb.details = { ...lb.details, madeFor: `${k.details.object} ${k.id}` };

@@ -44,7 +44,14 @@ async function classicCandidates(ctx: StepContext, inVpc: (vpc: string) => boole
     const page = await ctx.clients.elb.describeLoadBalancers({ ...(marker ? { Marker: marker } : {}) });
     for (const lb of page.LoadBalancerDescriptions ?? []) {
       if (!lb.LoadBalancerName || !inVpc(lb.VPCId ?? '')) continue;
-      out.push({ name: lb.LoadBalancerName, type: 'classic', scheme: lb.Scheme ?? '', vpc: lb.VPCId ?? '', zones: lb.AvailabilityZones?.length ?? 1, dns: lb.DNSName ?? '' });
+      out.push({
+        name: lb.LoadBalancerName,
+        type: 'classic',
+        scheme: lb.Scheme ?? '',
+        vpc: lb.VPCId ?? '',
+        zones: lb.AvailabilityZones?.length ?? 1,
+        dns: lb.DNSName ?? '',
+      });
     }
     marker = page.NextMarker;
   } while (marker);
@@ -108,7 +115,9 @@ export const loadBalancerResource: ResourceType = {
       const service = tag(SERVICE_TAG);
       const ingress = tag(INGRESS_TAG);
       // Which cluster's cloud provider or controller made it: several clusters may share the VPC.
-      const madeFor = tag(CONTROLLER_CLUSTER_TAG) ?? list.find((t) => t.Key?.startsWith('kubernetes.io/cluster/'))?.Key?.slice('kubernetes.io/cluster/'.length);
+      const madeFor =
+        tag(CONTROLLER_CLUSTER_TAG) ??
+        list.find((t) => t.Key?.startsWith('kubernetes.io/cluster/'))?.Key?.slice('kubernetes.io/cluster/'.length);
       return {
         key: `lb/${lb.name}`,
         kind: 'load-balancer',
@@ -143,7 +152,9 @@ export const loadBalancerResource: ResourceType = {
     await waitUntilGone(ctx, f);
     // Target groups cost nothing but are refused while a listener still points at them: after the load balancer.
     for (const group of targetGroups) {
-      await withDependencyRetry(ctx, { ...f, id: group }, () => ctx.clients.elbv2.send(new DeleteTargetGroupCommand({ TargetGroupArn: group }))).catch((error: unknown) => {
+      await withDependencyRetry(ctx, { ...f, id: group }, () =>
+        ctx.clients.elbv2.send(new DeleteTargetGroupCommand({ TargetGroupArn: group })),
+      ).catch((error: unknown) => {
         if (!isNotFound(error)) throw error;
       });
     }
@@ -165,7 +176,8 @@ export async function waitUntilGone(ctx: StepContext, f: Found): Promise<void> {
   const read = async (): Promise<string | undefined> => {
     try {
       if (f.details?.arn) {
-        const lb = (await ctx.clients.elbv2.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [f.details.arn] }))).LoadBalancers?.[0];
+        const lb = (await ctx.clients.elbv2.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [f.details.arn] })))
+          .LoadBalancers?.[0];
         return lb ? (lb.State?.Code ?? 'active') : undefined;
       }
       const lb = (await ctx.clients.elb.describeLoadBalancers({ LoadBalancerNames: [f.id] })).LoadBalancerDescriptions?.[0];

@@ -1,4 +1,9 @@
-import { DeleteNetworkInterfaceCommand, DescribeNatGatewaysCommand, DescribeNetworkInterfacesCommand, type NetworkInterface } from '@aws-sdk/client-ec2';
+import {
+  DeleteNetworkInterfaceCommand,
+  DescribeNatGatewaysCommand,
+  DescribeNetworkInterfacesCommand,
+  type NetworkInterface,
+} from '@aws-sdk/client-ec2';
 import { TutorError } from '../../errors.js';
 import { text } from '../../text.js';
 import type { StepContext } from '../types.js';
@@ -24,7 +29,9 @@ export const networkInterfaceResource: ResourceType = {
     // `natGateway` (moto says `interface`), so the NAT gateways' own interface ids decide.
     const nats = await ctx.clients.ec2.send(new DescribeNatGatewaysCommand({ Filter: [{ Name: 'vpc-id', Values: own }] }));
     const natInterfaces = new Set(
-      (nats.NatGateways ?? []).filter((nat) => own.includes(nat.VpcId ?? '')).flatMap((nat) => (nat.NatGatewayAddresses ?? []).map((a) => a.NetworkInterfaceId ?? '')),
+      (nats.NatGateways ?? [])
+        .filter((nat) => own.includes(nat.VpcId ?? ''))
+        .flatMap((nat) => (nat.NatGatewayAddresses ?? []).map((a) => a.NetworkInterfaceId ?? '')),
     );
     const found: Found[] = [];
     for (const eni of answer.NetworkInterfaces ?? []) {
@@ -53,9 +60,11 @@ export const networkInterfaceResource: ResourceType = {
   async destroy(ctx, f) {
     // One that AWS manages (EKS's, a load balancer's) is released by its owner: the tutor waits for that.
     if (f.details?.requesterManaged === 'true') await waitForRelease(ctx, f);
-    await withDependencyRetry(ctx, f, () => ctx.clients.ec2.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: f.id }))).catch((error: unknown) => {
-      if (!isNotFound(error)) throw error;
-    });
+    await withDependencyRetry(ctx, f, () => ctx.clients.ec2.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: f.id }))).catch(
+      (error: unknown) => {
+        if (!isNotFound(error)) throw error;
+      },
+    );
   },
 };
 

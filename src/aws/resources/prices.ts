@@ -22,7 +22,15 @@ export interface RegionRow {
   large: { t3: number; m5: number; c5: number };
 }
 
-const row = (natGatewayHour: number, gp3GbMonth: number, albHour: number, elbHour: number, t3: number, m5: number, c5: number): RegionRow => ({
+const row = (
+  natGatewayHour: number,
+  gp3GbMonth: number,
+  albHour: number,
+  elbHour: number,
+  t3: number,
+  m5: number,
+  c5: number,
+): RegionRow => ({
   natGatewayHour,
   gp3GbMonth,
   albHour,
@@ -46,7 +54,7 @@ export const REGION_ROWS: Record<string, RegionRow> = {
   'ap-southeast-1': row(0.059, 0.096, 0.0252, 0.028, 0.1056, 0.12, 0.098),
   'ap-southeast-2': row(0.059, 0.096, 0.0252, 0.028, 0.1056, 0.12, 0.111),
   'ap-south-1': row(0.056, 0.0912, 0.0239, 0.0266, 0.0896, 0.101, 0.085),
-  'sa-east-1': row(0.093, 0.152, 0.0340, 0.034, 0.1344, 0.153, 0.131),
+  'sa-east-1': row(0.093, 0.152, 0.034, 0.034, 0.1344, 0.153, 0.131),
 };
 
 /** Regions where EKS runs that the table has no row for, and whose row stands in for theirs. */
@@ -76,7 +84,11 @@ export const FAMILIES: Record<string, { base: keyof RegionRow['large']; factor: 
   t3: { base: 't3', factor: 1, sizes: ['nano', 'micro', 'small', 'medium', 'large', 'xlarge', '2xlarge'] },
   t4g: { base: 't3', factor: 0.8, sizes: ['nano', 'micro', 'small', 'medium', 'large', 'xlarge', '2xlarge'] },
   m5: { base: 'm5', factor: 1, sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'] },
-  m6i: { base: 'm5', factor: 1, sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'] },
+  m6i: {
+    base: 'm5',
+    factor: 1,
+    sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'],
+  },
   m6g: { base: 'm5', factor: 0.8, sizes: ['medium', 'large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'] },
   m7g: { base: 'm5', factor: 0.85, sizes: ['medium', 'large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'] },
   c5: { base: 'c5', factor: 1, sizes: ['large', 'xlarge', '2xlarge', '4xlarge', '9xlarge', '12xlarge', '18xlarge', '24xlarge'] },
@@ -123,7 +135,8 @@ export function instancePrice(region: string, instanceType: string): number | un
 /** Every instance type the table prices, by name, for one region. */
 export function instanceTable(region: string): Record<string, number> {
   const table: Record<string, number> = {};
-  for (const [family, f] of Object.entries(FAMILIES)) for (const size of f.sizes) table[`${family}.${size}`] = instancePrice(region, `${family}.${size}`)!;
+  for (const [family, f] of Object.entries(FAMILIES))
+    for (const size of f.sizes) table[`${family}.${size}`] = instancePrice(region, `${family}.${size}`)!;
   return table;
 }
 

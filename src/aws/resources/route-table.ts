@@ -8,7 +8,9 @@ export const routeTableResource: ResourceType = {
   kind: 'route-table',
   async find({ ctx }) {
     const answer = await ctx.clients.ec2.send(new DescribeRouteTablesCommand({ Filters: clusterFilter(ctx.config.clusterName) }));
-    return (answer.RouteTables ?? []).map((t) => tutorFound(ctx, 'route-table', t.RouteTableId, t.Tags, `rtb/${t.RouteTableId}`)).filter((f): f is Found => Boolean(f));
+    return (answer.RouteTables ?? [])
+      .map((t) => tutorFound(ctx, 'route-table', t.RouteTableId, t.Tags, `rtb/${t.RouteTableId}`))
+      .filter((f): f is Found => Boolean(f));
   },
   async destroy(ctx, f) {
     const { ec2 } = ctx.clients;

@@ -50,9 +50,11 @@ export const securityGroupResource: ResourceType = {
   },
   async destroy(ctx, f) {
     await revokeReferences(ctx, f);
-    await withDependencyRetry(ctx, f, () => ctx.clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: f.id }))).catch((error: unknown) => {
-      if (!isNotFound(error)) throw error;
-    });
+    await withDependencyRetry(ctx, f, () => ctx.clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: f.id }))).catch(
+      (error: unknown) => {
+        if (!isNotFound(error)) throw error;
+      },
+    );
   },
 };
 
@@ -62,12 +64,15 @@ async function revokeReferences(ctx: StepContext, f: Found): Promise<void> {
   if (!vpc) return;
   const answer = await ctx.clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpc] }] }));
   const naming = (rules: IpPermission[] | undefined) =>
-    (rules ?? []).filter((r) => r.UserIdGroupPairs?.some((p) => p.GroupId === f.id)).map((r) => ({ ...r, UserIdGroupPairs: r.UserIdGroupPairs!.filter((p) => p.GroupId === f.id) }));
+    (rules ?? [])
+      .filter((r) => r.UserIdGroupPairs?.some((p) => p.GroupId === f.id))
+      .map((r) => ({ ...r, UserIdGroupPairs: r.UserIdGroupPairs!.filter((p) => p.GroupId === f.id) }));
   for (const other of answer.SecurityGroups ?? []) {
     if (!other.GroupId || other.GroupId === f.id) continue;
     const ingress = naming(other.IpPermissions);
     const egress = naming(other.IpPermissionsEgress);
-    if (ingress.length) await ctx.clients.ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: other.GroupId, IpPermissions: ingress }));
+    if (ingress.length)
+      await ctx.clients.ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: other.GroupId, IpPermissions: ingress }));
     if (egress.length) await ctx.clients.ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: other.GroupId, IpPermissions: egress }));
   }
 }

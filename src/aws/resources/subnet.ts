@@ -9,7 +9,13 @@ export const subnetResource: ResourceType = {
   async find({ ctx }) {
     const answer = await ctx.clients.ec2.send(new DescribeSubnetsCommand({ Filters: clusterFilter(ctx.config.clusterName) }));
     return (answer.Subnets ?? [])
-      .map((s) => tutorFound(ctx, 'subnet', s.SubnetId, s.Tags, `subnet/${s.SubnetId}`, undefined, { az: s.AvailabilityZone ?? '', cidr: s.CidrBlock ?? '', vpc: s.VpcId ?? '' }))
+      .map((s) =>
+        tutorFound(ctx, 'subnet', s.SubnetId, s.Tags, `subnet/${s.SubnetId}`, undefined, {
+          az: s.AvailabilityZone ?? '',
+          cidr: s.CidrBlock ?? '',
+          vpc: s.VpcId ?? '',
+        }),
+      )
       .filter((f): f is Found => Boolean(f));
   },
   async destroy(ctx, f) {

@@ -6,7 +6,9 @@ import type { ResourceType } from './types.js';
 export const vpcResource: ResourceType = {
   kind: 'vpc',
   async find(scan) {
-    const found: (Found | undefined)[] = (await scan.vpcs()).map((v) => tutorFound(scan.ctx, 'vpc', v.id, v.tags, `vpc/${v.id}`, undefined, { cidr: v.cidr }));
+    const found: (Found | undefined)[] = (await scan.vpcs()).map((v) =>
+      tutorFound(scan.ctx, 'vpc', v.id, v.tags, `vpc/${v.id}`, undefined, { cidr: v.cidr }),
+    );
     return found.filter((f): f is Found => Boolean(f));
   },
   async destroy(ctx, f) {

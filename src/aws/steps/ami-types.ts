@@ -5,7 +5,8 @@
  */
 import { text, type Text } from '../../text.js';
 
-export type AmiType = 'AL2023_x86_64_STANDARD' | 'AL2023_ARM_64_STANDARD' | 'AL2023_x86_64_NVIDIA' | 'AL2023_ARM_64_NVIDIA' | 'AL2023_x86_64_NEURON';
+export type AmiType =
+  'AL2023_x86_64_STANDARD' | 'AL2023_ARM_64_STANDARD' | 'AL2023_x86_64_NVIDIA' | 'AL2023_ARM_64_NVIDIA' | 'AL2023_x86_64_NEURON';
 
 /** x86-64 general, compute, memory, storage and HPC families (Intel and AMD). */
 const X86 = new Set(['t', 'm', 'c', 'r', 'x', 'z', 'i', 'd', 'h', 'u', 'hpc', 'im', 'is']);
@@ -19,13 +20,23 @@ export function amiTypeFor(instanceType: string): AmiChoice {
   const family = instanceType.split('.')[0] ?? '';
   const parts = /^([a-z]+)(\d+)([a-z-]*)$/.exec(family);
   if (family === 'a1') return { ok: true, amiType: 'AL2023_ARM_64_STANDARD' };
-  if (!parts) return { ok: false, why: text(`${instanceType} is not an instance type the tutor knows`, `${instanceType} はチューターが知らないインスタンスタイプです`) };
+  if (!parts)
+    return {
+      ok: false,
+      why: text(`${instanceType} is not an instance type the tutor knows`, `${instanceType} はチューターが知らないインスタンスタイプです`),
+    };
   const [, letters = '', , suffix = ''] = parts;
   // Graviton families carry a `g` after the generation: c6g, m7gd, t4g, r8g, im4gn, is4gen, g5g.
   const arm = suffix.includes('g');
   if (NVIDIA.has(letters)) {
     if (suffix.includes('a') && !arm) {
-      return { ok: false, why: text(`${instanceType} has an AMD GPU, for which EKS has no AL2023 node AMI`, `${instanceType} は AMD GPU を持ち、EKS にはそのための AL2023 ノード AMI がありません`) };
+      return {
+        ok: false,
+        why: text(
+          `${instanceType} has an AMD GPU, for which EKS has no AL2023 node AMI`,
+          `${instanceType} は AMD GPU を持ち、EKS にはそのための AL2023 ノード AMI がありません`,
+        ),
+      };
     }
     return { ok: true, amiType: arm ? 'AL2023_ARM_64_NVIDIA' : 'AL2023_x86_64_NVIDIA' };
   }
@@ -33,6 +44,9 @@ export function amiTypeFor(instanceType: string): AmiChoice {
   if (X86.has(letters)) return { ok: true, amiType: arm ? 'AL2023_ARM_64_STANDARD' : 'AL2023_x86_64_STANDARD' };
   return {
     ok: false,
-    why: text(`${instanceType} belongs to the ${letters} family, which EKS managed node groups do not run (Mac, FPGA and media instances)`, `${instanceType} は ${letters} ファミリーで、EKS のマネージドノードグループでは使えません(Mac・FPGA・メディア用インスタンス)`),
+    why: text(
+      `${instanceType} belongs to the ${letters} family, which EKS managed node groups do not run (Mac, FPGA and media instances)`,
+      `${instanceType} は ${letters} ファミリーで、EKS のマネージドノードグループでは使えません(Mac・FPGA・メディア用インスタンス)`,
+    ),
   };
 }

@@ -20,7 +20,10 @@ export const clusterRoleStep: Step = {
   id: 'clusterRole',
   plan({ config }) {
     const calls = planRole(clusterRoleSpec(config.clusterName), config.clusterName, config.region);
-    calls[0]!.why = text('EKS assumes this role to manage AWS resources for the cluster.', 'EKS はこのロールを引き受けて、クラスターのために AWS リソースを操作します。');
+    calls[0]!.why = text(
+      'EKS assumes this role to manage AWS resources for the cluster.',
+      'EKS はこのロールを引き受けて、クラスターのために AWS リソースを操作します。',
+    );
     return { step: 1, calls, hourlyCost: 0 };
   },
   async apply(ctx) {

@@ -1,9 +1,4 @@
-import {
-  CreateClusterCommand,
-  DescribeClusterCommand,
-  ResourceNotFoundException,
-  type Cluster,
-} from '@aws-sdk/client-eks';
+import { CreateClusterCommand, DescribeClusterCommand, ResourceNotFoundException, type Cluster } from '@aws-sdk/client-eks';
 import { DescribeSecurityGroupsCommand } from '@aws-sdk/client-ec2';
 import { TutorError } from '../../errors.js';
 import { text } from '../../text.js';
@@ -56,9 +51,15 @@ export interface ClusterRequestOptions {
   supportType?: 'STANDARD' | 'EXTENDED';
 }
 
-export function createClusterRequest(ctx: Pick<StepContext, 'ledger' | 'config'>, version: string, accountId?: string, options: ClusterRequestOptions = {}) {
+export function createClusterRequest(
+  ctx: Pick<StepContext, 'ledger' | 'config'>,
+  version: string,
+  accountId?: string,
+  options: ClusterRequestOptions = {},
+) {
   const { config } = ctx;
-  const roleArn = ctx.ledger.get(CLUSTER_ROLE_KEY)?.id ?? `arn:aws:iam::${accountId ?? '<account-id>'}:role/${clusterRoleSpec(config.clusterName).name}`;
+  const roleArn =
+    ctx.ledger.get(CLUSTER_ROLE_KEY)?.id ?? `arn:aws:iam::${accountId ?? '<account-id>'}:role/${clusterRoleSpec(config.clusterName).name}`;
   return {
     name: config.clusterName,
     version,
@@ -98,7 +99,10 @@ export const RECENT_MS = 10_000;
 const lastCluster = new WeakMap<StepContext['clients'], { name: string; at: number; cluster: Cluster | undefined }>();
 
 /** DescribeCluster; with `maxAgeMs`, the answer of a call made within that time is reused instead of asking again. */
-export async function describeCluster(ctx: Pick<StepContext, 'clients' | 'config'>, options: { maxAgeMs?: number } = {}): Promise<Cluster | undefined> {
+export async function describeCluster(
+  ctx: Pick<StepContext, 'clients' | 'config'>,
+  options: { maxAgeMs?: number } = {},
+): Promise<Cluster | undefined> {
   const seen = lastCluster.get(ctx.clients);
   if (options.maxAgeMs && seen && seen.name === ctx.config.clusterName && Date.now() - seen.at <= options.maxAgeMs) return seen.cluster;
   let cluster: Cluster | undefined;
@@ -146,7 +150,10 @@ export const clusterStep: Step = {
           action: 'CreateCluster',
           input,
           cli: cliCommand('eks', 'CreateCluster', input, ctx.config.region),
-          why: text('EKS starts a control plane and places its network interfaces in the subnets.', 'EKS がコントロールプレーンを起動し、そのネットワークインターフェイスをサブネットに配置します。'),
+          why: text(
+            'EKS starts a control plane and places its network interfaces in the subnets.',
+            'EKS がコントロールプレーンを起動し、そのネットワークインターフェイスをサブネットに配置します。',
+          ),
         },
       ],
       hourlyCost: ctx.kubernetes?.clusterHourUsd ?? PRICES.clusterHour,
@@ -212,14 +219,38 @@ export const clusterStep: Step = {
     const cluster = await describeCluster(ctx, { maxAgeMs: RECENT_MS });
     const checks: Check[] = [];
     const add = (id: string, ok: boolean | undefined, en: string, ja: string, detail?: string) =>
-      checks.push({ id, ok: ok === true, ...(ok === undefined ? { unknown: true } : {}), label: text(en, ja), ...(detail ? { detail } : {}) });
-    add('cluster:active', cluster?.status === 'ACTIVE', 'The cluster is ACTIVE', 'クラスターが ACTIVE', cluster ? `${cluster.name} ${cluster.status}` : undefined);
+      checks.push({
+        id,
+        ok: ok === true,
+        ...(ok === undefined ? { unknown: true } : {}),
+        label: text(en, ja),
+        ...(detail ? { detail } : {}),
+      });
+    add(
+      'cluster:active',
+      cluster?.status === 'ACTIVE',
+      'The cluster is ACTIVE',
+      'クラスターが ACTIVE',
+      cluster ? `${cluster.name} ${cluster.status}` : undefined,
+    );
     if (!cluster) return checks;
     const roleArn = ctx.ledger.get(CLUSTER_ROLE_KEY)?.id;
-    add('cluster:role', cluster.roleArn === roleArn, 'It uses the cluster role of step 1', 'ステップ 1 のクラスターロールを使っている', cluster.roleArn);
+    add(
+      'cluster:role',
+      cluster.roleArn === roleArn,
+      'It uses the cluster role of step 1',
+      'ステップ 1 のクラスターロールを使っている',
+      cluster.roleArn,
+    );
     const wanted = subnetIds(ctx, false).sort();
     const got = [...(cluster.resourcesVpcConfig?.subnetIds ?? [])].sort();
-    add('cluster:subnets', wanted.length > 0 && wanted.join() === got.join(), 'It uses all subnets of step 2', 'ステップ 2 のすべてのサブネットを使っている', got.join(', '));
+    add(
+      'cluster:subnets',
+      wanted.length > 0 && wanted.join() === got.join(),
+      'It uses all subnets of step 2',
+      'ステップ 2 のすべてのサブネットを使っている',
+      got.join(', '),
+    );
     add(
       'cluster:endpoint-access',
       cluster.resourcesVpcConfig?.endpointPublicAccess === true && cluster.resourcesVpcConfig?.endpointPrivateAccess === true,
@@ -228,14 +259,24 @@ export const clusterStep: Step = {
       cluster.endpoint,
     );
     const mode = cluster.accessConfig?.authenticationMode;
-    add('cluster:auth-mode', mode === undefined ? undefined : mode === 'API_AND_CONFIG_MAP', 'Authentication mode is API_AND_CONFIG_MAP (access entries and aws-auth)', '認証モードが API_AND_CONFIG_MAP(アクセスエントリーと aws-auth の両方)', mode);
+    add(
+      'cluster:auth-mode',
+      mode === undefined ? undefined : mode === 'API_AND_CONFIG_MAP',
+      'Authentication mode is API_AND_CONFIG_MAP (access entries and aws-auth)',
+      '認証モードが API_AND_CONFIG_MAP(アクセスエントリーと aws-auth の両方)',
+      mode,
+    );
     const support = cluster.upgradePolicy?.supportType;
     const wantedSupport = ctx.kubernetes?.supportType ?? 'STANDARD';
     add(
       'cluster:upgrade-policy',
       support === undefined ? undefined : support === wantedSupport,
-      wantedSupport === 'STANDARD' ? 'Upgrade policy is STANDARD (no extended-support charge)' : 'Upgrade policy is EXTENDED (the version is already in extended support)',
-      wantedSupport === 'STANDARD' ? 'アップグレードポリシーが STANDARD(延長サポート料金がかからない)' : 'アップグレードポリシーが EXTENDED(バージョンがすでに延長サポート中)',
+      wantedSupport === 'STANDARD'
+        ? 'Upgrade policy is STANDARD (no extended-support charge)'
+        : 'Upgrade policy is EXTENDED (the version is already in extended support)',
+      wantedSupport === 'STANDARD'
+        ? 'アップグレードポリシーが STANDARD(延長サポート料金がかからない)'
+        : 'アップグレードポリシーが EXTENDED(バージョンがすでに延長サポート中)',
       support,
     );
     const sgId = cluster.resourcesVpcConfig?.clusterSecurityGroupId;
@@ -244,7 +285,13 @@ export const clusterStep: Step = {
       const groups = await ctx.clients.ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [sgId] })).catch(() => undefined);
       sgFound = Boolean(groups?.SecurityGroups?.length);
     }
-    add('cluster:security-group', sgFound, 'EKS created the cluster security group', 'EKS がクラスターセキュリティグループを作成した', sgId);
+    add(
+      'cluster:security-group',
+      sgFound,
+      'EKS created the cluster security group',
+      'EKS がクラスターセキュリティグループを作成した',
+      sgId,
+    );
     return checks;
   },
 };

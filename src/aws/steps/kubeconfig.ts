@@ -1,5 +1,13 @@
 import { text } from '../../text.js';
-import { kubeconfigPath, mergeEntry, readEntry, readKubeconfig, writeKubeconfig, type ExecSpec, type KubeconfigEntry } from '../../kube/kubeconfig.js';
+import {
+  kubeconfigPath,
+  mergeEntry,
+  readEntry,
+  readKubeconfig,
+  writeKubeconfig,
+  type ExecSpec,
+  type KubeconfigEntry,
+} from '../../kube/kubeconfig.js';
 import type { TutorConfig } from '../../config.js';
 import type { Check, PlanContext, Step, StepContext } from '../types.js';
 import { CLUSTER_KEY, RECENT_MS, describeCluster } from './cluster.js';
@@ -38,7 +46,13 @@ export function execSpec(config: TutorConfig, env?: Record<string, string>, proc
 }
 
 function updateKubeconfigCli(config: TutorConfig): string {
-  return ['aws eks update-kubeconfig --name', config.clusterName, '--region', config.region, ...(config.profile ? ['--profile', config.profile] : [])].join(' ');
+  return [
+    'aws eks update-kubeconfig --name',
+    config.clusterName,
+    '--region',
+    config.region,
+    ...(config.profile ? ['--profile', config.profile] : []),
+  ].join(' ');
 }
 
 /** kubectl get svc must list the `kubernetes` service of the default namespace. */
@@ -68,7 +82,10 @@ export const kubeconfigStep: Step = {
           action: 'UpdateKubeconfig',
           input: { file: kubeconfigPath(), cluster: name, context: name, user: name, exec: execSpec(ctx.config) },
           cli: updateKubeconfigCli(ctx.config),
-          why: text('Adds a cluster, a user and a context to your kubeconfig and makes the context current.', 'kubeconfig にクラスター・ユーザー・コンテキストを追加し、そのコンテキストを現在のものにします。'),
+          why: text(
+            'Adds a cluster, a user and a context to your kubeconfig and makes the context current.',
+            'kubeconfig にクラスター・ユーザー・コンテキストを追加し、そのコンテキストを現在のものにします。',
+          ),
         },
         { service: 'kubectl', action: 'GetSvc', input: { args: ['get', 'svc'] }, cli: 'kubectl get svc' },
       ],
@@ -91,7 +108,10 @@ export const kubeconfigStep: Step = {
     await writeKubeconfig(path, merged.text);
     // Remember the context that was current before the tutor's, once: teardown puts it back.
     if (ctx.ledger.facts.kubeconfigPath !== path || ctx.ledger.facts.previousContext === undefined) {
-      await ctx.ledger.setFacts({ kubeconfigPath: path, previousContext: merged.previousContext === entry.name ? null : merged.previousContext });
+      await ctx.ledger.setFacts({
+        kubeconfigPath: path,
+        previousContext: merged.previousContext === entry.name ? null : merged.previousContext,
+      });
     }
     await ctx.ledger.created(KUBECONFIG_KEY, entry.name, { path });
     ctx.emit({ type: 'resource', key: KUBECONFIG_KEY, kind: 'kubeconfig', id: path, change: 'created' });
@@ -103,18 +123,35 @@ export const kubeconfigStep: Step = {
     const found = readEntry(source, entryName(ctx));
     const cluster = await describeCluster(ctx, { maxAgeMs: RECENT_MS });
     const checks: Check[] = [
-      { id: 'kubeconfig:entry', ok: Boolean(found), label: text(`${path} has the cluster, user and context`, `${path} にクラスター・ユーザー・コンテキストがある`), detail: entryName(ctx) },
-      { id: 'kubeconfig:server', ok: Boolean(found && found.server === cluster?.endpoint), label: text('It points at the cluster’s API endpoint', 'クラスターの API エンドポイントを指している'), ...(found ? { detail: found.server } : {}) },
+      {
+        id: 'kubeconfig:entry',
+        ok: Boolean(found),
+        label: text(`${path} has the cluster, user and context`, `${path} にクラスター・ユーザー・コンテキストがある`),
+        detail: entryName(ctx),
+      },
+      {
+        id: 'kubeconfig:server',
+        ok: Boolean(found && found.server === cluster?.endpoint),
+        label: text('It points at the cluster’s API endpoint', 'クラスターの API エンドポイントを指している'),
+        ...(found ? { detail: found.server } : {}),
+      },
       {
         id: 'kubeconfig:exec',
         ok: found?.exec.apiVersion === 'client.authentication.k8s.io/v1beta1' && found.exec.args.includes('get-token'),
-        label: text('kubectl gets its token from `aws eks get-token` (v1beta1)', 'kubectl は `aws eks get-token`(v1beta1)でトークンを取得する'),
+        label: text(
+          'kubectl gets its token from `aws eks get-token` (v1beta1)',
+          'kubectl は `aws eks get-token`(v1beta1)でトークンを取得する',
+        ),
       },
       { id: 'kubeconfig:current', ok: found?.current === true, label: text('It is the current context', '現在のコンテキストになっている') },
     ];
     if (ctx.config.kubectl) {
       const output = await kubectlGetSvc(ctx, path);
-      checks.push({ id: 'kubeconfig:get-svc', ok: listsKubernetesService(output), label: text('`kubectl get svc` lists the kubernetes service', '`kubectl get svc` に kubernetes サービスが表示される') });
+      checks.push({
+        id: 'kubeconfig:get-svc',
+        ok: listsKubernetesService(output),
+        label: text('`kubectl get svc` lists the kubernetes service', '`kubectl get svc` に kubernetes サービスが表示される'),
+      });
     }
     return checks;
   },

@@ -84,7 +84,9 @@ export async function describeNodegroup(ctx: StepContext, options: { maxAgeMs?: 
   let group: Nodegroup | undefined;
   try {
     group = (
-      await ctx.clients.eks.send(new DescribeNodegroupCommand({ clusterName: ctx.config.clusterName, nodegroupName: nodegroupName(ctx.config.clusterName) }))
+      await ctx.clients.eks.send(
+        new DescribeNodegroupCommand({ clusterName: ctx.config.clusterName, nodegroupName: nodegroupName(ctx.config.clusterName) }),
+      )
     ).nodegroup;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException || (error as { name?: string }).name === 'ResourceNotFoundException')) throw error;
@@ -116,7 +118,10 @@ export const nodegroupStep: Step = {
         action: 'CreateNodegroup',
         input,
         cli: cliCommand('eks', 'CreateNodegroup', input, config.region),
-        why: text('EKS launches the EC2 instances in an Auto Scaling group and joins them to the cluster.', 'EKS が Auto Scaling グループで EC2 インスタンスを起動し、クラスターに参加させます。'),
+        why: text(
+          'EKS launches the EC2 instances in an Auto Scaling group and joins them to the cluster.',
+          'EKS が Auto Scaling グループで EC2 インスタンスを起動し、クラスターに参加させます。',
+        ),
       },
       { service: 'kubectl' as const, action: 'GetNodes', input: { args: ['get', 'nodes'] }, cli: 'kubectl get nodes' },
     ];
@@ -134,7 +139,12 @@ export const nodegroupStep: Step = {
   async apply(ctx) {
     // The role made by prepare in this run is not asked for again; a failed or since-deleted one is made here.
     const made = preparedRoles.get(ctx);
-    const ready = made ? await made.then(() => ctx.ledger.get(NODE_ROLE_KEY)?.state === 'created', () => false) : false;
+    const ready = made
+      ? await made.then(
+          () => ctx.ledger.get(NODE_ROLE_KEY)?.state === 'created',
+          () => false,
+        )
+      : false;
     if (!ready) await ensureRole(ctx, nodeRoleSpec(ctx.config));
     const existing = await describeNodegroup(ctx);
     if (existing && existing.status !== 'DELETING') {
@@ -149,7 +159,9 @@ export const nodegroupStep: Step = {
       }
       if (ctx.ledger.get(NODEGROUP_KEY)?.state !== 'created') {
         await ctx.ledger.intend(NODEGROUP_KEY, 'eks-nodegroup', 5);
-        await ctx.ledger.created(NODEGROUP_KEY, existing.nodegroupArn ?? existing.nodegroupName ?? '', { name: existing.nodegroupName ?? '' });
+        await ctx.ledger.created(NODEGROUP_KEY, existing.nodegroupArn ?? existing.nodegroupName ?? '', {
+          name: existing.nodegroupName ?? '',
+        });
       }
       ctx.emit({ type: 'resource', key: NODEGROUP_KEY, kind: 'eks-nodegroup', id: existing.nodegroupArn ?? '', change: 'adopted' });
       return;
@@ -195,27 +207,57 @@ export const nodegroupStep: Step = {
   async verify(ctx) {
     const checks: Check[] = await verifyRole(ctx, nodeRoleSpec(ctx.config));
     const group = await describeNodegroup(ctx, { maxAgeMs: RECENT_MS });
-    const add = (id: string, ok: boolean, en: string, ja: string, detail?: string) => checks.push({ id, ok, label: text(en, ja), ...(detail ? { detail } : {}) });
-    add('nodegroup:active', group?.status === 'ACTIVE', 'The node group is ACTIVE', 'ノードグループが ACTIVE', group ? `${group.nodegroupName} ${group.status}` : undefined);
+    const add = (id: string, ok: boolean, en: string, ja: string, detail?: string) =>
+      checks.push({ id, ok, label: text(en, ja), ...(detail ? { detail } : {}) });
+    add(
+      'nodegroup:active',
+      group?.status === 'ACTIVE',
+      'The node group is ACTIVE',
+      'ノードグループが ACTIVE',
+      group ? `${group.nodegroupName} ${group.status}` : undefined,
+    );
     if (group) {
       const tier = nodeSubnetTier(ctx.config);
-      const wanted = Array.from({ length: ctx.config.azs }, (_, i) => ctx.ledger.get(subnetKey(tier, i))?.id).sort().join();
-      add('nodegroup:subnets', [...(group.subnets ?? [])].sort().join() === wanted, `Its nodes go in the ${tier} subnets`, `ノードは${tier === 'private' ? 'プライベート' : 'パブリック'}サブネットに置かれる`, group.subnets?.join(', '));
+      const wanted = Array.from({ length: ctx.config.azs }, (_, i) => ctx.ledger.get(subnetKey(tier, i))?.id)
+        .sort()
+        .join();
+      add(
+        'nodegroup:subnets',
+        [...(group.subnets ?? [])].sort().join() === wanted,
+        `Its nodes go in the ${tier} subnets`,
+        `ノードは${tier === 'private' ? 'プライベート' : 'パブリック'}サブネットに置かれる`,
+        group.subnets?.join(', '),
+      );
       add(
         'nodegroup:scaling',
         group.scalingConfig?.desiredSize === ctx.config.nodes && group.scalingConfig?.minSize === 1,
         `It wants ${ctx.config.nodes} nodes (min 1, max ${ctx.config.nodes})`,
         `ノード数 ${ctx.config.nodes}(最小 1、最大 ${ctx.config.nodes})`,
       );
-      add('nodegroup:role', group.nodeRole === ctx.ledger.get(NODE_ROLE_KEY)?.id, 'Its nodes use the node role', 'ノードはノードロールを使う', group.nodeRole);
+      add(
+        'nodegroup:role',
+        group.nodeRole === ctx.ledger.get(NODE_ROLE_KEY)?.id,
+        'Its nodes use the node role',
+        'ノードはノードロールを使う',
+        group.nodeRole,
+      );
     }
     if (ctx.config.kubectl) {
       const path = ctx.ledger.get(KUBECONFIG_KEY)?.details?.path;
-      const result = await ctx.kubectl(['get', 'nodes'], { ...(path ? { kubeconfig: path } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) });
+      const result = await ctx.kubectl(['get', 'nodes'], {
+        ...(path ? { kubeconfig: path } : {}),
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+      });
       const output = (result.exitCode === 0 ? result.stdout : `${result.stdout}\n${result.stderr}`).trim();
       ctx.emit({ type: 'kubectl', args: ['get', 'nodes'], output });
       const ready = output.split('\n').filter((line) => /\sReady\s/.test(line)).length;
-      add('nodegroup:ready', ready >= ctx.config.nodes, `kubectl get nodes shows ${ctx.config.nodes} Ready nodes`, `kubectl get nodes で Ready のノードが ${ctx.config.nodes} 台`, `${ready} Ready`);
+      add(
+        'nodegroup:ready',
+        ready >= ctx.config.nodes,
+        `kubectl get nodes shows ${ctx.config.nodes} Ready nodes`,
+        `kubectl get nodes で Ready のノードが ${ctx.config.nodes} 台`,
+        `${ready} Ready`,
+      );
     }
     return checks;
   },

@@ -36,7 +36,9 @@ export function enableDnsHostnamesRequest(vpcId: string) {
 
 export function createInternetGatewayRequest(config: TutorConfig) {
   return {
-    TagSpecifications: [{ ResourceType: 'internet-gateway' as const, Tags: tutorTags(config.clusterName, IGW_KEY, `${config.clusterName}-igw`) }],
+    TagSpecifications: [
+      { ResourceType: 'internet-gateway' as const, Tags: tutorTags(config.clusterName, IGW_KEY, `${config.clusterName}-igw`) },
+    ],
   };
 }
 
@@ -81,7 +83,9 @@ export function associateRouteTableRequest(routeTableId: string, subnetId: strin
 export function allocateAddressRequest(config: TutorConfig, index: number) {
   return {
     Domain: 'vpc' as const,
-    TagSpecifications: [{ ResourceType: 'elastic-ip' as const, Tags: tutorTags(config.clusterName, eipKey(index), `${config.clusterName}-nat-eip-${index}`) }],
+    TagSpecifications: [
+      { ResourceType: 'elastic-ip' as const, Tags: tutorTags(config.clusterName, eipKey(index), `${config.clusterName}-nat-eip-${index}`) },
+    ],
   };
 }
 
@@ -91,7 +95,9 @@ export function createNatGatewayRequest(config: TutorConfig, subnetId: string, a
     AllocationId: allocationId,
     ConnectivityType: 'public' as const,
     ClientToken: clientToken,
-    TagSpecifications: [{ ResourceType: 'natgateway' as const, Tags: tutorTags(config.clusterName, natKey(index), `${config.clusterName}-nat-${index}`) }],
+    TagSpecifications: [
+      { ResourceType: 'natgateway' as const, Tags: tutorTags(config.clusterName, natKey(index), `${config.clusterName}-nat-${index}`) },
+    ],
   };
 }
 

@@ -25,16 +25,35 @@ export async function verifyVpc(ctx: StepContext): Promise<Check[]> {
     return checks;
   }
   const dns = await ec2.send(new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: 'enableDnsHostnames' }));
-  add('vpc:dns', dns.EnableDnsHostnames?.Value === true, 'DNS hostnames are on (needed for the private endpoint)', 'DNS ホスト名が有効(プライベートエンドポイントに必要)', vpcId);
+  add(
+    'vpc:dns',
+    dns.EnableDnsHostnames?.Value === true,
+    'DNS hostnames are on (needed for the private endpoint)',
+    'DNS ホスト名が有効(プライベートエンドポイントに必要)',
+    vpcId,
+  );
 
   const subnets = (await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }))).Subnets ?? [];
   const mine = subnets.filter((s) => tag(s, ELB_TAG.public) || tag(s, ELB_TAG.private));
   const publicSubnets = mine.filter((s) => tag(s, ELB_TAG.public) === '1');
   const privateSubnets = mine.filter((s) => tag(s, ELB_TAG.private) === '1');
   const azs = new Set(mine.map((s) => s.AvailabilityZone));
-  add('vpc:azs', azs.size >= 2, `Subnets span ${azs.size} availability zones (EKS needs at least 2)`, `サブネットが ${azs.size} 個のアベイラビリティーゾーンにまたがる(EKS には 2 個以上が必要)`, [...azs].join(', '));
-  const perAz = [...azs].every((az) => publicSubnets.some((s) => s.AvailabilityZone === az) && privateSubnets.some((s) => s.AvailabilityZone === az));
-  add('vpc:tiers', perAz && azs.size === ctx.config.azs, 'Each AZ has one public and one private subnet', '各 AZ にパブリックとプライベートのサブネットが 1 つずつある');
+  add(
+    'vpc:azs',
+    azs.size >= 2,
+    `Subnets span ${azs.size} availability zones (EKS needs at least 2)`,
+    `サブネットが ${azs.size} 個のアベイラビリティーゾーンにまたがる(EKS には 2 個以上が必要)`,
+    [...azs].join(', '),
+  );
+  const perAz = [...azs].every(
+    (az) => publicSubnets.some((s) => s.AvailabilityZone === az) && privateSubnets.some((s) => s.AvailabilityZone === az),
+  );
+  add(
+    'vpc:tiers',
+    perAz && azs.size === ctx.config.azs,
+    'Each AZ has one public and one private subnet',
+    '各 AZ にパブリックとプライベートのサブネットが 1 つずつある',
+  );
   add(
     'vpc:elb-tags',
     publicSubnets.length === ctx.config.azs,
@@ -57,8 +76,16 @@ export async function verifyVpc(ctx: StepContext): Promise<Check[]> {
   );
 
   const igwId = ctx.ledger.get(IGW_KEY)?.id;
-  const igw = igwId ? (await ec2.send(new DescribeInternetGatewaysCommand({ InternetGatewayIds: [igwId] }))).InternetGateways?.[0] : undefined;
-  add('vpc:igw', Boolean(igw?.Attachments?.some((a) => a.VpcId === vpcId && (a.State === 'attached' || String(a.State) === 'available'))), 'The internet gateway is attached to the VPC', 'インターネットゲートウェイが VPC にアタッチされている', igwId);
+  const igw = igwId
+    ? (await ec2.send(new DescribeInternetGatewaysCommand({ InternetGatewayIds: [igwId] }))).InternetGateways?.[0]
+    : undefined;
+  add(
+    'vpc:igw',
+    Boolean(igw?.Attachments?.some((a) => a.VpcId === vpcId && (a.State === 'attached' || String(a.State) === 'available'))),
+    'The internet gateway is attached to the VPC',
+    'インターネットゲートウェイが VPC にアタッチされている',
+    igwId,
+  );
 
   const tables = (await ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }))).RouteTables ?? [];
   const tableOf = (subnetId: string | undefined) => tables.find((t) => t.Associations?.some((a) => a.SubnetId === subnetId));
@@ -83,7 +110,11 @@ export async function verifyVpc(ctx: StepContext): Promise<Check[]> {
     const gateways = (await ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: natIds.filter(Boolean) }))).NatGateways ?? [];
     add(
       'vpc:nat',
-      gateways.length === nats && gateways.every((g) => g.State === 'available' && publicSubnets.some((s) => s.SubnetId === g.SubnetId) && g.NatGatewayAddresses?.[0]?.AllocationId),
+      gateways.length === nats &&
+        gateways.every(
+          (g) =>
+            g.State === 'available' && publicSubnets.some((s) => s.SubnetId === g.SubnetId) && g.NatGatewayAddresses?.[0]?.AllocationId,
+        ),
       `${nats} NAT gateway${nats > 1 ? 's are' : ' is'} available in public subnets, each with an Elastic IP`,
       `NAT ゲートウェイ ${nats} 個がパブリックサブネットで available になり、それぞれ Elastic IP を持つ`,
       gateways.map((g) => `${g.NatGatewayId} ${g.State}`).join(', '),

@@ -17,10 +17,25 @@ export function Spinner({ tone = 'warn' }: { tone?: Tone }) {
  * Elapsed time of a wait against what it usually takes: from `since` (wall
  * clock), or from the last reported elapsed time run on by the clock.
  */
-export function Elapsed({ since, elapsedMs, at, expectedMs, rate = 1, running = true }: { since?: number; elapsedMs?: number; at?: number; expectedMs?: number; rate?: number; running?: boolean }) {
+export function Elapsed({
+  since,
+  elapsedMs,
+  at,
+  expectedMs,
+  rate = 1,
+  running = true,
+}: {
+  since?: number;
+  elapsedMs?: number;
+  at?: number;
+  expectedMs?: number;
+  rate?: number;
+  running?: boolean;
+}) {
   const { theme } = useUi();
   const now = useNow(running && !theme.plain);
-  const elapsed = elapsedMs !== undefined && at !== undefined ? elapsedMs + Math.max(0, now - at) * rate : since !== undefined ? (now - since) * rate : 0;
+  const elapsed =
+    elapsedMs !== undefined && at !== undefined ? elapsedMs + Math.max(0, now - at) * rate : since !== undefined ? (now - since) * rate : 0;
   return (
     <T tone="muted">
       {clock(elapsed)}

@@ -63,7 +63,11 @@ export function CostMeter() {
         {' · '}
         {S.costTotal(formatUsd(cost.total))}
       </T>
-      {config.mode === 'sandbox' ? <T tone="muted" wrap="truncate-end">{S.costSandbox}</T> : null}
+      {config.mode === 'sandbox' ? (
+        <T tone="muted" wrap="truncate-end">
+          {S.costSandbox}
+        </T>
+      ) : null}
     </Box>
   );
 }

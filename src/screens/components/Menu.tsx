@@ -26,7 +26,10 @@ function RunTime({ lesson }: { lesson: Lesson }) {
   const { config } = useTutor();
   if (!lesson.step) return null;
   const real = expectedRunMs(lesson.step, { ...config, mode: 'real' });
-  const label = config.mode === 'sandbox' ? S.runTakesSandbox(roughDuration(expectedRunMs(lesson.step, config)), roughDuration(real)) : S.runTakes(roughDuration(real));
+  const label =
+    config.mode === 'sandbox'
+      ? S.runTakesSandbox(roughDuration(expectedRunMs(lesson.step, config)), roughDuration(real))
+      : S.runTakes(roughDuration(real));
   return <T tone="muted">{label}</T>;
 }
 
@@ -64,14 +67,12 @@ export function Menu() {
           }
           const mark = lessonMark(row.lesson, tutor, config.mode);
           const here = row.index === tutor.menuCursor;
-          const symbol = mark === 'done' || mark === 'cleaned' ? theme.symbols.done : mark === 'current' ? theme.symbols.current : theme.symbols.todo;
+          const symbol =
+            mark === 'done' || mark === 'cleaned' ? theme.symbols.done : mark === 'current' ? theme.symbols.current : theme.symbols.todo;
           return (
             <Box key={row.lesson.id} justifyContent="space-between">
               <T wrap="truncate-end" {...(here ? { tone: 'accent' as const, bold: true } : {})}>
-                {here ? theme.symbols.cursor : ' '}
-                {' '}
-                <T tone={mark === 'done' ? 'ok' : mark === 'current' ? 'warn' : 'muted'}>{symbol}</T>
-                {' '}
+                {here ? theme.symbols.cursor : ' '} <T tone={mark === 'done' ? 'ok' : mark === 'current' ? 'warn' : 'muted'}>{symbol}</T>{' '}
                 {isWrapUp(row.lesson) ? '  ' : ''}
                 {theme.plain ? `${row.index + 1}. ` : ''}
                 {row.lesson.title}

@@ -17,8 +17,7 @@ export function StatusLine() {
   return (
     <Box justifyContent="space-between" width={columns}>
       <T wrap="truncate-end">
-        <T tone={views.length ? 'ok' : 'muted'}>{views.length ? theme.phase.ready.symbol : theme.phase.planned.symbol}</T>
-        {' '}
+        <T tone={views.length ? 'ok' : 'muted'}>{views.length ? theme.phase.ready.symbol : theme.phase.planned.symbol}</T>{' '}
         <T>{S.resources(views.length)}</T>
         {creating ? (
           <T tone="warn">

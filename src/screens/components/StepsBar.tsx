@@ -13,8 +13,7 @@ export function StepsBar({ long = false }: { long?: boolean }) {
   const done = tutor.doneSteps.length;
   return (
     <T wrap="truncate-end">
-      <T tone="muted">{S.steps}</T>
-      {' '}
+      <T tone="muted">{S.steps}</T>{' '}
       {STEPS.map((step) => {
         const phase = world.runs[step]?.phase;
         const isDone = tutor.doneSteps.includes(step);
@@ -27,7 +26,7 @@ export function StepsBar({ long = false }: { long?: boolean }) {
           </T>
         );
       })}
-      {long ? <T tone="muted">{' '}{S.stepsDone(done)}</T> : <T tone="muted">{` ${done}/5`}</T>}
+      {long ? <T tone="muted"> {S.stepsDone(done)}</T> : <T tone="muted">{` ${done}/5`}</T>}
     </T>
   );
 }

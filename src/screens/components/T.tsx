@@ -10,7 +10,8 @@ function isText(value: unknown): value is Text {
   return typeof value === 'object' && value !== null && !isValidElement(value) && 'en' in value && 'ja' in value;
 }
 
-const isPlain = (child: unknown) => typeof child === 'string' || typeof child === 'number' || isText(child) || child === undefined || child === null || child === false;
+const isPlain = (child: unknown) =>
+  typeof child === 'string' || typeof child === 'number' || isText(child) || child === undefined || child === null || child === false;
 
 /** A string or a Text in the learner's language, as it may appear on screen (masked in presenter mode). */
 export function useSay(): (value: Say) => string {
@@ -50,23 +51,24 @@ export function T({ children, tone, bold, dim, inverse, underline, wrap }: TProp
   const { lang, mask, theme } = useUi();
   const inside = useContext(InsideT);
   const list: unknown[] = Array.isArray(children) ? children : [children];
-  const word = (child: unknown) => (isText(child) ? child[lang] : typeof child === 'string' || typeof child === 'number' ? String(child) : '');
+  const word = (child: unknown) =>
+    isText(child) ? child[lang] : typeof child === 'string' || typeof child === 'number' ? String(child) : '';
   // Plain text is joined before masking, so an id split over several pieces is still caught.
   const parts: ReactNode[] = list.every(isPlain)
     ? [mask(list.map(word).join(''))]
     : list.map((child, i) => (isPlain(child) ? mask(word(child)) : <Fragment key={i}>{child as ReactNode}</Fragment>));
   const color = tone ? theme.colors[tone] : undefined;
   const text = (
-      <InkText
-        {...(color ? { color } : {})}
-        {...(bold ? { bold } : {})}
-        {...(dim ? { dimColor: true } : {})}
-        {...(inverse ? { inverse } : {})}
-        {...(underline ? { underline } : {})}
-        wrap={wrap ?? 'wrap'}
-      >
-        {parts}
-      </InkText>
+    <InkText
+      {...(color ? { color } : {})}
+      {...(bold ? { bold } : {})}
+      {...(dim ? { dimColor: true } : {})}
+      {...(inverse ? { inverse } : {})}
+      {...(underline ? { underline } : {})}
+      wrap={wrap ?? 'wrap'}
+    >
+      {parts}
+    </InkText>
   );
   const wrapped = (wrap ?? 'wrap') === 'wrap' && !inside ? <Transform transform={dropWrapSpace}>{text}</Transform> : text;
   return inside ? wrapped : <InsideT.Provider value={true}>{wrapped}</InsideT.Provider>;

@@ -46,9 +46,15 @@ function ModeLines() {
         <T wrap="truncate-end">
           <T tone="muted">{S.account}: </T>
           {open.identity?.account ?? '?'}
-          <T tone="muted">{'  '}{S.region}: </T>
+          <T tone="muted">
+            {'  '}
+            {S.region}:{' '}
+          </T>
           {config.region}
-          <T tone="muted">{'  '}{S.profile}: </T>
+          <T tone="muted">
+            {'  '}
+            {S.profile}:{' '}
+          </T>
           {config.profile ?? S.defaultProfile}
         </T>
         <T wrap="truncate-end">
@@ -111,10 +117,7 @@ export function Welcome({ choices }: { choices: readonly WelcomeChoice[] }) {
   const { tutor, config, session, startStep } = useTutor();
   const notes = session.status === 'open' ? session.session.notes : [];
   const engine = session.status === 'open' ? session.session.engine : undefined;
-  const stepCost =
-    startStep && engine && config.mode === 'real'
-      ? plannedHourly((n) => engine.plan(n), stepsThrough(startStep - 1))
-      : 0;
+  const stepCost = startStep && engine && config.mode === 'real' ? plannedHourly((n) => engine.plan(n), stepsThrough(startStep - 1)) : 0;
   return (
     <Frame keys={S.keysWelcome}>
       <Heading>{S.tagline}</Heading>
@@ -142,7 +145,9 @@ export function Welcome({ choices }: { choices: readonly WelcomeChoice[] }) {
           <T tone="muted">{S.aside(S.languageSwitch)}</T>
         </T>
       </Box>
-      {startStep && startStep > 1 && session.status === 'open' ? <T tone="warn">{S.atStep(startStep, stepCost ? formatUsd(stepCost) : '')}</T> : null}
+      {startStep && startStep > 1 && session.status === 'open' ? (
+        <T tone="warn">{S.atStep(startStep, stepCost ? formatUsd(stepCost) : '')}</T>
+      ) : null}
       <Box marginTop={1}>
         <ChoiceList choices={choices} cursor={tutor.welcomeCursor} />
       </Box>

@@ -15,7 +15,14 @@ import { newSeed } from '../state/shuffle.js';
 import { createTutorReducer, initialTutor } from '../state/tutor.js';
 import type { WelcomeChoiceId } from '../state/welcome.js';
 import { useServices } from './services.js';
-import { ActionsContext, NavigationContext, SessionContext, WorldContext, type TutorActions, type TutorSessionView } from './tutor-state.js';
+import {
+  ActionsContext,
+  NavigationContext,
+  SessionContext,
+  WorldContext,
+  type TutorActions,
+  type TutorSessionView,
+} from './tutor-state.js';
 
 export { useNavigation, useTutor, useTutorActions, useTutorSession, useWorldState } from './tutor-state.js';
 export type { TutorActions, TutorSessionView, TutorView } from './tutor-state.js';
@@ -42,7 +49,11 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, ch
   // --presenter starts on the 20-minute track; `f` switches to the full course and back.
   const [presenterTrack, setPresenterTrack] = useState(initial.presenter);
   const course = useMemo<Course>(
-    () => ({ lessons: presenterTrack ? presenterLessons(lessons) : lessons, mode: config.mode, ...(presenterTrack ? { presenter: true } : {}) }),
+    () => ({
+      lessons: presenterTrack ? presenterLessons(lessons) : lessons,
+      mode: config.mode,
+      ...(presenterTrack ? { presenter: true } : {}),
+    }),
     [lessons, config.mode, presenterTrack],
   );
   const reducer = useMemo(() => createTutorReducer(course), [course]);
@@ -87,7 +98,6 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, ch
       .then(() => sessions.close())
       .then(() => onExit(failed ? 1 : 0, lines));
   }, [services, sessions, onExit, flush]);
-
 
   const quit = useCallback(() => {
     const { tutor: t, world: w, config: c } = latest.current;
@@ -157,7 +167,8 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, ch
   const liveData = useCallback(
     (kind: LiveData | Diagram): Promise<LiveView> =>
       session && (kind === 'vpc-diagram' || kind === 'auth-path')
-        ? (services.diagram?.(session, kind) ?? Promise.resolve({ kind: 'unavailable', reason: { en: 'No diagram here.', ja: 'ここでは図を表示できません。' } }))
+        ? (services.diagram?.(session, kind) ??
+          Promise.resolve({ kind: 'unavailable', reason: { en: 'No diagram here.', ja: 'ここでは図を表示できません。' } }))
         : session
           ? services.liveData(session, kind as LiveData)
           : Promise.resolve({ kind: 'unavailable', reason: { en: 'No session is open.', ja: 'セッションが開いていません。' } }),

@@ -27,5 +27,10 @@ export function useCommandValues(): CommandValues {
     };
   }, [services, open]);
   if (!open) return { cluster: config.clusterName, region: config.region };
-  return commandValues({ ledger: open.ledger, config: open.config, ...(open.identity ? { accountId: open.identity.account } : {}), ...(zones ? { zones } : {}) });
+  return commandValues({
+    ledger: open.ledger,
+    config: open.config,
+    ...(open.identity ? { accountId: open.identity.account } : {}),
+    ...(zones ? { zones } : {}),
+  });
 }

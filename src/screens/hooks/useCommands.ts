@@ -10,7 +10,12 @@ import type { WelcomeChoiceId } from '../state/welcome.js';
  * The one key handler: a key becomes a Command, `route` decides what it means
  * on the current screen, and this hook carries that out.
  */
-export function useCommands(context: { wide: boolean; welcome: WelcomeChoiceId[]; callCount: number; capture?: (input: string, key: KeyInfo) => boolean }): void {
+export function useCommands(context: {
+  wide: boolean;
+  welcome: WelcomeChoiceId[];
+  callCount: number;
+  capture?: (input: string, key: KeyInfo) => boolean;
+}): void {
   const view = useTutor();
   const actions = useTutorActions();
   const { isRawModeSupported } = useStdin();
@@ -88,7 +93,8 @@ export function useCommands(context: { wide: boolean; welcome: WelcomeChoiceId[]
       // Screens beside the tutor's own (day two) take their keys first, when nothing is queued before them.
       if (queue.current.length === 0 && latest.current.context.capture?.(input, key)) return;
       // Keys typed faster than they are read arrive together: each is a command of its own.
-      const commands = input.length > 1 && !key.ctrl && !key.meta ? [...input].map((char) => keyToCommand(char, {})) : [keyToCommand(input, key)];
+      const commands =
+        input.length > 1 && !key.ctrl && !key.meta ? [...input].map((char) => keyToCommand(char, {})) : [keyToCommand(input, key)];
       const known = commands.filter((command): command is Command => command !== undefined);
       if (known.length === 0) return;
       const idle = queue.current.length === 0;

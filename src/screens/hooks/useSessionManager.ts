@@ -6,9 +6,7 @@ import type { Services, TutorSession } from '../services/types.js';
 import { errorCode, errorText } from '../state/errors.js';
 
 export type SessionState =
-  | { status: 'opening' }
-  | { status: 'open'; session: TutorSession }
-  | { status: 'failed'; error: Text; code?: string };
+  { status: 'opening' } | { status: 'open'; session: TutorSession } | { status: 'failed'; error: Text; code?: string };
 
 /** How long after the session settles the checks start. */
 const CHECKS_AFTER_MS = 100;

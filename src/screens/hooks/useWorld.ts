@@ -14,7 +14,11 @@ export function useWorld(services: Services, session: TutorSession | undefined) 
         const created = session.ledger.get(key)?.createdAt;
         return created ? Date.parse(created) : undefined;
       };
-      dispatch({ type: 'inventory', found: found.map((f) => ({ ...f, ...(since(f.key) ? { since: since(f.key)! } : {}) })), at: services.now() });
+      dispatch({
+        type: 'inventory',
+        found: found.map((f) => ({ ...f, ...(since(f.key) ? { since: since(f.key)! } : {}) })),
+        at: services.now(),
+      });
     } catch {
       // The map keeps what the events said; the next refresh may do better.
     }

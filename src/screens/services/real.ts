@@ -20,7 +20,10 @@ function sessionIo(session: Session): SessionIo {
     },
     onCall: (listener) => session.engine.clients.onCall(listener),
     async dayTwo(id, on, signal) {
-      const [{ dayTwoAction }, { dayTwoContextOf }] = await Promise.all([import('../../aws/day-two/actions.js'), import('../../aws/day-two/session-context.js')]);
+      const [{ dayTwoAction }, { dayTwoContextOf }] = await Promise.all([
+        import('../../aws/day-two/actions.js'),
+        import('../../aws/day-two/session-context.js'),
+      ]);
       const action = dayTwoAction(id);
       if (!action) throw new Error(`No day-two action ${id}.`);
       return action.run(dayTwoContextOf(session, on.emit, on.show, signal), {});

@@ -31,7 +31,11 @@ export interface SessionIo {
   live(kind: LiveData | Diagram): Promise<LiveView>;
   zones(): Promise<string[] | undefined>;
   onCall(listener: (call: { service: string; operation: string }) => void): () => void;
-  dayTwo(action: string, on: { emit: (event: EngineEvent) => void; show: (call: PlannedCall) => void }, signal: AbortSignal): Promise<Outcome>;
+  dayTwo(
+    action: string,
+    on: { emit: (event: EngineEvent) => void; show: (call: PlannedCall) => void },
+    signal: AbortSignal,
+  ): Promise<Outcome>;
 }
 
 /** What a page with `live` shows, already fetched and stripped of anything secret (read in src/aws/live.ts). */
@@ -55,5 +59,10 @@ export interface Services {
   /** Wall-clock time, ms. */
   now(): number;
   /** Runs a day-two action (`DAY_TWO_ACTIONS`) on the session's build: each call shown before it is sent, its events as they come. */
-  dayTwo?(session: TutorSession, action: string, on: { emit: (event: EngineEvent) => void; show: (call: PlannedCall) => void }, signal: AbortSignal): Promise<Outcome>;
+  dayTwo?(
+    session: TutorSession,
+    action: string,
+    on: { emit: (event: EngineEvent) => void; show: (call: PlannedCall) => void },
+    signal: AbortSignal,
+  ): Promise<Outcome>;
 }

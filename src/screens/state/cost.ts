@@ -8,7 +8,10 @@ export function timeRate(config: Pick<TutorConfig, 'mode' | 'timeScale'>): numbe
 }
 
 /** What one resource costs per hour while it exists (list prices, an estimate). */
-export function hourlyOf(view: Pick<ResourceView, 'kind' | 'details'>, config: Pick<TutorConfig, 'region' | 'instanceType' | 'nodes' | 'nat'>): number {
+export function hourlyOf(
+  view: Pick<ResourceView, 'kind' | 'details'>,
+  config: Pick<TutorConfig, 'region' | 'instanceType' | 'nodes' | 'nat'>,
+): number {
   return resourceHourly(view, config);
 }
 

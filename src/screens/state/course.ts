@@ -35,7 +35,9 @@ export function presenterLessons(lessons: readonly Lesson[]): Lesson[] {
  * pages; then the lesson's commands to try and its reading; the quiz comes last.
  */
 export function pagesOf(lesson: Lesson, mode: Mode, presenter = false): PageRef[] {
-  const pages: PageRef[] = lesson.pages.flatMap((page, index): PageRef[] => (!presenter || page.presenter ? [{ kind: 'learn', index }] : []));
+  const pages: PageRef[] = lesson.pages.flatMap((page, index): PageRef[] =>
+    !presenter || page.presenter ? [{ kind: 'learn', index }] : [],
+  );
   if (presenter) {
     if (lesson.step) pages.push({ kind: 'call' }, { kind: 'run' }, ...(mode !== 'dry-run' ? [{ kind: 'check' } as const] : []));
     if (lesson.id === 'cleanup') pages.push({ kind: 'teardown' });
@@ -83,6 +85,12 @@ export function isWrapUp(lesson: Lesson): boolean {
  * gateway. The sandbox runs `timeScale` times that.
  */
 export function expectedRunMs(step: StepNumber, config: { nat: string; mode: Mode; timeScale: number }): number {
-  const real = { 1: 10_000, 2: config.nat === 'none' ? 15_000 : EXPECTED.natCreate, 3: EXPECTED.clusterCreate, 4: 5_000, 5: EXPECTED.nodegroupCreate }[step];
+  const real = {
+    1: 10_000,
+    2: config.nat === 'none' ? 15_000 : EXPECTED.natCreate,
+    3: EXPECTED.clusterCreate,
+    4: 5_000,
+    5: EXPECTED.nodegroupCreate,
+  }[step];
   return config.mode === 'sandbox' ? real * config.timeScale : real;
 }

@@ -34,13 +34,17 @@ function azColumn(shape: VpcShape, az: string, inner: number): string[] {
   const rule = `+${'-'.repeat(inner + 2)}+`;
   const cell = (value: string) => pieces(value, inner).map((p) => `| ${p.padEnd(inner)} |`);
   // A label and its value on one line when they fit, else the value under its label.
-  const pair = (label: string, value: string) => (label.length + 1 + value.length <= inner ? cell(`${label} ${value}`) : [...cell(label), ...cell(`  ${value}`.slice(value.length + 2 > inner ? 2 : 0))]);
+  const pair = (label: string, value: string) =>
+    label.length + 1 + value.length <= inner
+      ? cell(`${label} ${value}`)
+      : [...cell(label), ...cell(`  ${value}`.slice(value.length + 2 > inner ? 2 : 0))];
   const title = `+- ${az} `;
   rows.push(`${title}${'-'.repeat(Math.max(0, inner + 3 - title.length))}+`.slice(0, inner + 4));
   for (const tier of ['public', 'private']) {
     for (const s of shape.subnets.filter((x) => x.az === az && x.tier === tier)) {
       rows.push(...pair(tier, s.cidr), ...cell(s.id));
-      for (const [key, value] of s.tags.filter(([k]) => k.startsWith('kubernetes.io/role/'))) rows.push(...cell(`${key.replace('kubernetes.io/', '')}=${value}`));
+      for (const [key, value] of s.tags.filter(([k]) => k.startsWith('kubernetes.io/role/')))
+        rows.push(...cell(`${key.replace('kubernetes.io/', '')}=${value}`));
       for (const n of shape.nats.filter((x) => x.subnet === s.id)) rows.push(...pair('NAT', `${n.id} (${n.state || '?'})`));
       rows.push(...pair('0.0.0.0/0 ->', s.defaultRoute ?? '(none)'));
       rows.push(rule);
@@ -65,12 +69,26 @@ export function vpcDiagram(shape: VpcShape, lang: Lang, width = DIAGRAM_WIDTH): 
   for (let start = 0; start < azs.length; start += perRow) {
     const columns = azs.slice(start, start + perRow).map((az) => azColumn(shape, az, inner));
     const height = Math.max(...columns.map((c) => c.length));
-    for (let i = 0; i < height; i++) lines.push(columns.map((c) => (c[i] ?? '').padEnd(inner + 4)).join(' ').trimEnd());
+    for (let i = 0; i < height; i++)
+      lines.push(
+        columns
+          .map((c) => (c[i] ?? '').padEnd(inner + 4))
+          .join(' ')
+          .trimEnd(),
+      );
   }
   const legend =
     lang === 'ja'
-      ? ['0.0.0.0/0 -> : サブネットのルートテーブルが残りの通信を送る先', 'role/elb: kubernetes.io/role/elb、インターネット向け LB 用', 'role/internal-elb: 内部 LB 用']
-      : ['0.0.0.0/0 -> : where the subnet’s route table sends all other traffic', 'role/elb: kubernetes.io/role/elb, for internet-facing load balancers', 'role/internal-elb: for internal load balancers'];
+      ? [
+          '0.0.0.0/0 -> : サブネットのルートテーブルが残りの通信を送る先',
+          'role/elb: kubernetes.io/role/elb、インターネット向け LB 用',
+          'role/internal-elb: 内部 LB 用',
+        ]
+      : [
+          '0.0.0.0/0 -> : where the subnet’s route table sends all other traffic',
+          'role/elb: kubernetes.io/role/elb, for internet-facing load balancers',
+          'role/internal-elb: for internal load balancers',
+        ];
   for (const line of legend) lines.push(...wrapWords(line, w));
   return lines;
 }
@@ -82,11 +100,34 @@ export function authPath(shape: AuthShape, lang: Lang, width = DIAGRAM_WIDTH): s
   const user = shape.user ?? (ja ? '(ステップ 4 の後に決まります)' : '(known after step 4)');
   const boxes: [string, string][] = [
     [`kubectl  (user ${user})`, ja ? 'kubeconfig の users[].exec を実行します' : 'runs the users[].exec of the kubeconfig'],
-    [`aws eks get-token --cluster-name ${shape.cluster} --region ${shape.region}`, ja ? 'IAM の認証情報で URL に署名します（AWS への通信なし、SSO などを除く）' : 'signs a URL with your IAM credentials (no call to AWS, SSO aside)'],
-    ['STS GetCallerIdentity (presigned URL)', ja ? `x-k8s-aws-id: ${shape.cluster}。トークン = "k8s-aws-v1." + base64url(URL)` : `x-k8s-aws-id: ${shape.cluster}; token = "k8s-aws-v1." + base64url(URL)`],
-    [`EKS API server  ${shape.endpoint ?? shape.cluster}`, ja ? 'URL を STS に送り、IAM プリンシパルの ARN を得ます（401 = 認証失敗）' : 'sends the URL to STS and learns the IAM principal ARN (401 = not authenticated)'],
-    ['access entry', ja ? 'その ARN を Kubernetes のユーザー名とグループに対応づけます' : 'maps that ARN to a Kubernetes username and groups'],
-    ['Kubernetes RBAC', ja ? 'この操作が許されるかを決めます（403 Forbidden = 認可されていない）' : 'decides whether the request is allowed (403 Forbidden = not authorised)'],
+    [
+      `aws eks get-token --cluster-name ${shape.cluster} --region ${shape.region}`,
+      ja
+        ? 'IAM の認証情報で URL に署名します（AWS への通信なし、SSO などを除く）'
+        : 'signs a URL with your IAM credentials (no call to AWS, SSO aside)',
+    ],
+    [
+      'STS GetCallerIdentity (presigned URL)',
+      ja
+        ? `x-k8s-aws-id: ${shape.cluster}。トークン = "k8s-aws-v1." + base64url(URL)`
+        : `x-k8s-aws-id: ${shape.cluster}; token = "k8s-aws-v1." + base64url(URL)`,
+    ],
+    [
+      `EKS API server  ${shape.endpoint ?? shape.cluster}`,
+      ja
+        ? 'URL を STS に送り、IAM プリンシパルの ARN を得ます（401 = 認証失敗）'
+        : 'sends the URL to STS and learns the IAM principal ARN (401 = not authenticated)',
+    ],
+    [
+      'access entry',
+      ja ? 'その ARN を Kubernetes のユーザー名とグループに対応づけます' : 'maps that ARN to a Kubernetes username and groups',
+    ],
+    [
+      'Kubernetes RBAC',
+      ja
+        ? 'この操作が許されるかを決めます（403 Forbidden = 認可されていない）'
+        : 'decides whether the request is allowed (403 Forbidden = not authorised)',
+    ],
   ];
   const lines: string[] = [];
   boxes.forEach(([name, what], i) => {

@@ -39,7 +39,12 @@ export function farewell(config: TutorConfig, lang: Lang, world: World, now: num
   const running = runningLines(config, world, now);
   const out: string[] = [];
   if (config.mode === 'real' && running.hourly > 0) {
-    out.push(S.quitTitle[lang], ...running.lines.map((line) => `  ${line}`), S.quitCost(formatUsd(running.hourly))[lang], S.quitHow(downCommand(config))[lang]);
+    out.push(
+      S.quitTitle[lang],
+      ...running.lines.map((line) => `  ${line}`),
+      S.quitCost(formatUsd(running.hourly))[lang],
+      S.quitHow(downCommand(config))[lang],
+    );
   }
   out.push(...goingOn(config, world, lang));
   if (saved) out.push(S.farewellSaved[lang]);

@@ -40,7 +40,13 @@ export interface MapModel {
 function node(resources: Record<string, ResourceView>, key: string, note?: string): MapNode {
   const view = resources[key];
   if (!view || view.phase === 'deleted') return { key, phase: 'planned', ...(note ? { note } : {}) };
-  return { key, phase: view.phase, ...(view.id ? { id: view.id } : {}), ...(view.status ? { status: view.status } : {}), ...(note ? { note } : {}) };
+  return {
+    key,
+    phase: view.phase,
+    ...(view.id ? { id: view.id } : {}),
+    ...(view.status ? { status: view.status } : {}),
+    ...(note ? { note } : {}),
+  };
 }
 
 /**

@@ -131,7 +131,8 @@ function lesson(command: Command, ctx: RouteContext): Intent[] {
   if (tutor.overlay === 'map') {
     if (command === 'map' || command === 'escape' || command === 'enter') return to({ type: 'close-overlay' });
     if (command === 'quit') return [{ type: 'quit' }];
-    if (command === 'left' || command === 'right') return [...to({ type: 'close-overlay' }), ...to({ type: 'page', delta: command === 'left' ? -1 : 1 })];
+    if (command === 'left' || command === 'right')
+      return [...to({ type: 'close-overlay' }), ...to({ type: 'page', delta: command === 'left' ? -1 : 1 })];
     return [];
   }
   switch (command) {
@@ -179,7 +180,8 @@ function lesson(command: Command, ctx: RouteContext): Intent[] {
         const next = Math.max(0, Math.min(ctx.scrollLimit, tutor.scroll + back));
         return next === tutor.scroll ? [] : to({ type: 'scroll', delta: next - tutor.scroll });
       }
-      if (command === 'right' || (command === 'enter' && !canRun && phase !== 'applying' && phase !== 'waiting')) return to({ type: 'page', delta: 1 });
+      if (command === 'right' || (command === 'enter' && !canRun && phase !== 'applying' && phase !== 'waiting'))
+        return to({ type: 'page', delta: 1 });
       return [];
     }
     case 'check': {
@@ -213,7 +215,8 @@ function lesson(command: Command, ctx: RouteContext): Intent[] {
       return [];
     }
     case 'try':
-      if (ctx.callCount > 0 && (command === 'up' || command === 'down')) return to({ type: 'call-move', delta: command === 'up' ? -1 : 1, count: ctx.callCount });
+      if (ctx.callCount > 0 && (command === 'up' || command === 'down'))
+        return to({ type: 'call-move', delta: command === 'up' ? -1 : 1, count: ctx.callCount });
       if (command === 'up' || command === 'down' || command === 'page-up' || command === 'page-down') return scroll(command, ctx);
       if (command === 'yes' && ctx.callCount > 0) return [{ type: 'copy', index: Math.min(tutor.callCursor, ctx.callCount - 1) }];
       return command === 'right' || command === 'enter' ? to({ type: 'page', delta: 1 }) : [];
@@ -223,8 +226,10 @@ function lesson(command: Command, ctx: RouteContext): Intent[] {
       if ((command === 'enter' || command === 'yes') && phase === 'ready') {
         return ctx.world.teardown.plan?.delete.length ? [{ type: 'teardown-confirm' }] : to({ type: 'page', delta: 1 });
       }
-      if ((command === 'retry' || command === 'enter') && (phase === 'failed' || phase === 'idle') && ctx.mode !== 'dry-run') return [{ type: 'teardown-load' }];
-      if (command === 'right' || (command === 'enter' && (phase === 'done' || ctx.mode === 'dry-run'))) return to({ type: 'page', delta: 1 });
+      if ((command === 'retry' || command === 'enter') && (phase === 'failed' || phase === 'idle') && ctx.mode !== 'dry-run')
+        return [{ type: 'teardown-load' }];
+      if (command === 'right' || (command === 'enter' && (phase === 'done' || ctx.mode === 'dry-run')))
+        return to({ type: 'page', delta: 1 });
       return [];
     }
     default:

@@ -124,7 +124,15 @@ export function initialTutor(lang: Lang, seed = 0): TutorState {
 
 /** The part that is saved to the progress file. */
 export function progressOf(state: TutorState): Progress {
-  return { lesson: state.lesson, page: state.page, answers: state.answers, completed: state.completed, doneSteps: state.doneSteps, seed: state.seed, lang: state.lang };
+  return {
+    lesson: state.lesson,
+    page: state.page,
+    answers: state.answers,
+    completed: state.completed,
+    doneSteps: state.doneSteps,
+    seed: state.seed,
+    lang: state.lang,
+  };
 }
 
 const clamp = (value: number, min: number, max: number) => Math.max(min, Math.min(max, value));
@@ -145,7 +153,10 @@ export function createTutorReducer(course: Course): (state: TutorState, action: 
   const openLesson = (state: TutorState, id: LessonId, page = 0): TutorState => {
     const index = lessonIndex(course, id);
     if (index < 0) return state;
-    return enterPage({ ...state, screen: 'lesson', lesson: id, menuCursor: index, overlay: 'none', showHint: false }, clamp(page, 0, Math.max(0, pagesCount(id) - 1)));
+    return enterPage(
+      { ...state, screen: 'lesson', lesson: id, menuCursor: index, overlay: 'none', showHint: false },
+      clamp(page, 0, Math.max(0, pagesCount(id) - 1)),
+    );
   };
 
   const enterPage = (state: TutorState, page: number): TutorState => {
@@ -154,7 +165,17 @@ export function createTutorReducer(course: Course): (state: TutorState, action: 
     const quiz = ref?.kind === 'quiz' && lesson ? quizAt(state, lesson) : state.quiz;
     // The lesson's hint is for its pages: the quiz has a nudge per question instead.
     const showHint = ref?.kind === 'quiz' && state.page !== page ? false : state.showHint;
-    return { ...state, page, scroll: 0, quiz, showHint, checkHeld: false, copied: null, follow: null, callCursor: ref?.kind === 'call' ? state.callCursor : 0 };
+    return {
+      ...state,
+      page,
+      scroll: 0,
+      quiz,
+      showHint,
+      checkHeld: false,
+      copied: null,
+      follow: null,
+      callCursor: ref?.kind === 'call' ? state.callCursor : 0,
+    };
   };
 
   /** Past the last page: the lesson is done and the next one opens (or the menu, after the last). */
@@ -164,7 +185,8 @@ export function createTutorReducer(course: Course): (state: TutorState, action: 
     const next = course.lessons[lessonIndex(course, state.lesson) + 1];
     const done = { ...state, completed };
     // After the last lesson: the end of the course when everything was built and cleaned up, else the menu.
-    if (!next) return { ...done, screen: state.cleanedSteps.length > 0 && state.doneSteps.length === 0 ? 'end' : 'menu', page: 0, scroll: 0 };
+    if (!next)
+      return { ...done, screen: state.cleanedSteps.length > 0 && state.doneSteps.length === 0 ? 'end' : 'menu', page: 0, scroll: 0 };
     return openLesson(done, next.id);
   };
 
@@ -274,7 +296,11 @@ export function createTutorReducer(course: Course): (state: TutorState, action: 
         return finishLesson({ ...state, answers: { ...state.answers, [lesson.id]: list } });
       }
       case 'step-done':
-        return { ...state, doneSteps: withStep(state.doneSteps, action.step), cleanedSteps: state.cleanedSteps.filter((s) => s !== action.step) };
+        return {
+          ...state,
+          doneSteps: withStep(state.doneSteps, action.step),
+          cleanedSteps: state.cleanedSteps.filter((s) => s !== action.step),
+        };
       case 'follow':
         return { ...state, follow: action.step };
       case 'copied':

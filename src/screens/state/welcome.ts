@@ -41,9 +41,15 @@ export function welcomeChoices(input: WelcomeInput): WelcomeChoice[] {
     return [{ id: 'retry', label: S.choiceRetry }, ...switches(input.mode), quit];
   }
   const first: WelcomeChoice[] = input.step
-    ? [{ id: 'step', label: S.choiceStep(input.step) }, { id: 'menu', label: S.choiceMenu }]
+    ? [
+        { id: 'step', label: S.choiceStep(input.step) },
+        { id: 'menu', label: S.choiceMenu },
+      ]
     : input.resume
-      ? [{ id: 'continue', label: S.choiceContinue(input.resume) }, { id: 'menu', label: S.choiceMenu }]
+      ? [
+          { id: 'continue', label: S.choiceContinue(input.resume) },
+          { id: 'menu', label: S.choiceMenu },
+        ]
       : [{ id: 'start', label: S.choiceStart }];
   return [...first, ...switches(input.mode), quit];
 }

@@ -136,10 +136,19 @@ function onEvent(world: World, event: EngineEvent, at: number): World {
         delete next.status;
         delete next.statusAt;
       }
-      const logged = addLog(world, { type: 'resource', key: event.key, kind: event.kind, change: event.change, at, ...(event.id ? { id: event.id } : {}), ...stepField(reportedStep(world, event.key)) });
+      const logged = addLog(world, {
+        type: 'resource',
+        key: event.key,
+        kind: event.kind,
+        change: event.change,
+        at,
+        ...(event.id ? { id: event.id } : {}),
+        ...stepField(reportedStep(world, event.key)),
+      });
       const resources = { ...world.resources, [event.key]: next };
       // The nodes go with their node group.
-      if (event.kind === 'eks-nodegroup' && phase === 'deleted' && resources.nodes) resources.nodes = { ...resources.nodes, phase: 'deleted', until: at };
+      if (event.kind === 'eks-nodegroup' && phase === 'deleted' && resources.nodes)
+        resources.nodes = { ...resources.nodes, phase: 'deleted', until: at };
       return { ...logged, resources };
     }
     case 'status': {
@@ -182,7 +191,15 @@ function onEvent(world: World, event: EngineEvent, at: number): World {
     case 'note':
       return addLog({ ...world, notes: [...world.notes, event.text] }, { type: 'note', text: event.text, at, ...stepField(world.active) });
     case 'retry':
-      return addLog(world, { type: 'retry', operation: event.operation, reason: event.reason, attempt: event.attempt, elapsedMs: event.elapsedMs, at, ...stepField(world.active ?? reportedStep(world, event.key)) });
+      return addLog(world, {
+        type: 'retry',
+        operation: event.operation,
+        reason: event.reason,
+        attempt: event.attempt,
+        elapsedMs: event.elapsedMs,
+        at,
+        ...stepField(world.active ?? reportedStep(world, event.key)),
+      });
     default:
       return world;
   }
@@ -218,7 +235,10 @@ function onInventory(world: World, found: (Found & { since?: number })[], at: nu
       kind: f.kind,
       id: f.id,
       // A wait in progress knows better than a snapshot.
-      phase: before && (before.phase === 'deleting' || (before.phase === 'creating' && phase === 'ready' && before.statusAt !== undefined)) ? before.phase : phase,
+      phase:
+        before && (before.phase === 'deleting' || (before.phase === 'creating' && phase === 'ready' && before.statusAt !== undefined))
+          ? before.phase
+          : phase,
       ...(f.state ? { status: f.state } : {}),
       since: before?.since ?? f.since ?? at,
       ...(f.details ? { details: { ...(before?.details ?? {}), ...f.details } } : {}),
@@ -289,7 +309,12 @@ export function worldReducer(world: World, action: WorldAction): World {
     case 'teardown-start':
       return { ...world, teardown: { ...world.teardown, phase: 'running' } };
     case 'teardown-done':
-      return { ...world, runs: {}, kubectl: {}, teardown: { ...world.teardown, phase: 'done', deleted: action.deleted, remaining: action.remaining } };
+      return {
+        ...world,
+        runs: {},
+        kubectl: {},
+        teardown: { ...world.teardown, phase: 'done', deleted: action.deleted, remaining: action.remaining },
+      };
     case 'teardown-failed':
       return { ...world, teardown: { ...world.teardown, phase: 'failed', error: action.error } };
     case 'reset':

@@ -38,7 +38,12 @@ export function DayTwoCheck({ run, width, height }: { run: DayTwoRun | undefined
     lines.push([{ text: D.checksIntro, tone: 'muted' }]);
     for (const check of outcome.checks) {
       const look = checkMark(check);
-      lines.push([{ text: theme.symbols[look.name], tone: look.mood }, { text: ' ' }, { text: check.label }, ...(check.detail ? [{ text: `  (${check.detail.replace(/\s*\n\s*/g, ' · ')})`, tone: 'muted' as const }] : [])]);
+      lines.push([
+        { text: theme.symbols[look.name], tone: look.mood },
+        { text: ' ' },
+        { text: check.label },
+        ...(check.detail ? [{ text: `  (${check.detail.replace(/\s*\n\s*/g, ' · ')})`, tone: 'muted' as const }] : []),
+      ]);
     }
     const passed = checksPassed(outcome.checks);
     lines.push([{ text: passed ? D.allPassed : D.someFailed, tone: passed ? 'ok' : 'bad', bold: true }], '');

@@ -14,7 +14,8 @@ export function DayTwoMenu() {
   const { state, actions, lessonOf, blocked } = useDayTwo();
   const { tutor, world } = useTutor();
   // Built here or by `up` (the ledger's node group is in the world): nothing to say.
-  const built = tutor.doneSteps.includes(5) || Object.values(world.resources).some((r) => r.kind === 'eks-nodegroup' && r.phase === 'ready');
+  const built =
+    tutor.doneSteps.includes(5) || Object.values(world.resources).some((r) => r.kind === 'eks-nodegroup' && r.phase === 'ready');
   const { theme } = useUi();
   const height = useBodyHeight();
   const selected = actions[state.cursor];
@@ -35,7 +36,13 @@ export function DayTwoMenu() {
           return (
             <T key={action.id} wrap="truncate-end" {...(here ? { tone: 'accent' as const, bold: true } : {})}>
               {here ? theme.symbols.cursor : ' '} {`${index + 1}. `}
-              {run?.phase === 'running' ? <Spinner /> : run ? <T tone={passed ? 'ok' : 'bad'}>{passed ? theme.symbols.ok : theme.symbols.bad}</T> : <T tone="muted">{theme.symbols.todo}</T>}{' '}
+              {run?.phase === 'running' ? (
+                <Spinner />
+              ) : run ? (
+                <T tone={passed ? 'ok' : 'bad'}>{passed ? theme.symbols.ok : theme.symbols.bad}</T>
+              ) : (
+                <T tone="muted">{theme.symbols.todo}</T>
+              )}{' '}
               {action.question ? <T tone="muted">{D.question(action.question)} </T> : null}
               {action.title}
               <T tone="muted"> ({action.kind === 'runs' ? D.runs : D.explains})</T>

@@ -32,7 +32,15 @@ export function DayTwoProvider({ children }: { children: ReactNode }) {
       aborts.current.add(controller);
       dispatch({ type: 'run-start', action: id, at: services.now() });
       services
-        .dayTwo(open, id, { emit: (event) => dispatch({ type: 'run-event', action: id, event, at: services.now() }), show: (call) => dispatch({ type: 'run-show', action: id, call, at: services.now() }) }, controller.signal)
+        .dayTwo(
+          open,
+          id,
+          {
+            emit: (event) => dispatch({ type: 'run-event', action: id, event, at: services.now() }),
+            show: (call) => dispatch({ type: 'run-show', action: id, call, at: services.now() }),
+          },
+          controller.signal,
+        )
         .then(
           (outcome) => dispatch({ type: 'run-done', action: id, outcome }),
           (error: unknown) => dispatch({ type: 'run-failed', action: id, error: errorText(error, config.debug === true) }),
@@ -44,35 +52,38 @@ export function DayTwoProvider({ children }: { children: ReactNode }) {
 
   const latest = useRef({ state, tutor, blocked, lessonOf, run });
   latest.current = { state, tutor, blocked, lessonOf, run };
-  const capture = useCallback<DayTwoView['capture']>((input, key) => {
-    const { state, tutor, blocked, lessonOf, run } = latest.current;
-    const chars = input.length > 1 && !key.ctrl ? [...input] : [input];
-    let current = state;
-    let taken = false;
-    for (const char of chars) {
-      const effects = dayTwoKey(char, keyToCommand(char, chars.length > 1 ? {} : key), {
-        state: current,
-        screen: tutor.screen,
-        overlay: tutor.overlay,
-        lesson: tutor.lesson,
-        actions: DAY_TWO_ACTIONS,
-        pagesOf: (action) => actionPages(lessonOf(action)),
-        runnable: blocked === undefined,
-        asksFirst: (action) => config.mode === 'real' && action.asksFirst !== undefined,
-        scrollLimit: scrollLimit.current,
-      });
-      if (!effects) return taken;
-      taken = true;
-      for (const effect of effects) {
-        if (effect.type === 'run') run(effect.action);
-        else {
-          current = dayTwoReducer(current, effect.event);
-          dispatch(effect.event);
+  const capture = useCallback<DayTwoView['capture']>(
+    (input, key) => {
+      const { state, tutor, blocked, lessonOf, run } = latest.current;
+      const chars = input.length > 1 && !key.ctrl ? [...input] : [input];
+      let current = state;
+      let taken = false;
+      for (const char of chars) {
+        const effects = dayTwoKey(char, keyToCommand(char, chars.length > 1 ? {} : key), {
+          state: current,
+          screen: tutor.screen,
+          overlay: tutor.overlay,
+          lesson: tutor.lesson,
+          actions: DAY_TWO_ACTIONS,
+          pagesOf: (action) => actionPages(lessonOf(action)),
+          runnable: blocked === undefined,
+          asksFirst: (action) => config.mode === 'real' && action.asksFirst !== undefined,
+          scrollLimit: scrollLimit.current,
+        });
+        if (!effects) return taken;
+        taken = true;
+        for (const effect of effects) {
+          if (effect.type === 'run') run(effect.action);
+          else {
+            current = dayTwoReducer(current, effect.event);
+            dispatch(effect.event);
+          }
         }
       }
-    }
-    return taken;
-  }, [config.mode]);
+      return taken;
+    },
+    [config.mode],
+  );
 
   const view = useMemo<DayTwoView>(
     () => ({ state, dispatch, actions: DAY_TWO_ACTIONS, lessonOf, blocked, run, capture, scrollLimit }),

@@ -26,7 +26,12 @@ function DayTwoWaits({ run }: { run: DayTwoRun }) {
       {waits.map((r) => (
         <T key={r.key} wrap="truncate-end">
           <T tone="warn">{theme.phase.creating.symbol}</T> {r.kind} {shortId(r.kind, r.id)}: <T tone="warn">{r.status ?? '…'}</T>{' '}
-          <Elapsed {...(r.elapsedMs !== undefined ? { elapsedMs: r.elapsedMs } : {})} {...(r.statusAt !== undefined ? { at: r.statusAt } : {})} {...(r.expectedMs ? { expectedMs: r.expectedMs } : {})} rate={timeRate(config)} />
+          <Elapsed
+            {...(r.elapsedMs !== undefined ? { elapsedMs: r.elapsedMs } : {})}
+            {...(r.statusAt !== undefined ? { at: r.statusAt } : {})}
+            {...(r.expectedMs ? { expectedMs: r.expectedMs } : {})}
+            rate={timeRate(config)}
+          />
         </T>
       ))}
     </Box>
@@ -40,7 +45,9 @@ export function DayTwoRunPage({ action, run, height }: { action: DayTwoAction; r
   const { lang, theme } = useUi();
   // A note of several lines (the subnets, the pods beside them) is several lines of the log.
   const log: Line[] = (run?.world.log ?? []).flatMap((entry): Line[] =>
-    entry.type === 'note' ? entry.text[lang].split('\n').map((row): Line => [{ text: row, tone: 'accent' }]) : [logLine(entry, lang, theme)],
+    entry.type === 'note'
+      ? entry.text[lang].split('\n').map((row): Line => [{ text: row, tone: 'accent' }])
+      : [logLine(entry, lang, theme)],
   );
   const logHeight = Math.max(1, height - 4 - (run?.phase === 'failed' ? 3 : 0));
   const limit = Math.max(0, log.length - logHeight);
@@ -86,7 +93,12 @@ export function DayTwoRunPage({ action, run, height }: { action: DayTwoAction; r
       </Box>
       {run.phase === 'running' ? <DayTwoWaits run={run} /> : null}
       <T tone="muted">{D.asTheyGo}</T>
-      <Lines lines={log} height={logHeight} offset={Math.max(0, log.length - logHeight - Math.min(state.scroll, limit))} {...(state.scroll > 0 ? { more: S.logBack } : {})} />
+      <Lines
+        lines={log}
+        height={logHeight}
+        offset={Math.max(0, log.length - logHeight - Math.min(state.scroll, limit))}
+        {...(state.scroll > 0 ? { more: S.logBack } : {})}
+      />
     </Box>
   );
 }

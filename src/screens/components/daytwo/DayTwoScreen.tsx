@@ -31,7 +31,11 @@ function DayTwoActionScreen({ action }: { action: DayTwoAction }) {
   else if (page?.kind === 'check') body = <DayTwoCheck run={run} width={columns} height={pageHeight} />;
   return (
     <Frame keys={D.keysAction}>
-      <Heading>{action.question ? { en: `${D.question(action.question).en} · ${action.title.en}`, ja: `${D.question(action.question).ja}・${action.title.ja}` } : action.title}</Heading>
+      <Heading>
+        {action.question
+          ? { en: `${D.question(action.question).en} · ${action.title.en}`, ja: `${D.question(action.question).ja}・${action.title.ja}` }
+          : action.title}
+      </Heading>
       <PageTabs pages={pages} current={Math.min(state.page, pages.length - 1)} />
       <Box flexDirection="column" height={pageHeight} overflowY="hidden">
         {body ?? <T tone="muted">{D.notRun}</T>}

@@ -62,8 +62,10 @@ export function dayTwoKey(input: string, command: Command | undefined, ctx: DayT
   if (command === 'right') return to({ type: 'page', delta: 1, count: pages.length });
   if (command === 'retry' && canRun && run && (page?.kind === 'run' || page?.kind === 'check')) return [{ type: 'run', action: action.id }];
   const asks = ctx.asksFirst(action);
-  if (command === 'yes' && asks && page?.kind === 'run' && canRun && (!run || run.phase === 'failed')) return [{ type: 'run', action: action.id }];
-  if (command === 'enter' && asks && (page?.kind === 'call' || page?.kind === 'run') && (!run || run.phase === 'failed')) return page.kind === 'call' ? to({ type: 'goto', page: runPage }) : [];
+  if (command === 'yes' && asks && page?.kind === 'run' && canRun && (!run || run.phase === 'failed'))
+    return [{ type: 'run', action: action.id }];
+  if (command === 'enter' && asks && (page?.kind === 'call' || page?.kind === 'run') && (!run || run.phase === 'failed'))
+    return page.kind === 'call' ? to({ type: 'goto', page: runPage }) : [];
   if (command === 'enter') {
     if (page?.kind === 'call' && !run && canRun) return [...to({ type: 'goto', page: runPage }), { type: 'run', action: action.id }];
     if (page?.kind === 'run' && canRun && (!run || run.phase === 'failed')) return [{ type: 'run', action: action.id }];
@@ -71,7 +73,8 @@ export function dayTwoKey(input: string, command: Command | undefined, ctx: DayT
     return state.page === pages.length - 1 ? to({ type: 'menu' }) : to({ type: 'page', delta: 1, count: pages.length });
   }
   const calls = run?.calls.length ?? 0;
-  if (page?.kind === 'call' && calls > 0 && (command === 'up' || command === 'down')) return to({ type: 'call-move', delta: command === 'up' ? -1 : 1, count: calls });
+  if (page?.kind === 'call' && calls > 0 && (command === 'up' || command === 'down'))
+    return to({ type: 'call-move', delta: command === 'up' ? -1 : 1, count: calls });
   if (command?.startsWith('pick-') && page?.kind === 'call') {
     const n = Number(command.slice(5));
     return n >= 1 && n <= calls ? to({ type: 'call-move', delta: n - 1 - state.callCursor, count: calls }) : [];

@@ -10,7 +10,12 @@ import { EMPTY_WORLD, worldReducer, type World } from '../../state/world.js';
 export type DayTwoPage = Extract<PageRef, { kind: 'learn' | 'call' | 'run' | 'check' }>;
 
 export function actionPages(lesson: Lesson | undefined): DayTwoPage[] {
-  return [...(lesson?.pages ?? []).map((_, index) => ({ kind: 'learn' as const, index })), { kind: 'call' }, { kind: 'run' }, { kind: 'check' }];
+  return [
+    ...(lesson?.pages ?? []).map((_, index) => ({ kind: 'learn' as const, index })),
+    { kind: 'call' },
+    { kind: 'run' },
+    { kind: 'check' },
+  ];
 }
 
 /** One run of an action: each call as it was shown before it was sent, what happened, kubectl's output, and the outcome. */
@@ -67,7 +72,13 @@ export function dayTwoReducer(state: DayTwoState, event: DayTwoEvent): DayTwoSta
   switch (event.type) {
     case 'open': {
       const { action: _action, ...rest } = state;
-      return { ...rest, open: true, ...fresh, ...(event.cursor !== undefined ? { cursor: event.cursor } : {}), ...(event.action ? { action: event.action } : {}) };
+      return {
+        ...rest,
+        open: true,
+        ...fresh,
+        ...(event.cursor !== undefined ? { cursor: event.cursor } : {}),
+        ...(event.action ? { action: event.action } : {}),
+      };
     }
     case 'close':
       return { ...state, open: false };
@@ -86,12 +97,19 @@ export function dayTwoReducer(state: DayTwoState, event: DayTwoEvent): DayTwoSta
     case 'call-move':
       return { ...state, callCursor: wrap(state.callCursor + event.delta, event.count), scroll: 0 };
     case 'run-start':
-      return { ...state, runs: { ...state.runs, [event.action]: { phase: 'running', startedAt: event.at, calls: [], world: EMPTY_WORLD, kubectl: [] } } };
+      return {
+        ...state,
+        runs: { ...state.runs, [event.action]: { phase: 'running', startedAt: event.at, calls: [], world: EMPTY_WORLD, kubectl: [] } },
+      };
     case 'run-show':
       return onRun(state, event.action, (run) => ({
         ...run,
         calls: [...run.calls, event.call],
-        world: worldReducer(run.world, { type: 'event', event: { type: 'call', service: event.call.service, operation: event.call.action }, at: event.at }),
+        world: worldReducer(run.world, {
+          type: 'event',
+          event: { type: 'call', service: event.call.service, operation: event.call.action },
+          at: event.at,
+        }),
       }));
     case 'run-event':
       return onRun(state, event.action, (run) => {
@@ -99,7 +117,11 @@ export function dayTwoReducer(state: DayTwoState, event: DayTwoEvent): DayTwoSta
         if (e.type === 'call') return run;
         if (e.type !== 'kubectl') return { ...run, world: worldReducer(run.world, { type: 'event', event: e, at: event.at }) };
         const line = `$ kubectl ${e.args.join(' ')}`;
-        return { ...run, kubectl: [...run.kubectl, { args: e.args, output: e.output }], world: worldReducer(run.world, { type: 'event', event: { type: 'note', text: text(line, line) }, at: event.at }) };
+        return {
+          ...run,
+          kubectl: [...run.kubectl, { args: e.args, output: e.output }],
+          world: worldReducer(run.world, { type: 'event', event: { type: 'note', text: text(line, line) }, at: event.at }),
+        };
       });
     case 'run-done':
       return onRun(state, event.action, (run) => ({ ...run, phase: 'done', outcome: event.outcome }));

@@ -29,7 +29,12 @@ export function SettlingBanner({ step, pageKind }: { step: number | undefined; p
     <Box flexDirection="column">
       <T tone="warn" wrap="truncate-end">
         {theme.phase.creating.symbol} {S.settlingBanner(STEP_TITLES[of], first.status ?? '…')}{' '}
-        <Elapsed {...(first.elapsedMs !== undefined ? { elapsedMs: first.elapsedMs } : {})} {...(first.statusAt !== undefined ? { at: first.statusAt } : {})} {...(first.expectedMs ? { expectedMs: first.expectedMs } : {})} rate={timeRate(config)} />
+        <Elapsed
+          {...(first.elapsedMs !== undefined ? { elapsedMs: first.elapsedMs } : {})}
+          {...(first.statusAt !== undefined ? { at: first.statusAt } : {})}
+          {...(first.expectedMs ? { expectedMs: first.expectedMs } : {})}
+          rate={timeRate(config)}
+        />
       </T>
       <T tone="muted" wrap="truncate-end">
         {'  '}

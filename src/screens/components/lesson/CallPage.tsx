@@ -55,7 +55,13 @@ export function CallPage({ step, width, height }: { step: number; width: number;
   // Zones not asked yet are stand-ins; the run asks DescribeAvailabilityZones before it sends CreateSubnet.
   const standInZones =
     step === 2 && config.mode !== 'dry-run' && session.status === 'open' && !session.session.ledger.facts.availabilityZones?.length
-      ? [...new Set(plan.calls.map((c) => (c.input as { AvailabilityZone?: unknown }).AvailabilityZone).filter((z): z is string => typeof z === 'string'))]
+      ? [
+          ...new Set(
+            plan.calls
+              .map((c) => (c.input as { AvailabilityZone?: unknown }).AvailabilityZone)
+              .filter((z): z is string => typeof z === 'string'),
+          ),
+        ]
       : [];
   // A dry run asks nobody: the version the run would send is named by how it is chosen.
   const unresolved = plan.calls.some((c) => (c.input as { version?: unknown }).version === VERSION_PLACEHOLDER);
@@ -78,14 +84,19 @@ export function CallPage({ step, width, height }: { step: number; width: number;
     detail.push([{ text: `${call.service}:${call.action}`, bold: true }]);
     for (const line of call.why ? wrapWords(call.why[lang], detailWidth) : []) detail.push([{ text: line, tone: 'muted' }]);
     for (const line of jsonish(call.input, detailWidth - 2)) detail.push([{ text: line, tone: 'code' }]);
-    detail.push([{ text: S.callCli, tone: 'muted' }, { text: COPY_NOTE, tone: 'muted' }]);
+    detail.push([
+      { text: S.callCli, tone: 'muted' },
+      { text: COPY_NOTE, tone: 'muted' },
+    ]);
     // Cut between words, or inside a JSON argument's quotes: the lines paste back to the same command.
     for (const line of wrapCommand(`$ ${call.cli}`, detailWidth)) detail.push([{ text: line, tone: 'accent' }]);
   }
   const detailLimit = Math.max(0, detail.length - listHeight);
   limitRef.current = detailLimit;
   const offset = Math.min(tutor.scroll, detailLimit);
-  const window = <Lines lines={detail} height={listHeight} offset={offset} more={S.callMore(Math.max(0, detail.length - offset - listHeight + 1))} />;
+  const window = (
+    <Lines lines={detail} height={listHeight} offset={offset} more={S.callMore(Math.max(0, detail.length - offset - listHeight + 1))} />
+  );
   return (
     <Box flexDirection="column" width={width}>
       <T tone="muted" wrap="truncate-end">
@@ -122,7 +133,11 @@ export function CallPage({ step, width, height }: { step: number; width: number;
           </Box>
         </Box>
       )}
-      {tutor.copied !== null ? <T tone="ok" wrap="truncate-end">{S.tryCopied}</T> : null}
+      {tutor.copied !== null ? (
+        <T tone="ok" wrap="truncate-end">
+          {S.tryCopied}
+        </T>
+      ) : null}
     </Box>
   );
 }

@@ -64,7 +64,12 @@ export function CheckPage({ step, width, height }: { step: StepNumber; width: nu
       const detail = check.detail ? `(${mask(check.detail)})` : '';
       const oneLine = label.length === 1 && detail && cellsOf(`${label[0]}  ${detail}`) <= inner;
       label.forEach((piece, i) =>
-        lines.push([{ text: i === 0 ? symbol : indent.slice(1), tone: look.mood }, { text: ' ' }, { text: piece }, ...(oneLine ? [{ text: `  ${detail}`, tone: 'muted' as const }] : [])]),
+        lines.push([
+          { text: i === 0 ? symbol : indent.slice(1), tone: look.mood },
+          { text: ' ' },
+          { text: piece },
+          ...(oneLine ? [{ text: `  ${detail}`, tone: 'muted' as const }] : []),
+        ]),
       );
       if (detail && !oneLine) for (const piece of wrapCells(detail, inner)) lines.push([{ text: `${indent}${piece}`, tone: 'muted' }]);
     }

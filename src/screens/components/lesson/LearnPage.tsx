@@ -19,16 +19,22 @@ export function LearnPage({ lesson, index, width, height }: { lesson: Lesson; in
   const { lang, theme } = useUi();
   const page = lesson.pages[index];
   // A step that finishes changes what the live panel would show.
-  const version = Object.values(world.runs)
-    .map((run) => run?.phase)
-    .join() + world.teardown.phase;
+  const version =
+    Object.values(world.runs)
+      .map((run) => run?.phase)
+      .join() + world.teardown.phase;
   const liveKind = page?.live ?? page?.diagram;
   const live = useLiveData(liveKind, version);
   const bodyLines: Line[] = (page?.body[lang] ?? '').split('\n');
   const side = Boolean(liveKind) && width >= SIDE_BY_SIDE;
   const textWidth = side ? Math.min(78, Math.floor(width / 2)) : width;
   const liveWidth = width - textWidth - 2;
-  const panel: Line[] = liveKind ? [[{ text: `${theme.plain ? '--' : '──'} ${S.live[lang]}: ${liveKind} `, tone: 'muted' }], ...(live ? liveLines(live, side ? liveWidth : width, lang) : [[{ text: S.loading, tone: 'muted' as const }]])] : [];
+  const panel: Line[] = liveKind
+    ? [
+        [{ text: `${theme.plain ? '--' : '──'} ${S.live[lang]}: ${liveKind} `, tone: 'muted' }],
+        ...(live ? liveLines(live, side ? liveWidth : width, lang) : [[{ text: S.loading, tone: 'muted' as const }]]),
+      ]
+    : [];
   const windowHeight = Math.max(1, height - 2);
   const lines = side ? bodyLines : liveKind ? [...bodyLines, '', ...panel] : bodyLines;
   const limit = Math.max(0, lines.length - windowHeight, side ? panel.length - windowHeight : 0);

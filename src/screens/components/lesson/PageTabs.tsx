@@ -26,7 +26,10 @@ export function PageTabs({ pages, current }: { pages: readonly PageRef[]; curren
     <T wrap="truncate-end">
       {kinds.map((kind, i) => {
         const active = here?.kind === kind;
-        const label = kind === 'learn' && here?.kind === 'learn' ? { en: `${S.pageLearn.en} ${learnAt}/${learnCount}`, ja: `${S.pageLearn.ja} ${learnAt}/${learnCount}` } : NAMES[kind];
+        const label =
+          kind === 'learn' && here?.kind === 'learn'
+            ? { en: `${S.pageLearn.en} ${learnAt}/${learnCount}`, ja: `${S.pageLearn.ja} ${learnAt}/${learnCount}` }
+            : NAMES[kind];
         return (
           <T key={kind}>
             {i > 0 ? <T tone="muted">{theme.symbols.separator}</T> : null}

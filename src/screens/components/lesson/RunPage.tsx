@@ -65,7 +65,11 @@ function DryRun({ step, height }: { step: StepNumber; height: number }) {
   return (
     <Box flexDirection="column">
       <T>{S.dryRunNothing}</T>
-      <Lines lines={(plan?.calls ?? []).map((c) => [{ text: `$ ${c.cli}`, tone: 'accent' as const }])} height={Math.max(1, height - 1)} more={S.more(Math.max(0, (plan?.calls.length ?? 0) - height + 2))} />
+      <Lines
+        lines={(plan?.calls ?? []).map((c) => [{ text: `$ ${c.cli}`, tone: 'accent' as const }])}
+        height={Math.max(1, height - 1)}
+        more={S.more(Math.max(0, (plan?.calls.length ?? 0) - height + 2))}
+      />
     </Box>
   );
 }
@@ -109,7 +113,10 @@ export function RunPage({ step, height }: { step: StepNumber; height: number }) 
       </Box>
     );
   }
-  const waitingFor = phase === 'waiting' ? ([1, 2, 3, 4].find((s) => world.runs[s as StepNumber]?.phase === 'applying') as StepNumber | undefined) : undefined;
+  const waitingFor =
+    phase === 'waiting'
+      ? ([1, 2, 3, 4].find((s) => world.runs[s as StepNumber]?.phase === 'applying') as StepNumber | undefined)
+      : undefined;
   // While an earlier step runs first, its requests are the ones going out.
   const log = world.log.filter((entry) => entry.step === (waitingFor ?? step)).map((entry) => logLine(entry, lang, theme));
   const logHeight = Math.max(1, height - 6 - (phase === 'failed' ? 2 : 0));
@@ -144,7 +151,12 @@ export function RunPage({ step, height }: { step: StepNumber; height: number }) 
       {waits ? <Waits step={step} /> : null}
       {phase === 'settling' ? <T tone="accent">{S.stillSettling}</T> : null}
       <T tone="muted">{S.callsAsTheyGo}</T>
-      <Lines lines={log} height={logHeight} offset={Math.max(0, log.length - logHeight - Math.min(tutor.scroll, logLimit))} {...(tutor.scroll > 0 ? { more: S.logBack } : {})} />
+      <Lines
+        lines={log}
+        height={logHeight}
+        offset={Math.max(0, log.length - logHeight - Math.min(tutor.scroll, logLimit))}
+        {...(tutor.scroll > 0 ? { more: S.logBack } : {})}
+      />
     </Box>
   );
 }

@@ -28,7 +28,12 @@ function Row({ found, width }: { found: Found; width: number }) {
           <T tone="warn">
             {' '}
             {view.status}{' '}
-            <Elapsed {...(view.elapsedMs !== undefined ? { elapsedMs: view.elapsedMs } : {})} {...(view.statusAt !== undefined ? { at: view.statusAt } : {})} {...(view.expectedMs ? { expectedMs: view.expectedMs } : {})} rate={timeRate(config)} />
+            <Elapsed
+              {...(view.elapsedMs !== undefined ? { elapsedMs: view.elapsedMs } : {})}
+              {...(view.statusAt !== undefined ? { at: view.statusAt } : {})}
+              {...(view.expectedMs ? { expectedMs: view.expectedMs } : {})}
+              rate={timeRate(config)}
+            />
           </T>
         ) : !running && found.state ? (
           <T tone="muted">{` (${found.state})`}</T>
@@ -58,9 +63,7 @@ function Rows({ list, width, height }: { list: readonly Found[]; width: number; 
       {shown.map((found) => (
         <Row key={found.key} found={found} width={width} />
       ))}
-      {offset + height < list.length ? (
-        <T tone="muted">{S.moreBelow(list.length - offset - height)}</T>
-      ) : null}
+      {offset + height < list.length ? <T tone="muted">{S.moreBelow(list.length - offset - height)}</T> : null}
     </Box>
   );
 }

@@ -30,7 +30,8 @@ export function TryPage({ lesson, width, height }: { lesson: Lesson; width: numb
   }, [joined, shownCommands]);
 
   const lines: Line[] = [];
-  const prose = (say: string, tone?: 'muted' | 'accent') => wrapCells(say, width).forEach((piece) => lines.push(tone ? [{ text: piece, tone }] : piece));
+  const prose = (say: string, tone?: 'muted' | 'accent') =>
+    wrapCells(say, width).forEach((piece) => lines.push(tone ? [{ text: piece, tone }] : piece));
   let selectedAt = 0;
   if (commands.length > 0) {
     prose(S.tryIntro[lang], 'muted');
@@ -41,7 +42,9 @@ export function TryPage({ lesson, width, height }: { lesson: Lesson; width: numb
       const here = i === cursor;
       if (here) selectedAt = lines.length;
       const what = wrapCells(`${here ? theme.symbols.cursor : ' '} ${command.what[lang]}`, width);
-      what.forEach((piece) => lines.push([{ text: piece, ...(here ? { tone: 'accent' as const, bold: true } : { tone: 'muted' as const }) }]));
+      what.forEach((piece) =>
+        lines.push([{ text: piece, ...(here ? { tone: 'accent' as const, bold: true } : { tone: 'muted' as const }) }]),
+      );
       for (const piece of wrapCommand(command.cli, width)) lines.push([{ text: piece, tone: 'code' }]);
     });
     if (commands.some((c) => /\{\w+\}/.test(c.cli))) {

@@ -18,7 +18,12 @@ export function Waits({ step }: { step?: number }) {
       {waits.map((r) => (
         <T key={r.key} wrap="truncate-end">
           <T tone="warn">{theme.phase.creating.symbol}</T> {r.kind} {shortId(r.kind, r.id)}: <T tone="warn">{r.status ?? '…'}</T>{' '}
-          <Elapsed {...(r.elapsedMs !== undefined ? { elapsedMs: r.elapsedMs } : {})} {...(r.statusAt !== undefined ? { at: r.statusAt } : {})} {...(r.expectedMs ? { expectedMs: r.expectedMs } : {})} rate={timeRate(config)} />
+          <Elapsed
+            {...(r.elapsedMs !== undefined ? { elapsedMs: r.elapsedMs } : {})}
+            {...(r.statusAt !== undefined ? { at: r.statusAt } : {})}
+            {...(r.expectedMs ? { expectedMs: r.expectedMs } : {})}
+            rate={timeRate(config)}
+          />
         </T>
       ))}
     </Box>

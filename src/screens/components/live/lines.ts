@@ -8,10 +8,22 @@ const cut = (value: string, width: number) => (value.length > width ? `${value.s
 
 /** The two policies side by side (stacked when narrow), the actions the lesson talks about first and marked ★. */
 function policies(view: Extract<LiveView, { kind: 'policies' }>, width: number): Line[] {
-  const lines: Line[] = [[{ text: text('★ = what the lesson talks about: ENIs in your VPC, load balancers, scaling, logs', '★ = レッスンで扱うもの: VPC 内の ENI、ロードバランサー、スケーリング、ログ'), tone: 'muted' }]];
+  const lines: Line[] = [
+    [
+      {
+        text: text(
+          '★ = what the lesson talks about: ENIs in your VPC, load balancers, scaling, logs',
+          '★ = レッスンで扱うもの: VPC 内の ENI、ロードバランサー、スケーリング、ログ',
+        ),
+        tone: 'muted',
+      },
+    ],
+  ];
   const columns = view.policies.map((policy) => [
     [{ text: `${policy.name} (${policy.version}, ${policy.actions.length})`, bold: true }] as Seg[],
-    ...policy.actions.map((a): Seg[] => [{ text: `${a.important ? '★' : ' '} ${a.action}`, ...(a.important ? { tone: 'important' as const } : { tone: 'muted' as const }) }]),
+    ...policy.actions.map((a): Seg[] => [
+      { text: `${a.important ? '★' : ' '} ${a.action}`, ...(a.important ? { tone: 'important' as const } : { tone: 'muted' as const }) },
+    ]),
   ]);
   if (width >= 70 && columns.length === 2) {
     const half = Math.floor((width - 2) / 2);
@@ -47,7 +59,8 @@ function vpc(view: Extract<LiveView, { kind: 'vpc' }>): Line[] {
     const tags = s.tags.filter(([key]) => key !== 'Name');
     if (tags.length) lines.push([{ text: `        ${tags.map(([k, v]) => `${k}=${v}`).join('  ')}`, tone: 'important' }]);
   }
-  for (const n of view.nats) lines.push([{ text: 'NAT ', bold: true }, { text: `${n.id} ${n.state}` }, { text: `  (${n.subnet})`, tone: 'muted' }]);
+  for (const n of view.nats)
+    lines.push([{ text: 'NAT ', bold: true }, { text: `${n.id} ${n.state}` }, { text: `  (${n.subnet})`, tone: 'muted' }]);
   return lines;
 }
 
@@ -57,19 +70,42 @@ function cluster(view: Extract<LiveView, { kind: 'cluster' }>): Line[] {
 }
 
 function kubeconfig(view: Extract<LiveView, { kind: 'kubeconfig' }>): Line[] {
-  return [[{ text: '# ', tone: 'muted' }, { text: view.path, tone: 'muted' }], ...view.lines.map((line): Line => [{ text: line, tone: 'code' }])];
+  return [
+    [
+      { text: '# ', tone: 'muted' },
+      { text: view.path, tone: 'muted' },
+    ],
+    ...view.lines.map((line): Line => [{ text: line, tone: 'code' }]),
+  ];
 }
 
 function token(view: Extract<LiveView, { kind: 'token' }>, width: number): Line[] {
   const lines: Line[] = [
     [{ text: `$ ${view.command}`, tone: 'code' }],
-    [{ text: text('token = "k8s-aws-v1." + base64url of this presigned STS URL:', 'token = "k8s-aws-v1." + 次の署名付き STS URL を base64url にしたもの:'), tone: 'muted' }],
+    [
+      {
+        text: text(
+          'token = "k8s-aws-v1." + base64url of this presigned STS URL:',
+          'token = "k8s-aws-v1." + 次の署名付き STS URL を base64url にしたもの:',
+        ),
+        tone: 'muted',
+      },
+    ],
     [{ text: `${view.url}?`, bold: true }],
   ];
   for (const [name, value] of view.params) {
     const elided = value.includes('elided');
     for (const [i, piece] of wrapWords(`${name}=${value}`, Math.max(20, width - 4)).entries()) {
-      lines.push([{ text: `${i === 0 ? '  ' : '    '}${piece}`, ...(elided ? { tone: 'muted' as const } : name === 'x-k8s-aws-id' || name === 'X-Amz-SignedHeaders' ? { tone: 'important' as const } : {}) }]);
+      lines.push([
+        {
+          text: `${i === 0 ? '  ' : '    '}${piece}`,
+          ...(elided
+            ? { tone: 'muted' as const }
+            : name === 'x-k8s-aws-id' || name === 'X-Amz-SignedHeaders'
+              ? { tone: 'important' as const }
+              : {}),
+        },
+      ]);
     }
   }
   if (view.expires) lines.push([{ text: text(`expires ${view.expires}`, `有効期限 ${view.expires}`), tone: 'muted' }]);
@@ -77,7 +113,10 @@ function token(view: Extract<LiveView, { kind: 'token' }>, width: number): Line[
 }
 
 function nodes(view: Extract<LiveView, { kind: 'nodes' }>): Line[] {
-  return [[{ text: `$ ${view.command}`, tone: 'code' }], ...view.output.split('\n').map((line): Line => [{ text: line, ...(/\bReady\b/.test(line) ? { tone: 'ok' as const } : {}) }])];
+  return [
+    [{ text: `$ ${view.command}`, tone: 'code' }],
+    ...view.output.split('\n').map((line): Line => [{ text: line, ...(/\bReady\b/.test(line) ? { tone: 'ok' as const } : {}) }]),
+  ];
 }
 
 /** What a live page shows, as lines the page can window and scroll. */
