@@ -3,7 +3,7 @@ import { createClients } from '../src/aws/clients.js';
 import { amiTypeFor } from '../src/aws/steps/ami-types.js';
 import { execSpec } from '../src/aws/steps/kubeconfig.js';
 import { createNodegroupRequest } from '../src/aws/steps/nodegroup.js';
-import { chooseAvailabilityZones } from '../src/aws/steps/vpc.js';
+import { chooseAvailabilityZones } from '../src/aws/steps/vpc-zones.js';
 import { resolveConfig } from '../src/options.js';
 import { Ledger } from '../src/state/ledger.js';
 import { answerWith } from './support/answer.js';
@@ -75,7 +75,14 @@ describe('choices the engine makes from the options', () => {
       ],
     }));
     const ledger = Ledger.inMemory({ clusterName: 'tutor-test', mode: 'real', region: 'us-east-1' });
-    const ctx = { config: testConfig(stateDir, { azs: 3 }), clients, ledger, clock: { now: () => 0, sleep: async () => undefined }, emit: () => undefined, kubectl: async () => ({ stdout: '', stderr: '', exitCode: 0 }) };
+    const ctx = {
+      config: testConfig(stateDir, { azs: 3 }),
+      clients,
+      ledger,
+      clock: { now: () => 0, sleep: async () => undefined },
+      emit: () => undefined,
+      kubectl: async () => ({ stdout: '', stderr: '', exitCode: 0 }),
+    };
     expect(await chooseAvailabilityZones(ctx)).toEqual(['us-east-1b', 'us-east-1c', 'us-east-1e']);
   });
 

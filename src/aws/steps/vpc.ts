@@ -9,7 +9,6 @@ import {
   CreateSubnetCommand,
   CreateVpcCommand,
   DescribeAddressesCommand,
-  DescribeAvailabilityZonesCommand,
   DescribeInternetGatewaysCommand,
   DescribeNatGatewaysCommand,
   DescribeRouteTablesCommand,
@@ -20,19 +19,18 @@ import {
   type NatGateway,
   type RouteTable,
 } from '@aws-sdk/client-ec2';
-import { TutorError } from '../../errors.js';
-import { text } from '../../text.js';
 import { cliCommand } from '../cli-command.js';
 import { PRICES, priceFor } from '../cost.js';
 import { ensureResource } from '../ensure.js';
 import { clientToken } from '../tokens.js';
 import { NOT_LISTED_YET_MS } from '../retry.js';
-import { EKS_UNSUPPORTED_ZONE_IDS, natCount } from '../network.js';
+import { natCount } from '../network.js';
 import { hasKeyTags, keyFilters } from '../tags.js';
 import type { PlannedCall, Step, StepContext } from '../types.js';
 import { EXPECTED, POLL_DELAY, waitFor } from '../wait.js';
 import { routePrivateTablesToNats } from './vpc-routes.js';
 import { verifyVpc } from './vpc-verify.js';
+import { chooseAvailabilityZones, plannedAzs } from './vpc-zones.js';
 import {
   IGW_KEY,
   PUBLIC_RTB_KEY,
@@ -58,38 +56,6 @@ import {
 
 const TIERS: Tier[] = ['public', 'private'];
 
-/** The AZs of this build: remembered in the ledger, else the region's first available ones EKS accepts. */
-export async function chooseAvailabilityZones(ctx: StepContext): Promise<string[]> {
-  const known = ctx.ledger.facts.availabilityZones;
-  if (known && known.length >= ctx.config.azs) return known.slice(0, ctx.config.azs);
-  const answer = await ctx.clients.ec2.send(
-    new DescribeAvailabilityZonesCommand({ Filters: [{ Name: 'state', Values: ['available'] }, { Name: 'zone-type', Values: ['availability-zone'] }] }),
-  );
-  const names = (answer.AvailabilityZones ?? [])
-    .filter((z) => z.ZoneName && !EKS_UNSUPPORTED_ZONE_IDS.has(z.ZoneId ?? ''))
-    .map((z) => z.ZoneName!)
-    .sort();
-  if (names.length < ctx.config.azs) {
-    throw new TutorError(
-      'AWS',
-      text(
-        `${ctx.config.region} offers ${names.length} availability zones that EKS accepts; --azs ${ctx.config.azs} needs ${ctx.config.azs}. Choose --azs ${Math.max(2, names.length)} or another region.`,
-        `${ctx.config.region} で EKS が使えるアベイラビリティーゾーンは ${names.length} 個で、--azs ${ctx.config.azs} には足りません。--azs ${Math.max(2, names.length)} にするか、別のリージョンを選んでください。`,
-      ),
-    );
-  }
-  const chosen = names.slice(0, ctx.config.azs);
-  await ctx.ledger.setFacts({ availabilityZones: chosen });
-  return chosen;
-}
-
-/** Placeholder AZ names for a plan made before DescribeAvailabilityZones was asked. */
-function plannedAzs(ctx: { config: StepContext['config']; ledger: StepContext['ledger'] }): string[] {
-  const known = ctx.ledger.facts.availabilityZones;
-  if (known && known.length >= ctx.config.azs) return known.slice(0, ctx.config.azs);
-  return ['a', 'b', 'c'].slice(0, ctx.config.azs).map((letter) => `${ctx.config.region}${letter}`);
-}
-
 const idOr = (ctx: { ledger: StepContext['ledger'] }, key: string, placeholder: string) => ctx.ledger.get(key)?.id ?? `<${placeholder}>`;
 
 /**
@@ -103,7 +69,10 @@ function findOne<T extends { Tags?: { Key?: string; Value?: string }[] }>(
   clusterName: string,
   key: string,
 ): string | undefined {
-  return list?.filter((item) => hasKeyTags(item.Tags, clusterName, key)).map(id).find(Boolean);
+  return list
+    ?.filter((item) => hasKeyTags(item.Tags, clusterName, key))
+    .map(id)
+    .find(Boolean);
 }
 
 export const vpcStep: Step = {
@@ -112,7 +81,12 @@ export const vpcStep: Step = {
   plan(ctx) {
     const { config } = ctx;
     const region = config.region;
-    const call = (action: string, input: Record<string, unknown>): PlannedCall => ({ service: 'ec2', action, input, cli: cliCommand('ec2', action, input, region) });
+    const call = (action: string, input: Record<string, unknown>): PlannedCall => ({
+      service: 'ec2',
+      action,
+      input,
+      cli: cliCommand('ec2', action, input, region),
+    });
     const vpcId = idOr(ctx, VPC_KEY, 'vpc-id');
     const igwId = idOr(ctx, IGW_KEY, 'igw-id');
     const azs = plannedAzs(ctx);
@@ -129,13 +103,23 @@ export const vpcStep: Step = {
     const publicRtb = idOr(ctx, PUBLIC_RTB_KEY, 'rtb-public');
     calls.push(call('CreateRouteTable', createRouteTableRequest(config, vpcId, PUBLIC_RTB_KEY, `${config.clusterName}-public`)));
     calls.push(call('CreateRoute', defaultRouteRequest(publicRtb, { GatewayId: igwId })));
-    azs.forEach((_, i) => calls.push(call('AssociateRouteTable', associateRouteTableRequest(publicRtb, idOr(ctx, subnetKey('public', i), `subnet-public-${i}`)))));
+    azs.forEach((_, i) =>
+      calls.push(
+        call('AssociateRouteTable', associateRouteTableRequest(publicRtb, idOr(ctx, subnetKey('public', i), `subnet-public-${i}`))),
+      ),
+    );
     for (let n = 0; n < natCount(config); n++) {
       calls.push(call('AllocateAddress', allocateAddressRequest(config, n)));
       calls.push(
         call(
           'CreateNatGateway',
-          createNatGatewayRequest(config, idOr(ctx, subnetKey('public', n), `subnet-public-${n}`), idOr(ctx, eipKey(n), `eipalloc-${n}`), n, `<client-token-${n}>`),
+          createNatGatewayRequest(
+            config,
+            idOr(ctx, subnetKey('public', n), `subnet-public-${n}`),
+            idOr(ctx, eipKey(n), `eipalloc-${n}`),
+            n,
+            `<client-token-${n}>`,
+          ),
         ),
       );
     }
@@ -143,7 +127,8 @@ export const vpcStep: Step = {
       const rtb = idOr(ctx, privateRtbKey(i), `rtb-private-${i}`);
       calls.push(call('CreateRouteTable', createRouteTableRequest(config, vpcId, privateRtbKey(i), `${config.clusterName}-private-${i}`)));
       const nat = natForAz(config, i);
-      if (nat !== undefined) calls.push(call('CreateRoute', defaultRouteRequest(rtb, { NatGatewayId: idOr(ctx, natKey(nat), `nat-${nat}`) })));
+      if (nat !== undefined)
+        calls.push(call('CreateRoute', defaultRouteRequest(rtb, { NatGatewayId: idOr(ctx, natKey(nat), `nat-${nat}`) })));
       calls.push(call('AssociateRouteTable', associateRouteTableRequest(rtb, idOr(ctx, subnetKey('private', i), `subnet-private-${i}`))));
     });
     const nats = natCount(config);
@@ -161,7 +146,8 @@ export const vpcStep: Step = {
       kind: 'vpc',
       step: 2,
       details: { cidr: config.vpcCidr },
-      find: async () => findOne((await ec2.send(new DescribeVpcsCommand({ Filters: keyFilters(name, VPC_KEY) }))).Vpcs, (v) => v.VpcId, name, VPC_KEY),
+      find: async () =>
+        findOne((await ec2.send(new DescribeVpcsCommand({ Filters: keyFilters(name, VPC_KEY) }))).Vpcs, (v) => v.VpcId, name, VPC_KEY),
       create: async () => (await ec2.send(new CreateVpcCommand(createVpcRequest(config)))).Vpc?.VpcId ?? '',
     });
     await ec2.send(new ModifyVpcAttributeCommand(enableDnsHostnamesRequest(vpcId)));
@@ -173,14 +159,22 @@ export const vpcStep: Step = {
       kind: 'internet-gateway',
       step: 2,
       find: async () =>
-        findOne((await ec2.send(new DescribeInternetGatewaysCommand({ Filters: keyFilters(name, IGW_KEY) }))).InternetGateways, (g) => g.InternetGatewayId, name, IGW_KEY),
+        findOne(
+          (await ec2.send(new DescribeInternetGatewaysCommand({ Filters: keyFilters(name, IGW_KEY) }))).InternetGateways,
+          (g) => g.InternetGatewayId,
+          name,
+          IGW_KEY,
+        ),
       create: async () => {
-        const id = (await ec2.send(new CreateInternetGatewayCommand(createInternetGatewayRequest(config)))).InternetGateway?.InternetGatewayId ?? '';
+        const id =
+          (await ec2.send(new CreateInternetGatewayCommand(createInternetGatewayRequest(config)))).InternetGateway?.InternetGatewayId ?? '';
         fresh.add(id);
         return id;
       },
     });
-    const igw = fresh.has(igwId) ? undefined : (await ec2.send(new DescribeInternetGatewaysCommand({ InternetGatewayIds: [igwId] }))).InternetGateways?.[0];
+    const igw = fresh.has(igwId)
+      ? undefined
+      : (await ec2.send(new DescribeInternetGatewaysCommand({ InternetGatewayIds: [igwId] }))).InternetGateways?.[0];
     if (!igw?.Attachments?.some((a) => a.VpcId === vpcId)) {
       await ec2.send(new AttachInternetGatewayCommand(attachInternetGatewayRequest(vpcId, igwId)));
     }
@@ -196,7 +190,8 @@ export const vpcStep: Step = {
           kind: 'subnet',
           step: 2,
           details: { az, cidr: request.CidrBlock, tier },
-          find: async () => findOne((await ec2.send(new DescribeSubnetsCommand({ Filters: keyFilters(name, key) }))).Subnets, (s) => s.SubnetId, name, key),
+          find: async () =>
+            findOne((await ec2.send(new DescribeSubnetsCommand({ Filters: keyFilters(name, key) }))).Subnets, (s) => s.SubnetId, name, key),
           create: async () => (await ec2.send(new CreateSubnetCommand(request))).Subnet?.SubnetId ?? '',
         });
         subnets[tier].push(id);
@@ -214,7 +209,9 @@ export const vpcStep: Step = {
         step: 2,
         find: async () => findOne(await tables(key), (t) => t.RouteTableId, name, key),
         create: async () => {
-          const id = (await ec2.send(new CreateRouteTableCommand(createRouteTableRequest(config, vpcId, key, tableName)))).RouteTable?.RouteTableId ?? '';
+          const id =
+            (await ec2.send(new CreateRouteTableCommand(createRouteTableRequest(config, vpcId, key, tableName)))).RouteTable
+              ?.RouteTableId ?? '';
           fresh.add(id);
           return id;
         },
@@ -241,7 +238,13 @@ export const vpcStep: Step = {
         key: eipKey(n),
         kind: 'elastic-ip',
         step: 2,
-        find: async () => findOne((await ec2.send(new DescribeAddressesCommand({ Filters: keyFilters(name, eipKey(n)) }))).Addresses, (a) => a.AllocationId, name, eipKey(n)),
+        find: async () =>
+          findOne(
+            (await ec2.send(new DescribeAddressesCommand({ Filters: keyFilters(name, eipKey(n)) }))).Addresses,
+            (a) => a.AllocationId,
+            name,
+            eipKey(n),
+          ),
         create: async () => (await ec2.send(new AllocateAddressCommand(allocateAddressRequest(config, n)))).AllocationId ?? '',
       });
       const subnetId = subnets.public[n]!;
@@ -254,7 +257,9 @@ export const vpcStep: Step = {
           findOne(
             (
               await ec2.send(
-                new DescribeNatGatewaysCommand({ Filter: [...keyFilters(name, natKey(n)), { Name: 'state', Values: ['pending', 'available'] }] }),
+                new DescribeNatGatewaysCommand({
+                  Filter: [...keyFilters(name, natKey(n)), { Name: 'state', Values: ['pending', 'available'] }],
+                }),
               )
             ).NatGateways,
             (g) => g.NatGatewayId,
@@ -264,7 +269,10 @@ export const vpcStep: Step = {
         create: async () => {
           // The NAT's own intent (kept by a resumed run) makes the token: the same NAT gateway is never billed twice.
           const token = clientToken(name, natKey(n), ledger.get(natKey(n))?.intentAt ?? '');
-          return (await ec2.send(new CreateNatGatewayCommand(createNatGatewayRequest(config, subnetId, allocationId, n, token)))).NatGateway?.NatGatewayId ?? '';
+          return (
+            (await ec2.send(new CreateNatGatewayCommand(createNatGatewayRequest(config, subnetId, allocationId, n, token)))).NatGateway
+              ?.NatGatewayId ?? ''
+          );
         },
       });
     }
