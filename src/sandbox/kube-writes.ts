@@ -1,10 +1,10 @@
 import { parse as parseYaml } from 'yaml';
+import { checks, withDefaults } from './kube-defaults.js';
 import type { ClusterPicture, KubeObject } from './kube-objects.js';
-import { defaultPodSpec } from './kube-pods.js';
 import { decodeKubeProtobuf } from './kube-protobuf.js';
 import { qualifiedName, type ResourceType } from './kube-resources.js';
 import { findObject, nextVersion, removeObject, type ClusterStore } from './kube-store.js';
-import { hash, isObject, serviceIp, timestamp, uid } from './kube-util.js';
+import { hash, isObject, timestamp, uid } from './kube-util.js';
 import { replacePod } from './kube-workloads.js';
 import type { World } from './kube-world.js';
 
@@ -26,10 +26,17 @@ export function statusBody(code: number, reason: string, message: string, detail
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, ...(details ? { details } : {}), code };
 }
 
-const fail = (code: number, reason: string, message: string, details?: Record<string, unknown>): Answer => ({ code, body: statusBody(code, reason, message, details) });
+const fail = (code: number, reason: string, message: string, details?: Record<string, unknown>): Answer => ({
+  code,
+  body: statusBody(code, reason, message, details),
+});
 
 export function notFound(resource: ResourceType, name: string): Answer {
-  return fail(404, 'NotFound', `${qualifiedName(resource)} "${name}" not found`, { name, ...(resource.group ? { group: resource.group } : {}), kind: resource.name });
+  return fail(404, 'NotFound', `${qualifiedName(resource)} "${name}" not found`, {
+    name,
+    ...(resource.group ? { group: resource.group } : {}),
+    kind: resource.name,
+  });
 }
 
 function invalid(resource: ResourceType, name: string, causes: { field: string; message: string }[]): Answer {
@@ -49,104 +56,50 @@ export function parseBody(raw: Buffer, contentType: string | undefined): unknown
   return JSON.parse(raw.toString('utf8'));
 }
 
-function checks(resource: ResourceType, object: KubeObject): { field: string; message: string }[] {
-  const spec = (object.spec ?? {}) as Record<string, any>;
-  const causes: { field: string; message: string }[] = [];
-  if (resource.kind === 'Deployment') {
-    if (!isObject(spec.selector)) causes.push({ field: 'spec.selector', message: 'Required value' });
-    const labels = spec.template?.metadata?.labels ?? {};
-    const wanted = spec.selector?.matchLabels ?? {};
-    if (Object.entries(wanted).some(([k, v]) => labels[k] !== v)) {
-      causes.push({ field: 'spec.template.metadata.labels', message: `Invalid value: ${JSON.stringify(labels)}: \`selector\` does not match template \`labels\`` });
-    }
-    if (!Array.isArray(spec.template?.spec?.containers) || spec.template.spec.containers.length === 0) {
-      causes.push({ field: 'spec.template.spec.containers', message: 'Required value' });
-    }
-  }
-  if (resource.kind === 'Pod' && (!Array.isArray(spec.containers) || spec.containers.length === 0)) causes.push({ field: 'spec.containers', message: 'Required value' });
-  if (resource.kind === 'Service') {
-    const types = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
-    if (spec.type !== undefined && !types.includes(spec.type)) {
-      causes.push({ field: 'spec.type', message: `Unsupported value: "${spec.type}": supported values: ${types.map((t) => `"${t}"`).join(', ')}` });
-    }
-    if (spec.type !== 'ExternalName' && (!Array.isArray(spec.ports) || spec.ports.length === 0)) causes.push({ field: 'spec.ports', message: 'Required value' });
-  }
-  return causes;
-}
-
-function withDefaults(ctx: WriteContext, resource: ResourceType, object: KubeObject): KubeObject {
-  const spec = { ...((object.spec ?? {}) as Record<string, any>) };
-  if (resource.kind === 'Namespace') {
-    return { ...object, metadata: { ...object.metadata, labels: { ...(object.metadata.labels ?? {}), 'kubernetes.io/metadata.name': object.metadata.name } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } };
-  }
-  if (resource.kind === 'Deployment') {
-    const template = spec.template ?? {};
-    return {
-      ...object,
-      spec: {
-        replicas: 1,
-        revisionHistoryLimit: 10,
-        progressDeadlineSeconds: 600,
-        strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
-        ...spec,
-        template: { ...template, metadata: { ...(template.metadata ?? {}) }, spec: defaultPodSpec(template.spec ?? {}) },
-      },
-    };
-  }
-  if (resource.kind === 'Pod') return { ...object, spec: defaultPodSpec(spec) };
-  if (resource.kind === 'Service') {
-    const type = spec.type ?? 'ClusterIP';
-    const taken = new Set(ctx.world.services?.map((s) => (s.spec as { clusterIP?: string }).clusterIP));
-    let nth = 2 + (hash(`svc ${object.metadata.namespace}/${object.metadata.name}`).readUInt32BE(0) % 60000);
-    while (taken.has(serviceIp(ctx.picture.serviceCidr, nth)) || nth === 10) nth += 1;
-    const clusterIP = spec.clusterIP ?? serviceIp(ctx.picture.serviceCidr, nth);
-    const exposed = type === 'NodePort' || type === 'LoadBalancer';
-    const ports = ((spec.ports ?? []) as Record<string, any>[]).map((p, i) => ({
-      protocol: 'TCP',
-      targetPort: p.port,
-      ...p,
-      ...(exposed && p.nodePort === undefined ? { nodePort: 30000 + (hash(`nodeport ${object.metadata.uid} ${i}`).readUInt16BE(0) % 2768) } : {}),
-    }));
-    return {
-      ...object,
-      spec: {
-        clusterIP,
-        clusterIPs: [clusterIP],
-        internalTrafficPolicy: 'Cluster',
-        ipFamilies: ['IPv4'],
-        ipFamilyPolicy: 'SingleStack',
-        sessionAffinity: 'None',
-        ...(exposed ? { externalTrafficPolicy: 'Cluster' } : {}),
-        ...(type === 'LoadBalancer' ? { allocateLoadBalancerNodePorts: true } : {}),
-        ...spec,
-        type,
-        ports,
-      },
-      status: object.status ?? { loadBalancer: {} },
-    };
-  }
-  return object;
-}
-
 function namespaceExists(ctx: WriteContext, namespace: string): boolean {
   return (ctx.world.namespaces ?? []).some((n) => n.metadata.name === namespace);
 }
 
-export function createObject(ctx: WriteContext, resource: ResourceType, namespace: string | undefined, body: unknown, dryRun: boolean): Answer {
+export function createObject(
+  ctx: WriteContext,
+  resource: ResourceType,
+  namespace: string | undefined,
+  body: unknown,
+  dryRun: boolean,
+): Answer {
   if (!isObject(body) || !isObject(body.metadata)) return fail(400, 'BadRequest', 'the body of the request was in an unknown format');
   if (body.kind !== undefined && body.kind !== resource.kind) {
-    return fail(400, 'BadRequest', `the API version in the data (${String(body.apiVersion)}) does not match the expected API version (${resource.group ? `${resource.group}/` : ''}${resource.version})`);
+    return fail(
+      400,
+      'BadRequest',
+      `the API version in the data (${String(body.apiVersion)}) does not match the expected API version (${resource.group ? `${resource.group}/` : ''}${resource.version})`,
+    );
   }
   const metadata = body.metadata as Record<string, any>;
-  const name: string = metadata.name ?? (metadata.generateName ? `${metadata.generateName}${hash(`${ctx.now}`).toString('hex').slice(0, 5)}` : '');
+  const name: string =
+    metadata.name ?? (metadata.generateName ? `${metadata.generateName}${hash(`${ctx.now}`).toString('hex').slice(0, 5)}` : '');
   if (!name) return invalid(resource, '', [{ field: 'metadata.name', message: 'Required value: name or generateName is required' }]);
   if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name) || name.length > 253) {
-    return invalid(resource, name, [{ field: 'metadata.name', message: `Invalid value: "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character` }]);
+    return invalid(resource, name, [
+      {
+        field: 'metadata.name',
+        message: `Invalid value: "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`,
+      },
+    ]);
   }
   const ns = resource.namespaced ? (namespace ?? metadata.namespace ?? 'default') : undefined;
-  if (ns !== undefined && !namespaceExists(ctx, ns)) return fail(404, 'NotFound', `namespaces "${ns}" not found`, { name: ns, kind: 'namespaces' });
-  const existing = resource.name === 'namespaces' ? (ctx.world.namespaces ?? []).find((n) => n.metadata.name === name) : (ctx.world[resource.name] ?? []).find((o) => o.metadata.name === name && o.metadata.namespace === ns);
-  if (existing) return fail(409, 'AlreadyExists', `${qualifiedName(resource)} "${name}" already exists`, { name, ...(resource.group ? { group: resource.group } : {}), kind: resource.name });
+  if (ns !== undefined && !namespaceExists(ctx, ns))
+    return fail(404, 'NotFound', `namespaces "${ns}" not found`, { name: ns, kind: 'namespaces' });
+  const existing =
+    resource.name === 'namespaces'
+      ? (ctx.world.namespaces ?? []).find((n) => n.metadata.name === name)
+      : (ctx.world[resource.name] ?? []).find((o) => o.metadata.name === name && o.metadata.namespace === ns);
+  if (existing)
+    return fail(409, 'AlreadyExists', `${qualifiedName(resource)} "${name}" already exists`, {
+      name,
+      ...(resource.group ? { group: resource.group } : {}),
+      kind: resource.name,
+    });
   const object = withDefaults(ctx, resource, {
     ...(body as Record<string, unknown>),
     kind: resource.kind,
@@ -159,7 +112,9 @@ export function createObject(ctx: WriteContext, resource: ResourceType, namespac
       resourceVersion: dryRun ? String(ctx.cluster.resourceVersion) : nextVersion(ctx.cluster),
       generation: 1,
       creationTimestamp: timestamp(ctx.now),
-      ...(resource.kind === 'Deployment' ? { annotations: { ...(metadata.annotations ?? {}), 'deployment.kubernetes.io/revision': '1' } } : {}),
+      ...(resource.kind === 'Deployment'
+        ? { annotations: { ...(metadata.annotations ?? {}), 'deployment.kubernetes.io/revision': '1' } }
+        : {}),
     },
   } as KubeObject);
   const causes = checks(resource, object);
@@ -190,7 +145,14 @@ export function mergePatch(target: unknown, patch: unknown, strategic: boolean):
   return out;
 }
 
-export function patchObject(ctx: WriteContext, resource: ResourceType, namespace: string | undefined, name: string, contentType: string, body: unknown): Answer {
+export function patchObject(
+  ctx: WriteContext,
+  resource: ResourceType,
+  namespace: string | undefined,
+  name: string,
+  contentType: string,
+  body: unknown,
+): Answer {
   const stored = findObject(ctx.cluster, resource.kind, resource.namespaced ? namespace : undefined, name);
   const apply = contentType.startsWith('application/apply-patch');
   if (!stored) {
@@ -200,13 +162,23 @@ export function patchObject(ctx: WriteContext, resource: ResourceType, namespace
       : notFound(resource, name);
   }
   if (!apply && !/merge-patch\+json/.test(contentType)) {
-    return fail(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
+    return fail(
+      415,
+      'UnsupportedMediaType',
+      `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`,
+    );
   }
   const merged = mergePatch(stored, body, !contentType.startsWith('application/merge-patch')) as KubeObject;
   return replaceStored(ctx, resource, stored, merged);
 }
 
-export function replaceObject(ctx: WriteContext, resource: ResourceType, namespace: string | undefined, name: string, body: unknown): Answer {
+export function replaceObject(
+  ctx: WriteContext,
+  resource: ResourceType,
+  namespace: string | undefined,
+  name: string,
+  body: unknown,
+): Answer {
   const stored = findObject(ctx.cluster, resource.kind, resource.namespaced ? namespace : undefined, name);
   if (!stored) return notFound(resource, name);
   if (!isObject(body)) return fail(400, 'BadRequest', 'the body of the request was in an unknown format');
@@ -244,7 +216,8 @@ export function deleteObject(ctx: WriteContext, resource: ResourceType, namespac
     const owner = (shown.metadata.ownerReferences as { kind: string; name: string; uid: string }[] | undefined)?.[0];
     if (resource.kind === 'Pod' && owner?.kind === 'ReplicaSet') {
       // The ReplicaSet makes a new pod in its place.
-      const deployment = (ctx.world.replicasets ?? []).find((rs) => rs.metadata.uid === owner.uid)?.metadata.ownerReferences as { uid: string }[] | undefined;
+      const deployment = (ctx.world.replicasets ?? []).find((rs) => rs.metadata.uid === owner.uid)?.metadata.ownerReferences as
+        { uid: string }[] | undefined;
       const record = deployment?.[0] ? ctx.cluster.replicas[deployment[0].uid] : undefined;
       if (record) replacePod(record, owner.name, name, ctx.now);
       return { code: 200, body: { ...shown, metadata: { ...shown.metadata, deletionTimestamp: timestamp(ctx.now) } } };
