@@ -1,114 +1,27 @@
-import {
-  AssociateRouteTableCommand,
-  CreateSubnetCommand,
-  DescribeAvailabilityZonesCommand,
-  DescribeRouteTablesCommand,
-  DescribeSubnetsCommand,
-  ModifySubnetAttributeCommand,
-} from '@aws-sdk/client-ec2';
+import { AssociateRouteTableCommand, DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
 import { CreateNodegroupCommand, DescribeNodegroupCommand, type Nodegroup } from '@aws-sdk/client-eks';
 import { TutorError } from '../../errors.js';
 import { readyNodes } from '../../kube/kubectl.js';
-import { freeCidr, thirdAz } from '../../lessons/placeholders.js';
 import { text } from '../../text.js';
 import { formatUsd } from '../cost.js';
-import { EKS_UNSUPPORTED_ZONE_IDS } from '../network.js';
 import { KINDS } from '../resources/kinds.js';
 import { KUBECONFIG_KEY } from '../steps/kubeconfig.js';
 import { NODE_ROLE_KEY, createNodegroupRequest } from '../steps/nodegroup.js';
-import { ELB_TAG, PUBLIC_RTB_KEY, VPC_KEY, mapPublicIpRequest, privateRtbKey, type Tier } from '../steps/vpc-requests.js';
-import { CLUSTER_TAG, KEY_TAG, hasKeyTags, isOurs, keyFilters, tagMap, tutorTags } from '../tags.js';
+import { ELB_TAG } from '../steps/vpc-requests.js';
+import { KEY_TAG, isOurs, tagMap, tutorTags } from '../tags.js';
 import { clientToken } from '../tokens.js';
 import { waitFor } from '../wait.js';
 import { buildShape } from './build-shape.js';
 import { check, kubectl, planned, send, tableRows, type DayTwoContext, type Outcome } from './context.js';
 import { THIRD_AZ_NODEGROUP_KEY, thirdAzNodegroupName, thirdAzSubnetKey } from './third-az-names.js';
+import { chooseZone, ensureSubnet, routeTable } from './third-az-subnet.js';
 
 const ZONE_LABEL = 'topology.kubernetes.io/zone';
 
-interface Zone {
-  name: string;
-  id: string;
-}
-
-/** The region's zones (shown as a call); the build's zones by ID, and the first other one EKS takes, via placeholders' thirdAz. */
-async function chooseZone(ctx: DayTwoContext, usedNames: string[]): Promise<{ zone: Zone; used: Zone[] }> {
-  const input = { Filters: [{ Name: 'state', Values: ['available'] }, { Name: 'zone-type', Values: ['availability-zone'] }] };
-  const answer = await send(ctx, planned(ctx, 'ec2', 'DescribeAvailabilityZones', input, text('The zones of the region, with their zone IDs: a zone name means another place in each account, a zone ID does not.', 'リージョンの AZ とそのゾーン ID。AZ 名はアカウントごとに指す場所が違いますが、ゾーン ID は同じです。')), () =>
-    ctx.clients.ec2.send(new DescribeAvailabilityZonesCommand(input)),
-  );
-  const zones: Zone[] = (answer.AvailabilityZones ?? []).filter((z) => z.ZoneName && z.ZoneId).map((z) => ({ name: z.ZoneName!, id: z.ZoneId! }));
-  const used = zones.filter((z) => usedNames.includes(z.name));
-  const usedIds = new Set(used.map((z) => z.id));
-  const candidates = zones.filter((z) => !usedIds.has(z.id) && !EKS_UNSUPPORTED_ZONE_IDS.has(z.id));
-  const name = thirdAz(candidates.map((z) => z.name), usedNames);
-  const zone = candidates.find((z) => z.name === name);
-  if (!zone) {
-    throw new TutorError(
-      'AWS',
-      text(`${ctx.config.region} has no zone this build does not use already (${used.map((z) => `${z.name} ${z.id}`).join(', ')}): try it in a region with three or more.`, `${ctx.config.region} には、このビルドが使っていない AZ がありません(${used.map((z) => `${z.name} ${z.id}`).join(', ')})。AZ が 3 つ以上あるリージョンで試してください。`),
-    );
-  }
-  return { zone, used };
-}
-
-/** The subnet in the third zone: found by its tags (a second run), else made with the tags the build's subnets of that tier carry. */
-async function ensureSubnet(ctx: DayTwoContext, vpcId: string, tier: Tier, zone: Zone, inVpc: { id: string; cidr: string; tags: Record<string, string> }[]): Promise<{ id: string; cidr: string; made: boolean }> {
-  const name = ctx.config.clusterName;
-  const key = thirdAzSubnetKey(tier);
-  const existing = (await ctx.clients.ec2.send(new DescribeSubnetsCommand({ Filters: keyFilters(name, key) }))).Subnets?.find((s) => hasKeyTags(s.Tags, name, key));
-  if (existing?.SubnetId) return { id: existing.SubnetId, cidr: existing.CidrBlock ?? '', made: false };
-  const cidr = freeCidr(ctx.ledger.get(VPC_KEY)?.details?.cidr ?? ctx.config.vpcCidr, inVpc.map((s) => s.cidr));
-  if (!cidr) throw new TutorError('AWS', text(`The VPC ${vpcId} has no free eighth of its range left for another subnet.`, `VPC ${vpcId} には、もう 1 つのサブネットに使える空き範囲(8 分の 1)がありません。`));
-  // The same tags as the build's own subnets of this tier: the tutor's, and the load balancer role tag.
-  const sibling = inVpc.find((s) => s.tags[KEY_TAG]?.startsWith(`subnet/${tier}/`) && isOurs(s.tags, name));
-  const carried = Object.entries(sibling?.tags ?? { [ELB_TAG[tier]]: '1' })
-    .filter(([k]) => k !== CLUSTER_TAG && k !== KEY_TAG && k !== 'Name')
-    .map(([Key, Value]) => ({ Key, Value }));
-  const request = {
-    VpcId: vpcId,
-    CidrBlock: cidr,
-    // By name: the zone was chosen by its ID above, and a name is what the build's own subnets were made with.
-    AvailabilityZone: zone.name,
-    TagSpecifications: [{ ResourceType: 'subnet' as const, Tags: [...tutorTags(name, key, `${name}-${tier}-${zone.name.slice(-1)}`), ...carried] }],
-  };
-  await ctx.ledger.intend(key, 'subnet', 2, { az: zone.name, cidr, tier });
-  const why = text(
-    `A ${tier} subnet in ${zone.name} (${zone.id}), from the first eighth of the VPC's range no subnet holds, tagged as the build's ${tier} subnets are (${carried.map((t) => t.Key).join(', ') || 'no role tag'}).`,
-    `${zone.name}(${zone.id})に${tier === 'private' ? 'プライベート' : 'パブリック'}サブネットを、VPC の範囲の 8 分の 1 のうちどのサブネットも使っていない最初の範囲から作り、ビルドの同じ種類のサブネットと同じタグ(${carried.map((t) => t.Key).join(', ') || 'ロールタグなし'})を付けます。`,
-  );
-  const made = await send(ctx, planned(ctx, 'ec2', 'CreateSubnet', request, why), () => ctx.clients.ec2.send(new CreateSubnetCommand(request)));
-  const id = made.Subnet?.SubnetId ?? '';
-  await ctx.ledger.created(key, id, { az: zone.name, cidr, tier, vpc: vpcId });
-  ctx.emit({ type: 'resource', key, kind: 'subnet', id, change: 'created' });
-  if (tier === 'public') {
-    const map = mapPublicIpRequest(id);
-    await send(ctx, planned(ctx, 'ec2', 'ModifySubnetAttribute', map, text('Nodes in a public subnet need public addresses, or they cannot reach the cluster.', 'パブリックサブネットのノードにはパブリックアドレスが必要です。ないとクラスターに届きません。')), () =>
-      ctx.clients.ec2.send(new ModifySubnetAttributeCommand(map)),
-    );
-  }
-  return { id, cidr, made: true };
-}
-
-/** The build's route table for the tier whose default route goes where the tier's traffic goes out: a NAT gateway, or the internet gateway. */
-async function routeTable(ctx: DayTwoContext, tier: Tier, zones: number): Promise<{ id: string; target: string } | undefined> {
-  const keys = tier === 'public' ? [PUBLIC_RTB_KEY] : Array.from({ length: zones }, (_, i) => privateRtbKey(i));
-  const ids = keys.map((k) => ctx.ledger.get(k)?.id).filter((id): id is string => Boolean(id));
-  if (ids.length === 0) return undefined;
-  const input = { RouteTableIds: ids };
-  const answer = await send(ctx, planned(ctx, 'ec2', 'DescribeRouteTables', input, text(`The build's ${tier} route tables: which one sends 0.0.0.0/0 out.`, `ビルドの${tier === 'private' ? 'プライベート' : 'パブリック'}ルートテーブル。0.0.0.0/0 をどこへ送っているか。`)), () =>
-    ctx.clients.ec2.send(new DescribeRouteTablesCommand(input)),
-  );
-  for (const table of answer.RouteTables ?? []) {
-    const route = table.Routes?.find((r) => r.DestinationCidrBlock === '0.0.0.0/0' && (tier === 'public' ? r.GatewayId?.startsWith('igw-') : r.NatGatewayId));
-    if (table.RouteTableId && route) return { id: table.RouteTableId, target: route.NatGatewayId ?? route.GatewayId ?? '' };
-  }
-  return undefined;
-}
-
 async function describeGroup(ctx: DayTwoContext, name: string): Promise<Nodegroup | undefined> {
   try {
-    return (await ctx.clients.eks.send(new DescribeNodegroupCommand({ clusterName: ctx.config.clusterName, nodegroupName: name }))).nodegroup;
+    return (await ctx.clients.eks.send(new DescribeNodegroupCommand({ clusterName: ctx.config.clusterName, nodegroupName: name })))
+      .nodegroup;
   } catch (error) {
     if ((error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
     throw error;
@@ -120,7 +33,14 @@ async function ensureNodegroup(ctx: DayTwoContext, subnetId: string, instanceTyp
   const name = thirdAzNodegroupName(ctx.config.clusterName);
   const existing = await describeGroup(ctx, name);
   if (existing && existing.status !== 'DELETING') {
-    if (!isOurs(existing.tags, ctx.config.clusterName)) throw new TutorError('NAME_TAKEN', text(`The node group ${name} exists and was not made by eks-basics-tutor; it is left alone.`, `ノードグループ ${name} は既にあり、eks-basics-tutor が作ったものではないため触りません。`));
+    if (!isOurs(existing.tags, ctx.config.clusterName))
+      throw new TutorError(
+        'NAME_TAKEN',
+        text(
+          `The node group ${name} exists and was not made by eks-basics-tutor; it is left alone.`,
+          `ノードグループ ${name} は既にあり、eks-basics-tutor が作ったものではないため触りません。`,
+        ),
+      );
     return name;
   }
   const intent = await ctx.ledger.intend(THIRD_AZ_NODEGROUP_KEY, 'eks-nodegroup', 5, { name });
@@ -139,9 +59,17 @@ async function ensureNodegroup(ctx: DayTwoContext, subnetId: string, instanceTyp
     "A node group's subnets are fixed when it is made, so the third zone gets a node group of its own (the other way: a new group over all three subnets, then retire the old one).",
     'ノードグループのサブネットは作成時に決まるため、3 つ目の AZ には専用のノードグループを作ります(もう 1 つの方法は、3 つのサブネットすべてを使う新しいグループを作り、古い方を廃止することです)。',
   );
-  const created = await send(ctx, planned(ctx, 'eks', 'CreateNodegroup', request, why), () => ctx.clients.eks.send(new CreateNodegroupCommand(request)));
+  const created = await send(ctx, planned(ctx, 'eks', 'CreateNodegroup', request, why), () =>
+    ctx.clients.eks.send(new CreateNodegroupCommand(request)),
+  );
   await ctx.ledger.created(THIRD_AZ_NODEGROUP_KEY, created.nodegroup?.nodegroupArn ?? name, { name });
-  ctx.emit({ type: 'resource', key: THIRD_AZ_NODEGROUP_KEY, kind: 'eks-nodegroup', id: created.nodegroup?.nodegroupArn ?? name, change: 'created' });
+  ctx.emit({
+    type: 'resource',
+    key: THIRD_AZ_NODEGROUP_KEY,
+    kind: 'eks-nodegroup',
+    id: created.nodegroup?.nodegroupArn ?? name,
+    change: 'created',
+  });
   return name;
 }
 
@@ -181,15 +109,35 @@ async function waitReady(ctx: DayTwoContext, name: string): Promise<void> {
 
 /** Question 7, two AZs to three: a subnet in a zone the build does not use, routed and tagged, a node group there, and its node seen in that zone. */
 export async function thirdAzAction(ctx: DayTwoContext): Promise<Outcome> {
-  if (!ctx.config.kubectl) throw new TutorError('BAD_INPUT', text('day-two third-az checks its node with kubectl: leave out --no-kubectl.', 'day-two third-az はノードを kubectl で確認します。--no-kubectl を外してください。'));
+  if (!ctx.config.kubectl)
+    throw new TutorError(
+      'BAD_INPUT',
+      text(
+        'day-two third-az checks its node with kubectl: leave out --no-kubectl.',
+        'day-two third-az はノードを kubectl で確認します。--no-kubectl を外してください。',
+      ),
+    );
   const shape = await buildShape(ctx);
   const instanceType = shape.group.instanceTypes?.[0] ?? ctx.config.instanceType;
   const tier = shape.nodeTier;
   const subnetsInput = { Filters: [{ Name: 'vpc-id', Values: [shape.vpcId] }] };
-  const listed = await send(ctx, planned(ctx, 'ec2', 'DescribeSubnets', subnetsInput, text("The VPC's subnets: the zones and ranges already in use.", 'VPC のサブネット。使用中の AZ と範囲。')), () =>
-    ctx.clients.ec2.send(new DescribeSubnetsCommand(subnetsInput)),
+  const listed = await send(
+    ctx,
+    planned(
+      ctx,
+      'ec2',
+      'DescribeSubnets',
+      subnetsInput,
+      text("The VPC's subnets: the zones and ranges already in use.", 'VPC のサブネット。使用中の AZ と範囲。'),
+    ),
+    () => ctx.clients.ec2.send(new DescribeSubnetsCommand(subnetsInput)),
   );
-  const inVpc = (listed.Subnets ?? []).map((s) => ({ id: s.SubnetId ?? '', cidr: s.CidrBlock ?? '', zone: s.AvailabilityZone ?? '', tags: Object.fromEntries((s.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])) }));
+  const inVpc = (listed.Subnets ?? []).map((s) => ({
+    id: s.SubnetId ?? '',
+    cidr: s.CidrBlock ?? '',
+    zone: s.AvailabilityZone ?? '',
+    tags: Object.fromEntries((s.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])),
+  }));
   const mine = inVpc.find((s) => s.tags[KEY_TAG] === thirdAzSubnetKey(tier));
   const buildZones = [...new Set(inVpc.filter((s) => s !== mine).map((s) => s.zone))];
   const { zone, used } = mine ? { zone: { name: mine.zone, id: '' }, used: [] } : await chooseZone(ctx, buildZones);
@@ -197,10 +145,19 @@ export async function thirdAzAction(ctx: DayTwoContext): Promise<Outcome> {
   const table = await routeTable(ctx, tier, buildZones.length);
   if (table && subnet.made) {
     const input = { RouteTableId: table.id, SubnetId: subnet.id };
-    const why = tier === 'private'
-      ? text(`Out through ${table.target}, the NAT gateway the first zone's private subnet uses. With --nat ha the third zone would get a NAT gateway of its own (about ${formatUsd(KINDS['nat-gateway'].hourly!({}, { region: ctx.config.region, instanceType, nodes: 1, nat: shape.nat }))}/hour more); sharing one crosses zones, and stops with that zone.`, `最初の AZ のプライベートサブネットが使う NAT ゲートウェイ ${table.target} を通って外へ出ます。--nat ha なら 3 つ目の AZ にも専用の NAT ゲートウェイを置きます(1 時間あたり約 ${formatUsd(KINDS['nat-gateway'].hourly!({}, { region: ctx.config.region, instanceType, nodes: 1, nat: shape.nat }))} 増)。共有すると AZ をまたぎ、その AZ が止まると一緒に止まります。`)
-      : text(`Out through the internet gateway ${table.target}, as the build's public subnets.`, `ビルドのパブリックサブネットと同じく、インターネットゲートウェイ ${table.target} を通って外へ出ます。`);
-    await send(ctx, planned(ctx, 'ec2', 'AssociateRouteTable', input, why), () => ctx.clients.ec2.send(new AssociateRouteTableCommand(input)));
+    const why =
+      tier === 'private'
+        ? text(
+            `Out through ${table.target}, the NAT gateway the first zone's private subnet uses. With --nat ha the third zone would get a NAT gateway of its own (about ${formatUsd(KINDS['nat-gateway'].hourly!({}, { region: ctx.config.region, instanceType, nodes: 1, nat: shape.nat }))}/hour more); sharing one crosses zones, and stops with that zone.`,
+            `最初の AZ のプライベートサブネットが使う NAT ゲートウェイ ${table.target} を通って外へ出ます。--nat ha なら 3 つ目の AZ にも専用の NAT ゲートウェイを置きます(1 時間あたり約 ${formatUsd(KINDS['nat-gateway'].hourly!({}, { region: ctx.config.region, instanceType, nodes: 1, nat: shape.nat }))} 増)。共有すると AZ をまたぎ、その AZ が止まると一緒に止まります。`,
+          )
+        : text(
+            `Out through the internet gateway ${table.target}, as the build's public subnets.`,
+            `ビルドのパブリックサブネットと同じく、インターネットゲートウェイ ${table.target} を通って外へ出ます。`,
+          );
+    await send(ctx, planned(ctx, 'ec2', 'AssociateRouteTable', input, why), () =>
+      ctx.clients.ec2.send(new AssociateRouteTableCommand(input)),
+    );
   }
   const name = await ensureNodegroup(ctx, subnet.id, instanceType);
   await waitReady(ctx, name);
@@ -208,7 +165,9 @@ export async function thirdAzAction(ctx: DayTwoContext): Promise<Outcome> {
   const rows = tableRows(seen.stdout);
   const inThird = rows.filter((r) => r.ZONE === zone.name && r.NODEGROUP === name);
   const zonesSeen = [...new Set(rows.map((r) => r.ZONE).filter(Boolean))];
-  const after = await send(ctx, planned(ctx, 'ec2', 'DescribeSubnets', { SubnetIds: [subnet.id] }), () => ctx.clients.ec2.send(new DescribeSubnetsCommand({ SubnetIds: [subnet.id] })));
+  const after = await send(ctx, planned(ctx, 'ec2', 'DescribeSubnets', { SubnetIds: [subnet.id] }), () =>
+    ctx.clients.ec2.send(new DescribeSubnetsCommand({ SubnetIds: [subnet.id] })),
+  );
   const tags = Object.fromEntries((after.Subnets?.[0]?.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
   return {
     reasoning: text(
@@ -216,12 +175,46 @@ export async function thirdAzAction(ctx: DayTwoContext): Promise<Outcome> {
       `3 つ目の AZ への拡張は足し算です。そこにサブネット(VPC の範囲の空きから。なければセカンダリ CIDR ブロックから)、外へ出るルート、ロードバランサーが使えるようにするロールタグ、そしてノード。ノードグループのサブネットは作成時に決まるため、ここではその AZ 専用のノードグループ(${name})を作りました。コントロールプレーンは作成時の AZ にとどまり、ノードとロードバランサーは VPC のどのサブネットでも使えます。${used.length ? `ビルドの AZ(ゾーン ID): ${used.map((z) => `${z.name} ${z.id}`).join(', ')}。新しい AZ: ${zone.name}${zone.id ? ` ${zone.id}` : ''}。` : ''}down でノードグループとサブネットもほかと一緒に削除されます。`,
     ),
     checks: [
-      check('third-az:subnet', Boolean(subnet.id) && !buildZones.includes(zone.name), `A ${tier} subnet in ${zone.name}, a zone the build did not use`, `ビルドが使っていなかった ${zone.name} に${tier === 'private' ? 'プライベート' : 'パブリック'}サブネット`, `${subnet.id} ${subnet.cidr}`),
-      check('third-az:tags', isOurs(tags, ctx.config.clusterName) && tags[ELB_TAG[tier]] === '1', `It carries the tutor's tag and ${ELB_TAG[tier]}`, `チューターのタグと ${ELB_TAG[tier]} が付いている`),
-      check('third-az:route', Boolean(table), tier === 'private' ? 'Its route table sends 0.0.0.0/0 to a NAT gateway' : 'Its route table sends 0.0.0.0/0 to the internet gateway', tier === 'private' ? 'ルートテーブルが 0.0.0.0/0 を NAT ゲートウェイへ送る' : 'ルートテーブルが 0.0.0.0/0 をインターネットゲートウェイへ送る', table ? `${table.id} → ${table.target}` : undefined),
-      check('third-az:node', inThird.length >= 1, `kubectl get nodes -L ${ZONE_LABEL} shows a node of ${name} in ${zone.name}`, `kubectl get nodes -L ${ZONE_LABEL} で ${name} のノードが ${zone.name} にある`, inThird.map((r) => r.NAME).join(', ')),
-      check('third-az:zones', zonesSeen.length >= 3, 'The nodes now span three zones', 'ノードが 3 つの AZ にまたがった', zonesSeen.join(', ')),
+      check(
+        'third-az:subnet',
+        Boolean(subnet.id) && !buildZones.includes(zone.name),
+        `A ${tier} subnet in ${zone.name}, a zone the build did not use`,
+        `ビルドが使っていなかった ${zone.name} に${tier === 'private' ? 'プライベート' : 'パブリック'}サブネット`,
+        `${subnet.id} ${subnet.cidr}`,
+      ),
+      check(
+        'third-az:tags',
+        isOurs(tags, ctx.config.clusterName) && tags[ELB_TAG[tier]] === '1',
+        `It carries the tutor's tag and ${ELB_TAG[tier]}`,
+        `チューターのタグと ${ELB_TAG[tier]} が付いている`,
+      ),
+      check(
+        'third-az:route',
+        Boolean(table),
+        tier === 'private' ? 'Its route table sends 0.0.0.0/0 to a NAT gateway' : 'Its route table sends 0.0.0.0/0 to the internet gateway',
+        tier === 'private'
+          ? 'ルートテーブルが 0.0.0.0/0 を NAT ゲートウェイへ送る'
+          : 'ルートテーブルが 0.0.0.0/0 をインターネットゲートウェイへ送る',
+        table ? `${table.id} → ${table.target}` : undefined,
+      ),
+      check(
+        'third-az:node',
+        inThird.length >= 1,
+        `kubectl get nodes -L ${ZONE_LABEL} shows a node of ${name} in ${zone.name}`,
+        `kubectl get nodes -L ${ZONE_LABEL} で ${name} のノードが ${zone.name} にある`,
+        inThird.map((r) => r.NAME).join(', '),
+      ),
+      check(
+        'third-az:zones',
+        zonesSeen.length >= 3,
+        'The nodes now span three zones',
+        'ノードが 3 つの AZ にまたがった',
+        zonesSeen.join(', '),
+      ),
     ],
-    next: text(`Try it: kubectl get nodes -L ${ZONE_LABEL}. down removes ${name} and the subnet with the rest.`, `試してみましょう: kubectl get nodes -L ${ZONE_LABEL}。down で ${name} とサブネットもほかと一緒に削除されます。`),
+    next: text(
+      `Try it: kubectl get nodes -L ${ZONE_LABEL}. down removes ${name} and the subnet with the rest.`,
+      `試してみましょう: kubectl get nodes -L ${ZONE_LABEL}。down で ${name} とサブネットもほかと一緒に削除されます。`,
+    ),
   };
 }
