@@ -87,25 +87,29 @@ export function createClients(settings: ClientSettings): AwsClients {
       return () => void callListeners.delete(listener);
     },
   };
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one middleware serves four clients' input and output types
-  const counter = (service: string): InitializeMiddleware<any, any> => (next, context) => async (args) => {
-    const operation = String(context.commandName ?? 'Unknown').replace(/Command$/, '');
-    // Work still running in the background after an interruption must not create anything more.
-    if (settings.signal?.aborted) throw interrupted();
-    const key = `${service}:${operation}`;
-    callCounts.set(key, (callCounts.get(key) ?? 0) + 1);
-    callLog?.push({ at: Date.now(), call: key });
-    for (const listener of callListeners) listener({ service, operation });
-    try {
-      return await next(args);
-    } catch (error) {
-      // explainAwsError chooses its words by operation (ResourceInUse on a delete is not a taken name).
-      if (error && typeof error === 'object' && !('$operation' in error)) {
-        Object.defineProperty(error, '$operation', { value: operation, enumerable: false });
-      }
-      throw error;
-    }
-  };
+
+  const counter =
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one middleware serves four clients' input and output types
+    (service: string): InitializeMiddleware<any, any> =>
+      (next, context) =>
+      async (args) => {
+        const operation = String(context.commandName ?? 'Unknown').replace(/Command$/, '');
+        // Work still running in the background after an interruption must not create anything more.
+        if (settings.signal?.aborted) throw interrupted();
+        const key = `${service}:${operation}`;
+        callCounts.set(key, (callCounts.get(key) ?? 0) + 1);
+        callLog?.push({ at: Date.now(), call: key });
+        for (const listener of callListeners) listener({ service, operation });
+        try {
+          return await next(args);
+        } catch (error) {
+          // explainAwsError chooses its words by operation (ResourceInUse on a delete is not a taken name).
+          if (error && typeof error === 'object' && !('$operation' in error)) {
+            Object.defineProperty(error, '$operation', { value: operation, enumerable: false });
+          }
+          throw error;
+        }
+      };
   const options = { step: 'initialize' as const, name: 'eksBasicsTutorCallCounter' };
   const keep = { step: 'deserialize' as const, priority: 'low' as const, name: 'eksBasicsTutorKeepErrorBody' };
   clients.iam.middlewareStack.add(counter('iam'), options);
