@@ -7,7 +7,7 @@ import { useUi } from '../contexts/ui.js';
 import { S } from '../strings.js';
 import type { WelcomeChoice } from '../state/welcome.js';
 import { Spinner } from './Clock.js';
-import { Frame } from './Frame.js';
+import { Frame, useBodyHeight } from './Frame.js';
 import { Heading, modeName } from './Header.js';
 import { T } from './T.js';
 
@@ -117,6 +117,8 @@ export function Welcome({ choices }: { choices: readonly WelcomeChoice[] }) {
   const { tutor, config, session, startStep } = useTutor();
   const notes = session.status === 'open' ? session.session.notes : [];
   const engine = session.status === 'open' ? session.session.engine : undefined;
+  // Room for the checks' rows to be kept while they run; on a short terminal the menu comes first.
+  const keepRows = useBodyHeight() >= 18 ? 4 : 0;
   const stepCost = startStep && engine && config.mode === 'real' ? plannedHourly((n) => engine.plan(n), stepsThrough(startStep - 1)) : 0;
   return (
     <Frame keys={S.keysWelcome}>
@@ -134,7 +136,7 @@ export function Welcome({ choices }: { choices: readonly WelcomeChoice[] }) {
         </T>
       ))}
       {/* The heading and the three tool checks' rows are kept while they run: nothing below moves when they arrive. */}
-      <Box marginTop={1} flexDirection="column" minHeight={4}>
+      <Box marginTop={1} flexDirection="column" minHeight={keepRows}>
         <T tone="muted">{S.checks}</T>
         <Findings />
       </Box>
