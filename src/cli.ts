@@ -166,8 +166,8 @@ async function main(argv: string[]): Promise<number> {
   withCommonOptions(
     program
       .command('day-two')
-      .description('after step 5: addons, workload, upgrade or access, run with the calls shown and checked')
-      .argument('[action]', 'addons, workload, upgrade or access'),
+      .description('after step 5: add-ons, a first workload and the seven questions of real projects, run with the calls shown and checked')
+      .argument('[action]', 'addons, workload, upgrade, access, second-cluster, other-vpc, no-nat, accounts or third-az'),
   )
     .option('--without-elb-tag', 'workload: also show a Service staying pending without kubernetes.io/role/elb (the tag is put back)')
     .action(async (action: string | undefined, options: Record<string, unknown>) => {
