@@ -98,4 +98,42 @@ describe('step 3’s call page', () => {
     expect(call).toContain('else the newest version in standard support, which it asks EKS for first (DescribeClusterVersions)');
     expect(engine.asked).toBe(0);
   });
+
+  it('shows a value longer than the page whole, over several lines, at 80×24', async () => {
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'eks.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] }],
+    });
+    class PolicyEngine extends FakeEngine {
+      override plan(step: StepNumber): StepPlan {
+        const plan = super.plan(step);
+        if (step !== 1) return plan;
+        const input = { RoleName: 'eks-basics-tutor-cluster-role', AssumeRolePolicyDocument: policy };
+        return {
+          ...plan,
+          calls: [{ service: 'iam', action: 'CreateRole', input, cli: 'aws iam create-role --role-name eks-basics-tutor-cluster-role' }],
+        };
+      }
+    }
+    const fake = fakeServices({ engine: () => new PolicyEngine() });
+    const app = screen.render({
+      config: testConfig({ stateDir: screen.stateDir, mode: 'dry-run' }),
+      services: fake.services,
+      size: { columns: 80, rows: 24 },
+    });
+    await app.waitFor('Start with the lesson menu');
+    await app.press(KEYS.enter);
+    await app.waitFor('Lessons');
+    await app.press(KEYS.down, KEYS.enter);
+    await app.waitFor('Fixture step one');
+    await app.press('c');
+    const frame = await app.waitFor('CreateRole');
+    // Every character of the document is on screen, in order, with nothing cut off.
+    const shown = frame
+      .split('\n')
+      .map((line) => line.trim())
+      .join('');
+    expect(shown).toContain(JSON.stringify(policy).slice(1, -1).replace(/\\"/g, '\\"'));
+    expect(frame).not.toContain('…');
+  });
 });

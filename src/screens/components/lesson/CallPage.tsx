@@ -83,7 +83,9 @@ export function CallPage({ step, width, height }: { step: number; width: number;
   if (call) {
     detail.push([{ text: `${call.service}:${call.action}`, bold: true }]);
     for (const line of call.why ? wrapWords(call.why[lang], detailWidth) : []) detail.push([{ text: line, tone: 'muted' }]);
-    for (const line of jsonish(call.input, detailWidth - 2)) detail.push([{ text: line, tone: 'code' }]);
+    // A value longer than the page (a policy document) goes on over the next lines instead of being cut off.
+    for (const line of jsonish(call.input, detailWidth - 2))
+      for (const piece of wrapWords(line, detailWidth)) detail.push([{ text: piece, tone: 'code' }]);
     detail.push([
       { text: S.callCli, tone: 'muted' },
       { text: COPY_NOTE, tone: 'muted' },
