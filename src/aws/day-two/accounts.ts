@@ -1,8 +1,8 @@
-import { DescribeNetworkInterfacesCommand, DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
+import { DescribeNetworkInterfacesCommand } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { text } from '../../text.js';
 import { buildShape } from './build-shape.js';
-import { check, planned, send, type DayTwoContext, type Outcome } from './context.js';
+import { check, listSubnets, planned, send, type DayTwoContext, type Outcome } from './context.js';
 
 const accountOf = (arn: string | undefined) => arn?.split(':')[4] ?? '';
 
@@ -28,24 +28,14 @@ export async function accountsAction(ctx: DayTwoContext): Promise<Outcome> {
   const clusterAccount = accountOf(shape.cluster.arn);
   const groupAccount = accountOf(shape.group.nodegroupArn);
   const roleAccount = accountOf(shape.group.nodeRole);
-  const subnetsInput = { SubnetIds: shape.group.subnets ?? [] };
-  const subnets =
-    (
-      await send(
-        ctx,
-        planned(
-          ctx,
-          'ec2',
-          'DescribeSubnets',
-          subnetsInput,
-          text(
-            "OwnerId: the account that owns each node subnet (another account's when it is shared with this one through AWS RAM).",
-            'OwnerId: 各ノードサブネットを所有するアカウント(AWS RAM で共有されたものなら相手のアカウント)。',
-          ),
-        ),
-        () => ctx.clients.ec2.send(new DescribeSubnetsCommand(subnetsInput)),
-      )
-    ).Subnets ?? [];
+  const subnets = await listSubnets(
+    ctx,
+    { SubnetIds: shape.group.subnets ?? [] },
+    text(
+      "OwnerId: the account that owns each node subnet (another account's when it is shared with this one through AWS RAM).",
+      'OwnerId: 各ノードサブネットを所有するアカウント(AWS RAM で共有されたものなら相手のアカウント)。',
+    ),
+  );
   const eniInput = {
     Filters: [
       { Name: 'vpc-id', Values: [shape.vpcId] },

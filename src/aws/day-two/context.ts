@@ -1,4 +1,4 @@
-import { DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
+import { DescribeSubnetsCommand, type Subnet } from '@aws-sdk/client-ec2';
 import { text, type Text } from '../../text.js';
 import { TutorError } from '../../errors.js';
 import { cliCommand } from '../cli-command.js';
@@ -70,19 +70,37 @@ export interface SubnetFacts {
   tags: Record<string, string>;
 }
 
-/** The subnets' CIDRs, zones and tags (DescribeSubnets), shown as a call. */
-export async function describeSubnets(ctx: DayTwoContext, ids: string[]): Promise<SubnetFacts[]> {
-  if (ids.length === 0) return [];
-  const input = { SubnetIds: ids };
-  const answer = await send(ctx, planned(ctx, 'ec2', 'DescribeSubnets', input), () =>
-    ctx.clients.ec2.send(new DescribeSubnetsCommand(input)),
-  );
-  return (answer.Subnets ?? []).map((s) => ({
+/** A subnet's ID, CIDR, zone and tags. */
+export function subnetFacts(s: Subnet): SubnetFacts {
+  return {
     id: s.SubnetId ?? '',
     cidr: s.CidrBlock ?? '',
     zone: s.AvailabilityZone ?? '',
     tags: Object.fromEntries((s.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])),
-  }));
+  };
+}
+
+/** DescribeSubnets, by IDs or by filters, shown as a call (with why, when given). */
+export async function listSubnets(
+  ctx: DayTwoContext,
+  input: { SubnetIds?: string[]; Filters?: { Name: string; Values: string[] }[] },
+  why?: Text,
+): Promise<Subnet[]> {
+  const answer = await send(ctx, planned(ctx, 'ec2', 'DescribeSubnets', input, why), () =>
+    ctx.clients.ec2.send(new DescribeSubnetsCommand(input)),
+  );
+  return answer.Subnets ?? [];
+}
+
+/** The subnets' CIDRs, zones and tags (DescribeSubnets), shown as a call. */
+export async function describeSubnets(ctx: DayTwoContext, ids: string[]): Promise<SubnetFacts[]> {
+  if (ids.length === 0) return [];
+  return (await listSubnets(ctx, { SubnetIds: ids })).map(subnetFacts);
+}
+
+/** An action that checks through kubectl stops before its first call when kubectl is turned off (--no-kubectl). */
+export function requireKubectl(ctx: Pick<StepContext, 'config'>, message: Text): void {
+  if (!ctx.config.kubectl) throw new TutorError('BAD_INPUT', message);
 }
 
 /** Whether an IPv4 address lies inside a CIDR block. */

@@ -1,10 +1,9 @@
-import { DescribeNatGatewaysCommand, DescribeRouteTablesCommand, DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
-import { TutorError } from '../../errors.js';
+import { DescribeNatGatewaysCommand, DescribeRouteTablesCommand } from '@aws-sdk/client-ec2';
 import { text, type Text } from '../../text.js';
 import { formatUsd, resourceHourly } from '../cost.js';
 import type { Check } from '../types.js';
 import { buildShape, nodesHourly, priceConfig } from './build-shape.js';
-import { check, kubectl, planned, send, tableRows, type DayTwoContext, type Outcome } from './context.js';
+import { check, kubectl, listSubnets, planned, requireKubectl, send, tableRows, type DayTwoContext, type Outcome } from './context.js';
 
 const HOURS_A_MONTH = 730;
 
@@ -47,14 +46,13 @@ function costLines(costs: NatCosts, zones: number, nodes: number, mode: string):
 
 /** Question 5, IGW only: a build made with `up --nat none` has its nodes in public subnets with public IPs; any other build is compared with it. */
 export async function noNatAction(ctx: DayTwoContext): Promise<Outcome> {
-  if (!ctx.config.kubectl)
-    throw new TutorError(
-      'BAD_INPUT',
-      text(
-        'day-two no-nat checks the nodes with kubectl: leave out --no-kubectl.',
-        'day-two no-nat はノードを kubectl で確認します。--no-kubectl を外してください。',
-      ),
-    );
+  requireKubectl(
+    ctx,
+    text(
+      'day-two no-nat checks the nodes with kubectl: leave out --no-kubectl.',
+      'day-two no-nat はノードを kubectl で確認します。--no-kubectl を外してください。',
+    ),
+  );
   const shape = await buildShape(ctx);
   const subnetIds = shape.group.subnets ?? [];
   const nodes = shape.group.scalingConfig?.desiredSize ?? ctx.config.nodes;
@@ -63,24 +61,14 @@ export async function noNatAction(ctx: DayTwoContext): Promise<Outcome> {
   const costs = natCosts(ctx, zones, nodes, instanceType);
   ctx.emit({ type: 'note', text: costLines(costs, zones, nodes, shape.nat) });
 
-  const subnetsInput = { SubnetIds: subnetIds };
-  const subnets =
-    (
-      await send(
-        ctx,
-        planned(
-          ctx,
-          'ec2',
-          'DescribeSubnets',
-          subnetsInput,
-          text(
-            "The node group's subnets: MapPublicIpOnLaunch says whether its nodes get public addresses.",
-            'ノードグループのサブネット。MapPublicIpOnLaunch で、ノードにパブリックアドレスが付くかが決まります。',
-          ),
-        ),
-        () => ctx.clients.ec2.send(new DescribeSubnetsCommand(subnetsInput)),
-      )
-    ).Subnets ?? [];
+  const subnets = await listSubnets(
+    ctx,
+    { SubnetIds: subnetIds },
+    text(
+      "The node group's subnets: MapPublicIpOnLaunch says whether its nodes get public addresses.",
+      'ノードグループのサブネット。MapPublicIpOnLaunch で、ノードにパブリックアドレスが付くかが決まります。',
+    ),
+  );
   const tablesInput = { Filters: [{ Name: 'vpc-id', Values: [shape.vpcId] }] };
   const tables =
     (

@@ -8,7 +8,7 @@ import { isOurs, tagMap, tutorTags } from '../tags.js';
 import { clientToken } from '../tokens.js';
 import { waitFor } from '../wait.js';
 import { KINDS } from '../resources/kinds.js';
-import { check, planned, send, type DayTwoContext, type Outcome } from './context.js';
+import { check, planned, requireKubectl, send, type DayTwoContext, type Outcome } from './context.js';
 import { addAndSwitch, firstEntry } from './second-cluster-kube.js';
 import { SECOND_CLUSTER_KEY, secondClusterCost, secondClusterName } from './second-cluster-names.js';
 
@@ -115,14 +115,13 @@ async function ensureSecond(ctx: DayTwoContext, first: Cluster, name: string): P
 
 /** Question 3, another cluster in the same VPC (blue/green): a second cluster on the first one's subnets, both in kubeconfig, contexts switched. */
 export async function secondClusterAction(ctx: DayTwoContext): Promise<Outcome> {
-  if (!ctx.config.kubectl)
-    throw new TutorError(
-      'BAD_INPUT',
-      text(
-        'day-two second-cluster checks through kubectl: leave out --no-kubectl.',
-        'day-two second-cluster は kubectl で確認します。--no-kubectl を外してください。',
-      ),
-    );
+  requireKubectl(
+    ctx,
+    text(
+      'day-two second-cluster checks through kubectl: leave out --no-kubectl.',
+      'day-two second-cluster は kubectl で確認します。--no-kubectl を外してください。',
+    ),
+  );
   const own = ctx.config.clusterName;
   const first = await describeCluster(ctx);
   const subnetIds = first?.resourcesVpcConfig?.subnetIds ?? [];

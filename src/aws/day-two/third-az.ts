@@ -1,37 +1,38 @@
-import { AssociateRouteTableCommand, DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
-import { CreateNodegroupCommand, DescribeNodegroupCommand, type Nodegroup } from '@aws-sdk/client-eks';
+import { AssociateRouteTableCommand } from '@aws-sdk/client-ec2';
+import { CreateNodegroupCommand, type Nodegroup } from '@aws-sdk/client-eks';
 import { TutorError } from '../../errors.js';
 import { readyNodes } from '../../kube/kubectl.js';
 import { text } from '../../text.js';
 import { formatUsd } from '../cost.js';
 import { KINDS } from '../resources/kinds.js';
 import { KUBECONFIG_KEY } from '../steps/kubeconfig.js';
-import { NODE_ROLE_KEY, createNodegroupRequest } from '../steps/nodegroup.js';
+import { NODE_ROLE_KEY, createNodegroupRequest, describeNodegroupNamed } from '../steps/nodegroup.js';
 import { ELB_TAG } from '../steps/vpc-requests.js';
 import { KEY_TAG, isOurs, tagMap, tutorTags } from '../tags.js';
 import { clientToken } from '../tokens.js';
 import { waitFor } from '../wait.js';
 import { buildShape } from './build-shape.js';
-import { check, kubectl, planned, send, tableRows, type DayTwoContext, type Outcome } from './context.js';
+import {
+  check,
+  kubectl,
+  listSubnets,
+  planned,
+  requireKubectl,
+  send,
+  subnetFacts,
+  tableRows,
+  type DayTwoContext,
+  type Outcome,
+} from './context.js';
 import { THIRD_AZ_NODEGROUP_KEY, thirdAzNodegroupName, thirdAzSubnetKey } from './third-az-names.js';
 import { chooseZone, ensureSubnet, routeTable } from './third-az-subnet.js';
 
 const ZONE_LABEL = 'topology.kubernetes.io/zone';
 
-async function describeGroup(ctx: DayTwoContext, name: string): Promise<Nodegroup | undefined> {
-  try {
-    return (await ctx.clients.eks.send(new DescribeNodegroupCommand({ clusterName: ctx.config.clusterName, nodegroupName: name })))
-      .nodegroup;
-  } catch (error) {
-    if ((error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
-    throw error;
-  }
-}
-
 /** The node group over the new subnet alone: one node, the build's instance type and role, recorded before and after. */
 async function ensureNodegroup(ctx: DayTwoContext, subnetId: string, instanceType: string): Promise<string> {
   const name = thirdAzNodegroupName(ctx.config.clusterName);
-  const existing = await describeGroup(ctx, name);
+  const existing = await describeNodegroupNamed(ctx, name);
   if (existing && existing.status !== 'DELETING') {
     if (!isOurs(existing.tags, ctx.config.clusterName))
       throw new TutorError(
@@ -79,7 +80,7 @@ async function waitReady(ctx: DayTwoContext, name: string): Promise<void> {
     key: THIRD_AZ_NODEGROUP_KEY,
     kind: 'eks-nodegroup',
     id: name,
-    read: () => describeGroup(ctx, name),
+    read: () => describeNodegroupNamed(ctx, name),
     status: (n) => n?.status ?? 'missing',
     done: (n) => n?.status === 'ACTIVE',
     failed: (n) => !n || n.status === 'CREATE_FAILED' || n.status === 'DEGRADED',
@@ -109,35 +110,23 @@ async function waitReady(ctx: DayTwoContext, name: string): Promise<void> {
 
 /** Question 7, two AZs to three: a subnet in a zone the build does not use, routed and tagged, a node group there, and its node seen in that zone. */
 export async function thirdAzAction(ctx: DayTwoContext): Promise<Outcome> {
-  if (!ctx.config.kubectl)
-    throw new TutorError(
-      'BAD_INPUT',
-      text(
-        'day-two third-az checks its node with kubectl: leave out --no-kubectl.',
-        'day-two third-az はノードを kubectl で確認します。--no-kubectl を外してください。',
-      ),
-    );
+  requireKubectl(
+    ctx,
+    text(
+      'day-two third-az checks its node with kubectl: leave out --no-kubectl.',
+      'day-two third-az はノードを kubectl で確認します。--no-kubectl を外してください。',
+    ),
+  );
   const shape = await buildShape(ctx);
   const instanceType = shape.group.instanceTypes?.[0] ?? ctx.config.instanceType;
   const tier = shape.nodeTier;
-  const subnetsInput = { Filters: [{ Name: 'vpc-id', Values: [shape.vpcId] }] };
-  const listed = await send(
-    ctx,
-    planned(
+  const inVpc = (
+    await listSubnets(
       ctx,
-      'ec2',
-      'DescribeSubnets',
-      subnetsInput,
+      { Filters: [{ Name: 'vpc-id', Values: [shape.vpcId] }] },
       text("The VPC's subnets: the zones and ranges already in use.", 'VPC のサブネット。使用中の AZ と範囲。'),
-    ),
-    () => ctx.clients.ec2.send(new DescribeSubnetsCommand(subnetsInput)),
-  );
-  const inVpc = (listed.Subnets ?? []).map((s) => ({
-    id: s.SubnetId ?? '',
-    cidr: s.CidrBlock ?? '',
-    zone: s.AvailabilityZone ?? '',
-    tags: Object.fromEntries((s.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])),
-  }));
+    )
+  ).map(subnetFacts);
   const mine = inVpc.find((s) => s.tags[KEY_TAG] === thirdAzSubnetKey(tier));
   const buildZones = [...new Set(inVpc.filter((s) => s !== mine).map((s) => s.zone))];
   const { zone, used } = mine ? { zone: { name: mine.zone, id: '' }, used: [] } : await chooseZone(ctx, buildZones);
@@ -165,10 +154,8 @@ export async function thirdAzAction(ctx: DayTwoContext): Promise<Outcome> {
   const rows = tableRows(seen.stdout);
   const inThird = rows.filter((r) => r.ZONE === zone.name && r.NODEGROUP === name);
   const zonesSeen = [...new Set(rows.map((r) => r.ZONE).filter(Boolean))];
-  const after = await send(ctx, planned(ctx, 'ec2', 'DescribeSubnets', { SubnetIds: [subnet.id] }), () =>
-    ctx.clients.ec2.send(new DescribeSubnetsCommand({ SubnetIds: [subnet.id] })),
-  );
-  const tags = Object.fromEntries((after.Subnets?.[0]?.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+  const after = await listSubnets(ctx, { SubnetIds: [subnet.id] });
+  const tags = after[0] ? subnetFacts(after[0]).tags : {};
   return {
     reasoning: text(
       `Growing into a third zone is additive: a subnet there (from free space in the VPC's range; when none is left, a secondary CIDR block), its route out, the role tag that lets load balancers use it, and nodes: a node group's subnets are fixed when it is created, so the zone gets a node group of its own here (${name}). The control plane stays in the zones it was created in; nodes and load balancers may use any subnet of the VPC.${used.length ? ` The build's zones by ID: ${used.map((z) => `${z.name} ${z.id}`).join(', ')}; the new one: ${zone.name}${zone.id ? ` ${zone.id}` : ''}.` : ''} down removes the node group and the subnet with the rest.`,

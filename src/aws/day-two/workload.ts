@@ -5,7 +5,7 @@ import { ELB_TAG, subnetKey } from '../steps/vpc-requests.js';
 import { KUBECONFIG_KEY } from '../steps/kubeconfig.js';
 import type { Check } from '../types.js';
 import { waitFor } from '../wait.js';
-import { check, describeSubnets, kubectl, planned, send, type DayTwoContext, type Outcome } from './context.js';
+import { check, describeSubnets, kubectl, planned, requireKubectl, send, type DayTwoContext, type Outcome } from './context.js';
 
 export const APP = 'hello';
 export const UNTAGGED_APP = 'hello-no-elb-tag';
@@ -152,14 +152,13 @@ async function withoutTag(ctx: DayTwoContext): Promise<Check[]> {
 
 /** `day-two workload`: a Deployment of two nginx pods behind a LoadBalancer Service, and where its load balancer went. */
 export async function workloadAction(ctx: DayTwoContext, options: { withoutElbTag?: boolean } = {}): Promise<Outcome> {
-  if (!ctx.config.kubectl)
-    throw new TutorError(
-      'BAD_INPUT',
-      text(
-        'day-two workload works through kubectl: leave out --no-kubectl.',
-        'day-two workload は kubectl を使います。--no-kubectl を外してください。',
-      ),
-    );
+  requireKubectl(
+    ctx,
+    text(
+      'day-two workload works through kubectl: leave out --no-kubectl.',
+      'day-two workload は kubectl を使います。--no-kubectl を外してください。',
+    ),
+  );
   await ensureKube(ctx, ['create', 'deployment', APP, `--image=${IMAGE}`, '--replicas=2']);
   await ensureKube(ctx, ['expose', 'deployment', APP, '--type', 'LoadBalancer', '--port', '80']);
   const state = await waitForAddress(ctx, APP, 'address');

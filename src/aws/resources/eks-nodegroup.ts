@@ -1,5 +1,5 @@
-import { DeleteNodegroupCommand, DescribeNodegroupCommand, ListNodegroupsCommand, type Nodegroup } from '@aws-sdk/client-eks';
-import { describeNodegroup, nodegroupName } from '../steps/nodegroup.js';
+import { DeleteNodegroupCommand, ListNodegroupsCommand, type Nodegroup } from '@aws-sdk/client-eks';
+import { describeNodegroup, describeNodegroupNamed, nodegroupName } from '../steps/nodegroup.js';
 import { KEY_TAG, isOurs } from '../tags.js';
 import type { StepContext } from '../types.js';
 import { waitFor } from '../wait.js';
@@ -11,14 +11,7 @@ const LIFE = KINDS['eks-nodegroup'].lifecycle!;
 
 /** DescribeNodegroup of one node group of the cluster by name; undefined once it is gone. */
 async function describeNamed(ctx: StepContext, name: string): Promise<Nodegroup | undefined> {
-  if (name === nodegroupName(ctx.config.clusterName)) return describeNodegroup(ctx);
-  try {
-    return (await ctx.clients.eks.send(new DescribeNodegroupCommand({ clusterName: ctx.config.clusterName, nodegroupName: name })))
-      .nodegroup;
-  } catch (error) {
-    if ((error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
-    throw error;
-  }
+  return name === nodegroupName(ctx.config.clusterName) ? describeNodegroup(ctx) : describeNodegroupNamed(ctx, name);
 }
 
 /** The cluster's other node groups (day-two third-az adds one): listed, and counted when tagged for us or recorded. */
