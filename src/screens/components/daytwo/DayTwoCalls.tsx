@@ -4,6 +4,7 @@ import { useUi } from '../../contexts/ui.js';
 import { jsonish, wrapWords } from '../../format.js';
 import { useDayTwo } from '../../hooks/useDayTwo.js';
 import { S } from '../../strings.js';
+import { CallList } from '../CallList.js';
 import { Lines, type Line } from '../Lines.js';
 import { T } from '../T.js';
 import type { DayTwoRun } from './state.js';
@@ -12,14 +13,13 @@ import { D } from './strings.js';
 /** Each call of the run, as a step's call page shows its plan: the list, and the chosen one's request, why, and aws CLI line. */
 export function DayTwoCalls({ run, width, height }: { run: DayTwoRun | undefined; width: number; height: number }) {
   const { state, scrollLimit } = useDayTwo();
-  const { theme, lang } = useUi();
+  const { lang } = useUi();
   const calls = run?.calls ?? [];
   const cursor = Math.min(state.callCursor, Math.max(0, calls.length - 1));
   const call = calls[cursor];
   const listWidth = Math.min(30, Math.max(20, Math.floor(width * 0.32)));
   const detailWidth = Math.max(20, width - listWidth - 2);
   const listHeight = Math.max(1, height - 1);
-  const start = Math.max(0, Math.min(cursor - Math.floor(listHeight / 2), calls.length - listHeight));
   const why = call?.why ? wrapWords(call.why[lang], lang === 'ja' ? Math.floor(detailWidth / 2) : detailWidth) : [];
   const cli = call ? wrapWords(`$ ${call.cli}`, detailWidth) : [];
   const jsonBudget = Math.max(1, listHeight - 1 - why.length - cli.length - 2);
@@ -46,17 +46,7 @@ export function DayTwoCalls({ run, width, height }: { run: DayTwoRun | undefined
         {D.callsShown(calls.length)}
       </T>
       <Box>
-        <Box width={listWidth} flexDirection="column">
-          {calls.slice(start, start + listHeight).map((c, i) => {
-            const here = start + i === cursor;
-            return (
-              <T key={start + i} wrap="truncate-end" {...(here ? { tone: 'accent' as const, bold: true } : { tone: 'muted' as const })}>
-                {here ? theme.symbols.cursor : ' '}
-                {String(start + i + 1).padStart(2)} {c.action}
-              </T>
-            );
-          })}
-        </Box>
+        <CallList calls={calls} cursor={cursor} width={listWidth} height={listHeight} />
         <Box width={detailWidth} marginLeft={2} flexDirection="column">
           <T bold wrap="truncate-end">
             {`${call.service}:${call.action}`}

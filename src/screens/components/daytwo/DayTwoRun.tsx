@@ -3,12 +3,11 @@ import { useEffect } from 'react';
 import type { DayTwoAction } from '../../../aws/day-two/actions.js';
 import { useTutor } from '../../contexts/tutor.js';
 import { useUi } from '../../contexts/ui.js';
-import { shortId } from '../../format.js';
 import { useDayTwo } from '../../hooks/useDayTwo.js';
-import { timeRate } from '../../state/cost.js';
 import { S } from '../../strings.js';
 import { Elapsed, Spinner } from '../Clock.js';
 import { Failure } from '../lesson/Failure.js';
+import { WaitRows } from '../lesson/Waits.js';
 import { logLine } from '../lesson/log.js';
 import { Lines, type Line } from '../Lines.js';
 import { checksPassed } from '../../state/world.js';
@@ -18,24 +17,7 @@ import { D } from './strings.js';
 
 /** What the run still waits for (an add-on, a node group), each with its status and its clock. */
 function DayTwoWaits({ run }: { run: DayTwoRun }) {
-  const { config } = useTutor();
-  const { theme } = useUi();
-  const waits = Object.values(run.world.resources).filter((r) => r.phase === 'creating' && r.status !== undefined);
-  return (
-    <Box flexDirection="column">
-      {waits.map((r) => (
-        <T key={r.key} wrap="truncate-end">
-          <T tone="warn">{theme.phase.creating.symbol}</T> {r.kind} {shortId(r.kind, r.id)}: <T tone="warn">{r.status ?? '…'}</T>{' '}
-          <Elapsed
-            {...(r.elapsedMs !== undefined ? { elapsedMs: r.elapsedMs } : {})}
-            {...(r.statusAt !== undefined ? { at: r.statusAt } : {})}
-            {...(r.expectedMs ? { expectedMs: r.expectedMs } : {})}
-            rate={timeRate(config)}
-          />
-        </T>
-      ))}
-    </Box>
-  );
+  return <WaitRows waits={Object.values(run.world.resources).filter((r) => r.phase === 'creating' && r.status !== undefined)} />;
 }
 
 /** Before the run: what Enter does; during it: each call and event as it comes, with what is still settling; after: how it went. */

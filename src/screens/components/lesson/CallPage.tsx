@@ -6,6 +6,7 @@ import { useResolvedPlan } from '../../hooks/useResolvedPlan.js';
 import { useUi } from '../../contexts/ui.js';
 import { jsonish, wrapWords } from '../../format.js';
 import { S } from '../../strings.js';
+import { CallList } from '../CallList.js';
 import { Lines, type Line } from '../Lines.js';
 import { wrapCommand } from '../../state/commands.js';
 import { text } from '../../../text.js';
@@ -77,7 +78,6 @@ export function CallPage({ step, width, height }: { step: number; width: number;
   const listWidth = stacked ? 0 : Math.min(30, Math.max(20, Math.floor(width * 0.32)));
   const detailWidth = stacked ? width : Math.max(20, width - listWidth - 2);
   const listHeight = Math.max(1, height - 1 - zonesNote.length - (stacked ? 1 : 0) - (tutor.copied !== null ? 1 : 0));
-  const start = Math.max(0, Math.min(cursor - Math.floor(listHeight / 2), calls.length - listHeight));
   // The request, its reason and its aws CLI line as one window: Space and PgDn scroll through all of it.
   const detail: Line[] = [];
   if (call) {
@@ -119,17 +119,7 @@ export function CallPage({ step, width, height }: { step: number; width: number;
         </Box>
       ) : (
         <Box>
-          <Box width={listWidth} flexDirection="column">
-            {calls.slice(start, start + listHeight).map((c, i) => {
-              const here = start + i === cursor;
-              return (
-                <T key={start + i} wrap="truncate-end" {...(here ? { tone: 'accent' as const, bold: true } : { tone: 'muted' as const })}>
-                  {here ? theme.symbols.cursor : ' '}
-                  {String(start + i + 1).padStart(2)} {c.action}
-                </T>
-              );
-            })}
-          </Box>
+          <CallList calls={calls} cursor={cursor} width={listWidth} height={listHeight} />
           <Box width={detailWidth} marginLeft={2} flexDirection="column">
             {window}
           </Box>

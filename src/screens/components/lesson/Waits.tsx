@@ -3,16 +3,22 @@ import { useTutor } from '../../contexts/tutor.js';
 import { useUi } from '../../contexts/ui.js';
 import { shortId } from '../../format.js';
 import { timeRate } from '../../state/cost.js';
-import { settling, stepOfKey } from '../../state/world.js';
+import { settling, stepOfKey, type ResourceView } from '../../state/world.js';
 import { Elapsed } from '../Clock.js';
 import { T } from '../T.js';
 
 /** The slow resources of a step still coming up, each with its status and its clock against the usual time. */
 export function Waits({ step }: { step?: number }) {
-  const { world, config } = useTutor();
-  const { theme } = useUi();
+  const { world } = useTutor();
   const waits = settling(world).filter((r) => step === undefined || stepOfKey(r.key) === step);
   if (waits.length === 0) return null;
+  return <WaitRows waits={waits} />;
+}
+
+/** A row a resource still coming up: its kind, ID and status, and its clock against the usual time. */
+export function WaitRows({ waits }: { waits: readonly ResourceView[] }) {
+  const { config } = useTutor();
+  const { theme } = useUi();
   return (
     <Box flexDirection="column">
       {waits.map((r) => (
