@@ -23,7 +23,11 @@ export function DayTwoCalls({ run, width, height }: { run: DayTwoRun | undefined
   const why = call?.why ? wrapWords(call.why[lang], lang === 'ja' ? Math.floor(detailWidth / 2) : detailWidth) : [];
   const cli = call ? wrapWords(`$ ${call.cli}`, detailWidth) : [];
   const jsonBudget = Math.max(1, listHeight - 1 - why.length - cli.length - 2);
-  const json: Line[] = call ? jsonish(call.input, detailWidth - 2).map((line): Line => [{ text: line, tone: 'code' }]) : [];
+  const json: Line[] = call
+    ? jsonish(call.input, detailWidth - 2).flatMap((line) =>
+        wrapWords(line, detailWidth).map((piece): Line => [{ text: piece, tone: 'code' }]),
+      )
+    : [];
   const limit = Math.max(0, json.length - jsonBudget);
   useEffect(() => {
     scrollLimit.current = limit;
