@@ -44,17 +44,34 @@ function startUpdate(view: EksView, scope: CallerScope, fields: Omit<UpdateMemo,
   return memo;
 }
 
+/**
+ * An update call's idempotency token: reused with other parameters, EKS's
+ * refusal; reused with the same, the update it started then; else the
+ * request's fingerprint, to remember with the update this call starts.
+ */
+function updateToken(
+  view: EksView,
+  scope: CallerScope,
+  clusterName: string,
+  operation: string,
+  body: Json,
+): { answer: ProxyAnswer } | { print: string } {
+  const print = fingerprint(body, 'clientRequestToken');
+  const token = checkToken(view.behaviours, view.memory, scope, operation, body.clientRequestToken, print, 'eks');
+  if (token.kind === 'mismatch') return { answer: token.answer };
+  const replayed =
+    token.kind === 'replay' ? view.memory.updatesOf(scope.region, clusterName).find((u) => u.id === token.answer) : undefined;
+  return replayed ? { answer: jsonAnswer(200, { update: updateJson(view, replayed) }) } : { print };
+}
+
 async function updateClusterVersion(view: EksView, scope: CallerScope, clusterName: string, body: Json): Promise<ProxyAnswer> {
   const described = await view.describeCluster(scope, clusterName);
   if (described.status !== 200) return relay(described);
   const cluster = described.json!.cluster as Json;
   const operation = `UpdateClusterVersion ${clusterName}`;
-  const print = fingerprint(body, 'clientRequestToken');
-  const token = checkToken(view.behaviours, view.memory, scope, operation, body.clientRequestToken, print, 'eks');
-  if (token.kind === 'mismatch') return token.answer;
-  const replayed =
-    token.kind === 'replay' ? view.memory.updatesOf(scope.region, clusterName).find((u) => u.id === token.answer) : undefined;
-  if (replayed) return jsonAnswer(200, { update: updateJson(view, replayed) });
+  const token = updateToken(view, scope, clusterName, operation, body);
+  if ('answer' in token) return token.answer;
+  const { print } = token;
   if (cluster.status !== 'ACTIVE') {
     return eksError(409, 'ResourceInUseException', `Cluster ${clusterName} is in ${cluster.status} state and cannot be updated.`, {
       clusterName,
@@ -109,12 +126,9 @@ async function updateNodegroupVersion(
   const cluster = await view.describeCluster(scope, clusterName);
   const clusterVersion = String(cluster.json?.cluster?.version ?? nodegroup.version);
   const operation = `UpdateNodegroupVersion ${clusterName}/${name}`;
-  const print = fingerprint(body, 'clientRequestToken');
-  const token = checkToken(view.behaviours, view.memory, scope, operation, body.clientRequestToken, print, 'eks');
-  if (token.kind === 'mismatch') return token.answer;
-  const replayed =
-    token.kind === 'replay' ? view.memory.updatesOf(scope.region, clusterName).find((u) => u.id === token.answer) : undefined;
-  if (replayed) return jsonAnswer(200, { update: updateJson(view, replayed) });
+  const token = updateToken(view, scope, clusterName, operation, body);
+  if ('answer' in token) return token.answer;
+  const { print } = token;
   if (nodegroup.status !== 'ACTIVE') {
     return eksError(409, 'ResourceInUseException', `Nodegroup ${name} is in ${nodegroup.status} state and cannot be updated.`, {
       clusterName,
