@@ -6,11 +6,14 @@ import { text, type Text } from './text.js';
 import { createClients, destroyClients, type AwsClients } from './aws/clients.js';
 import { Engine } from './aws/engine.js';
 import { realClock, scaledClock } from './aws/wait.js';
-import { runKubectl } from './kube/kubectl.js';
+import type { KubectlRunner } from './aws/types.js';
 import { Ledger, ledgerPath } from './state/ledger.js';
 import { acquireLock } from './state/lock.js';
 import { checkPlace, wrongAccount } from './state/place.js';
 import type { Sandbox } from './sandbox/index.js';
+
+/** kubectl (and execa, which runs it) is loaded at its first use. */
+const runKubectl: KubectlRunner = async (args, options) => (await import('./kube/kubectl.js')).runKubectl(args, options);
 
 /** Everything one run of the tutor works with; `close` releases it all. */
 export interface Session {

@@ -2,7 +2,6 @@ import { CreateNodegroupCommand, DescribeNodegroupCommand, ResourceNotFoundExcep
 import { TutorError } from '../../errors.js';
 import { text } from '../../text.js';
 import type { TutorConfig } from '../../config.js';
-import { readyNodes } from '../../kube/kubectl.js';
 import { cliCommand } from '../cli-command.js';
 import { PRICES, instanceHour } from '../cost.js';
 import { ensureRole, planRole, roleName, verifyRole, type RoleSpec } from '../roles.js';
@@ -101,6 +100,7 @@ async function kubectlNodes(ctx: StepContext): Promise<{ ready: string[]; table:
   const path = ctx.ledger.get(KUBECONFIG_KEY)?.details?.path;
   const options = { ...(path ? { kubeconfig: path } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) };
   const json = await ctx.kubectl(['get', 'nodes', '-o', 'json'], options);
+  const { readyNodes } = await import('../../kube/kubectl.js');
   return { ready: json.exitCode === 0 ? readyNodes(json.stdout) : [], table: json.exitCode === 0 ? '' : json.stderr.trim() };
 }
 
