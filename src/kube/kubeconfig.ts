@@ -1,6 +1,5 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Scalar, type YAMLMap } from 'yaml';
 import { TutorError } from '../errors.js';
@@ -108,10 +107,7 @@ export function readEntry(source: string, name: string): (KubeconfigEntry & { cu
   };
 }
 
-/** $KUBECONFIG's first path (split on ':'), else ~/.kube/config (os.homedir()). */
-export function kubeconfigPath(env: NodeJS.ProcessEnv = process.env): string {
-  return (env.KUBECONFIG ?? '').split(delimiter).find((path) => path !== '') ?? join(homedir(), '.kube', 'config');
-}
+export { kubeconfigPath } from './kubeconfig-path.js';
 
 /** Reads the file, or undefined when absent. A file the tutor could not edit safely is refused here, where its name is known, before anything is written. */
 export async function readKubeconfig(path: string): Promise<string | undefined> {

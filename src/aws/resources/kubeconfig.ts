@@ -1,4 +1,4 @@
-import { kubeconfigPath, readKubeconfig, removeEntry, writeKubeconfig } from '../../kube/kubeconfig.js';
+import { kubeconfigPath } from '../../kube/kubeconfig-path.js';
 import type { Ledger, LedgerEntry } from '../../state/ledger.js';
 import type { Found } from './found.js';
 import { KEYS } from './kinds.js';
@@ -23,6 +23,8 @@ export async function removeTutorKubeconfig(ledger: Ledger, path?: string, keys?
     const file = path || entry.details?.path || ledger.facts.kubeconfigPath || kubeconfigPath();
     byFile.set(file, [...(byFile.get(file) ?? []), entry.id!]);
   }
+  if (byFile.size === 0) return;
+  const { readKubeconfig, removeEntry, writeKubeconfig } = await import('../../kube/kubeconfig.js');
   for (const [file, names] of byFile) {
     const source = await readKubeconfig(file);
     if (source === undefined) continue;

@@ -1,13 +1,6 @@
 import { text } from '../../text.js';
-import {
-  kubeconfigPath,
-  mergeEntry,
-  readEntry,
-  readKubeconfig,
-  writeKubeconfig,
-  type ExecSpec,
-  type KubeconfigEntry,
-} from '../../kube/kubeconfig.js';
+import type { ExecSpec, KubeconfigEntry } from '../../kube/kubeconfig.js';
+import { kubeconfigPath } from '../../kube/kubeconfig-path.js';
 import type { TutorConfig } from '../../config.js';
 import type { Check, PlanContext, Step, StepContext } from '../types.js';
 import { CLUSTER_KEY, RECENT_MS, describeCluster } from './cluster.js';
@@ -103,6 +96,7 @@ export const kubeconfigStep: Step = {
       exec: execSpec(ctx.config, ctx.kubeconfigEnv),
     };
     await ctx.ledger.intend(KUBECONFIG_KEY, 'kubeconfig', 4, { path });
+    const { mergeEntry, readKubeconfig, writeKubeconfig } = await import('../../kube/kubeconfig.js');
     const source = await readKubeconfig(path);
     const merged = mergeEntry(source, entry);
     await writeKubeconfig(path, merged.text);
@@ -119,6 +113,7 @@ export const kubeconfigStep: Step = {
 
   async verify(ctx) {
     const path = ctx.ledger.get(KUBECONFIG_KEY)?.details?.path ?? kubeconfigPath();
+    const { readEntry, readKubeconfig } = await import('../../kube/kubeconfig.js');
     const source = (await readKubeconfig(path)) ?? '';
     const found = readEntry(source, entryName(ctx));
     const cluster = await describeCluster(ctx, { maxAgeMs: RECENT_MS });
