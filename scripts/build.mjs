@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
 // --profile: the same bundle, not minified (readable names in a CPU profile), in .build/profile/.
@@ -111,6 +111,27 @@ const narrowSdkImports = {
   },
 };
 
+/**
+ * `src/options.ts` checks a region against the SDK's partition data. Through the
+ * `@aws-sdk/core/client` barrel that import would load every module the barrel
+ * re-exports (about 145 KB, before anything, `--version` included); it is given
+ * the barrel's own partition module instead, the same one the clients reach.
+ */
+const partitionOnly = {
+  name: 'partition-only',
+  setup(b) {
+    const file = join(
+      dirname(require.resolve('@aws-sdk/core/package.json')),
+      'dist-es/submodules/client/util-endpoints/lib/aws/partition.js',
+    );
+    b.onResolve({ filter: /^@aws-sdk\/core\/client$/ }, (args) => {
+      if (!/[\\/]src[\\/]options\.ts$/.test(args.importer)) return undefined;
+      if (!existsSync(file)) return { errors: [{ text: `${file} is missing: see partitionOnly in scripts/build.mjs` }] };
+      return { path: file };
+    });
+  },
+};
+
 /** Ink imports react-devtools-core (and its own bridge to it, with a WebSocket library) only when DEV=true; neither is shipped. */
 const noDevtools = {
   name: 'no-react-devtools',
@@ -163,7 +184,7 @@ const result = await build({
       'const __dirname = __pathDirname(__filename);',
     ].join('\n'),
   },
-  plugins: [noDevtools, schemaStaticKeys, narrowSdkImports],
+  plugins: [noDevtools, schemaStaticKeys, narrowSdkImports, partitionOnly],
   logLevel: 'warning',
 });
 // Others may be running the program while it is rebuilt (the tests do): every file is written
