@@ -74,7 +74,7 @@ export default defineConfig(
   },
   // The rules of hooks where React is: the screens and their tests (test helpers such as `useMoto` are not hooks).
   {
-    files: ['src/screens/**/*.{ts,tsx}', 'test/screens/**/*.{ts,tsx}', 'test/fixtures/**/*.{ts,tsx}'],
+    files: ['src/screens/**/*.{ts,tsx}', 'test/*/screens/**/*.{ts,tsx}', 'test/fixtures/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',

@@ -5,7 +5,7 @@
  * before a replay moto is seeded (`/moto-api/seed?a=N`) and warmed up the same
  * way; requests are sent to moto one at a time, so moto draws its random ids in
  * the order the file lists them, and a replay gives every resource its id again
- * (checked by test/sandbox-persist*.test.ts with moto 5.2.1).
+ * (checked by test/e2e/sandbox-persist*.test.ts with moto 5.2.1).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
