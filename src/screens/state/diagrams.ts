@@ -1,22 +1,6 @@
+import type { AuthShape, VpcShape } from '../../aws/live-types.js';
 import type { Lang } from '../../text.js';
 import { wrapWords } from '../format.js';
-
-/** The live VPC as the diagram draws it. */
-export interface VpcShape {
-  vpc: { id: string; cidr: string };
-  igw?: string;
-  subnets: { id: string; tier: string; az: string; cidr: string; tags: [string, string][]; defaultRoute?: string }[];
-  nats: { id: string; state: string; subnet: string }[];
-}
-
-/** The authentication path of this build. */
-export interface AuthShape {
-  cluster: string;
-  region: string;
-  /** The kubeconfig user (and context) the tutor wrote, once step 4 has run. */
-  user?: string;
-  endpoint?: string;
-}
 
 export const DIAGRAM_WIDTH = 80;
 

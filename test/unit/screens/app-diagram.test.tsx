@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Lesson } from '../../../src/lessons/types.js';
-import type { VpcShape } from '../../../src/screens/state/diagrams.js';
+import type { VpcShape } from '../../../src/aws/live-types.js';
 import { text } from '../../../src/text.js';
 import { testConfig } from '../../fixtures/config.js';
 import { KEYS, screenTests } from '../../fixtures/render.js';

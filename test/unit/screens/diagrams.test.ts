@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { authPath, vpcDiagram, type VpcShape } from '../../../src/screens/state/diagrams.js';
+import type { VpcShape } from '../../../src/aws/live-types.js';
+import { authPath, vpcDiagram } from '../../../src/screens/state/diagrams.js';
 import { LANGS } from '../../../src/text.js';
 
 const BOX = /[─│┌┐└┘├┤┬┴┼═║]/;
