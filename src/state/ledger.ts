@@ -13,11 +13,11 @@
  *     "facts": { "availabilityZones"?, "kubernetesVersion"?, ... } }
  * It holds ids and names only: never credentials or tokens.
  */
-import { mkdir, readFile, rename } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { rename } from 'node:fs/promises';
+import { join } from 'node:path';
 import { TutorError } from '../errors.js';
 import { text } from '../text.js';
+import { readStateFile, StateFileWriter } from './json-file.js';
 
 export const LEDGER_FORMAT = 'eks-basics-tutor-ledger';
 export const LEDGER_VERSION = 1;
@@ -105,10 +105,11 @@ export class Ledger {
   readonly path: string;
   private data: LedgerData;
   readonly opening: LedgerOpening;
-  private writing: Promise<void> = Promise.resolve();
+  private readonly file: StateFileWriter;
 
   private constructor(path: string, data: LedgerData, opening: LedgerOpening) {
     this.path = path;
+    this.file = new StateFileWriter(path);
     this.data = data;
     this.opening = opening;
   }
@@ -120,14 +121,9 @@ export class Ledger {
    */
   static async open(stateDir: string, identity: LedgerIdentity): Promise<Ledger> {
     const path = ledgerPath(stateDir, identity.mode, identity.clusterName);
-    let raw: string | undefined;
-    try {
-      raw = await readFile(path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        throw new TutorError('LEDGER', text(`Cannot read the ledger ${path}.`, `台帳ファイル ${path} を読めません。`), error);
-      }
-    }
+    const raw = await readStateFile(path).catch((error: unknown) => {
+      throw new TutorError('LEDGER', text(`Cannot read the ledger ${path}.`, `台帳ファイル ${path} を読めません。`), error);
+    });
     if (raw === undefined) return new Ledger(path, Ledger.empty(identity), 'new');
     try {
       const parsed: unknown = JSON.parse(raw);
@@ -263,13 +259,7 @@ export class Ledger {
   save(): Promise<void> {
     if (!this.path) return Promise.resolve();
     this.data.updatedAt = new Date().toISOString();
-    const snapshot = `${JSON.stringify(this.data, null, 2)}\n`;
-    const write = async () => {
-      await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
-      await writeFileAtomic(this.path, snapshot, { mode: 0o600 });
-    };
-    this.writing = this.writing.then(write, write);
-    return this.writing;
+    return this.file.write(this.data);
   }
 
   toJSON(): LedgerData {
