@@ -70,6 +70,10 @@ export const API_BUDGET = {
   'eks:DescribeClusterVersions': budget([1, 'version']),
   'eks:DescribeCluster': budget([1, 'adopt'], [2, 'inventory'], [1, 'sweep: whether the cluster is the tutor’s']),
   'eks:DescribeNodegroup': budget([1, 'adopt'], [1, 'inventory (before; after, the cluster is gone)']),
+  'eks:ListNodegroups': budget([
+    1,
+    'inventory: the cluster’s other node groups (day two’s third-AZ group), before; after, the cluster is gone',
+  ]),
 };
 
 /** Compares the tutor's counts with the minimal script's: what is over budget, and how many extra calls have a reason. */
