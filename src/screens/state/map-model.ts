@@ -2,7 +2,8 @@ import type { TutorConfig } from '../../config.js';
 import { natCount, subnetCidr } from '../../aws/network.js';
 import { KEYS } from '../../aws/resources/kinds.js';
 import { IGW_KEY, VPC_KEY, natKey, subnetKey } from '../../aws/steps/vpc-requests.js';
-import type { Phase, ResourceView } from './world.js';
+import { readyOf } from './resources.js';
+import type { Phase, ResourceView } from './world-types.js';
 
 /** One box of the map: what it is, its id once known, and where it is in its life. */
 export interface MapNode {
@@ -59,7 +60,7 @@ export function mapModel(config: TutorConfig, resources: Record<string, Resource
   const group = node(resources, KEYS.nodegroup);
   const desired = Number(resources[KEYS.nodegroup]?.details?.desired ?? config.nodes) || config.nodes;
   const nodesView = resources[KEYS.nodes];
-  const ready = nodesView && nodesView.phase !== 'deleted' ? Number(/^(\d+)\/\d+ Ready$/.exec(nodesView.status ?? '')?.[1] ?? 0) : 0;
+  const ready = nodesView && nodesView.phase !== 'deleted' ? (readyOf(nodesView.status)?.ready ?? 0) : 0;
   const share = (total: number, i: number) => Math.floor(total / config.azs) + (i < total % config.azs ? 1 : 0);
   const zones: MapZone[] = [];
   for (let i = 0; i < config.azs; i++) {

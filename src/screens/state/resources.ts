@@ -1,6 +1,6 @@
 import { INVENTORIED_KINDS, SLOW_KINDS as SLOW, stepOf } from '../../aws/resources/kinds.js';
 import type { StepNumber } from '../../aws/types.js';
-import type { Phase, ResourceView, World } from './world.js';
+import type { Phase, ResourceView, World } from './world-types.js';
 
 /** Kinds that are created first and become usable later (the waits the learner watches): the registry's. */
 export const SLOW_KINDS = SLOW;
@@ -12,10 +12,16 @@ export function stepOfKey(key: string): StepNumber | undefined {
   return stepOf(key);
 }
 
+/** The nodes' status as their wait reports it from kubectl (`2/3 Ready`): how many are Ready of how many; undefined for any other status. */
+export function readyOf(status: string | undefined): { ready: number; of: number } | undefined {
+  const nodes = /^(\d+)\/(\d+) Ready$/.exec(status ?? '');
+  return nodes ? { ready: Number(nodes[1]), of: Number(nodes[2]) } : undefined;
+}
+
 /** A status as AWS words it, as a phase. */
 export function phaseOfStatus(status: string): Phase {
-  const nodes = /^(\d+)\/(\d+) Ready$/.exec(status);
-  if (nodes) return Number(nodes[1]) >= Number(nodes[2]) ? 'ready' : 'creating';
+  const nodes = readyOf(status);
+  if (nodes) return nodes.ready >= nodes.of ? 'ready' : 'creating';
   const s = status.toUpperCase();
   if (s === 'ACTIVE' || s === 'AVAILABLE') return 'ready';
   if (s === 'DELETING' || s.startsWith('DEPENDENCYVIOLATION')) return 'deleting';

@@ -84,15 +84,42 @@ describe('the world reducer', () => {
     expect(world.log.map((e) => e.step)).toEqual([2, 2, undefined, 2]);
   });
 
-  it('keeps kubectl output by step and checks by step', () => {
+  it('keeps kubectl output under the step whose check ran it, and checks by step', () => {
     const world = events([
+      { type: 'step-start', step: 4, action: 'verify' },
       { type: 'kubectl', args: ['get', 'svc'], output: 'kubernetes ClusterIP' },
+      { type: 'step-end', step: 4, action: 'verify' },
+      { type: 'step-start', step: 5, action: 'verify' },
       { type: 'kubectl', args: ['get', 'nodes'], output: 'node-1 Ready' },
       { type: 'checks', step: 5, checks: [{ id: 'x', ok: true, label: { en: 'x', ja: 'x' } }] },
+      { type: 'step-end', step: 5, action: 'verify' },
     ]);
     expect(world.kubectl[4]?.output).toBe('kubernetes ClusterIP');
     expect(world.kubectl[5]?.output).toBe('node-1 Ready');
     expect(world.runs[5]?.checks).toHaveLength(1);
+  });
+
+  it('gives kubectl output to the check that ran it while a later step applies', () => {
+    const world = events([
+      { type: 'step-start', step: 4, action: 'verify' },
+      { type: 'step-start', step: 5, action: 'apply' },
+      { type: 'kubectl', args: ['get', 'svc'], output: 'kubernetes ClusterIP' },
+      { type: 'step-end', step: 5, action: 'apply' },
+      { type: 'step-end', step: 4, action: 'verify' },
+    ]);
+    expect(world.kubectl[4]?.output).toBe('kubernetes ClusterIP');
+    expect(world.kubectl[5]).toBeUndefined();
+  });
+
+  it('takes a check as over when it fails before its end, so later kubectl output is not given to it', () => {
+    const world = act([
+      { type: 'event', event: { type: 'step-start', step: 4, action: 'verify' }, at: 1 },
+      { type: 'event', event: { type: 'step-start', step: 5, action: 'verify' }, at: 2 },
+      { type: 'run-failed', step: 5, error: { en: 'x', ja: 'x' }, at: 3 },
+      { type: 'event', event: { type: 'kubectl', args: ['get', 'svc'], output: 'kubernetes ClusterIP' }, at: 4 },
+    ]);
+    expect(world.kubectl[4]?.output).toBe('kubernetes ClusterIP');
+    expect(world.kubectl[5]).toBeUndefined();
   });
 
   it('fills in from an inventory, and takes what an inventory no longer lists as gone', () => {
