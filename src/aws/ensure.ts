@@ -1,10 +1,11 @@
-import type { LedgerEntry, ResourceKind } from '../state/ledger.js';
+import type { LedgerEntry } from '../state/ledger.js';
+import type { Kind } from './resources/kinds.js';
 import { AmbiguousCreateError } from './ambiguous.js';
 import type { StepContext } from './types.js';
 
 export interface EnsureSpec {
   key: string;
-  kind: ResourceKind;
+  kind: Kind;
   step: LedgerEntry['step'];
   /** Finds the resource this tutor made for `key`, by its tags; undefined when there is none. */
   find: () => Promise<string | undefined>;

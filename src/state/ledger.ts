@@ -15,6 +15,7 @@
  */
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Kind } from '../aws/resources/kinds.js';
 import { TutorError } from '../errors.js';
 import { text } from '../text.js';
 import { readStateFile, StateFileWriter } from './json-file.js';
@@ -22,18 +23,8 @@ import { readStateFile, StateFileWriter } from './json-file.js';
 export const LEDGER_FORMAT = 'eks-basics-tutor-ledger';
 export const LEDGER_VERSION = 1;
 
-export type ResourceKind =
-  | 'iam-role'
-  | 'policy-attachment'
-  | 'vpc'
-  | 'subnet'
-  | 'internet-gateway'
-  | 'route-table'
-  | 'elastic-ip'
-  | 'nat-gateway'
-  | 'eks-cluster'
-  | 'eks-nodegroup'
-  | 'kubeconfig';
+/** An entry's kind is one of the registry's kinds (src/aws/resources). */
+export type ResourceKind = Kind;
 
 export type EntryState = 'intent' | 'created' | 'deleted';
 

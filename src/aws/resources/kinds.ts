@@ -1,4 +1,3 @@
-import type { ResourceKind } from '../../state/ledger.js';
 import { PRICES, clusterHour, gp3Hour, instancePrice, loadBalancerHour, rowFor } from './prices.js';
 
 /**
@@ -9,10 +8,30 @@ import { PRICES, clusterHour, gp3Hour, instancePrice, loadBalancerHour, rowFor }
  * in its own file beside this one (`registry.ts` lists them).
  */
 
-/** Kinds the tutor does not create but finds and removes: made by Kubernetes or EKS in the tutor's VPC. */
-export type MadeForUs = 'load-balancer' | 'security-group' | 'network-interface' | 'kubernetes-service' | 'kubernetes-ingress';
-/** Every kind the registry knows; `kubernetes-nodes` is the Ready count kubectl reports, not an AWS resource. */
-export type Kind = ResourceKind | MadeForUs | 'kubernetes-nodes';
+/**
+ * Every kind the registry knows, the ones the ledger records among them. Some
+ * are made by Kubernetes or EKS, not the tutor (load balancers, security groups,
+ * network interfaces, Services, Ingresses); `kubernetes-nodes` is the Ready
+ * count kubectl reports, not an AWS resource.
+ */
+export type Kind =
+  | 'iam-role'
+  | 'policy-attachment'
+  | 'vpc'
+  | 'subnet'
+  | 'internet-gateway'
+  | 'route-table'
+  | 'elastic-ip'
+  | 'nat-gateway'
+  | 'eks-cluster'
+  | 'eks-nodegroup'
+  | 'kubeconfig'
+  | 'load-balancer'
+  | 'security-group'
+  | 'network-interface'
+  | 'kubernetes-service'
+  | 'kubernetes-ingress'
+  | 'kubernetes-nodes';
 
 /** How long a kind's slow changes take on real AWS, and how often AWS's own waiters poll it. */
 export interface Lifecycle {
