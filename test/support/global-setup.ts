@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
+import type { TestProject } from 'vitest/node';
+import { MOTO_POOL_KEY, motoPool } from './moto-pool.js';
 import { sandboxRegistry } from './sandbox-registry.js';
 
 /**
  * The tests run the real tools. A machine without one of them fails here,
  * loudly, instead of skipping the tests that need it.
  */
-export default function checkTools(): () => Promise<void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const missing = ['moto_server', 'kubectl', 'aws', 'tmux', 'openssl', 'python3'].filter((tool) => {
     try {
       execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
@@ -20,5 +22,12 @@ export default function checkTools(): () => Promise<void> {
     );
   }
   // No background sandbox outlives the run.
-  return sandboxRegistry();
+  const stopSandboxes = sandboxRegistry();
+  // One moto_server a worker slot, shared by the files that run in it one after another; none outlives the run.
+  const motos = await motoPool();
+  project.provide(MOTO_POOL_KEY, motos.url);
+  return async () => {
+    await motos.stop();
+    await stopSandboxes();
+  };
 }
