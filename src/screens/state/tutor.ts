@@ -3,7 +3,9 @@ import type { LessonId } from '../../lessons/types.js';
 import type { Lang } from '../../text.js';
 import type { Progress } from '../../progress/progress.js';
 import { coursePages, lessonIndex, lessonOf, type Course } from './course.js';
-import { questionAt, quizAt, shownOrder } from './quiz.js';
+import { clamp, wrap } from './cursor.js';
+import { lessonNavigation } from './navigation.js';
+import { quizReducer } from './quiz.js';
 
 export type Screen = 'welcome' | 'menu' | 'lesson' | 'quit' | 'end';
 export type Overlay = 'none' | 'map' | 'keys';
@@ -135,60 +137,15 @@ export function progressOf(state: TutorState): Progress {
   };
 }
 
-const clamp = (value: number, min: number, max: number) => Math.max(min, Math.min(max, value));
-const wrap = (value: number, count: number) => (count <= 0 ? 0 : ((value % count) + count) % count);
 const withStep = (steps: StepNumber[], step: StepNumber) => (steps.includes(step) ? steps : [...steps, step].sort());
-const withLesson = (ids: LessonId[], id: LessonId) => (ids.includes(id) ? ids : [...ids, id]);
 
 /**
  * The tutor's navigation and progress as a pure reducer: every key the learner
  * presses and every step that finishes becomes one of these actions.
  */
 export function createTutorReducer(course: Course): (state: TutorState, action: TutorAction) => TutorState {
-  const pagesCount = (id: LessonId | null) => {
-    const lesson = lessonOf(course, id);
-    return lesson ? coursePages(course, lesson).length : 0;
-  };
-
-  const openLesson = (state: TutorState, id: LessonId, page = 0): TutorState => {
-    const index = lessonIndex(course, id);
-    if (index < 0) return state;
-    return enterPage(
-      { ...state, screen: 'lesson', lesson: id, menuCursor: index, overlay: 'none', showHint: false },
-      clamp(page, 0, Math.max(0, pagesCount(id) - 1)),
-    );
-  };
-
-  const enterPage = (state: TutorState, page: number): TutorState => {
-    const lesson = lessonOf(course, state.lesson);
-    const ref = lesson ? coursePages(course, lesson)[page] : undefined;
-    const quiz = ref?.kind === 'quiz' && lesson ? quizAt(state, lesson) : state.quiz;
-    // The lesson's hint is for its pages: the quiz has a nudge per question instead.
-    const showHint = ref?.kind === 'quiz' && state.page !== page ? false : state.showHint;
-    return {
-      ...state,
-      page,
-      scroll: 0,
-      quiz,
-      showHint,
-      checkHeld: false,
-      copied: null,
-      follow: null,
-      callCursor: ref?.kind === 'call' ? state.callCursor : 0,
-    };
-  };
-
-  /** Past the last page: the lesson is done and the next one opens (or the menu, after the last). */
-  const finishLesson = (state: TutorState): TutorState => {
-    if (!state.lesson) return state;
-    const completed = withLesson(state.completed, state.lesson);
-    const next = course.lessons[lessonIndex(course, state.lesson) + 1];
-    const done = { ...state, completed };
-    // After the last lesson: the end of the course when everything was built and cleaned up, else the menu.
-    if (!next)
-      return { ...done, screen: state.cleanedSteps.length > 0 && state.doneSteps.length === 0 ? 'end' : 'menu', page: 0, scroll: 0 };
-    return openLesson(done, next.id);
-  };
+  const { pagesCount, openLesson, enterPage, finishLesson } = lessonNavigation(course);
+  const quiz = quizReducer(course, finishLesson);
 
   return (state, action) => {
     switch (action.type) {
@@ -254,46 +211,16 @@ export function createTutorReducer(course: Course): (state: TutorState, action: 
         return { ...state, scroll: Math.max(0, state.scroll + action.delta) };
       case 'call-move':
         return { ...state, copied: null, scroll: 0, callCursor: clamp(state.callCursor + action.delta, 0, Math.max(0, action.count - 1)) };
-      case 'quiz-move': {
-        const lesson = lessonOf(course, state.lesson);
-        const question = lesson?.quiz[state.quiz.index];
-        if (!question || state.quiz.revealed) return state;
-        return { ...state, quiz: { ...state.quiz, cursor: wrap(state.quiz.cursor + action.delta, question.choices.length) } };
-      }
-      case 'quiz-answer': {
-        const lesson = lessonOf(course, state.lesson);
-        if (!lesson || state.quiz.revealed || !lesson.quiz[state.quiz.index]) return state;
-        const list = [...(state.answers[lesson.id] ?? [])];
-        while (list.length < lesson.quiz.length) list.push(null);
-        const question = lesson.quiz[state.quiz.index]!;
-        list[state.quiz.index] = shownOrder(state, lesson.id, state.quiz.index, question.choices.length)[state.quiz.cursor] ?? 0;
-        return { ...state, answers: { ...state.answers, [lesson.id]: list }, quiz: { ...state.quiz, revealed: true } };
-      }
-      case 'quiz-next': {
-        const lesson = lessonOf(course, state.lesson);
-        if (!lesson) return state;
-        const index = state.quiz.index + 1;
-        if (index >= lesson.quiz.length) return finishLesson(state);
-        return { ...state, showHint: false, quiz: questionAt(state, lesson.id, lesson.quiz[index]?.choices.length ?? 0, index) };
-      }
-      case 'quiz-retake': {
-        const lesson = lessonOf(course, state.lesson);
-        if (!lesson || lesson.quiz.length === 0) return state;
-        const answers = { ...state.answers };
-        delete answers[lesson.id];
-        return { ...state, answers, showHint: false, quiz: { index: 0, cursor: 0, revealed: false } };
-      }
+      case 'quiz-move':
+      case 'quiz-answer':
+      case 'quiz-next':
+      case 'quiz-retake':
+      case 'quiz-skip':
+        return quiz(state, action);
       case 'check-shown': {
         if (state.checkShown[action.step] !== undefined) return state;
         const shown = { ...state, checkShown: { ...state.checkShown, [action.step]: action.at } };
         return action.passed ? { ...shown, doneSteps: withStep(state.doneSteps, action.step) } : shown;
-      }
-      case 'quiz-skip': {
-        const lesson = lessonOf(course, state.lesson);
-        if (!lesson) return state;
-        const list = [...(state.answers[lesson.id] ?? [])];
-        while (list.length < lesson.quiz.length) list.push(null);
-        return finishLesson({ ...state, answers: { ...state.answers, [lesson.id]: list } });
       }
       case 'step-done':
         return {
