@@ -1,7 +1,7 @@
 import type { Mode } from '../../config.js';
 import type { StepNumber } from '../../aws/types.js';
 import type { Lesson, LessonId } from '../../lessons/types.js';
-import { EXPECTED } from '../../aws/wait.js';
+import { KINDS } from '../../aws/resources/kinds.js';
 
 /** One page of a lesson, in the order the learner goes through them. */
 export type PageRef =
@@ -79,18 +79,19 @@ export function isWrapUp(lesson: Lesson): boolean {
   return lesson.id.startsWith('wrapup-');
 }
 
+/** A step's requests alone, before any wait: what a step that makes nothing slow takes. */
+const REQUESTS_MS: Record<StepNumber, number> = { 1: 10_000, 2: 15_000, 3: 10_000, 4: 5_000, 5: 10_000 };
+
 /**
- * How long a step's run usually takes, in ms of real time: the control plane
- * about nine minutes, the node group about four, the VPC as long as its NAT
- * gateway. The sandbox runs `timeScale` times that.
+ * How long a step's run usually takes, in ms of real time: its requests, or
+ * the slowest create among the kinds the registry gives the step (the control
+ * plane about nine minutes, the node group about four, the VPC as long as its
+ * NAT gateway, unless there is none). The sandbox runs `timeScale` times that.
  */
 export function expectedRunMs(step: StepNumber, config: { nat: string; mode: Mode; timeScale: number }): number {
-  const real = {
-    1: 10_000,
-    2: config.nat === 'none' ? 15_000 : EXPECTED.natCreate,
-    3: EXPECTED.clusterCreate,
-    4: 5_000,
-    5: EXPECTED.nodegroupCreate,
-  }[step];
+  const waits = Object.entries(KINDS)
+    .filter(([kind, facts]) => facts.keys.some((k) => k.step === step) && !(kind === 'nat-gateway' && config.nat === 'none'))
+    .map(([, facts]) => facts.lifecycle?.createMs ?? 0);
+  const real = Math.max(REQUESTS_MS[step], ...waits);
   return config.mode === 'sandbox' ? real * config.timeScale : real;
 }
