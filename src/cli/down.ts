@@ -1,97 +1,81 @@
 import type { TutorConfig } from '../config.js';
-import { openSession } from '../session.js';
 import { text } from '../text.js';
 import { confirm } from './confirm.js';
-import { TutorError } from '../errors.js';
-import { billingLines, placeOf } from './billing.js';
-import { asTutorError, writeFailure } from './report.js';
+import { placeOf } from './billing.js';
 import { removeCommand } from './ways-out.js';
 import { Printer } from './print.js';
-import { Unfinished, interruptible } from './signals.js';
+import { interrupted, reportFailure, withSession } from './with-session.js';
 
 /** `down`: everything this tutor made for the cluster name, in dependency order; then a check that nothing tagged is left. */
 export async function down(config: TutorConfig): Promise<number> {
   const printer = new Printer(config);
   const lang = config.lang;
-  const unfinished = new Unfinished();
-  return interruptible(
+  return withSession(
+    config,
     printer,
-    async (signal) => {
-      // Real mode asks who it is: the account is named in what `down` reports, and a ledger of another account is refused.
-      const session = await openSession(config, { lock: true, identify: config.mode === 'real', signal });
-      const stopTracking = session.engine.on(unfinished.listener);
-      unfinished.waysOut = { remove: removeCommand(session.config) };
-      try {
-        session.notes.forEach((note) => printer.say(note));
-        const { engine } = session;
-        const plan = await engine.teardownPlan();
-        for (const f of plan.leave) {
-          printer.say(
-            text(
-              `Left alone: ${f.kind} ${f.id} — ${f.tagged ? 'tagged for this cluster but not in the ledger' : 'not tagged as this tutor’s'}.`,
-              `対象外: ${f.kind} ${f.id} — ${f.tagged ? 'このクラスターのタグはあるが台帳にない' : 'このチューターのタグがない'}ため触れません。`,
-            ),
-          );
-        }
-        if (plan.delete.length === 0) {
-          const where = placeOf(session);
-          printer.say(
-            text(
-              `Nothing to delete for cluster "${config.clusterName}" (looked in ${where}).`,
-              `クラスター「${config.clusterName}」で削除するものはありません(${where} を確認しました)。`,
-            ),
-          );
-          await session.ledger.clear();
-          return 0;
-        }
-        printer.say(text('These will be deleted, in this order:', '次のものを、この順番で削除します:'));
-        for (const f of plan.delete) printer.line(`  - ${f.kind} ${f.id}${f.state ? ` (${f.state})` : ''}`);
-        if (plan.byTagOnly) {
-          printer.say(
-            text(
-              'There is no ledger for this cluster name: these were found by their tag alone.',
-              'このクラスター名の台帳がないため、タグだけを頼りに見つけたものです。',
-            ),
-          );
-        }
-        if (!(await confirm(lang === 'ja' ? '削除しますか?' : 'Delete them?', lang, config.yes))) {
-          printer.say(text('Nothing was deleted.', '何も削除していません。'));
-          return 0;
-        }
-        const stop = printer.follow(session.engine);
-        let result;
-        try {
-          result = await engine.down(plan.delete);
-        } catch (error) {
-          // Ctrl-C is told by `interruptible`; any other failure ends with what still bills and how to go on.
-          if (signal.aborted || (error instanceof TutorError && error.code === 'INTERRUPTED')) throw error;
-          stop();
-          const failure = await asTutorError(error);
-          writeFailure(config, failure, await billingLines(session, 5).catch(() => []));
-          return failure.exitCode;
-        } finally {
-          stop();
-        }
-        printer.say(text(`Deleted ${result.deleted.length} resources:`, `${result.deleted.length} 個のリソースを削除しました:`));
-        for (const f of result.deleted) printer.line(`  - ${f.kind} ${f.id}`);
-        if (result.remaining.length === 0) {
-          const where = placeOf(session);
-          printer.say(
-            text(
-              `✓ Nothing tagged eks-basics-tutor/cluster=${config.clusterName} is left (looked in ${where}).`,
-              `✓ eks-basics-tutor/cluster=${config.clusterName} タグの付いたものは残っていません(${where} を確認しました)。`,
-            ),
-          );
-          return 0;
-        }
-        printer.say(text('✗ Still there:', '✗ まだ残っているもの:'));
-        for (const f of result.remaining) printer.line(`  - ${f.kind} ${f.id}`);
-        return 1;
-      } finally {
-        stopTracking();
-        await session.close();
+    (resolved) => ({ remove: removeCommand(resolved) }),
+    async (session, signal) => {
+      const { engine } = session;
+      const plan = await engine.teardownPlan();
+      for (const f of plan.leave) {
+        printer.say(
+          text(
+            `Left alone: ${f.kind} ${f.id} — ${f.tagged ? 'tagged for this cluster but not in the ledger' : 'not tagged as this tutor’s'}.`,
+            `対象外: ${f.kind} ${f.id} — ${f.tagged ? 'このクラスターのタグはあるが台帳にない' : 'このチューターのタグがない'}ため触れません。`,
+          ),
+        );
       }
+      if (plan.delete.length === 0) {
+        const where = placeOf(session);
+        printer.say(
+          text(
+            `Nothing to delete for cluster "${config.clusterName}" (looked in ${where}).`,
+            `クラスター「${config.clusterName}」で削除するものはありません(${where} を確認しました)。`,
+          ),
+        );
+        await session.ledger.clear();
+        return 0;
+      }
+      printer.say(text('These will be deleted, in this order:', '次のものを、この順番で削除します:'));
+      for (const f of plan.delete) printer.line(`  - ${f.kind} ${f.id}${f.state ? ` (${f.state})` : ''}`);
+      if (plan.byTagOnly) {
+        printer.say(
+          text(
+            'There is no ledger for this cluster name: these were found by their tag alone.',
+            'このクラスター名の台帳がないため、タグだけを頼りに見つけたものです。',
+          ),
+        );
+      }
+      if (!(await confirm(lang === 'ja' ? '削除しますか?' : 'Delete them?', lang, config.yes))) {
+        printer.say(text('Nothing was deleted.', '何も削除していません。'));
+        return 0;
+      }
+      const stop = printer.follow(session.engine);
+      let result;
+      try {
+        result = await engine.down(plan.delete);
+      } catch (error) {
+        if (interrupted(signal, error)) throw error;
+        stop();
+        return await reportFailure(session, error, 5);
+      } finally {
+        stop();
+      }
+      printer.say(text(`Deleted ${result.deleted.length} resources:`, `${result.deleted.length} 個のリソースを削除しました:`));
+      for (const f of result.deleted) printer.line(`  - ${f.kind} ${f.id}`);
+      if (result.remaining.length === 0) {
+        const where = placeOf(session);
+        printer.say(
+          text(
+            `✓ Nothing tagged eks-basics-tutor/cluster=${config.clusterName} is left (looked in ${where}).`,
+            `✓ eks-basics-tutor/cluster=${config.clusterName} タグの付いたものは残っていません(${where} を確認しました)。`,
+          ),
+        );
+        return 0;
+      }
+      printer.say(text('✗ Still there:', '✗ まだ残っているもの:'));
+      for (const f of result.remaining) printer.line(`  - ${f.kind} ${f.id}`);
+      return 1;
     },
-    unfinished,
   );
 }

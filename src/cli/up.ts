@@ -1,50 +1,36 @@
 import type { TutorConfig } from '../config.js';
-import { TutorError } from '../errors.js';
 import { PRICE_DATE, formatUsd } from '../aws/cost.js';
 import { STANDARD_SUPPORT_HOUR } from '../aws/versions.js';
 import type { StepNumber } from '../aws/types.js';
 import { knownClusterVersion, preflight, preflightRefusal } from '../preflight.js';
-import { openSession, type Session } from '../session.js';
+import type { Session } from '../session.js';
 import { text } from '../text.js';
-import { billingLines } from './billing.js';
 import { confirm } from './confirm.js';
 import { Printer } from './print.js';
 import { MARKS } from '../present/marks.js';
 import { plannedHourly, stepsThrough } from '../present/sums.js';
 import { stepHeading } from '../present/words.js';
 import { printPlans } from './plans.js';
-import { asTutorError, writeFailure } from './report.js';
-import { Unfinished, interruptible } from './signals.js';
 import { StepChecks } from './step-checks.js';
 import { removeCommand, resumeCommand } from './ways-out.js';
+import { interrupted, reportFailure, withSession } from './with-session.js';
 
 /** `up`: steps 1..through without the TUI. Returns the exit code. */
 export async function up(config: TutorConfig, through: StepNumber): Promise<number> {
   const printer = new Printer(config);
   // A dry run only when asked for: without credentials `up` fails, so a script never takes a dry run for a build.
   if (config.mode === 'dry-run') return printPlans(config, through, printer);
-  const unfinished = new Unfinished();
-  return interruptible(
+  return withSession(
+    config,
     printer,
-    async (signal) => {
-      const session = await openSession(config, { lock: true, identify: config.mode === 'real', signal });
-      const stopTracking = session.engine.on(unfinished.listener);
-      unfinished.waysOut = { resume: resumeCommand(session.config, through), remove: removeCommand(session.config) };
-      try {
-        return await runUp(session, through, printer, signal);
-      } finally {
-        stopTracking();
-        await session.close();
-      }
-    },
-    unfinished,
+    (resolved) => ({ resume: resumeCommand(resolved, through), remove: removeCommand(resolved) }),
+    (session, signal) => runUp(session, through, printer, signal),
   );
 }
 
 async function runUp(session: Session, through: StepNumber, printer: Printer, signal: AbortSignal): Promise<number> {
   const { engine, config } = session;
   const lang = config.lang;
-  session.notes.forEach((note) => printer.say(note));
   if (session.sandbox) {
     printer.say(
       text(
@@ -112,17 +98,13 @@ async function runUp(session: Session, through: StepNumber, printer: Printer, si
   try {
     await engine.up(through, checks.onChecks);
   } catch (error) {
-    // Ctrl-C is told by `interruptible`, with what AWS goes on doing.
-    if (signal.aborted || (error instanceof TutorError && error.code === 'INTERRUPTED')) throw error;
+    if (interrupted(signal, error)) throw error;
     unsubscribePlans();
     // Checks of steps already in place are printed before the failure, and nothing after it.
     await checks.drain(engine);
     stop();
     stop = () => undefined;
-    const failure = await asTutorError(error);
-    const lines = await billingLines(session, through).catch(() => []);
-    writeFailure(config, failure, lines);
-    return failure.exitCode;
+    return await reportFailure(session, error, through);
   } finally {
     stop();
     stopChecks();
