@@ -1,6 +1,7 @@
 import type { LedgerEntry } from '../state/ledger.js';
 import type { Kind } from './resources/kinds.js';
 import { AmbiguousCreateError } from './ambiguous.js';
+import { hasKeyTags, keyFilters } from './tags.js';
 import type { StepContext } from './types.js';
 
 export interface EnsureSpec {
@@ -53,4 +54,55 @@ export async function ensureResource(ctx: StepContext, spec: EnsureSpec): Promis
   await ctx.ledger.created(spec.key, id, spec.details);
   ctx.emit({ type: 'resource', key: spec.key, kind: spec.kind, id, change: 'created' });
   return id;
+}
+
+/** What a step asks of a kind's `ensure`: the ledger key and step it records, and what it keeps with the id. */
+export interface EnsureTarget {
+  key: string;
+  step: LedgerEntry['step'];
+  details?: Record<string, string>;
+}
+
+/** A resource made or adopted; `fresh` when this call made it (it has no attachments, routes or associations yet). */
+export interface Ensured {
+  id: string;
+  fresh: boolean;
+}
+
+type Filters = { Name: string; Values: string[] }[];
+
+/**
+ * Ensures a resource that carries the tutor's tags for its key (a VPC, a
+ * subnet, …): it is ours when both tags are on it. Filters narrow the answer,
+ * but the tags are checked here too: an endpoint that ignores a filter must
+ * never make the tutor adopt someone else's resource.
+ */
+export async function ensureTagged<T extends { Tags?: { Key?: string; Value?: string }[] }>(
+  ctx: StepContext,
+  target: EnsureTarget,
+  spec: {
+    kind: Kind;
+    /** Lists the candidates that the filters (this build's two tags for the key) match. */
+    list: (filters: Filters) => Promise<T[] | undefined>;
+    id: (item: T) => string | undefined;
+    create: () => Promise<string | undefined>;
+  },
+): Promise<Ensured> {
+  const name = ctx.config.clusterName;
+  let fresh = false;
+  const id = await ensureResource(ctx, {
+    ...target,
+    kind: spec.kind,
+    find: async () =>
+      (await spec.list(keyFilters(name, target.key)))
+        ?.filter((item) => hasKeyTags(item.Tags, name, target.key))
+        .map(spec.id)
+        .find(Boolean),
+    create: async () => {
+      const made = (await spec.create()) ?? '';
+      fresh = true;
+      return made;
+    },
+  });
+  return { id, fresh };
 }

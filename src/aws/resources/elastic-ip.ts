@@ -1,10 +1,16 @@
-import { DescribeAddressesCommand, ReleaseAddressCommand } from '@aws-sdk/client-ec2';
+import {
+  AllocateAddressCommand,
+  DescribeAddressesCommand,
+  ReleaseAddressCommand,
+  type AllocateAddressCommandInput,
+} from '@aws-sdk/client-ec2';
+import { ensureTagged } from '../ensure.js';
 import { clusterFilter } from '../tags.js';
 import { withDependencyRetry } from './dependency.js';
 import { tutorFound, type Found } from './found.js';
-import type { ResourceType } from './types.js';
+import type { Ensurable } from './types.js';
 
-export const elasticIpResource: ResourceType = {
+export const elasticIpResource: Ensurable<{ request: AllocateAddressCommandInput }> = {
   kind: 'elastic-ip',
   async find({ ctx }) {
     const answer = await ctx.clients.ec2.send(new DescribeAddressesCommand({ Filters: clusterFilter(ctx.config.clusterName) }));
@@ -22,6 +28,13 @@ export const elasticIpResource: ResourceType = {
       )
       .filter((f): f is Found => Boolean(f));
   },
+  ensure: (ctx, { request, ...target }) =>
+    ensureTagged(ctx, target, {
+      kind: 'elastic-ip',
+      list: async (Filters) => (await ctx.clients.ec2.send(new DescribeAddressesCommand({ Filters }))).Addresses,
+      id: (a) => a.AllocationId,
+      create: async () => (await ctx.clients.ec2.send(new AllocateAddressCommand(request))).AllocationId,
+    }),
   async destroy(ctx, f) {
     await withDependencyRetry(ctx, f, () => ctx.clients.ec2.send(new ReleaseAddressCommand({ AllocationId: f.id })));
   },

@@ -1,10 +1,17 @@
-import { DeleteInternetGatewayCommand, DescribeInternetGatewaysCommand, DetachInternetGatewayCommand } from '@aws-sdk/client-ec2';
+import {
+  CreateInternetGatewayCommand,
+  DeleteInternetGatewayCommand,
+  DescribeInternetGatewaysCommand,
+  DetachInternetGatewayCommand,
+  type CreateInternetGatewayCommandInput,
+} from '@aws-sdk/client-ec2';
+import { ensureTagged } from '../ensure.js';
 import { clusterFilter } from '../tags.js';
 import { withDependencyRetry } from './dependency.js';
 import { tutorFound, type Found } from './found.js';
-import type { ResourceType } from './types.js';
+import type { Ensurable } from './types.js';
 
-export const internetGatewayResource: ResourceType = {
+export const internetGatewayResource: Ensurable<{ request: CreateInternetGatewayCommandInput }> = {
   kind: 'internet-gateway',
   async find({ ctx }) {
     const answer = await ctx.clients.ec2.send(new DescribeInternetGatewaysCommand({ Filters: clusterFilter(ctx.config.clusterName) }));
@@ -16,6 +23,13 @@ export const internetGatewayResource: ResourceType = {
       )
       .filter((f): f is Found => Boolean(f));
   },
+  ensure: (ctx, { request, ...target }) =>
+    ensureTagged(ctx, target, {
+      kind: 'internet-gateway',
+      list: async (Filters) => (await ctx.clients.ec2.send(new DescribeInternetGatewaysCommand({ Filters }))).InternetGateways,
+      id: (g) => g.InternetGatewayId,
+      create: async () => (await ctx.clients.ec2.send(new CreateInternetGatewayCommand(request))).InternetGateway?.InternetGatewayId,
+    }),
   async destroy(ctx, f) {
     const { ec2 } = ctx.clients;
     const igw = (await ec2.send(new DescribeInternetGatewaysCommand({ InternetGatewayIds: [f.id] }))).InternetGateways?.[0];

@@ -1,13 +1,22 @@
-import { DeleteNatGatewayCommand, DescribeNatGatewaysCommand, type NatGateway } from '@aws-sdk/client-ec2';
+import {
+  CreateNatGatewayCommand,
+  DeleteNatGatewayCommand,
+  DescribeNatGatewaysCommand,
+  type CreateNatGatewayCommandInput,
+  type NatGateway,
+} from '@aws-sdk/client-ec2';
+import { ensureTagged } from '../ensure.js';
 import { clusterFilter } from '../tags.js';
+import { clientToken } from '../tokens.js';
 import { waitFor } from '../wait.js';
 import { tutorFound, type Found } from './found.js';
 import { KINDS } from './kinds.js';
-import type { ResourceType } from './types.js';
+import type { Ensurable } from './types.js';
 
 const LIFE = KINDS['nat-gateway'].lifecycle!;
 
-export const natGatewayResource: ResourceType = {
+/** The request is made with the idempotency token of the NAT's intent: the same NAT gateway is never billed twice. */
+export const natGatewayResource: Ensurable<{ request: (clientToken: string) => CreateNatGatewayCommandInput }> = {
   kind: 'nat-gateway',
   async find({ ctx }) {
     const answer = await ctx.clients.ec2.send(new DescribeNatGatewaysCommand({ Filter: clusterFilter(ctx.config.clusterName) }));
@@ -16,6 +25,22 @@ export const natGatewayResource: ResourceType = {
       .map((g) => tutorFound(ctx, 'nat-gateway', g.NatGatewayId, g.Tags, `nat/${g.NatGatewayId}`, g.State, { subnet: g.SubnetId ?? '' }))
       .filter((f): f is Found => Boolean(f));
   },
+  ensure: (ctx, { request, ...target }) =>
+    ensureTagged(ctx, target, {
+      kind: 'nat-gateway',
+      list: async (filters) =>
+        (
+          await ctx.clients.ec2.send(
+            new DescribeNatGatewaysCommand({ Filter: [...filters, { Name: 'state', Values: ['pending', 'available'] }] }),
+          )
+        ).NatGateways,
+      id: (g) => g.NatGatewayId,
+      create: async () => {
+        // The intent is kept by a resumed run, so its token is too.
+        const token = clientToken(ctx.config.clusterName, target.key, ctx.ledger.get(target.key)?.intentAt ?? '');
+        return (await ctx.clients.ec2.send(new CreateNatGatewayCommand(request(token)))).NatGateway?.NatGatewayId;
+      },
+    }),
   async destroy(ctx, f) {
     const { ec2 } = ctx.clients;
     if (f.state !== 'deleting') await ec2.send(new DeleteNatGatewayCommand({ NatGatewayId: f.id }));

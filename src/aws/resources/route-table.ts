@@ -1,10 +1,17 @@
-import { DeleteRouteTableCommand, DescribeRouteTablesCommand, DisassociateRouteTableCommand } from '@aws-sdk/client-ec2';
+import {
+  CreateRouteTableCommand,
+  DeleteRouteTableCommand,
+  DescribeRouteTablesCommand,
+  DisassociateRouteTableCommand,
+  type CreateRouteTableCommandInput,
+} from '@aws-sdk/client-ec2';
+import { ensureTagged } from '../ensure.js';
 import { clusterFilter } from '../tags.js';
 import { withDependencyRetry } from './dependency.js';
 import { tutorFound, type Found } from './found.js';
-import type { ResourceType } from './types.js';
+import type { Ensurable } from './types.js';
 
-export const routeTableResource: ResourceType = {
+export const routeTableResource: Ensurable<{ request: CreateRouteTableCommandInput }> = {
   kind: 'route-table',
   async find({ ctx }) {
     const answer = await ctx.clients.ec2.send(new DescribeRouteTablesCommand({ Filters: clusterFilter(ctx.config.clusterName) }));
@@ -12,6 +19,13 @@ export const routeTableResource: ResourceType = {
       .map((t) => tutorFound(ctx, 'route-table', t.RouteTableId, t.Tags, `rtb/${t.RouteTableId}`))
       .filter((f): f is Found => Boolean(f));
   },
+  ensure: (ctx, { request, ...target }) =>
+    ensureTagged(ctx, target, {
+      kind: 'route-table',
+      list: async (Filters) => (await ctx.clients.ec2.send(new DescribeRouteTablesCommand({ Filters }))).RouteTables,
+      id: (t) => t.RouteTableId,
+      create: async () => (await ctx.clients.ec2.send(new CreateRouteTableCommand(request))).RouteTable?.RouteTableId,
+    }),
   async destroy(ctx, f) {
     const { ec2 } = ctx.clients;
     const table = (await ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: [f.id] }))).RouteTables?.[0];

@@ -1,10 +1,11 @@
-import { DeleteSubnetCommand, DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
+import { CreateSubnetCommand, DeleteSubnetCommand, DescribeSubnetsCommand, type CreateSubnetCommandInput } from '@aws-sdk/client-ec2';
+import { ensureTagged } from '../ensure.js';
 import { clusterFilter } from '../tags.js';
 import { withDependencyRetry } from './dependency.js';
 import { tutorFound, type Found } from './found.js';
-import type { ResourceType } from './types.js';
+import type { Ensurable } from './types.js';
 
-export const subnetResource: ResourceType = {
+export const subnetResource: Ensurable<{ request: CreateSubnetCommandInput }> = {
   kind: 'subnet',
   async find({ ctx }) {
     const answer = await ctx.clients.ec2.send(new DescribeSubnetsCommand({ Filters: clusterFilter(ctx.config.clusterName) }));
@@ -18,6 +19,13 @@ export const subnetResource: ResourceType = {
       )
       .filter((f): f is Found => Boolean(f));
   },
+  ensure: (ctx, { request, ...target }) =>
+    ensureTagged(ctx, target, {
+      kind: 'subnet',
+      list: async (Filters) => (await ctx.clients.ec2.send(new DescribeSubnetsCommand({ Filters }))).Subnets,
+      id: (s) => s.SubnetId,
+      create: async () => (await ctx.clients.ec2.send(new CreateSubnetCommand(request))).Subnet?.SubnetId,
+    }),
   async destroy(ctx, f) {
     await withDependencyRetry(ctx, f, () => ctx.clients.ec2.send(new DeleteSubnetCommand({ SubnetId: f.id })));
   },

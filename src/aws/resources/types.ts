@@ -1,3 +1,4 @@
+import type { EnsureTarget, Ensured } from '../ensure.js';
 import type { StepContext } from '../types.js';
 import type { Found, Scan } from './found.js';
 import type { Kind } from './kinds.js';
@@ -13,4 +14,9 @@ export interface ResourceType {
   find(scan: Scan): Promise<Found[]>;
   /** Deletes it and waits until it is gone; a thing already gone is not an error. */
   destroy(ctx: StepContext, found: Found): Promise<void>;
+}
+
+/** A kind the tutor creates: `ensure` creates it, or adopts it when it is ours (ensure.ts says how, once for all kinds). */
+export interface Ensurable<Want> extends ResourceType {
+  ensure(ctx: StepContext, target: EnsureTarget & Want): Promise<Ensured>;
 }

@@ -1,9 +1,10 @@
-import { DeleteVpcCommand } from '@aws-sdk/client-ec2';
+import { CreateVpcCommand, DeleteVpcCommand, DescribeVpcsCommand, type CreateVpcCommandInput } from '@aws-sdk/client-ec2';
+import { ensureTagged } from '../ensure.js';
 import { withDependencyRetry } from './dependency.js';
 import { tutorFound, type Found } from './found.js';
-import type { ResourceType } from './types.js';
+import type { Ensurable } from './types.js';
 
-export const vpcResource: ResourceType = {
+export const vpcResource: Ensurable<{ request: CreateVpcCommandInput }> = {
   kind: 'vpc',
   async find(scan) {
     const found: (Found | undefined)[] = (await scan.vpcs()).map((v) =>
@@ -11,6 +12,13 @@ export const vpcResource: ResourceType = {
     );
     return found.filter((f): f is Found => Boolean(f));
   },
+  ensure: (ctx, { request, ...target }) =>
+    ensureTagged(ctx, target, {
+      kind: 'vpc',
+      list: async (Filters) => (await ctx.clients.ec2.send(new DescribeVpcsCommand({ Filters }))).Vpcs,
+      id: (v) => v.VpcId,
+      create: async () => (await ctx.clients.ec2.send(new CreateVpcCommand(request))).Vpc?.VpcId,
+    }),
   async destroy(ctx, f) {
     await withDependencyRetry(ctx, f, () => ctx.clients.ec2.send(new DeleteVpcCommand({ VpcId: f.id })));
   },

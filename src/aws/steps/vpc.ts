@@ -1,19 +1,10 @@
 import {
-  AllocateAddressCommand,
   AssociateRouteTableCommand,
   AttachInternetGatewayCommand,
-  CreateInternetGatewayCommand,
-  CreateNatGatewayCommand,
   CreateRouteCommand,
-  CreateRouteTableCommand,
-  CreateSubnetCommand,
-  CreateVpcCommand,
-  DescribeAddressesCommand,
   DescribeInternetGatewaysCommand,
   DescribeNatGatewaysCommand,
   DescribeRouteTablesCommand,
-  DescribeSubnetsCommand,
-  DescribeVpcsCommand,
   ModifySubnetAttributeCommand,
   ModifyVpcAttributeCommand,
   type NatGateway,
@@ -21,11 +12,15 @@ import {
 } from '@aws-sdk/client-ec2';
 import { cliCommand } from '../cli-command.js';
 import { PRICES, priceFor } from '../cost.js';
-import { ensureResource } from '../ensure.js';
-import { clientToken } from '../tokens.js';
+import type { Ensured } from '../ensure.js';
 import { NOT_LISTED_YET_MS } from '../retry.js';
 import { natCount } from '../network.js';
-import { hasKeyTags, keyFilters } from '../tags.js';
+import { elasticIpResource } from '../resources/elastic-ip.js';
+import { internetGatewayResource } from '../resources/internet-gateway.js';
+import { natGatewayResource } from '../resources/nat-gateway.js';
+import { routeTableResource } from '../resources/route-table.js';
+import { subnetResource } from '../resources/subnet.js';
+import { vpcResource } from '../resources/vpc.js';
 import type { PlannedCall, Step, StepContext } from '../types.js';
 import { EXPECTED, POLL_DELAY, waitFor } from '../wait.js';
 import { routePrivateTablesToNats } from './vpc-routes.js';
@@ -58,21 +53,28 @@ const TIERS: Tier[] = ['public', 'private'];
 
 const idOr = (ctx: { ledger: StepContext['ledger'] }, key: string, placeholder: string) => ctx.ledger.get(key)?.id ?? `<${placeholder}>`;
 
-/**
- * The id of the one item that carries both of this build's tags for `key`.
- * Filters narrow the answer, but the tags are checked here too: an endpoint
- * that ignores a filter must never make the tutor adopt someone else's resource.
- */
-function findOne<T extends { Tags?: { Key?: string; Value?: string }[] }>(
-  list: T[] | undefined,
-  id: (item: T) => string | undefined,
-  clusterName: string,
-  key: string,
-): string | undefined {
-  return list
-    ?.filter((item) => hasKeyTags(item.Tags, clusterName, key))
-    .map(id)
-    .find(Boolean);
+const ensureTable = (ctx: StepContext, vpcId: string, key: string, tableName: string) =>
+  routeTableResource.ensure(ctx, { key, step: 2, request: createRouteTableRequest(ctx.config, vpcId, key, tableName) });
+
+/** The table's default route (when it has a target now) and its subnets' associations, where they are missing. */
+async function wire(
+  ctx: StepContext,
+  table: Ensured,
+  target: { GatewayId: string } | { NatGatewayId: string } | undefined,
+  subnetIds: string[],
+): Promise<void> {
+  const ec2 = ctx.clients.ec2;
+  const now: RouteTable | undefined = table.fresh
+    ? undefined
+    : (await ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: [table.id] }))).RouteTables?.[0];
+  if (target && !now?.Routes?.some((r) => r.DestinationCidrBlock === '0.0.0.0/0')) {
+    await ec2.send(new CreateRouteCommand(defaultRouteRequest(table.id, target)));
+  }
+  for (const subnetId of subnetIds) {
+    if (!now?.Associations?.some((a) => a.SubnetId === subnetId)) {
+      await ec2.send(new AssociateRouteTableCommand(associateRouteTableRequest(table.id, subnetId)));
+    }
+  }
 }
 
 export const vpcStep: Step = {
@@ -136,152 +138,59 @@ export const vpcStep: Step = {
   },
 
   async apply(ctx) {
-    const { config, clients, ledger } = ctx;
+    const { config, clients } = ctx;
     const ec2 = clients.ec2;
     const name = config.clusterName;
     const azs = await chooseAvailabilityZones(ctx);
 
-    const vpcId = await ensureResource(ctx, {
+    const vpc = await vpcResource.ensure(ctx, {
       key: VPC_KEY,
-      kind: 'vpc',
       step: 2,
       details: { cidr: config.vpcCidr },
-      find: async () =>
-        findOne((await ec2.send(new DescribeVpcsCommand({ Filters: keyFilters(name, VPC_KEY) }))).Vpcs, (v) => v.VpcId, name, VPC_KEY),
-      create: async () => (await ec2.send(new CreateVpcCommand(createVpcRequest(config)))).Vpc?.VpcId ?? '',
+      request: createVpcRequest(config),
     });
+    const vpcId = vpc.id;
     await ec2.send(new ModifyVpcAttributeCommand(enableDnsHostnamesRequest(vpcId)));
 
-    // What this run has just created has no attachments, routes or associations yet: no need to ask.
-    const fresh = new Set<string>();
-    const igwId = await ensureResource(ctx, {
-      key: IGW_KEY,
-      kind: 'internet-gateway',
-      step: 2,
-      find: async () =>
-        findOne(
-          (await ec2.send(new DescribeInternetGatewaysCommand({ Filters: keyFilters(name, IGW_KEY) }))).InternetGateways,
-          (g) => g.InternetGatewayId,
-          name,
-          IGW_KEY,
-        ),
-      create: async () => {
-        const id =
-          (await ec2.send(new CreateInternetGatewayCommand(createInternetGatewayRequest(config)))).InternetGateway?.InternetGatewayId ?? '';
-        fresh.add(id);
-        return id;
-      },
-    });
-    const igw = fresh.has(igwId)
+    // What this run has just created (fresh) has no attachments, routes or associations yet: no need to ask.
+    const igw = await internetGatewayResource.ensure(ctx, { key: IGW_KEY, step: 2, request: createInternetGatewayRequest(config) });
+    const attached = igw.fresh
       ? undefined
-      : (await ec2.send(new DescribeInternetGatewaysCommand({ InternetGatewayIds: [igwId] }))).InternetGateways?.[0];
-    if (!igw?.Attachments?.some((a) => a.VpcId === vpcId)) {
-      await ec2.send(new AttachInternetGatewayCommand(attachInternetGatewayRequest(vpcId, igwId)));
+      : (await ec2.send(new DescribeInternetGatewaysCommand({ InternetGatewayIds: [igw.id] }))).InternetGateways?.[0];
+    if (!attached?.Attachments?.some((a) => a.VpcId === vpcId)) {
+      await ec2.send(new AttachInternetGatewayCommand(attachInternetGatewayRequest(vpcId, igw.id)));
     }
-    await ledger.created(IGW_KEY, igwId, { vpc: vpcId });
+    await ctx.ledger.created(IGW_KEY, igw.id, { vpc: vpcId });
 
     const subnets: Record<Tier, string[]> = { public: [], private: [] };
     for (const [i, az] of azs.entries()) {
       for (const tier of TIERS) {
-        const key = subnetKey(tier, i);
         const request = createSubnetRequest(config, vpcId, tier, i, az);
-        const id = await ensureResource(ctx, {
-          key,
-          kind: 'subnet',
-          step: 2,
-          details: { az, cidr: request.CidrBlock, tier },
-          find: async () =>
-            findOne((await ec2.send(new DescribeSubnetsCommand({ Filters: keyFilters(name, key) }))).Subnets, (s) => s.SubnetId, name, key),
-          create: async () => (await ec2.send(new CreateSubnetCommand(request))).Subnet?.SubnetId ?? '',
-        });
-        subnets[tier].push(id);
+        const details = { az, cidr: request.CidrBlock, tier };
+        subnets[tier].push((await subnetResource.ensure(ctx, { key: subnetKey(tier, i), step: 2, details, request })).id);
       }
       // Nodes and load balancers in public subnets need public addresses (the AWS template does this too).
       await ec2.send(new ModifySubnetAttributeCommand(mapPublicIpRequest(subnets.public[i]!)));
     }
 
-    const tables = async (key: string) =>
-      (await ec2.send(new DescribeRouteTablesCommand({ Filters: keyFilters(name, key) }))).RouteTables ?? [];
-    const ensureTable = (key: string, tableName: string) =>
-      ensureResource(ctx, {
-        key,
-        kind: 'route-table',
-        step: 2,
-        find: async () => findOne(await tables(key), (t) => t.RouteTableId, name, key),
-        create: async () => {
-          const id =
-            (await ec2.send(new CreateRouteTableCommand(createRouteTableRequest(config, vpcId, key, tableName)))).RouteTable
-              ?.RouteTableId ?? '';
-          fresh.add(id);
-          return id;
-        },
-      });
-    const wire = async (tableId: string, target: { GatewayId: string } | { NatGatewayId: string } | undefined, subnetIds: string[]) => {
-      const table: RouteTable | undefined = fresh.has(tableId)
-        ? undefined
-        : (await ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: [tableId] }))).RouteTables?.[0];
-      if (target && !table?.Routes?.some((r) => r.DestinationCidrBlock === '0.0.0.0/0')) {
-        await ec2.send(new CreateRouteCommand(defaultRouteRequest(tableId, target)));
-      }
-      for (const subnetId of subnetIds) {
-        if (!table?.Associations?.some((a) => a.SubnetId === subnetId)) {
-          await ec2.send(new AssociateRouteTableCommand(associateRouteTableRequest(tableId, subnetId)));
-        }
-      }
-    };
-
-    const publicTable = await ensureTable(PUBLIC_RTB_KEY, `${name}-public`);
-    await wire(publicTable, { GatewayId: igwId }, subnets.public);
+    const publicTable = await ensureTable(ctx, vpcId, PUBLIC_RTB_KEY, `${name}-public`);
+    await wire(ctx, publicTable, { GatewayId: igw.id }, subnets.public);
 
     for (let n = 0; n < natCount(config); n++) {
-      const allocationId = await ensureResource(ctx, {
-        key: eipKey(n),
-        kind: 'elastic-ip',
-        step: 2,
-        find: async () =>
-          findOne(
-            (await ec2.send(new DescribeAddressesCommand({ Filters: keyFilters(name, eipKey(n)) }))).Addresses,
-            (a) => a.AllocationId,
-            name,
-            eipKey(n),
-          ),
-        create: async () => (await ec2.send(new AllocateAddressCommand(allocateAddressRequest(config, n)))).AllocationId ?? '',
-      });
+      const eip = await elasticIpResource.ensure(ctx, { key: eipKey(n), step: 2, request: allocateAddressRequest(config, n) });
       const subnetId = subnets.public[n]!;
-      await ensureResource(ctx, {
+      await natGatewayResource.ensure(ctx, {
         key: natKey(n),
-        kind: 'nat-gateway',
         step: 2,
-        details: { subnet: subnetId, allocation: allocationId },
-        find: async () =>
-          findOne(
-            (
-              await ec2.send(
-                new DescribeNatGatewaysCommand({
-                  Filter: [...keyFilters(name, natKey(n)), { Name: 'state', Values: ['pending', 'available'] }],
-                }),
-              )
-            ).NatGateways,
-            (g) => g.NatGatewayId,
-            name,
-            natKey(n),
-          ),
-        create: async () => {
-          // The NAT's own intent (kept by a resumed run) makes the token: the same NAT gateway is never billed twice.
-          const token = clientToken(name, natKey(n), ledger.get(natKey(n))?.intentAt ?? '');
-          return (
-            (await ec2.send(new CreateNatGatewayCommand(createNatGatewayRequest(config, subnetId, allocationId, n, token)))).NatGateway
-              ?.NatGatewayId ?? ''
-          );
-        },
+        details: { subnet: subnetId, allocation: eip.id },
+        request: (token) => createNatGatewayRequest(config, subnetId, eip.id, n, token),
       });
     }
 
     for (let i = 0; i < azs.length; i++) {
-      const key = privateRtbKey(i);
-      const table = await ensureTable(key, `${name}-private-${i}`);
+      const table = await ensureTable(ctx, vpcId, privateRtbKey(i), `${name}-private-${i}`);
       // The default route to the NAT gateway waits until it is available: see settle.
-      await wire(table, undefined, [subnets.private[i]!]);
+      await wire(ctx, table, undefined, [subnets.private[i]!]);
     }
   },
 
