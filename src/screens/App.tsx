@@ -12,14 +12,14 @@ import { Menu } from './components/Menu.js';
 import { Closing, KeysHelp, MapScreen, QuitScreen } from './components/Overlays.js';
 import { Welcome } from './components/Welcome.js';
 import { ServicesProvider } from './contexts/services.js';
-import { TutorProvider, useTutor } from './contexts/tutor.js';
+import { TutorProvider, useTutor, type TutorView } from './contexts/tutor.js';
 import { UiProvider } from './contexts/ui.js';
 import { useCommands } from './hooks/useCommands.js';
 import { useDayTwo } from './hooks/useDayTwo.js';
 import { useTerminalSize, type Size } from './hooks/useTerminalSize.js';
 import type { Services } from './services/types.js';
 import { coursePages, lessonOf } from './state/course.js';
-import { welcomeChoices } from './state/welcome.js';
+import { welcomeChoices, type WelcomeInput } from './state/welcome.js';
 import { colorAllowed, makeTheme, type Theme } from './theme.js';
 
 export interface AppProps {
@@ -40,6 +40,16 @@ export interface AppProps {
 /** Terminals at least this wide show the map beside the lesson. */
 export const WIDE = 140;
 
+/**
+ * Whether the welcome screen offers its choices: once the saved progress is read and whether moto is
+ * installed is known, and, but in a dry run (where nothing before a lesson needs one), the session is open.
+ */
+function offered({ session, ready, moto, config }: Pick<TutorView, 'session' | 'ready' | 'moto' | 'config'>): WelcomeInput['session'] {
+  if (session.status === 'failed') return 'failed';
+  if (!ready || moto === undefined) return 'opening';
+  return session.status === 'open' || config.mode === 'dry-run' ? 'open' : 'opening';
+}
+
 /** Picks the layout for where the learner is; everything else lives in the providers and the screens. */
 function Layout({ size, theme }: { size?: Size; theme: Theme }) {
   const view = useTutor();
@@ -52,7 +62,7 @@ function Layout({ size, theme }: { size?: Size; theme: Theme }) {
     : undefined;
   const choices = welcomeChoices({
     mode: config.mode,
-    session: session.status === 'open' && !view.ready ? 'opening' : session.status,
+    session: offered(view),
     ...(session.status === 'failed' && session.code ? { errorCode: session.code } : {}),
     moto: view.moto,
     ...(resume ? { resume } : {}),

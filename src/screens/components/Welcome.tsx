@@ -14,6 +14,8 @@ import { T } from './T.js';
 /** Where the tutor points: the account, the sandbox or nothing at all. */
 function ModeLines() {
   const { session, config, moto } = useTutor();
+  // A dry run's line needs no session (which opens only when a lesson may need it).
+  if (config.mode === 'dry-run' && session.status !== 'failed') return <T>{S.dryRunWhat}</T>;
   if (session.status === 'opening') {
     return (
       <T>
@@ -147,7 +149,7 @@ export function Welcome({ choices }: { choices: readonly WelcomeChoice[] }) {
           <T tone="muted">{S.aside(S.languageSwitch)}</T>
         </T>
       </Box>
-      {startStep && startStep > 1 && session.status === 'open' ? (
+      {startStep && startStep > 1 && (session.status === 'open' || config.mode === 'dry-run') ? (
         <T tone="warn">{S.atStep(startStep, stepCost ? formatUsd(stepCost) : '')}</T>
       ) : null}
       <Box marginTop={1}>

@@ -59,7 +59,19 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, ch
   const reducer = useMemo(() => createTutorReducer(course), [course]);
   const [tutor, dispatchTutor] = useReducer(reducer, initial.lang, (lang: TutorConfig['lang']) => initialTutor(lang, newSeed()));
   const { world, dispatch: dispatchWorld, refresh } = useWorld(services, session);
-  const { ready, flush } = useProgressSync(services, session, tutor, dispatchTutor);
+  // A dry run's progress is the config's alone (its ledger is empty and in memory): read at once, not after its session.
+  const dryRunSource = useMemo(() => ({ config: sessions.config }), [sessions.config]);
+  const progressSource = sessions.config.mode === 'dry-run' ? dryRunSource : session;
+  const { ready, flush } = useProgressSync(services, progressSource, tutor, dispatchTutor);
+  const { need: needSession, checkSoon } = sessions;
+  // Nothing on the welcome screen needs a dry run's session; a lesson may.
+  useEffect(() => {
+    if (tutor.screen !== 'welcome') needSession();
+  }, [tutor.screen, needSession]);
+  const settled = ready || sessions.state.status === 'failed';
+  useEffect(() => {
+    if (settled) checkSoon();
+  }, [settled, sessions.state, checkSoon]);
   const { run: runSteps, check: checkStep } = useRunner({ services, session, debug: config.debug, dispatchWorld, dispatchTutor, refresh });
   const teardown = useTeardown({ session, world, debug: config.debug, dispatchWorld, dispatchTutor, refresh });
   const [startStep, setStartStep] = useState<StepNumber | undefined>(step);

@@ -5,20 +5,26 @@ import type { Services, TutorSession } from '../services/types.js';
 import { progressOf, type TutorAction, type TutorState } from '../state/tutor.js';
 
 /**
- * Loads the saved progress when a session opens (steps count as done only
- * while the ledger still holds them; with no saved progress, the steps the ledger holds) and saves it on every change afterwards.
- * Returns whether it has been loaded for this session: until then the learner
+ * Where the progress belongs: an open session, or a dry run's config (its ledger is
+ * empty and in memory, so its progress is read without waiting for its session).
+ */
+export type ProgressSource = Pick<TutorSession, 'config'> & { ledger?: Pick<TutorSession['ledger'], 'live' | 'entries'> };
+
+/**
+ * Loads the saved progress for a source (steps count as done only while the
+ * ledger still holds them; with no saved progress, the steps the ledger holds) and saves it on every change afterwards.
+ * Returns whether it has been loaded for this source: until then the learner
  * is not offered to start, so a late load never undoes their moves.
  */
 export function useProgressSync(
   services: Services,
-  session: TutorSession | undefined,
+  session: ProgressSource | undefined,
   tutor: TutorState,
   dispatch: Dispatch<TutorAction>,
 ): { ready: boolean; flush: () => Promise<void> } {
-  const loadedFor = useRef<TutorSession | undefined>(undefined);
+  const loadedFor = useRef<ProgressSource | undefined>(undefined);
   const saving = useRef<Promise<void>>(Promise.resolve());
-  const [loaded, setLoaded] = useState<TutorSession | undefined>(undefined);
+  const [loaded, setLoaded] = useState<ProgressSource | undefined>(undefined);
   const progress = JSON.stringify(progressOf(tutor));
 
   useEffect(() => {
@@ -31,9 +37,9 @@ export function useProgressSync(
       .catch(() => undefined)
       .then((saved) => {
         if (cancelled) return;
-        const liveSteps = [...new Set(session.ledger.live.map((entry) => entry.step))] as StepNumber[];
+        const liveSteps = [...new Set((session.ledger?.live ?? []).map((entry) => entry.step))] as StepNumber[];
         // A build made by `up` on the command line, opened here for the first time, shows the steps it holds.
-        const doneSteps = saved ? reconcileSteps(saved.doneSteps, liveSteps) : stepsBuilt(session.ledger.entries);
+        const doneSteps = saved ? reconcileSteps(saved.doneSteps, liveSteps) : stepsBuilt(session.ledger?.entries ?? []);
         dispatch({ type: 'resume', progress: { ...(saved ?? EMPTY_PROGRESS), doneSteps }, keepLang: session.config.langChosen === true });
         loadedFor.current = session;
         setLoaded(session);

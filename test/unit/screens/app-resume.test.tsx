@@ -109,4 +109,51 @@ describe('quitting and coming back', () => {
     expect(run).toContain('Press Enter to run it');
     expect(run).toContain('Steps ░░░░░');
   });
+
+  it('in a dry run offers the menu, and the place saved, before the session opens; it opens once the learner goes on', async () => {
+    const config = testConfig({ stateDir, mode: 'dry-run' });
+    // Sessions that open only when the test lets them.
+    const held = (fake: ReturnType<typeof fakeServices>) => {
+      const calls: string[] = [];
+      let release = () => undefined as void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const open = fake.services.openSession.bind(fake.services);
+      fake.services.openSession = async (c, signal) => {
+        calls.push(c.mode);
+        await gate;
+        return open(c, signal);
+      };
+      return { calls, release };
+    };
+    const first = fakeServices();
+    const firstHold = held(first);
+    const app = renderApp({ config, services: first.services });
+    apps.push(app);
+    const welcome = await app.waitFor('› Start with the lesson menu');
+    expect(welcome).toContain('Requests are shown, never sent.');
+    expect(firstHold.calls).toEqual([]);
+    await app.press(KEYS.enter);
+    await app.waitFor('Lessons');
+    await app.waitFor(() => firstHold.calls.length === 1);
+    firstHold.release();
+    await app.press(KEYS.down, KEYS.enter);
+    await app.waitFor('Fixture step one');
+    await app.press('c', KEYS.right);
+    const call = await app.waitFor('Dry run: nothing is sent.');
+    expect(call).toContain('$ aws eks fake-create-1');
+    await pause(100);
+    await app.press('q');
+    await app.exited;
+
+    const second = fakeServices();
+    const secondHold = held(second);
+    const again = renderApp({ config, services: second.services });
+    apps.push(again);
+    await again.waitFor('Continue where you left off');
+    expect(secondHold.calls).toEqual([]);
+    await again.press(KEYS.enter);
+    await again.waitFor('Fixture step one');
+    await again.waitFor(() => secondHold.calls.length > 0);
+    expect(secondHold.calls).toEqual(['dry-run']);
+  });
 });
