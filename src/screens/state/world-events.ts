@@ -3,9 +3,10 @@ import type { EngineEvent, StepNumber } from '../../aws/types.js';
 import { SLOW_KINDS, phaseOfStatus, stepOfKey } from './resources.js';
 import type { LogEntry, Phase, ResourceView, World } from './world-types.js';
 
-/** The engine's events as the world takes them: resources, statuses, the log, kubectl's output and the checks. */
+/** Lines of the log kept: the oldest go first. */
 const LOG_LIMIT = 200;
-/** One engine event, folded into the world. */
+
+/** One engine event, folded into the world: resources, statuses, the log, kubectl's output and the checks. */
 export function onEvent(world: World, event: EngineEvent, at: number): World {
   switch (event.type) {
     case 'step-start': {
