@@ -1,9 +1,9 @@
-import { readFile, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Text } from '../text.js';
 import { FILES, readJson, writeJson } from './persist.js';
 import type { MovedPort } from './persist-ports.js';
-import { processAlive } from '../state/lock.js';
+import { processAlive, processStart } from '../state/process.js';
 
 /** `<sandbox dir>/daemon.json`: where the background sandbox of a state directory runs. */
 export interface DaemonRecord {
@@ -26,16 +26,6 @@ export interface DaemonFailure {
   pid: number;
   code: string;
   text: Text;
-}
-
-/** When a process started, in clock ticks since boot (/proc/<pid>/stat, field 22), as src/state/lock.ts reads it. */
-export async function processStart(pid: number): Promise<string | undefined> {
-  try {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] || undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export async function readRecord(dir: string): Promise<DaemonRecord | undefined> {

@@ -9,7 +9,8 @@ import { appendFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TutorError } from '../errors.js';
 import { text } from '../text.js';
-import { processStart, readRecord, removeRecord, writeRecord, type DaemonFailure } from './daemon-record.js';
+import { readRecord, removeRecord, writeRecord, type DaemonFailure } from './daemon-record.js';
+import { processStart } from '../state/process.js';
 import { startSandbox } from './index.js';
 import { FILES, ensureDir, sandboxDir } from './persist.js';
 

@@ -2,31 +2,7 @@ import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { TutorError } from '../errors.js';
 import { text } from '../text.js';
-
-/** Whether a process with this id exists (EPERM: it does, but belongs to someone else). */
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * When a process started, in the kernel's clock ticks since boot (Linux's
- * /proc/<pid>/stat, field 22); undefined where there is no /proc or the
- * process is gone. With the pid it names one process, even after the pid is
- * given to another.
- */
-async function startOf(pid: number): Promise<string | undefined> {
-  try {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] || undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { processAlive, processStart } from './process.js';
 
 /**
  * One tutor process per cluster name: a lock file holding the owner's pid and
@@ -37,7 +13,7 @@ export async function acquireLock(path: string, clusterName: string): Promise<()
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      await writeFile(path, `${process.pid}\n${(await startOf(process.pid)) ?? ''}\n`, { flag: 'wx', mode: 0o600 });
+      await writeFile(path, `${process.pid}\n${(await processStart(process.pid)) ?? ''}\n`, { flag: 'wx', mode: 0o600 });
       let released = false;
       return async () => {
         if (released) return;
@@ -48,7 +24,7 @@ export async function acquireLock(path: string, clusterName: string): Promise<()
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const [pidLine = '', started = ''] = (await readFile(path, 'utf8').catch(() => '')).split('\n');
       const owner = Number.parseInt(pidLine, 10);
-      const ownerStarted = started === '' ? undefined : await startOf(owner);
+      const ownerStarted = started === '' ? undefined : await processStart(owner);
       const reused = ownerStarted !== undefined && ownerStarted !== started;
       if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && processAlive(owner) && !reused) {
         throw new TutorError(
