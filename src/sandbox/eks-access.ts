@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { checkToken, fingerprint, rememberToken } from './client-tokens.js';
-import { accountOf, epochSeconds, page, relay } from './eks-http.js';
+import { accountOf, type EksRoutes, epochSeconds, page, relay } from './eks-http.js';
 import type { EksView, Json } from './eks-view.js';
 import { unsignedAuthorization, type CallerScope } from './moto-client.js';
-import { eksError, jsonAnswer, type ProxyAnswer, type ProxyRequest } from './proxy-types.js';
+import { eksError, jsonAnswer, type ProxyAnswer } from './proxy-types.js';
 import type { AccessEntryMemo, ClusterMemo } from './timeline.js';
 import { childText, parseXml } from './xml.js';
 
@@ -106,13 +106,7 @@ const noEntry = (): ProxyAnswer =>
   );
 
 /** The access-entry routes under /clusters/{name}/access-entries. */
-export async function accessRoutes(
-  view: EksView,
-  request: ProxyRequest,
-  segments: string[],
-  body: Json | undefined,
-): Promise<ProxyAnswer | undefined> {
-  const { method, scope, url } = request;
+export const accessRoutes: EksRoutes = async (view, { method, scope, url }, segments, body) => {
   const [root, clusterName, sub, principalArn, policies, policyArn, extra] = segments;
   if (root !== 'clusters' || clusterName === undefined || sub !== 'access-entries' || extra !== undefined) return undefined;
   const cluster = await view.describeCluster(scope, clusterName);
@@ -184,4 +178,4 @@ export async function accessRoutes(
   entry.policies = entry.policies.filter((p) => p.policyArn !== policyArn);
   memory.setAccessEntry(entry);
   return jsonAnswer(200, {});
-}
+};

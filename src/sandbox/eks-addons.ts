@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { addonVersionsFor, describeAddonVersions, isAddonName } from './addon-versions.js';
 import { checkToken, fingerprint, rememberToken } from './client-tokens.js';
-import { accountOf, epochSeconds, page, relay } from './eks-http.js';
+import { accountOf, type EksRoutes, epochSeconds, page, relay } from './eks-http.js';
 import type { EksView, Json } from './eks-view.js';
 import type { CallerScope } from './moto-client.js';
-import { eksError, jsonAnswer, type ProxyAnswer, type ProxyRequest } from './proxy-types.js';
+import { eksError, jsonAnswer, type ProxyAnswer } from './proxy-types.js';
 import type { AddonMemo } from './timeline.js';
 
 /**
@@ -132,13 +132,7 @@ async function addonAction(
 }
 
 /** The add-on routes: /addons/supported-versions and /clusters/{name}/addons[/{addon}]. */
-export async function addonRoutes(
-  view: EksView,
-  request: ProxyRequest,
-  segments: string[],
-  body: Json | undefined,
-): Promise<ProxyAnswer | undefined> {
-  const { method, scope, url } = request;
+export const addonRoutes: EksRoutes = async (view, { method, scope, url }, segments, body) => {
   const [root, clusterName, sub, addonName, extra] = segments;
   if (root === 'addons' && clusterName === 'supported-versions' && segments.length === 2 && method === 'GET') {
     return jsonAnswer(200, describeAddonVersions(url.searchParams));
@@ -150,4 +144,4 @@ export async function addonRoutes(
     return undefined;
   }
   return addonAction(view, scope, method, clusterName, addonName);
-}
+};

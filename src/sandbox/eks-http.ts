@@ -1,7 +1,19 @@
-import type { EksAnswer, Json } from './eks-view.js';
+import type { EksAnswer, EksView, Json } from './eks-view.js';
 import { jsonAnswer, type ProxyAnswer, type ProxyRequest } from './proxy-types.js';
 
 /** Small pieces every EKS route shares: moto's answers passed on, JSON bodies read, lists paged. */
+
+/**
+ * The routes of one part of EKS that the sandbox answers itself (add-ons,
+ * access entries, upgrades): the request's path segments and its JSON body in,
+ * an answer out, or undefined for a request they do not take.
+ */
+export type EksRoutes = (
+  view: EksView,
+  request: ProxyRequest,
+  segments: string[],
+  body: Json | undefined,
+) => Promise<ProxyAnswer | undefined>;
 
 export function relay(answer: EksAnswer): ProxyAnswer {
   return jsonAnswer(answer.status, answer.json ?? {}, answer.status >= 300 ? answer.errorType : undefined);

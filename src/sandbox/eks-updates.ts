@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { checkToken, fingerprint, rememberToken } from './client-tokens.js';
-import { epochSeconds, relay } from './eks-http.js';
+import { type EksRoutes, epochSeconds, relay } from './eks-http.js';
 import { creatableOn } from './eks-versions.js';
 import type { EksView, Json } from './eks-view.js';
 import type { CallerScope } from './moto-client.js';
-import { eksError, jsonAnswer, type ProxyAnswer, type ProxyRequest } from './proxy-types.js';
+import { eksError, jsonAnswer, type ProxyAnswer } from './proxy-types.js';
 import type { UpdateMemo } from './timeline.js';
 
 /**
@@ -159,13 +159,7 @@ async function updateNodegroupVersion(
 }
 
 /** /clusters/{name}/updates[/{id}] and /clusters/{name}/node-groups/{ng}/update-version. */
-export async function updateRoutes(
-  view: EksView,
-  request: ProxyRequest,
-  segments: string[],
-  body: Json | undefined,
-): Promise<ProxyAnswer | undefined> {
-  const { method, scope, url } = request;
+export const updateRoutes: EksRoutes = async (view, { method, scope, url }, segments, body) => {
   const [root, clusterName, sub, id, action] = segments;
   if (root !== 'clusters' || clusterName === undefined) return undefined;
   if (sub === 'node-groups' && id !== undefined && action === 'update-version' && segments.length === 5 && method === 'POST') {
@@ -189,4 +183,4 @@ export async function updateRoutes(
   const update = view.memory.updatesOf(scope.region, clusterName).find((u) => u.id === id && u.nodegroupName === nodegroupName);
   if (!update) return eksError(404, 'ResourceNotFoundException', `No update found for ID: ${id}`, { clusterName });
   return jsonAnswer(200, { update: updateJson(view, update) });
-}
+};
