@@ -1,13 +1,7 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import writeFileAtomic from 'write-file-atomic';
-import { TutorError } from '../errors.js';
-import { text } from '../text.js';
-
-const run = promisify(execFile);
 
 /** A certificate authority and a server certificate for 127.0.0.1, all PEM. */
 export interface SandboxCertificates {
@@ -19,25 +13,6 @@ export interface SandboxCertificates {
   remove(): Promise<void>;
 }
 
-export const OPENSSL_MISSING = text(
-  'openssl was not found on PATH; the sandbox needs it to make a certificate for its local Kubernetes API. Install openssl and try again.',
-  'openssl が PATH に見つかりません。サンドボックスはローカルの Kubernetes API の証明書を作るのに openssl を使います。openssl をインストールしてから再実行してください。',
-);
-
-async function openssl(dir: string, args: string[]): Promise<void> {
-  try {
-    await run('openssl', args, { cwd: dir, timeout: 30_000 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new TutorError('TOOL_MISSING', OPENSSL_MISSING, error);
-    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim();
-    throw new TutorError(
-      'SANDBOX',
-      text(`openssl could not make the sandbox certificates: ${stderr}`, `openssl でサンドボックスの証明書を作れませんでした: ${stderr}`),
-      error,
-    );
-  }
-}
-
 const EC_KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
 
 /**
@@ -46,10 +21,12 @@ const EC_KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-n
  * once so a killed tutor leaves no key on disk.
  */
 export async function makeCertificates(): Promise<SandboxCertificates> {
+  // openssl (and execa, which runs it) is loaded only when certificates are made.
+  const { runOpenssl } = await import('../kube/openssl.js');
   const dir = await mkdtemp(join(tmpdir(), 'eks-sandbox-'));
   const remove = () => rm(dir, { recursive: true, force: true });
   try {
-    await openssl(dir, [
+    await runOpenssl(dir, [
       'req',
       '-x509',
       ...EC_KEY,
@@ -66,12 +43,12 @@ export async function makeCertificates(): Promise<SandboxCertificates> {
       '-addext',
       'keyUsage=critical,keyCertSign,cRLSign',
     ]);
-    await openssl(dir, ['req', '-new', ...EC_KEY, '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=kube-apiserver']);
+    await runOpenssl(dir, ['req', '-new', ...EC_KEY, '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=kube-apiserver']);
     await writeFile(
       join(dir, 'server.ext'),
       'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n',
     );
-    await openssl(dir, [
+    await runOpenssl(dir, [
       'x509',
       '-req',
       '-in',
