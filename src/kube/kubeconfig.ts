@@ -1,9 +1,23 @@
-import { mkdir, readFile, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Scalar, type YAMLMap } from 'yaml';
-import { TutorError } from '../errors.js';
-import { text } from '../text.js';
+import { isScalar, isSeq, stringify, type YAMLMap } from 'yaml';
+import {
+  SECTIONS,
+  blockItem,
+  column,
+  findPair,
+  flowMapEnd,
+  itemLines,
+  linesEnd,
+  mapEnd,
+  nameOf,
+  parse,
+  parseMap,
+  rangeOf,
+  replaceLines,
+  scalarText,
+  seqIndent,
+  splice,
+  type Section,
+} from './kubeconfig-text.js';
 
 /**
  * The tutor's entry in a kubeconfig: what `aws eks update-kubeconfig` writes.
@@ -27,10 +41,7 @@ export interface KubeconfigEntry {
   exec: ExecSpec;
 }
 
-const SECTIONS = ['clusters', 'contexts', 'users'] as const;
-type Section = (typeof SECTIONS)[number];
 type Item = { name: string } & Record<string, unknown>;
-type Range = [number, number];
 
 /** Adds or replaces the cluster, user and context named entry.name and makes it current. Returns the new text and the current-context before (null if none). */
 export function mergeEntry(source: string | undefined, entry: KubeconfigEntry): { text: string; previousContext: string | null } {
@@ -108,40 +119,7 @@ export function readEntry(source: string, name: string): (KubeconfigEntry & { cu
 }
 
 export { kubeconfigPath } from './kubeconfig-path.js';
-
-/** Reads the file, or undefined when absent. A file the tutor could not edit safely is refused here, where its name is known, before anything is written. */
-export async function readKubeconfig(path: string): Promise<string | undefined> {
-  let source: string;
-  try {
-    source = await readFile(path, 'utf8');
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return undefined;
-    throw fileError(path, 'read', error);
-  }
-  parse(source, path);
-  return source;
-}
-
-/** Writes atomically. If the file existed: first copies it to `<path>.eks-basics-tutor.bak` (mode 0600), keeps its mode. New file: mode 0600, parent dir created (0700). */
-export async function writeKubeconfig(path: string, content: string): Promise<void> {
-  try {
-    const before = await readFile(path).catch((error: unknown) => {
-      if (errorCode(error) === 'ENOENT') return undefined;
-      throw error;
-    });
-    if (before === undefined) {
-      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-      await writeFileAtomic(path, content, { mode: 0o600 });
-      return;
-    }
-    // The backup may hold credentials, so it is private whatever the original's mode.
-    await writeFileAtomic(`${path}.eks-basics-tutor.bak`, before, { mode: 0o600 });
-    // write-file-atomic follows a symlinked kubeconfig and keeps its owner; the mode is kept explicitly.
-    await writeFileAtomic(path, content, { mode: (await stat(path)).mode & 0o7777 });
-  } catch (error) {
-    throw fileError(path, 'write', error);
-  }
-}
+export { readKubeconfig, writeKubeconfig } from './kubeconfig-file.js';
 
 /** The three items, with keys in the order the aws CLI v1 writes them (it is not alphabetical everywhere). */
 function itemsOf(entry: KubeconfigEntry): Record<Section, Item> {
@@ -248,119 +226,5 @@ function currentContext(root: YAMLMap): string | null {
   return isScalar(value) && typeof value.value === 'string' && value.value !== '' ? value.value : null;
 }
 
-/** How far this file indents list dashes under their key: kubectl writes 0, many editors 2. */
-function seqIndent(s: string, root: YAMLMap): number {
-  for (const { key, value } of root.items) {
-    if (isSeq(value) && !value.flow && value.items.length > 0) return column(s, rangeOf(value)[0]) - column(s, rangeOf(key)[0]);
-  }
-  return 0;
-}
-
-function scalarText(value: string, type?: Scalar.Type): string {
-  if (type === 'QUOTE_DOUBLE') return JSON.stringify(value);
-  if (type === 'QUOTE_SINGLE') return `'${value.replaceAll("'", "''")}'`;
-  return stringify(value, { lineWidth: 0 }).trimEnd(); // plain where that is safe, quoted where not
-}
-
-function blockItem(item: Item, dash: number, content: number, indentSeq: boolean, eol: string): string {
-  const lines = stringify(item, { lineWidth: 0, indentSeq }).trimEnd().split('\n');
-  const first = `${' '.repeat(dash)}-${' '.repeat(Math.max(1, content - dash - 1))}`;
-  return lines.map((line, i) => (i === 0 ? first : ' '.repeat(content)) + line + eol).join('');
-}
-
-function parse(source: string, file?: string) {
-  const doc = parseDocument(source);
-  const root = doc.contents;
-  let problem = doc.errors[0]?.message.split('\n')[0];
-  if (!problem && root !== null && !isMap(root)) problem = 'the top level is not a mapping';
-  for (const section of SECTIONS) {
-    const value = isMap(root) ? findPair(root, section)?.value : undefined;
-    if (!problem && value && !isSeq(value) && !(isScalar(value) && value.value === null)) problem = `${section} is not a list`;
-  }
-  if (problem) throw notEditable(file, problem, doc.errors[0]);
-  return { doc, root: isMap(root) ? root : null, eol: source.includes('\r\n') ? '\r\n' : '\n' };
-}
-
-function parseMap(source: string) {
-  const parsed = parse(source);
-  if (!parsed.root) throw notEditable(undefined, 'it holds no settings');
-  return { ...parsed, root: parsed.root };
-}
-
-const findPair = (root: YAMLMap, key: string) => root.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
-const nameOf = (item: unknown) => (isMap(item) ? item.get('name') : undefined);
 const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
-const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code;
-
-function rangeOf(node: unknown): Range {
-  const range = (node as { range?: [number, number, number] | null } | undefined)?.range;
-  if (!range) throw notEditable(undefined, 'an unexpected layout');
-  return [range[0], range[1]];
-}
-
-const lineStart = (s: string, at: number) => s.lastIndexOf('\n', at - 1) + 1;
-/** A byte-order mark is not indentation. */
-const column = (s: string, at: number) => at - lineStart(s, at) - (lineStart(s, at) === 0 && s.startsWith('\uFEFF') ? 1 : 0);
-
-/** Where the line holding the end of a node stops, newline included: a range stops before an inline comment. */
-function linesEnd(s: string, end: number): number {
-  if (end > 0 && s.charAt(end - 1) === '\n') return end;
-  const newline = s.indexOf('\n', end);
-  return newline === -1 ? s.length : newline + 1;
-}
-
-/** An item's whole lines, from its dash (which may sit alone on the line above) to the end of its last line. */
-function itemLines(s: string, item: unknown): Range {
-  const [start, end] = rangeOf(item);
-  let dash = start;
-  while (dash > 0 && /\s/.test(s.charAt(dash - 1))) dash--;
-  return [lineStart(s, s.charAt(dash - 1) === '-' ? dash - 1 : start), linesEnd(s, end)];
-}
-
-/** After the last key's lines, before trailing comments. */
-function mapEnd(s: string, root: YAMLMap): number {
-  const last = root.items.at(-1);
-  return linesEnd(s, rangeOf(last?.value ?? last?.key)[1]);
-}
-
-function flowMapEnd(root: YAMLMap): Range {
-  const last = root.items.at(-1);
-  const at = last ? rangeOf(last.value ?? last.key)[1] : rangeOf(root)[0] + 1;
-  return [at, at];
-}
-
-/** Replaces whole lines. At the end of a file with no final newline it keeps it that way, so inserting and removing mirror each other. */
-function replaceLines(s: string, [start, end]: Range, lines: string, eol: string): string {
-  if (end < s.length || s.endsWith('\n') || s.length === 0) return splice(s, [start, end], lines);
-  if (start === end) return s + eol + lines.slice(0, lines.length - eol.length);
-  const before = start - (s.charAt(start - 2) === '\r' ? 2 : 1);
-  return lines === '' ? s.slice(0, Math.max(0, before)) : splice(s, [start, end], lines.slice(0, lines.length - eol.length));
-}
-
-const splice = (s: string, [start, end]: Range, insert: string) => s.slice(0, start) + insert + s.slice(end);
-
-/** Kubeconfig problems are the learner's to fix, so they are BAD_INPUT; nothing has been written when they are thrown. */
-function notEditable(file: string | undefined, reason: string, cause?: unknown): TutorError {
-  return new TutorError(
-    'BAD_INPUT',
-    text(
-      `${file ?? 'The kubeconfig'} cannot be edited safely (${reason}). Nothing was changed. Fix the file (\`kubectl config view\` shows what kubectl makes of it) or set KUBECONFIG to another file.`,
-      `${file ?? 'kubeconfig'} を安全に編集できません（${reason}）。何も変更していません。ファイルを直す（\`kubectl config view\` で kubectl の解釈を確認できます）か、KUBECONFIG に別のファイルを指定してください。`,
-    ),
-    cause,
-  );
-}
-
-function fileError(path: string, action: 'read' | 'write', cause: unknown): TutorError {
-  if (cause instanceof TutorError) return cause;
-  const reason = cause instanceof Error ? cause.message : String(cause);
-  return new TutorError(
-    'BAD_INPUT',
-    text(
-      `Could not ${action} ${path}: ${reason}. Check its permissions, or set KUBECONFIG to another file.`,
-      `${path} を${action === 'read' ? '読め' : '書け'}ませんでした: ${reason}。権限を確認するか、KUBECONFIG に別のファイルを指定してください。`,
-    ),
-    cause,
-  );
-}
