@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -6,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CLI } from '../support/cli.js';
 import { useLearners } from '../support/sandbox-cli.js';
+import { tmuxServer } from '../support/tmux.js';
 
 /**
  * One sandbox build seen from several terminals at once: the tutor open in one
@@ -13,29 +13,12 @@ import { useLearners } from '../support/sandbox-cli.js';
  * others, as a learner following the README works.
  */
 const learners = useLearners();
-const SOCKET = `tutor-terminals-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-t', 'tutor');
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const quoted = (words: string[]) => words.map((word) => `'${word.replace(/'/g, `'\\''`)}'`).join(' ');
+const server = tmuxServer('tutor-terminals');
+const term = server.session('tutor');
+const screen = () => term.screen();
+const waitFor = (what: RegExp, timeoutMs = 90_000): Promise<string> => term.waitFor(what, timeoutMs);
 
-async function waitFor(what: RegExp, timeoutMs = 90_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const text = screen();
-    if (what.test(text)) return text;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(what)}; the screen:\n${text}`);
-    await pause(200);
-  }
-}
-
-afterAll(() => {
-  try {
-    tmux('kill-server');
-  } catch {
-    // already gone
-  }
-});
+afterAll(() => server.kill());
 
 describe('one sandbox build across terminals', () => {
   it(
@@ -64,7 +47,7 @@ describe('one sandbox build across terminals', () => {
         'AWS_ACCESS_KEY_ID=testing',
         'AWS_SECRET_ACCESS_KEY=testing',
       ];
-      const command = quoted([
+      term.open(100, 30, [
         ...env,
         process.execPath,
         CLI,
@@ -76,9 +59,8 @@ describe('one sandbox build across terminals', () => {
         '--lang',
         'en',
       ]);
-      tmux('new-session', '-d', '-s', 'tutor', '-x', '100', '-y', '30', `${command}; echo "EXITED $?"; sleep 600`);
       await waitFor(/Start with the lesson menu/);
-      tmux('send-keys', '-t', 'tutor', 'Enter');
+      term.send('Enter');
       // The lesson menu's footer counts the build's resources once the tutor's session reads the ledger.
       const opened = await waitFor(/[1-9]\d* resources/);
       const counted = /(\d+) resources/.exec(opened)![1];
@@ -111,7 +93,7 @@ describe('one sandbox build across terminals', () => {
       expect(still).toContain(`${counted} resources`);
 
       // The tutor closed, down in yet another process removes the build all the others saw.
-      tmux('send-keys', '-t', 'tutor', 'q');
+      term.send('q');
       await waitFor(/EXITED 0/, 30_000);
       const down = await learner.run(['down', '--sandbox', '--yes', '--time-scale', '0']);
       expect(down.exitCode, down.stderr).toBe(0);

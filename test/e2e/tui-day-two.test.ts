@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DAY_TWO_ACTIONS } from '../../src/aws/day-two/actions.js';
 import { useLearners, type Learner } from '../support/sandbox-cli.js';
+import { pause, tmuxServer } from '../support/tmux.js';
 
 /**
  * Day two from the built program's screens, in a real terminal: tmux runs
@@ -10,31 +10,21 @@ import { useLearners, type Learner } from '../support/sandbox-cli.js';
  * add-ons and access actions run from the day-two menu with the real kubectl.
  */
 const CLI = resolve('dist/cli.js');
-const SOCKET = `tutor-day-two-${process.pid}`;
-const SESSION = 'tutor';
+const server = tmuxServer('tutor-day-two');
+const term = server.session('tutor');
 const learners = useLearners();
 let learner: Learner;
 
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-t', SESSION);
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const screen = () => term.screen();
 
 async function press(...keys: string[]): Promise<void> {
   for (const key of keys) {
-    tmux('send-keys', '-t', SESSION, key);
+    term.send(key);
     await pause(key === 'Escape' ? 400 : 200);
   }
 }
 
-async function waitFor(what: string | RegExp, timeoutMs = 60_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const text = screen();
-    if (typeof what === 'string' ? text.includes(what) : what.test(text)) return text;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(what)}; the screen:\n${text}`);
-    await pause(200);
-  }
-}
+const waitFor = (what: string | RegExp, timeoutMs = 60_000): Promise<string> => term.waitFor(what, timeoutMs);
 
 /** From an action's first page to its Calls page, then Enter runs it; its Check page once it is done. */
 async function runAction(title: string): Promise<string> {
@@ -63,11 +53,7 @@ async function runAction(title: string): Promise<string> {
 }
 
 afterAll(async () => {
-  try {
-    tmux('kill-server');
-  } catch {
-    // already gone
-  }
+  server.kill();
   await learner?.run(['down', '--sandbox', '--yes', '--time-scale', '0'], { timeoutMs: 240_000 });
 }, 300_000);
 
@@ -77,7 +63,7 @@ describe('day two in the TUI (tmux, 80×24, sandbox)', () => {
     const up = await learner.run(['up', '--sandbox', '--yes', '--time-scale', '0', '--kubernetes-version', '1.35'], { timeoutMs: 300_000 });
     expect(up.exitCode, up.stdout + up.stderr).toBe(0);
 
-    const command = [
+    term.open(80, 24, [
       'env',
       `HOME=${learner.home}`,
       `KUBECONFIG=${learner.kubeconfig}`,
@@ -91,10 +77,7 @@ describe('day two in the TUI (tmux, 80×24, sandbox)', () => {
       learner.stateDir,
       '--lang',
       'en',
-    ]
-      .map((word) => `'${word.replace(/'/g, `'\\''`)}'`)
-      .join(' ');
-    tmux('new-session', '-d', '-s', SESSION, '-x', '80', '-y', '24', `${command}; echo "EXITED $?"; sleep 600`);
+    ]);
     await waitFor('Start with the lesson menu', 90_000);
     await press('Enter');
     await waitFor('d runs them');

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/lessons/index.js';
 import { S } from '../../src/screens/strings.js';
 import type { Lang } from '../../src/text.js';
+import { pause, tmuxServer, type TmuxSession } from '../support/tmux.js';
 
 /**
  * The presenter's path with the built program in a real terminal of 80×24
@@ -14,11 +14,8 @@ import type { Lang } from '../../src/text.js';
  * from the welcome screen to the Ready nodes in fewer than 25 key presses.
  */
 const CLI = resolve('dist/cli.js');
-const SOCKET = `tutor-presenter-${process.pid}`;
+const server = tmuxServer('tutor-presenter');
 let dir: string;
-
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it first).');
@@ -26,17 +23,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  try {
-    tmux('kill-server');
-  } catch {
-    // already gone
-  }
+  server.kill();
   if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
-function start(session: string, lang: Lang): void {
+function start(session: string, lang: Lang): TmuxSession {
   const state = join(dir, lang);
-  const command = [
+  const term = server.session(session);
+  term.open(80, 24, [
     'env',
     `KUBECONFIG=${join(state, 'kubeconfig')}`,
     'NO_COLOR=1',
@@ -50,30 +44,20 @@ function start(session: string, lang: Lang): void {
     state,
     '--lang',
     lang,
-  ]
-    .map((word) => `'${word.replace(/'/g, `'\\''`)}'`)
-    .join(' ');
-  tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', `${command}; echo "EXITED $?"; sleep 600`);
+  ]);
+  return term;
 }
 
 describe.each(['en', 'ja'] as const)('the presenter track, built program, 80×24, sandbox (%s)', (lang) => {
   it('goes from the welcome screen to the Ready nodes in fewer than 25 key presses', async () => {
     const session = `presenter-${lang}`;
-    start(session, lang);
-    const screen = () => tmux('capture-pane', '-p', '-t', session);
-    const waitFor = async (test: (text: string) => boolean, what: string, timeoutMs = 120_000): Promise<string> => {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const text = screen();
-        if (test(text)) return text;
-        if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; the screen:\n${text}`);
-        await pause(200);
-      }
-    };
+    const term = start(session, lang);
+    const waitFor = (test: (text: string) => boolean, what: string, timeoutMs = 120_000): Promise<string> =>
+      term.waitFor(test, timeoutMs, what);
     let presses = 0;
     const press = async (key: string) => {
       presses++;
-      tmux('send-keys', '-t', session, key);
+      term.send(key);
       await pause(300);
     };
     const pageOf = (text: string): 'learn' | 'call' | 'run' | 'check' | 'other' =>

@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pause, tmuxServer } from '../support/tmux.js';
 
 /**
  * The built program in a real terminal: tmux runs `node dist/cli.js` in a
@@ -11,31 +11,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * `npm test` builds dist/cli.js before vitest starts.
  */
 const CLI = resolve('dist/cli.js');
-const SOCKET = `tutor-test-${process.pid}`;
-const SESSION = 'tutor';
+const server = tmuxServer('tutor-test');
+const term = server.session('tutor');
 let dir: string;
 
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-t', SESSION);
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const screen = () => term.screen();
 
 async function press(...keys: string[]): Promise<void> {
   for (const key of keys) {
-    tmux('send-keys', '-t', SESSION, key);
+    term.send(key);
     // Esc alone must not be read as the start of an Alt+key.
     await pause(key === 'Escape' ? 400 : 150);
   }
 }
 
-async function waitFor(what: string | RegExp, timeoutMs = 60_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const text = screen();
-    if (typeof what === 'string' ? text.includes(what) : what.test(text)) return text;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(what)}; the screen:\n${text}`);
-    await pause(200);
-  }
-}
+const waitFor = (what: string | RegExp, timeoutMs = 60_000): Promise<string> => term.waitFor(what, timeoutMs);
 
 /**
  * Step 5 with Enter pressed every 30 ms from its Run page on, as a key held down
@@ -47,7 +37,7 @@ async function enterFlood(): Promise<void> {
   let doneAt = -1;
   const deadline = Date.now() + 240_000;
   for (let i = 0; doneAt < 0 && Date.now() < deadline; i++) {
-    tmux('send-keys', '-t', SESSION, 'Enter');
+    term.send('Enter');
     await pause(30);
     if (i % 3 !== 0) continue;
     const text = screen();
@@ -64,7 +54,7 @@ async function enterFlood(): Promise<void> {
 beforeAll(async () => {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it first).');
   dir = await mkdtemp(join(tmpdir(), 'tutor-tmux-'));
-  const command = [
+  term.open(100, 30, [
     'env',
     `KUBECONFIG=${join(dir, 'kubeconfig')}`,
     'NO_COLOR=1',
@@ -79,18 +69,11 @@ beforeAll(async () => {
     dir,
     '--lang',
     'en',
-  ]
-    .map((word) => `'${word.replace(/'/g, `'\\''`)}'`)
-    .join(' ');
-  tmux('new-session', '-d', '-s', SESSION, '-x', '100', '-y', '30', `${command}; echo "EXITED $?"; sleep 600`);
+  ]);
 });
 
 afterAll(async () => {
-  try {
-    tmux('kill-server');
-  } catch {
-    // already gone
-  }
+  server.kill();
   if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
