@@ -129,7 +129,8 @@ export async function teardown(ctx: StepContext, plan: Found[]): Promise<Teardow
   const queue = teardownOrder(plan);
   const deleted: Found[] = [];
   const seen = new Set(queue.map((f) => `${f.kind}:${f.id}`));
-  const rescanAfter = deleteRank('load-balancer');
+  // Once what goes first of what the cluster leaves behind is gone (its load balancers), the VPC is looked in again.
+  const rescanAfter = Math.min(...LEFT_BY_THE_CLUSTER.map(deleteRank));
   let rescanned = !queue.some((f) => deleteRank(f.kind) <= rescanAfter);
   for (let i = 0; i < queue.length; i++) {
     const f = queue[i]!;

@@ -65,6 +65,12 @@ export interface KindFacts {
   inventoried: boolean;
   /** Who makes it when the tutor does not: Kubernetes (a Service) or EKS itself. */
   madeBy?: 'kubernetes' | 'eks';
+  /**
+   * The step that owns what the tutor does not make: the cluster's (3) for what
+   * Kubernetes and EKS make for the cluster. Its keys name no step: a screen
+   * does not count it among a step's resources.
+   */
+  ownedBy?: 3;
   /** USD per hour while it exists (list prices, an estimate); absent: free. */
   hourly?: (resource: PriceInput, config: PriceConfig) => number;
 }
@@ -86,8 +92,8 @@ export const KEYS = {
 
 export const KINDS: Record<Kind, KindFacts> = {
   // What a Service of type LoadBalancer or an Ingress made is deleted through Kubernetes first, while the cluster exists.
-  'kubernetes-service': { keys: [{ prefix: 'svc' }], deleteRank: 5, inventoried: true, madeBy: 'kubernetes' },
-  'kubernetes-ingress': { keys: [{ prefix: 'ing' }], deleteRank: 6, inventoried: true, madeBy: 'kubernetes' },
+  'kubernetes-service': { keys: [{ prefix: 'svc' }], deleteRank: 5, inventoried: true, madeBy: 'kubernetes', ownedBy: 3 },
+  'kubernetes-ingress': { keys: [{ prefix: 'ing' }], deleteRank: 6, inventoried: true, madeBy: 'kubernetes', ownedBy: 3 },
   'eks-nodegroup': {
     keys: [{ prefix: KEYS.nodegroup, step: 5 }],
     deleteRank: 10,
@@ -114,6 +120,7 @@ export const KINDS: Record<Kind, KindFacts> = {
     deleteRank: 25,
     inventoried: true,
     madeBy: 'kubernetes',
+    ownedBy: 3,
     lifecycle: { pollMs: 15_000, createMs: 3 * MINUTE, deleteMs: MINUTE },
     hourly: (r, c) =>
       loadBalancerHour(c.region, {
@@ -136,10 +143,11 @@ export const KINDS: Record<Kind, KindFacts> = {
     deleteRank: 45,
     inventoried: true,
     madeBy: 'eks',
+    ownedBy: 3,
     lifecycle: { pollMs: 10_000, createMs: 0, deleteMs: 2 * MINUTE },
     hourly: (r) => (r.details?.publicIp ? PRICES.publicIpv4Hour : 0),
   },
-  'security-group': { keys: [{ prefix: 'sg' }], deleteRank: 47, inventoried: true, madeBy: 'kubernetes' },
+  'security-group': { keys: [{ prefix: 'sg' }], deleteRank: 47, inventoried: true, madeBy: 'kubernetes', ownedBy: 3 },
   'internet-gateway': { keys: [{ prefix: 'igw', step: 2 }], deleteRank: 50, inventoried: true },
   subnet: { keys: [{ prefix: 'subnet', step: 2 }], deleteRank: 60, inventoried: true },
   'route-table': { keys: [{ prefix: 'rtb', step: 2 }], deleteRank: 70, inventoried: true },
@@ -196,6 +204,14 @@ export const SLOW_KINDS: ReadonlySet<string> = new Set(
     .filter(([, f]) => f.lifecycle && f.lifecycle.createMs > 0)
     .map(([k]) => k),
 );
+/**
+ * What Kubernetes or EKS made for the cluster in the tutor's VPC and AWS keeps
+ * after it (load balancers, network interfaces, security groups): deleted after
+ * the cluster, and looked for again once it is gone.
+ */
+export const LEFT_BY_THE_CLUSTER: readonly Kind[] = (Object.keys(KINDS) as Kind[])
+  .filter((k) => KINDS[k].ownedBy === 3 && KINDS[k].madeBy && KINDS[k].deleteRank > KINDS['eks-cluster'].deleteRank)
+  .sort((a, b) => KINDS[a].deleteRank - KINDS[b].deleteRank);
 /** Kinds an inventory reports. */
 export const INVENTORIED_KINDS: ReadonlySet<string> = new Set(
   Object.entries(KINDS)

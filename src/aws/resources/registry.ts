@@ -12,7 +12,7 @@ import { elasticIpResource } from './elastic-ip.js';
 import type { Found } from './found.js';
 import { iamRoleResource } from './iam-role.js';
 import { internetGatewayResource } from './internet-gateway.js';
-import { deleteRank, type Kind } from './kinds.js';
+import { deleteRank } from './kinds.js';
 import { kubeconfigResource } from './kubeconfig.js';
 import { kubernetesIngressResource, kubernetesServiceResource } from './kubernetes.js';
 import { loadBalancerResource } from './load-balancer.js';
@@ -24,7 +24,7 @@ import { subnetResource } from './subnet.js';
 import type { ResourceType } from './types.js';
 import { vpcResource } from './vpc.js';
 
-export { KINDS, deleteRank, lifecycle, stepOf, type Kind } from './kinds.js';
+export { KINDS, LEFT_BY_THE_CLUSTER, deleteRank, lifecycle, stepOf, type Kind } from './kinds.js';
 
 /** In the order an inventory lists them. */
 export const RESOURCES: readonly ResourceType[] = [
@@ -53,6 +53,3 @@ export function resourceType(kind: string): ResourceType | undefined {
 export function deleteOrder(found: readonly Found[]): Found[] {
   return [...found].sort((a, b) => deleteRank(a.kind) - deleteRank(b.kind));
 }
-
-/** Kinds that Kubernetes or EKS made in the tutor's VPC: looked for again once the cluster is gone. */
-export const LEFT_BY_THE_CLUSTER: readonly Kind[] = ['load-balancer', 'network-interface', 'security-group'];
