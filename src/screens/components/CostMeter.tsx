@@ -3,7 +3,7 @@ import { PRICE_DATE, formatUsd } from '../../aws/cost.js';
 import { plannedHourly, stepsThrough } from '../../present/sums.js';
 import { useTutor } from '../contexts/tutor.js';
 import { useUi } from '../contexts/ui.js';
-import { useNow } from '../hooks/useNow.js';
+import { useNowShown } from '../hooks/useNow.js';
 import { useServices } from '../contexts/services.js';
 import { costNow } from '../state/cost.js';
 import { S } from '../strings.js';
@@ -15,9 +15,15 @@ function useCost() {
   const services = useServices();
   const { theme } = useUi();
   const first = costNow(resources, config, services.now());
-  // The total grows while something is billed: tick once a second then, not otherwise (never in plain mode).
-  const now = useNow(first.hourly > 0 && !theme.plain);
+  // The total grows while something is billed: checked each second then, and drawn again when its
+  // figures change (never in plain mode).
+  const now = useNowShown(first.hourly > 0 && !theme.plain, (at) => shownCost(costNow(resources, config, at)));
   return { cost: costNow(resources, config, now), config };
+}
+
+/** The figures the meter shows, as text: what decides whether it is drawn again. */
+function shownCost(cost: { hourly: number; total: number }): string {
+  return `${formatUsd(cost.hourly)} ${formatUsd(cost.total)}`;
 }
 
 /** The status line's cost: $/hour now and the total so far, an estimate; in the sandbox, what it would cost in AWS. */

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useServices } from '../contexts/services.js';
 
 type Listener = () => void;
@@ -41,4 +41,32 @@ export function useNow(active: boolean, everyMs = 1000): number {
     return subscribe(everyMs, () => setNow(services.now()));
   }, [active, everyMs, services]);
   return active ? now : services.now();
+}
+
+/**
+ * The wall clock for a figure that moves more slowly than the clock (the cost
+ * meter's total passes a tenth of a cent every half minute or so): it is
+ * checked in the shared tick, but the component redraws only when `shown(now)`
+ * changes, so a screen with nothing else running is not drawn again each second.
+ */
+export function useNowShown(active: boolean, shown: (now: number) => string): number {
+  const services = useServices();
+  const [now, setNow] = useState(() => services.now());
+  const latest = useRef({ shown, text: '' });
+  latest.current.shown = shown;
+  useEffect(() => {
+    if (!active) return undefined;
+    const check = () => {
+      const at = services.now();
+      const text = latest.current.shown(at);
+      if (text === latest.current.text) return;
+      latest.current.text = text;
+      setNow(at);
+    };
+    check();
+    return subscribe(1000, check);
+  }, [active, services]);
+  const at = active ? now : services.now();
+  latest.current.text = shown(at);
+  return at;
 }
