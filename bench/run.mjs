@@ -2,11 +2,11 @@
 // of the built program, each against a floor measured in the same run; prints
 // one table and keeps the details in .bench/results.json.
 //
-//   node bench/run.mjs [--only start,install,engine,wall,waiting,tui] [--runs N]
+//   node bench/run.mjs [--only start,install,engine,api,wall,waiting,tui] [--runs N]
 //                      [--engine-rounds N] [--wait-seconds N] [--node-releases 22,24] [--record]
 // --record writes the results into BENCHMARKS.md. Exit code 1 when a target fails.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,8 @@ const argValue = (name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const ONLY = new Set((argValue('--only') ?? 'start,install,engine,waiting,tui,wall').split(','));
+// The API calls are counted in the engine section's runs.
+if (ONLY.has('api')) ONLY.add('engine');
 const RUNS = Number(argValue('--runs') ?? 7);
 const ENGINE_ROUNDS = Number(argValue('--engine-rounds') ?? 3);
 const WAIT_SECONDS = Number(argValue('--wait-seconds') ?? 60);
@@ -66,6 +68,36 @@ function row(section, figure, value, floorName, floorValue, target, pass, note =
   });
 }
 const v = (n, text) => ({ n, text });
+
+/** A target of a median against its floor: at most `times` the floor. */
+const atMost = (times) => ({ text: `≤ ${times}×`, pass: (x, floor) => x <= times * floor });
+
+/**
+ * The rows of one pty run, from a table: each spec names its figure, its
+ * command (`key`, whose median is the value), the command that is its floor
+ * (`floor`, shown as `floorName`), its target (`{ text, pass(value, floor) }`,
+ * none for a figure shown for information) and a note. Falsy specs are left
+ * out. Returns the medians.
+ */
+function medianRows(section, result, specs) {
+  const m = Object.fromEntries(Object.entries(result.samples).map(([k, list]) => [k, median(list)]));
+  for (const spec of specs.filter(Boolean)) {
+    const value = m[spec.key];
+    const floor = m[spec.floor];
+    const error = result.errors[spec.key] ? ` (${result.errors[spec.key].slice(0, 80)})` : '';
+    row(
+      section,
+      spec.figure,
+      v(value, ms(value)),
+      spec.floorName ?? spec.floor,
+      v(floor, ms(floor)),
+      spec.target?.text ?? '',
+      spec.target ? Number.isFinite(value) && spec.target.pass(value, floor) : null,
+      `${spec.note ?? ''}${error}`,
+    );
+  }
+  return m;
+}
 
 function machine() {
   const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
@@ -108,7 +140,6 @@ async function startSection() {
   );
   const { list, skipped } = nodeReleases(NODE_RELEASES);
   details.start = { releases: {}, skipped };
-  let ownFloor;
   for (const [i, node] of list.entries()) {
     const state = tempDir('start');
     const cache = tempDir('compile-cache');
@@ -140,75 +171,33 @@ async function startSection() {
     log(`  ${node.label} (${node.version})`);
     const result = pty({ runs: RUNS, warmup: 1, timeout: 30, commands });
     details.start.releases[node.version] = result;
-    const m = Object.fromEntries(Object.entries(result.samples).map(([k, samples]) => [k, median(samples)]));
-    const floor = m['node -e 0'];
-    if (i === 0) ownFloor = floor;
-    const err = (name) => (result.errors[name] ? ` (${result.errors[name].slice(0, 80)})` : '');
-    const f = v(floor, ms(floor));
     const at = `${node.label} (${node.version})`;
-    const ok = (x) => Number.isFinite(x) && x <= 3 * floor;
-    row(
-      'Start',
-      `${at}: menu usable (pty, dry run)`,
-      v(m.menu, ms(m.menu)),
-      'node -e 0',
-      f,
-      '≤ 3×',
-      ok(m.menu),
-      `median of ${RUNS}; drawn, Enter → lesson list${err('menu')}`,
-    );
-    if (hasCache)
-      row(
-        'Start',
-        `${at}: menu usable, bin with compile cache`,
-        v(m['menu, compile cache'], ms(m['menu, compile cache'])),
-        'node -e 0',
-        f,
-        '≤ 3×',
-        ok(m['menu, compile cache']),
-        `second start onwards${err('menu, compile cache')}`,
-      );
-    row(
-      'Start',
-      `${at}: TUI header frame`,
-      v(m.header, ms(m.header)),
-      'node -e 0',
-      f,
-      '',
-      null,
-      `first frame with the header${err('header')}`,
-    );
-    row(
-      'Start',
-      `${at}: checks filled in`,
-      v(m.checks, ms(m.checks)),
-      'node -e 0',
-      f,
-      '',
-      null,
-      `Node.js, kubectl, aws CLI${err('checks')}`,
-    );
-    if (i === 0) {
-      row(
-        'Start',
-        'TUI menu usable vs aws --version',
-        v(m.menu, ms(m.menu)),
-        'aws --version',
-        v(m['aws --version'], ms(m['aws --version'])),
-        '< 1×',
-        Number.isFinite(m.menu) ? m.menu < m['aws --version'] : false,
-      );
-      row(
-        'Start',
-        'eks-basics-tutor --version',
-        v(m['cli --version'], ms(m['cli --version'])),
-        'node -e 0',
-        v(ownFloor, ms(ownFloor)),
-        '',
-        null,
-        'whole bundle compiled, nothing rendered',
-      );
-    }
+    const floor = 'node -e 0';
+    medianRows('Start', result, [
+      {
+        key: 'menu',
+        figure: `${at}: menu usable (pty, dry run)`,
+        floor,
+        target: atMost(3),
+        note: `median of ${RUNS}; drawn, Enter → lesson list`,
+      },
+      hasCache && {
+        key: 'menu, compile cache',
+        figure: `${at}: menu usable, bin with compile cache`,
+        floor,
+        target: atMost(3),
+        note: 'second start onwards',
+      },
+      { key: 'header', figure: `${at}: TUI header frame`, floor, note: 'first frame with the header' },
+      { key: 'checks', figure: `${at}: checks filled in`, floor, note: 'Node.js, kubectl, aws CLI' },
+      i === 0 && {
+        key: 'menu',
+        figure: 'TUI menu usable vs aws --version',
+        floor: 'aws --version',
+        target: { text: '< 1×', pass: (x, aws) => x < aws },
+      },
+      i === 0 && { key: 'cli --version', figure: 'eks-basics-tutor --version', floor, note: 'whole bundle compiled, nothing rendered' },
+    ]);
   }
   for (const reason of skipped)
     row('Start', 'a Node release', undefined, '', undefined, '', false, `not installed: ${reason.slice(0, 160)}`);
@@ -314,29 +303,11 @@ async function installSection() {
     ],
   });
   details.install.npx = result;
-  const m = Object.fromEntries(Object.entries(result.samples).map(([k, list]) => [k, median(list)]));
-  const floor = m['npx floor'];
-  const err = (name) => (result.errors[name] ? ` (${result.errors[name].slice(0, 80)})` : '');
-  row(
-    'Install',
-    'npx <tarball> --version, empty cache',
-    v(m['npx --version'], ms(m['npx --version'])),
-    'npx of an empty package',
-    v(floor, ms(floor)),
-    '≈ 1 s (≤ 1.5 s)',
-    m['npx --version'] <= 1500,
-    `median of ${runs}${err('npx --version')}`,
-  );
-  row(
-    'Install',
-    'npx <tarball> to first frame, empty cache',
-    v(m['npx tui'], ms(m['npx tui'])),
-    'npx of an empty package',
-    v(floor, ms(floor)),
-    '≈ 1 s (≤ 1.5 s)',
-    m['npx tui'] <= 1500,
-    `median of ${runs}${err('npx tui')}`,
-  );
+  const npx = { floor: 'npx floor', floorName: 'npx of an empty package', target: { text: '≈ 1 s (≤ 1.5 s)', pass: (x) => x <= 1500 } };
+  medianRows('Install', result, [
+    { key: 'npx --version', figure: 'npx <tarball> --version, empty cache', ...npx, note: `median of ${runs}` },
+    { key: 'npx tui', figure: 'npx <tarball> to first frame, empty cache', ...npx, note: `median of ${runs}` },
+  ]);
 }
 
 // ---------------------------------------------------------------- engine and API calls
@@ -364,10 +335,12 @@ function tutorArgs(phase, endpoint, name, dir, extra = []) {
 async function tutorUpDown(moto, name, { kubectl = false } = {}) {
   const dir = tempDir(`t-${name}`);
   const env = { ...process.env, KUBECONFIG: join(dir, 'kubeconfig') };
-  const up = await run('node', tutorArgs('up', moto.url, name, dir, kubectl ? [] : ['--no-kubectl']), {
+  // Off means off for both: the floor asks Kubernetes nothing, and kubectl's share has its own row.
+  const noKubectl = kubectl ? [] : ['--no-kubectl'];
+  const up = await run('node', tutorArgs('up', moto.url, name, dir, noKubectl), {
     env: { ...env, EKS_BASICS_TUTOR_CALL_LOG: join(dir, 'up.json') },
   });
-  const down = await run('node', tutorArgs('down', moto.url, name, dir), {
+  const down = await run('node', tutorArgs('down', moto.url, name, dir, noKubectl), {
     env: { ...env, EKS_BASICS_TUTOR_CALL_LOG: join(dir, 'down.json') },
   });
   return {
@@ -390,9 +363,18 @@ function phaseResult(result, callLog) {
     beforeFirstCallMs: first ? first - result.startedAt : undefined,
     callsMs: first ? last - first : undefined,
     afterLastCallMs: last ? result.endedAt - last : undefined,
+    longestGap: longestGap(list),
     calls,
     tail: tail(result),
   };
+}
+
+/** The longest time between two calls one after the other, and the call it came before. */
+function longestGap(list) {
+  let gap = { ms: 0, before: '' };
+  for (let i = 1; i < list.length; i++)
+    if (list[i].at - list[i - 1].at > gap.ms) gap = { ms: list[i].at - list[i - 1].at, before: list[i].call };
+  return gap;
 }
 
 const tail = (result) => `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-3).join(' | ');
@@ -485,6 +467,10 @@ async function engineSection(shared) {
       null,
       `sandbox proxy's share of the floor: ${s(mMs - dMs)}`,
     );
+    const gaps = (list) => {
+      const gap = list.flatMap((r) => [r.up.longestGap, r.down.longestGap]).reduce((a, b) => (b.ms > a.ms ? b : a));
+      return `${s(gap.ms)} before ${gap.before}`;
+    };
     const split = (list) =>
       ['beforeFirstCallMs', 'callsMs', 'afterLastCallMs']
         .map((k) => s(median(list.map((r) => (r.up[k] ?? NaN) + (r.down[k] ?? NaN)))))
@@ -497,18 +483,20 @@ async function engineSection(shared) {
       v(NaN, split(minimal)),
       '',
       null,
-      'up + down: spawn → first call, first → last call, last call → exit',
+      `up + down: spawn → first call, first → last call, last call → exit; longest pause between two calls: ${gaps(tutor)} (minimal ${gaps(minimal)})`,
     );
-    const upOff = median(tutor.map((r) => r.up.ms));
+    const off = { up: median(tutor.map((r) => r.up.ms)), down: median(tutor.map((r) => r.down.ms)) };
+    const on = withKubectl;
+    const exits = ['up', 'down'].filter((p) => on[p].code).map((p) => `; ${p} exit ${on[p].code}`);
     row(
       'Engine',
-      'up with kubectl (get svc, get nodes)',
-      v(withKubectl.up.ms, s(withKubectl.up.ms)),
-      'up with --no-kubectl',
-      v(upOff, s(upOff)),
+      'up + down with kubectl',
+      v(on.ms, s(on.ms)),
+      'up + down with --no-kubectl',
+      v(off.up + off.down, s(off.up + off.down)),
       '',
       null,
-      `kubectl's share: ${s(withKubectl.up.ms - upOff)}${withKubectl.up.code ? `; exit ${withKubectl.up.code}` : ''}`,
+      `kubectl's share: up ${s(on.up.ms - off.up)} (get svc, get nodes), down ${s(on.down.ms - off.down)} (Services, Ingresses)${exits.join('')}`,
     );
 
     // API economy: the first measured round.
@@ -585,29 +573,39 @@ async function waitingSection() {
     const inWindow = (calls?.calls ?? []).filter((c) => c.at >= windowStart && c.at <= windowEnd).map((c) => c.call);
     const stopped = code === 130 && /Stopped \(SIGINT\)/.test(output);
     details.waiting = { ...result, exit: code, stoppedCleanly: stopped, leftovers, callsInWindow: inWindow };
-    row(
-      'Waiting',
-      `CPU during a ${WAIT_SECONDS} s wait (up, CLI)`,
-      v(result.cpuPct, `${result.cpuPct.toFixed(2)} % of a core`),
-      '',
-      undefined,
-      '≤ 1 %',
-      result.cpuPct <= 1,
-      `${result.cpuS.toFixed(2)} s CPU; ${inWindow.length} calls in the window (${summarize(inWindow)})`,
-    );
-    row(
-      'Waiting',
-      `RSS during the wait (up, CLI)`,
-      v(result.rssMaxMb, `${result.rssMaxMb.toFixed(0)} MB max`),
-      '',
-      undefined,
-      '≤ 120 MB',
-      result.rssMaxMb <= 120,
-      `mean ${result.rssMeanMb.toFixed(0)} MB; SIGINT → exit ${code}${stopped ? ', stopped cleanly' : ''}${leftovers.length ? `, ${leftovers.length} processes left (killed)` : ', moto gone'}`,
+    waitingRows(
+      'up, CLI',
+      result,
+      `; ${inWindow.length} calls in the window (${summarize(inWindow)})`,
+      `; SIGINT → exit ${code}${stopped ? ', stopped cleanly' : ''}${leftovers.length ? `, ${leftovers.length} processes left (killed)` : ', moto gone'}`,
     );
   } finally {
     signalGroup(child, 'SIGKILL');
   }
+}
+
+/** The two rows of a wait: CPU share over the window, RSS peak. */
+function waitingRows(who, result, cpuNote, rssNote) {
+  row(
+    'Waiting',
+    `CPU during a ${WAIT_SECONDS} s wait (${who})`,
+    v(result.cpuPct, `${result.cpuPct.toFixed(2)} % of a core`),
+    '',
+    undefined,
+    '≤ 1 %',
+    result.cpuPct <= 1,
+    `${result.cpuS.toFixed(2)} s CPU${cpuNote}`,
+  );
+  row(
+    'Waiting',
+    `RSS during the wait (${who})`,
+    v(result.rssMaxMb, `${result.rssMaxMb.toFixed(0)} MB max`),
+    '',
+    undefined,
+    '≤ 120 MB',
+    result.rssMaxMb <= 120,
+    `mean ${result.rssMeanMb.toFixed(0)} MB${rssNote}`,
+  );
 }
 
 function summarize(calls) {
@@ -659,32 +657,23 @@ async function tuiSection() {
     }
     tmux('send-keys', '-t', 'bench', 'Enter');
     await until((sc) => /eks-cluster \S+: CREATING/.test(sc), 120_000, 'CREATING');
+    // What the TUI writes to the terminal in the window: a redraw of the whole screen is about 2 KB.
+    const drawn = join(dir, 'pane.out');
+    tmux('pipe-pane', '-t', 'bench', `cat > ${drawn}`);
     const result = await sample(pid, WAIT_SECONDS);
+    tmux('pipe-pane', '-t', 'bench');
+    const drawnKb = existsSync(drawn) ? statSync(drawn).size / 1024 : NaN;
     const children = descendants(pid);
     tmux('kill-server');
     await sleep(3000);
     const leftovers = [pid, ...children].filter(alive);
     for (const p of leftovers) process.kill(p, 'SIGKILL');
-    details.tui = { ...result, leftovers };
-    row(
-      'Waiting',
-      `CPU during a ${WAIT_SECONDS} s wait (TUI)`,
-      v(result.cpuPct, `${result.cpuPct.toFixed(2)} % of a core`),
-      '',
-      undefined,
-      '≤ 1 %',
-      result.cpuPct <= 1,
-      `${result.cpuS.toFixed(2)} s CPU`,
-    );
-    row(
-      'Waiting',
-      'RSS during the wait (TUI)',
-      v(result.rssMaxMb, `${result.rssMaxMb.toFixed(0)} MB max`),
-      '',
-      undefined,
-      '≤ 120 MB',
-      result.rssMaxMb <= 120,
-      `mean ${result.rssMeanMb.toFixed(0)} MB${leftovers.length ? `; ${leftovers.length} processes left after the terminal closed (killed)` : '; all gone when the terminal closed'}`,
+    details.tui = { ...result, leftovers, drawnKb };
+    waitingRows(
+      'TUI',
+      result,
+      `; ${drawnKb.toFixed(0)} KB written to the terminal`,
+      leftovers.length ? `; ${leftovers.length} processes left after the terminal closed (killed)` : '; all gone when the terminal closed',
     );
   } finally {
     spawnSync('tmux', ['-S', socket, 'kill-server'], { stdio: 'ignore' });
