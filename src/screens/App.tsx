@@ -12,7 +12,7 @@ import { Menu } from './components/Menu.js';
 import { Closing, KeysHelp, MapScreen, QuitScreen } from './components/Overlays.js';
 import { Welcome } from './components/Welcome.js';
 import { ServicesProvider } from './contexts/services.js';
-import { TutorProvider, useTutor, type TutorView } from './contexts/tutor.js';
+import { TutorProvider, useTutor, type Preloaded, type TutorView } from './contexts/tutor.js';
 import { UiProvider } from './contexts/ui.js';
 import { useCommands } from './hooks/useCommands.js';
 import { useDayTwo } from './hooks/useDayTwo.js';
@@ -35,6 +35,8 @@ export interface AppProps {
   stop?: AbortSignal;
   /** Told the exit code and what to print once the screen is gone. */
   onExit?: (code: number, lines: string[]) => void;
+  /** What the first frame needs, read while Ink loads (see run.tsx). */
+  preloaded?: Preloaded;
 }
 
 /** Terminals at least this wide show the map beside the lesson. */
@@ -102,7 +104,7 @@ function Layout({ size, theme }: { size?: Size; theme: Theme }) {
 }
 
 /** The interactive tutor. */
-export function App({ config, services, lessons, step, size, theme, stop, onExit }: AppProps) {
+export function App({ config, services, lessons, step, size, theme, stop, onExit, preloaded }: AppProps) {
   const { exit } = useApp();
   const done = useCallback(
     (code: number, lines: string[]) => {
@@ -114,7 +116,14 @@ export function App({ config, services, lessons, step, size, theme, stop, onExit
   const chosenTheme = useMemo(() => theme ?? makeTheme(colorAllowed(), config.plain === true), [theme, config.plain]);
   return (
     <ServicesProvider value={services}>
-      <TutorProvider config={config} lessons={lessons} {...(step ? { step } : {})} {...(stop ? { stop } : {})} onExit={done}>
+      <TutorProvider
+        config={config}
+        lessons={lessons}
+        {...(step ? { step } : {})}
+        {...(stop ? { stop } : {})}
+        {...(preloaded ? { preloaded } : {})}
+        onExit={done}
+      >
         <DayTwoProvider>
           <Layout {...(size ? { size } : {})} theme={chosenTheme} />
         </DayTwoProvider>

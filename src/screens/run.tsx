@@ -5,12 +5,22 @@ import { masker } from '../mask.js';
 /** Opens the interactive tutor; resolves with the exit code once the learner quits. */
 export async function runTui(config: TutorConfig, options: { step?: number }): Promise<number> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-  const [{ render }, { App }, { realServices }, { LESSONS }] = await Promise.all([
-    importInk(),
-    import('./App.js'),
-    import('./services/real.js'),
-    import('../lessons/index.js'),
-  ]);
+  // What the first frame needs is read while Ink and the screens load, so that the first frame is the welcome
+  // menu: whether moto is installed (it decides the choices) and a dry run's saved place (its session opens later).
+  const ready = Promise.all([import('./services/real.js'), import('../lessons/index.js')]).then(async ([{ realServices }, { LESSONS }]) => {
+    const services = realServices(LESSONS.map((lesson) => lesson.id));
+    const [moto, saved] = await Promise.all([
+      services.motoInstalled().catch(() => false),
+      config.mode === 'dry-run'
+        ? services.loadProgress(config).then(
+            (progress) => ({ saved: progress }),
+            () => undefined,
+          )
+        : undefined,
+    ]);
+    return { services, LESSONS, preloaded: { moto, ...(saved ? { progress: saved } : {}) } };
+  });
+  const [{ render }, { App }, { services, LESSONS, preloaded }] = await Promise.all([importInk(), import('./App.js'), ready]);
   let code = 0;
   let lines: string[] = [];
   const stop = new AbortController();
@@ -21,8 +31,9 @@ export async function runTui(config: TutorConfig, options: { step?: number }): P
   const app = render(
     <App
       config={config}
-      services={realServices(LESSONS.map((lesson) => lesson.id))}
+      services={services}
       lessons={LESSONS}
+      preloaded={preloaded}
       {...(step ? { step } : {})}
       stop={stop.signal}
       onExit={(exitCode, farewell) => {

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type Rea
 import type { Mode, TutorConfig } from '../../config.js';
 import type { StepNumber } from '../../aws/types.js';
 import type { Diagram, Lesson, LiveData } from '../../lessons/types.js';
-import { useProgressSync } from '../hooks/useProgressSync.js';
+import type { Progress } from '../../progress/progress.js';
+import { resumeAction, useProgressSync } from '../hooks/useProgressSync.js';
 import { missingBefore, useRunner } from '../hooks/useRunner.js';
 import { useSessionManager } from '../hooks/useSessionManager.js';
 import { useTeardown } from '../hooks/useTeardown.js';
@@ -27,6 +28,9 @@ import {
 export { useNavigation, useTutor, useTutorActions, useTutorSession, useWorldState } from './tutor-state.js';
 export type { TutorActions, TutorSessionView, TutorView } from './tutor-state.js';
 
+/** How long after the welcome screen is left a dry run's session opens. */
+const SESSION_AFTER_MS = 150;
+
 /** The region --sandbox and --dry-run use when none is set (as the options do). */
 const DEFAULT_REGION = 'us-east-1';
 
@@ -38,12 +42,20 @@ export interface TutorProviderProps {
   stop?: AbortSignal;
   /** Told the exit code and the lines to print once the screen is gone. */
   onExit: (code: number, lines: string[]) => void;
+  /** Read before the first render, so that it shows the welcome menu: a dry run's saved progress and whether moto is installed. */
+  preloaded?: Preloaded;
   children: ReactNode;
 }
 
-export function TutorProvider({ config: initial, lessons, step, stop, onExit, children }: TutorProviderProps) {
+export interface Preloaded {
+  moto: boolean;
+  /** A dry run's saved progress (undefined: none saved); absent when not read. */
+  progress?: { saved: Progress | undefined };
+}
+
+export function TutorProvider({ config: initial, lessons, step, stop, onExit, preloaded, children }: TutorProviderProps) {
   const services = useServices();
-  const sessions = useSessionManager(services, initial);
+  const sessions = useSessionManager(services, initial, preloaded?.moto);
   const session = sessions.state.status === 'open' ? sessions.state.session : undefined;
   const config = session?.config ?? sessions.config;
   // --presenter starts on the 20-minute track; `f` switches to the full course and back.
@@ -57,17 +69,25 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, ch
     [lessons, config.mode, presenterTrack],
   );
   const reducer = useMemo(() => createTutorReducer(course), [course]);
-  const [tutor, dispatchTutor] = useReducer(reducer, initial.lang, (lang: TutorConfig['lang']) => initialTutor(lang, newSeed()));
-  const { world, dispatch: dispatchWorld, refresh } = useWorld(services, session);
   // A dry run's progress is the config's alone (its ledger is empty and in memory): read at once, not after its session.
   const dryRunSource = useMemo(() => ({ config: sessions.config }), [sessions.config]);
+  const preloadedSource = useRef(initial.mode === 'dry-run' && preloaded?.progress ? dryRunSource : undefined).current;
+  const [tutor, dispatchTutor] = useReducer(reducer, initial.lang, (lang: TutorConfig['lang']) => {
+    const first = initialTutor(lang, newSeed());
+    return preloadedSource && preloaded?.progress ? reducer(first, resumeAction(preloadedSource, preloaded.progress.saved)) : first;
+  });
+  const { world, dispatch: dispatchWorld, refresh } = useWorld(services, session);
   const progressSource = sessions.config.mode === 'dry-run' ? dryRunSource : session;
-  const { ready, flush } = useProgressSync(services, progressSource, tutor, dispatchTutor);
+  const { ready, flush } = useProgressSync(services, progressSource, tutor, dispatchTutor, preloadedSource);
   const { need: needSession, checkSoon } = sessions;
-  // Nothing on the welcome screen needs a dry run's session; a lesson may.
+  // Nothing on the welcome screen needs a dry run's session; a lesson may. It loads a moment after the
+  // welcome screen is left, once the frame the learner asked for is on the screen, while they read it.
+  const leftWelcome = tutor.screen !== 'welcome';
   useEffect(() => {
-    if (tutor.screen !== 'welcome') needSession();
-  }, [tutor.screen, needSession]);
+    if (!leftWelcome) return undefined;
+    const timer = setTimeout(needSession, SESSION_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [leftWelcome, needSession]);
   const settled = ready || sessions.state.status === 'failed';
   useEffect(() => {
     if (settled) checkSoon();

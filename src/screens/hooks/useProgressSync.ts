@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type Dispatch } from 'react';
-import { EMPTY_PROGRESS, reconcileSteps, stepsBuilt } from '../../progress/progress.js';
+import { EMPTY_PROGRESS, reconcileSteps, stepsBuilt, type Progress } from '../../progress/progress.js';
 import type { StepNumber } from '../../aws/types.js';
 import type { Services, TutorSession } from '../services/types.js';
 import { progressOf, type TutorAction, type TutorState } from '../state/tutor.js';
@@ -9,6 +9,14 @@ import { progressOf, type TutorAction, type TutorState } from '../state/tutor.js
  * empty and in memory, so its progress is read without waiting for its session).
  */
 export type ProgressSource = Pick<TutorSession, 'config'> & { ledger?: Pick<TutorSession['ledger'], 'live' | 'entries'> };
+
+/** What the saved progress (or none) makes of the tutor's state for a source: steps count only while its ledger holds them. */
+export function resumeAction(source: ProgressSource, saved: Progress | undefined): TutorAction {
+  const liveSteps = [...new Set((source.ledger?.live ?? []).map((entry) => entry.step))] as StepNumber[];
+  // A build made by `up` on the command line, opened here for the first time, shows the steps it holds.
+  const doneSteps = saved ? reconcileSteps(saved.doneSteps, liveSteps) : stepsBuilt(source.ledger?.entries ?? []);
+  return { type: 'resume', progress: { ...(saved ?? EMPTY_PROGRESS), doneSteps }, keepLang: source.config.langChosen === true };
+}
 
 /**
  * Loads the saved progress for a source (steps count as done only while the
@@ -21,13 +29,20 @@ export function useProgressSync(
   session: ProgressSource | undefined,
   tutor: TutorState,
   dispatch: Dispatch<TutorAction>,
+  /** A source whose progress was read before the first render and is in `tutor` already. */
+  preloaded?: ProgressSource,
 ): { ready: boolean; flush: () => Promise<void> } {
-  const loadedFor = useRef<ProgressSource | undefined>(undefined);
+  const loadedFor = useRef<ProgressSource | undefined>(preloaded);
+  const skip = useRef(preloaded);
   const saving = useRef<Promise<void>>(Promise.resolve());
-  const [loaded, setLoaded] = useState<ProgressSource | undefined>(undefined);
+  const [loaded, setLoaded] = useState<ProgressSource | undefined>(preloaded);
   const progress = JSON.stringify(progressOf(tutor));
 
   useEffect(() => {
+    // Its progress is in the state already (resumeAction, in the reducer's first state).
+    const first = skip.current;
+    skip.current = undefined;
+    if (first && first === session) return undefined;
     loadedFor.current = undefined;
     setLoaded(undefined);
     if (!session) return undefined;
@@ -37,10 +52,7 @@ export function useProgressSync(
       .catch(() => undefined)
       .then((saved) => {
         if (cancelled) return;
-        const liveSteps = [...new Set((session.ledger?.live ?? []).map((entry) => entry.step))] as StepNumber[];
-        // A build made by `up` on the command line, opened here for the first time, shows the steps it holds.
-        const doneSteps = saved ? reconcileSteps(saved.doneSteps, liveSteps) : stepsBuilt(session.ledger?.entries ?? []);
-        dispatch({ type: 'resume', progress: { ...(saved ?? EMPTY_PROGRESS), doneSteps }, keepLang: session.config.langChosen === true });
+        dispatch(resumeAction(session, saved));
         loadedFor.current = session;
         setLoaded(session);
       });

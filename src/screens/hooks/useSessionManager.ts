@@ -20,11 +20,11 @@ const CHECKS_AFTER_MS = 100;
  * its session (the engine and the AWS clients, the largest load after the first
  * frame) opens only when `need` is called, once the learner leaves the welcome screen.
  */
-export function useSessionManager(services: Services, initial: TutorConfig) {
+export function useSessionManager(services: Services, initial: TutorConfig, knownMoto?: boolean) {
   const [config, setConfig] = useState(initial);
   const [state, setState] = useState<SessionState>({ status: 'opening' });
   const [findings, setFindings] = useState<Finding[] | undefined>(undefined);
-  const [moto, setMoto] = useState<boolean | undefined>(undefined);
+  const [moto, setMoto] = useState<boolean | undefined>(knownMoto);
   const current = useRef<TutorSession | undefined>(undefined);
   const generation = useRef(0);
   const abort = useRef(new AbortController());
@@ -99,7 +99,7 @@ export function useSessionManager(services: Services, initial: TutorConfig) {
 
   useEffect(() => {
     open(initial);
-    services.motoInstalled().then(setMoto, () => setMoto(false));
+    if (knownMoto === undefined) services.motoInstalled().then(setMoto, () => setMoto(false));
     // Opened once; later opens come from the learner's choices.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the first session opens on mount only
   }, []);
