@@ -3,14 +3,13 @@ import { MOTO_POOL_KEY } from './moto-pool.js';
 
 /** moto as a new server has it: no resources, the AWS managed policies loaded, IAM not enforced. */
 async function resetMoto(url: string): Promise<void> {
-  const reset = await fetch(`${url}/moto-api/reset`, { method: 'POST', signal: AbortSignal.timeout(10_000) });
+  const reset = await fetch(`${url}/moto-api/reset`, { method: 'POST' });
   if (!reset.ok) throw new Error(`moto reset answered ${reset.status}`);
   // reset keeps moto's IAM enforcement (test/support/iam-learner.ts enforceIam): turn it off.
   const auth = await fetch(`${url}/moto-api/reset-auth`, {
     method: 'POST',
     headers: { 'Content-Type': 'text/plain' },
     body: 'inf',
-    signal: AbortSignal.timeout(10_000),
   });
   if (!auth.ok) throw new Error(`moto reset-auth answered ${auth.status}`);
 }
