@@ -694,17 +694,31 @@ async function tuiSection() {
     const result = await sample(pid, WAIT_SECONDS);
     tmux('pipe-pane', '-t', 'bench');
     const drawnKb = existsSync(drawn) ? statSync(drawn).size / 1024 : NaN;
+    // The same wait seen from the lesson list, where no clock runs and only the cost meter moves (now and then).
+    tmux('send-keys', '-t', 'bench', 'Escape');
+    await until((sc) => /^Lessons/m.test(sc), 20_000, 'lesson list');
+    const menu = await sample(pid, Math.min(30, WAIT_SECONDS));
     const children = descendants(pid);
     tmux('kill-server');
     await sleep(3000);
     const leftovers = [pid, ...children].filter(alive);
     for (const p of leftovers) process.kill(p, 'SIGKILL');
-    details.tui = { ...result, leftovers, drawnKb };
+    details.tui = { ...result, leftovers, drawnKb, menu };
     waitingRows(
       'TUI',
       result,
       `; ${drawnKb.toFixed(0)} KB written to the terminal`,
       leftovers.length ? `; ${leftovers.length} processes left after the terminal closed (killed)` : '; all gone when the terminal closed',
+    );
+    row(
+      'Waiting',
+      `CPU during ${Math.round(menu.wallS)} s of the wait on the lesson list (TUI)`,
+      v(menu.cpuPct, `${menu.cpuPct.toFixed(2)} % of a core`),
+      '',
+      undefined,
+      '',
+      null,
+      `no clock on screen; RSS ${menu.rssMaxMb.toFixed(0)} MB max`,
     );
   } finally {
     spawnSync('tmux', ['-S', socket, 'kill-server'], { stdio: 'ignore' });
