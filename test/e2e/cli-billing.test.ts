@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { census } from '../support/census.js';
 import { runOnOneScreen } from '../support/cli-screen.js';
-import { NO_FAULTS, startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
-import { useMoto } from '../support/moto.js';
+import { target, useFaultProxy } from '../support/cli-target.js';
+import { NO_FAULTS } from '../support/fault-proxy.js';
 import { makeMachine, runTutor } from '../support/tutor-process.js';
 
-const moto = useMoto();
-let proxy: FaultProxy;
-
-beforeAll(async () => {
-  proxy = await startFaultProxy(moto.url, NO_FAULTS);
-});
-afterAll(async () => {
-  await proxy?.close();
-});
+const faulty = useFaultProxy();
 
 /** `eks-basics-tutor up …` as printed, as arguments of the built program. */
 const argsOf = (line: string) => line.trim().split(/\s+#/)[0]!.trim().split(/\s+/).slice(1);
@@ -26,21 +18,14 @@ describe('a failure after the first billable create', () => {
       const machine = makeMachine();
       const name = 'billing-left';
       // CreateCluster fails on every attempt: steps 1 and 2 (a NAT gateway, an Elastic IP) are in place and billing.
-      proxy.setPlan({ ...NO_FAULTS, always: { 'eks:POST /clusters': 'server-error' } });
+      faulty.proxy.setPlan({ ...NO_FAULTS, always: { 'eks:POST /clusters': 'server-error' } });
       const run = await runOnOneScreen(machine, [
         'up',
         '--through',
         '3',
         '--no-kubectl',
         '--yes',
-        '--endpoint-url',
-        proxy.url,
-        '--region',
-        'us-east-1',
-        '--cluster-name',
-        name,
-        '--state-dir',
-        machine.stateDir,
+        ...target(faulty.proxy.url, name, machine),
       ]);
       expect(run.exitCode).toBe(1);
       const lines = run.lines;
@@ -69,16 +54,16 @@ describe('a failure after the first billable create', () => {
       );
 
       // Way out 1, as printed: the same build continues.
-      proxy.setPlan(NO_FAULTS);
+      faulty.proxy.setPlan(NO_FAULTS);
       const resumed = await runTutor(machine, [...argsOf(resume), '--yes']);
       expect(resumed.stderr).toBe('');
       expect(resumed.exitCode).toBe(0);
-      expect((await census(name, { endpoint: moto.url })).some((f) => f.kind === 'eks-cluster')).toBe(true);
+      expect((await census(name, { endpoint: faulty.moto.url })).some((f) => f.kind === 'eks-cluster')).toBe(true);
       // Way out 2, as printed: all of it goes.
       const removed = await runTutor(machine, [...argsOf(remove), '--yes']);
       expect(removed.stderr).toBe('');
       expect(removed.exitCode).toBe(0);
-      expect(await census(name, { endpoint: moto.url })).toEqual([]);
+      expect(await census(name, { endpoint: faulty.moto.url })).toEqual([]);
     },
   );
 });

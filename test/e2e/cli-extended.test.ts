@@ -4,6 +4,7 @@ import { census } from '../support/census.js';
 import { TEST_CREDENTIALS } from '../support/engine.js';
 import { useMoto } from '../support/moto.js';
 import { makeMachine, runTutor } from '../support/tutor-process.js';
+import { target } from '../support/cli-target.js';
 import { startVersionsProxy } from '../support/versions-proxy.js';
 
 const moto = useMoto();
@@ -23,22 +24,7 @@ describe('a Kubernetes version in extended support', () => {
   it('is said, priced at $0.60 an hour and asked about before anything is made; with --yes it is built', { timeout: 120_000 }, async () => {
     const machine = makeMachine();
     const name = 'extended-133';
-    const args = [
-      'up',
-      '--through',
-      '3',
-      '--no-kubectl',
-      '--kubernetes-version',
-      '1.33',
-      '--endpoint-url',
-      proxy.url,
-      '--region',
-      'us-east-1',
-      '--cluster-name',
-      name,
-      '--state-dir',
-      machine.stateDir,
-    ];
+    const args = ['up', '--through', '3', '--no-kubectl', '--kubernetes-version', '1.33', ...target(proxy.url, name, machine)];
     const asked = await runTutor(machine, args);
     expect(asked.exitCode).toBe(2);
     expect(asked.stdout).toContain(
@@ -55,18 +41,7 @@ describe('a Kubernetes version in extended support', () => {
     expect((await eks.send(new DescribeClusterCommand({ name }))).cluster?.version).toBe('1.33');
     eks.destroy();
 
-    const down = await runTutor(machine, [
-      'down',
-      '--yes',
-      '--endpoint-url',
-      proxy.url,
-      '--region',
-      'us-east-1',
-      '--cluster-name',
-      name,
-      '--state-dir',
-      machine.stateDir,
-    ]);
+    const down = await runTutor(machine, ['down', '--yes', ...target(proxy.url, name, machine)]);
     expect(down.exitCode).toBe(0);
     expect(await census(name, { endpoint: moto.url })).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { TEST_CREDENTIALS } from '../support/engine.js';
 import { useMoto } from '../support/moto.js';
 import { pathWithout } from '../support/path-without.js';
 import { makeMachine, runTutor } from '../support/tutor-process.js';
+import { target } from '../support/cli-target.js';
 
 const moto = useMoto();
 const aws = <T>(C: new (c: object) => T) => new C({ region: 'us-east-1', endpoint: moto.url, credentials: TEST_CREDENTIALS });
@@ -29,18 +30,7 @@ describe('preflight: what is checked before anything billable', () => {
     const machine = makeMachine({ PATH: pathWithout([program]) });
     const before = await world();
     const name = `preflight-no-${program}`;
-    const run = await runTutor(machine, [
-      'up',
-      '--yes',
-      '--endpoint-url',
-      moto.url,
-      '--region',
-      'us-east-1',
-      '--cluster-name',
-      name,
-      '--state-dir',
-      machine.stateDir,
-    ]);
+    const run = await runTutor(machine, ['up', '--yes', ...target(moto.url, name, machine)]);
     expect(run.exitCode).toBe(1);
     const lines = run.stderr.trim().split('\n');
     expect(lines, run.stderr).toHaveLength(1);
@@ -58,20 +48,7 @@ describe('preflight: what is checked before anything billable', () => {
       clientVersion: { minor: string };
     };
     const far = `1.${Number.parseInt(kubectl.clientVersion.minor, 10) + 3}`;
-    const run = await runTutor(machine, [
-      'up',
-      '--yes',
-      '--kubernetes-version',
-      far,
-      '--endpoint-url',
-      moto.url,
-      '--region',
-      'us-east-1',
-      '--cluster-name',
-      'preflight-skew',
-      '--state-dir',
-      machine.stateDir,
-    ]);
+    const run = await runTutor(machine, ['up', '--yes', '--kubernetes-version', far, ...target(moto.url, 'preflight-skew', machine)]);
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toContain(`is 3 minor versions from the cluster's ${far}; kubectl works within one`);
     expect(await world()).toEqual(before);
@@ -80,35 +57,10 @@ describe('preflight: what is checked before anything billable', () => {
   it('with --no-kubectl the tools are not asked for, and up --through 1 builds', { timeout: 60_000 }, async () => {
     const machine = makeMachine({ PATH: pathWithout(['kubectl', 'aws']) });
     const name = 'preflight-off';
-    const run = await runTutor(machine, [
-      'up',
-      '--yes',
-      '--through',
-      '1',
-      '--no-kubectl',
-      '--endpoint-url',
-      moto.url,
-      '--region',
-      'us-east-1',
-      '--cluster-name',
-      name,
-      '--state-dir',
-      machine.stateDir,
-    ]);
+    const run = await runTutor(machine, ['up', '--yes', '--through', '1', '--no-kubectl', ...target(moto.url, name, machine)]);
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
-    const down = await runTutor(machine, [
-      'down',
-      '--yes',
-      '--endpoint-url',
-      moto.url,
-      '--region',
-      'us-east-1',
-      '--cluster-name',
-      name,
-      '--state-dir',
-      machine.stateDir,
-    ]);
+    const down = await runTutor(machine, ['down', '--yes', ...target(moto.url, name, machine)]);
     expect(down.exitCode).toBe(0);
   });
 });

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ledgerPath } from '../../src/state/ledger.js';
 import { THROUGH_STEP_3, census, countByKind, expected } from '../support/census.js';
-import { NO_FAULTS, startFaultProxy, type CallRecord, type FaultPlan, type FaultProxy } from '../support/fault-proxy.js';
+import { useFaultProxy } from '../support/cli-target.js';
+import { NO_FAULTS, type CallRecord, type FaultPlan } from '../support/fault-proxy.js';
 import { ledgerBreaches, readLedger } from '../support/ledger-check.js';
-import { useMoto } from '../support/moto.js';
 import { makeMachine, runTutor, type Machine } from '../support/tutor-process.js';
 
-const moto = useMoto();
-let proxy: FaultProxy;
-
-beforeAll(async () => {
-  proxy = await startFaultProxy(moto.url, NO_FAULTS);
-});
-afterAll(async () => {
-  await proxy?.close();
-});
+const faulty = useFaultProxy();
 
 /**
  * About one call in five goes wrong, each call at most twice in a row (the SDK makes up to eight attempts).
@@ -43,7 +35,7 @@ function args(command: 'up' | 'down', machine: Machine, name: string): string[] 
     command,
     ...(command === 'up' ? ['--through', '3', '--no-kubectl'] : []),
     '--endpoint-url',
-    proxy.url,
+    faulty.proxy.url,
     '--region',
     'us-east-1',
     '--yes',
@@ -54,7 +46,7 @@ function args(command: 'up' | 'down', machine: Machine, name: string): string[] 
   ];
 }
 
-const faulted = () => [...proxy.stats.calls.values()].filter((call) => call.faults.length > 0);
+const faulted = () => [...faulty.proxy.stats.calls.values()].filter((call) => call.faults.length > 0);
 
 /** Creates that take no idempotency token: an unanswered one is not re-sent blindly (src/aws/ambiguous.ts). */
 const UNTOKENED = new Set([
@@ -74,7 +66,7 @@ function expectRetriedThrough(calls: CallRecord[]): void {
   for (const call of calls) {
     if (UNTOKENED.has(call.operation) && call.faults.at(-1) !== 'throttle') {
       expect(call.answered, call.operation).toBe(false);
-      const later = [...proxy.stats.calls.values()].filter((other) => other.operation === call.operation && other.answered);
+      const later = [...faulty.proxy.stats.calls.values()].filter((other) => other.operation === call.operation && other.answered);
       expect(later.length, `${call.operation} sent again as a new call`).toBeGreaterThan(0);
       continue;
     }
@@ -86,7 +78,7 @@ function expectRetriedThrough(calls: CallRecord[]): void {
 
 async function expectLedgerMatches(machine: Machine, name: string): Promise<void> {
   const ledger = await readLedger(ledgerPath(machine.stateDir, 'real', name));
-  expect(ledgerBreaches(ledger, await census(name, { endpoint: moto.url }))).toEqual([]);
+  expect(ledgerBreaches(ledger, await census(name, { endpoint: faulty.moto.url }))).toEqual([]);
 }
 
 /**
@@ -108,8 +100,8 @@ describe('throttling, 500s, dropped connections and delays on a share of the cal
   it('up --through 3 and down succeed through them, because the SDK retries each faulted call', { timeout: 120_000 }, async () => {
     const machine = makeMachine();
     const name = 'faults-flaky';
-    proxy.setPlan(FLAKY);
-    proxy.stats.calls.clear();
+    faulty.proxy.setPlan(FLAKY);
+    faulty.proxy.stats.calls.clear();
 
     const up = await runTutor(machine, args('up', machine, name));
     expect(up.stderr).toBe('');
@@ -119,16 +111,16 @@ describe('throttling, 500s, dropped connections and delays on a share of the cal
     expect(new Set(upFaults.flatMap((c) => c.faults))).toEqual(new Set(['throttle', 'server-error', 'reset']));
     expect(new Set(upFaults.map((c) => c.operation.split(':')[0]))).toEqual(new Set(['iam', 'ec2', 'eks']));
     expectRetriedThrough(upFaults);
-    expect(countByKind(await census(name, { endpoint: moto.url }))).toEqual(expected(THROUGH_STEP_3));
+    expect(countByKind(await census(name, { endpoint: faulty.moto.url }))).toEqual(expected(THROUGH_STEP_3));
     await expectLedgerMatches(machine, name);
 
-    proxy.stats.calls.clear();
+    faulty.proxy.stats.calls.clear();
     const down = await runTutor(machine, args('down', machine, name));
     expect(down.stderr).toBe('');
     expect(down.exitCode).toBe(0);
     expect(faulted().length).toBeGreaterThan(0);
     expectRetriedThrough(faulted());
-    expect(await census(name, { endpoint: moto.url })).toEqual([]);
+    expect(await census(name, { endpoint: faulty.moto.url })).toEqual([]);
   });
 
   it(
@@ -137,35 +129,35 @@ describe('throttling, 500s, dropped connections and delays on a share of the cal
     async () => {
       const machine = makeMachine();
       const name = 'faults-stuck';
-      proxy.setPlan({ ...NO_FAULTS, always: { 'eks:POST /clusters': 'server-error' } });
-      proxy.stats.calls.clear();
+      faulty.proxy.setPlan({ ...NO_FAULTS, always: { 'eks:POST /clusters': 'server-error' } });
+      faulty.proxy.stats.calls.clear();
 
       const stuck = await runTutor(machine, args('up', machine, name));
       expect(stuck.exitCode).toBe(1);
       expectCleanFailure(stuck.stderr);
       expect(stuck.stderr).toContain('AWS had an internal error (ServerException) on every retry');
       expect(stuck.stderr).toContain('run the same command again');
-      const createCluster = [...proxy.stats.calls.values()].filter((c) => c.operation === 'eks:POST /clusters');
+      const createCluster = [...faulty.proxy.stats.calls.values()].filter((c) => c.operation === 'eks:POST /clusters');
       expect(createCluster).toHaveLength(1);
       expect(createCluster[0]!.sdkAttempts).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
       // Steps 1 and 2 are in place and recorded; the cluster is an intent without an id.
-      expect(countByKind(await census(name, { endpoint: moto.url }))).toEqual(expected({ ...THROUGH_STEP_3, 'eks-cluster': 0 }));
+      expect(countByKind(await census(name, { endpoint: faulty.moto.url }))).toEqual(expected({ ...THROUGH_STEP_3, 'eks-cluster': 0 }));
       await expectLedgerMatches(machine, name);
       expect((await readLedger(ledgerPath(machine.stateDir, 'real', name))).entries.find((e) => e.key === 'cluster')).toMatchObject({
         state: 'intent',
       });
 
-      proxy.setPlan({ ...FLAKY, seed: 7 });
+      faulty.proxy.setPlan({ ...FLAKY, seed: 7 });
       const again = await runTutor(machine, args('up', machine, name));
       expect(again.stderr).toBe('');
       expect(again.exitCode).toBe(0);
-      expect(countByKind(await census(name, { endpoint: moto.url }))).toEqual(expected(THROUGH_STEP_3));
+      expect(countByKind(await census(name, { endpoint: faulty.moto.url }))).toEqual(expected(THROUGH_STEP_3));
       await expectLedgerMatches(machine, name);
 
       const down = await runTutor(machine, args('down', machine, name));
       expect(down.stderr).toBe('');
       expect(down.exitCode).toBe(0);
-      expect(await census(name, { endpoint: moto.url })).toEqual([]);
+      expect(await census(name, { endpoint: faulty.moto.url })).toEqual([]);
     },
   );
 });
