@@ -8,7 +8,7 @@ import { getToken, getTokenArgs } from '../kube/aws-cli.js';
 import { readEntry, readKubeconfig } from '../kube/kubeconfig.js';
 import { runKubectl } from '../kube/kubectl.js';
 import { inheritedEnv } from '../kube/tool.js';
-import { sandboxChildEnv } from '../sandbox/index.js';
+import { sandboxChildEnv } from '../sandbox/sandbox-env.js';
 import { decodeToken } from '../sandbox/token.js';
 import type { Session } from '../session.js';
 import { text, type Text } from '../text.js';

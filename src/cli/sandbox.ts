@@ -42,7 +42,7 @@ export async function sandboxCommand(config: TutorConfig, action: string | undef
 
 async function start(config: TutorConfig, printer: Printer): Promise<number> {
   const { attachSandbox, timeScaleNote } = await import('../sandbox/daemon-client.js');
-  const { sandboxEnvLines } = await import('../sandbox/index.js');
+  const { sandboxEnvLines } = await import('../sandbox/sandbox-env.js');
   const { sandboxDir } = await import('../sandbox/persist.js');
   const region = config.region || 'us-east-1';
   const sandbox = await attachSandbox({ stateDir: config.stateDir, region, timeScale: config.timeScale });
@@ -121,7 +121,8 @@ async function reset(config: TutorConfig, printer: Printer): Promise<number> {
 
 /** `sandbox --endpoint-url URL`: over a moto the learner runs, in the foreground until Ctrl-C. */
 async function sandboxForeground(config: TutorConfig, printer: Printer): Promise<number> {
-  const { startSandbox, sandboxEnvLines } = await import('../sandbox/index.js');
+  const { startSandbox } = await import('../sandbox/index.js');
+  const { sandboxEnvLines } = await import('../sandbox/sandbox-env.js');
   const sandbox = await startSandbox({
     timeScale: config.timeScale,
     region: config.region || 'us-east-1',

@@ -11,8 +11,10 @@ import { TutorError, type TutorErrorCode } from '../errors.js';
 import { acquireLock } from '../state/lock.js';
 import { text, type Text } from '../text.js';
 import { answers, readRecord, runningRecord, type DaemonFailure, type DaemonRecord } from './daemon-record.js';
-import { SANDBOX_CREDENTIALS, sandboxEnv, type Sandbox } from './index.js';
+import { awsCliDataPath } from './aws-cli-waiters.js';
+import type { Sandbox } from './index.js';
 import { FILES, ensureDir, readJson, sandboxDir } from './persist.js';
+import { SANDBOX_CREDENTIALS, sandboxEnv } from './sandbox-env.js';
 
 export interface AttachOptions {
   stateDir: string;
@@ -29,14 +31,15 @@ export interface AttachedSandbox extends Sandbox {
   startedHere: boolean;
 }
 
-function attached(record: DaemonRecord, region: string, startedHere: boolean): AttachedSandbox {
+function attached(dir: string, record: DaemonRecord, region: string, startedHere: boolean): AttachedSandbox {
   const credentials = { ...SANDBOX_CREDENTIALS };
   return {
     endpointUrl: record.endpointUrl,
     motoUrl: record.motoUrl,
     credentials,
     region,
-    env: sandboxEnv(record.endpointUrl, credentials, region),
+    // The background sandbox wrote its aws CLI waiters into its directory when it started.
+    env: sandboxEnv(record.endpointUrl, credentials, region, awsCliDataPath(dir, record.timeScale)),
     moved: record.moved,
     replayed: record.replayed,
     record,
@@ -136,7 +139,7 @@ export async function attachSandbox(options: AttachOptions): Promise<AttachedSan
   const dir = sandboxDir(options.stateDir);
   const timeoutMs = options.timeoutMs ?? 180_000;
   const running = await findSandbox(options.stateDir);
-  if (running) return attached(running, options.region, false);
+  if (running) return attached(dir, running, options.region, false);
   await ensureDir(dir);
   const deadline = Date.now() + timeoutMs;
   let release: (() => Promise<void>) | undefined;
@@ -147,14 +150,14 @@ export async function attachSandbox(options: AttachOptions): Promise<AttachedSan
       if (!(error instanceof TutorError) || error.code !== 'LOCKED' || Date.now() > deadline) throw error;
       await sleep(200);
       const started = await findSandbox(options.stateDir);
-      if (started) return attached(started, options.region, false);
+      if (started) return attached(dir, started, options.region, false);
     }
   }
   try {
     const started = await findSandbox(options.stateDir);
-    if (started) return attached(started, options.region, false);
+    if (started) return attached(dir, started, options.region, false);
     const pid = await spawnDaemon(options, dir);
-    return attached(await waitForStart(dir, pid, Math.max(1000, deadline - Date.now())), options.region, true);
+    return attached(dir, await waitForStart(dir, pid, Math.max(1000, deadline - Date.now())), options.region, true);
   } finally {
     await release();
   }

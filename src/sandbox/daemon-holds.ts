@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LEDGER_FORMAT, Ledger } from '../state/ledger.js';
-import { SANDBOX_CREDENTIALS } from './index.js';
+import { SANDBOX_CREDENTIALS } from './sandbox-env.js';
 import { MotoClient } from './moto-client.js';
 import { childText, items } from './xml.js';
 

@@ -9,6 +9,7 @@
  *                     and the Kubernetes API's store (what learners made in their clusters)
  *   moto-recording.jsonl  moto's recorder file: every request moto answered, replayed at start
  *   ca.crt, server.crt, server.key   the Kubernetes API's certificate, so kubeconfig entries stay valid
+ *   aws-cli-data/     the aws CLI's EKS waiters at the sandbox's time scale, for AWS_DATA_PATH (aws-cli-waiters.ts)
  *   sandbox.log       what the sandbox did
  *   start.lock        held while one command starts the sandbox
  *
