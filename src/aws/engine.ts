@@ -11,10 +11,48 @@ import { UnsupportedZonesError, clusterStep } from './steps/cluster.js';
 import { kubeconfigStep } from './steps/kubeconfig.js';
 import { nodegroupStep } from './steps/nodegroup.js';
 import { vpcStep } from './steps/vpc.js';
+import { LAST_STEP, STEP_ORDER } from './step-order.js';
 import { deletable, teardown, teardownOrder, type TeardownResult } from './teardown.js';
 import type { Check, Clock, EngineEvent, KubectlRunner, Step, StepContext, StepNumber, StepPlan, StepRecovery } from './types.js';
 
 export const STEPS: Record<StepNumber, Step> = { 1: clusterRoleStep, 2: vpcStep, 3: clusterStep, 4: kubeconfigStep, 5: nodegroupStep };
+
+/** A step under way: applied, with its check running in the background. */
+export interface StepStarted {
+  /** The step's checks, read once its slow part has settled. */
+  checks: Promise<Check[]>;
+}
+
+export interface StartOptions {
+  /** The last step of this build: work of a step past it is not started early. The last step of all unless told. */
+  through?: StepNumber;
+  /** Told, once the step is applied, the later steps whose work now starts during its wait (the node role during step 3's). */
+  applied?: (early: StepNumber[]) => void;
+}
+
+/** What `startStep` moves: the engine, or a test's fake of it. */
+export interface StepMoves {
+  apply(step: StepNumber): Promise<void>;
+  prepare(step: StepNumber): void;
+  verify(step: StepNumber): Promise<Check[]>;
+}
+
+/**
+ * One step as every front end runs it: applied once what it needs has settled
+ * (`needs`), then the work of later steps that waits on nothing of it starts
+ * during its wait (`prepareDuring`), and its check runs in the background.
+ */
+export async function startStep(moves: StepMoves, step: StepNumber, options: StartOptions = {}): Promise<StepStarted> {
+  const through = options.through ?? LAST_STEP;
+  await moves.apply(step);
+  const early = STEP_ORDER.filter((later) => later > step && later <= through && STEPS[later].prepareDuring === step);
+  options.applied?.(early);
+  for (const later of early) moves.prepare(later);
+  const checks = moves.verify(step);
+  // A failure is reported where the checks are awaited, never as an unhandled rejection.
+  checks.catch(() => undefined);
+  return { checks };
+}
 
 export interface EngineOptions {
   config: TutorConfig;
@@ -164,6 +202,11 @@ export class Engine {
     return this.verify(step);
   }
 
+  /** One step as `up` runs each (see `startStep`): the TUI runs its steps through this too. */
+  start(step: StepNumber, options?: StartOptions): Promise<StepStarted> {
+    return startStep(this, step, options);
+  }
+
   /**
    * Steps 1..through, overlapping what does not block: the NAT gateway settles
    * while the cluster is created, the node role is made during the control
@@ -172,15 +215,11 @@ export class Engine {
   async up(through: StepNumber, onChecks?: (step: StepNumber, checks: Check[]) => void): Promise<Map<StepNumber, Check[]>> {
     const results = new Map<StepNumber, Check[]>();
     const verifications: Promise<void>[] = [];
-    for (let n = 1 as StepNumber; n <= through; n = (n + 1) as StepNumber) {
-      await this.apply(n);
-      for (let later = (n + 1) as StepNumber; later <= through; later = (later + 1) as StepNumber) {
-        if (STEPS[later].prepareDuring === n) this.prepare(later);
-      }
-      const step = n;
-      const verification = this.verify(step).then((checks) => {
-        results.set(step, checks);
-        onChecks?.(step, checks);
+    for (const step of STEP_ORDER.filter((n) => n <= through)) {
+      const { checks } = await this.start(step, { through });
+      const verification = checks.then((found) => {
+        results.set(step, found);
+        onChecks?.(step, found);
       });
       verification.catch(() => undefined);
       verifications.push(verification);

@@ -3,7 +3,7 @@ import { DescribeClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CLUSTER_TAG } from '../../src/aws/tags.js';
 import type { StepNumber } from '../../src/aws/types.js';
 import { useMoto } from '../support/moto.js';
@@ -42,6 +42,23 @@ describe('the five steps against moto', () => {
     const cluster = await client(EKSClient).send(new DescribeClusterCommand({ name: 'tutor-test' }));
     expect(cluster.cluster?.resourcesVpcConfig?.subnetIds).toHaveLength(4);
     expect(cluster.cluster?.tags?.[CLUSTER_TAG]).toBe('tutor-test');
+  });
+
+  it('starts a step as up does: the node role during step 3’s wait when the build goes on to step 5, not in a build through step 3', async () => {
+    const engine = await makeEngine(moto.url);
+    const told: StepNumber[][] = [];
+    await engine.up(3);
+    expect(engine.ledger.get('role/node')).toBeUndefined();
+    const { checks } = await engine.start(3, { through: 3, applied: (early) => told.push(early) });
+    await checks;
+    expect(engine.ledger.get('role/node')).toBeUndefined();
+    const again = await engine.start(3, { applied: (early) => told.push(early) });
+    expect((await again.checks).filter((c) => !c.ok && !c.unknown)).toEqual([]);
+    expect(told).toEqual([[], [5]]);
+    await vi.waitFor(() => expect(engine.ledger.get('role/node')?.state).toBe('created'));
+    const roleName = engine.ledger.get('role/node')!.id!.split('/').pop()!;
+    const role = await client(IAMClient).send(new GetRoleCommand({ RoleName: roleName }));
+    expect(role.Role?.Tags?.find((t) => t.Key === CLUSTER_TAG)?.Value).toBe('tutor-test');
   });
 
   it('running the steps again adopts what exists instead of creating it twice', async () => {

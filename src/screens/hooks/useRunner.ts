@@ -1,5 +1,6 @@
 import { useCallback, useRef, type Dispatch } from 'react';
-import type { StepNumber } from '../../aws/types.js';
+import { LAST_STEP, STEP_ORDER } from '../../aws/step-order.js';
+import type { Check, StepNumber } from '../../aws/types.js';
 import type { Services, TutorSession } from '../services/types.js';
 import { errorText } from '../state/errors.js';
 import type { TutorAction } from '../state/tutor.js';
@@ -8,19 +9,17 @@ import { checksPassed, type World, type WorldAction } from '../state/world.js';
 const IN_PLACE = new Set(['waiting', 'applying', 'settling', 'checked']);
 
 /**
- * The step whose check is the course's climax: it counts as done only once its
- * result (the Ready nodes) has been on screen (the Check page marks it).
+ * The step whose check is the course's climax, the last one: it counts as done
+ * only once its result (the Ready nodes) has been on screen (the Check page marks it).
  */
-export const SEEN_TO_BE_DONE: StepNumber = 5;
+export const SEEN_TO_BE_DONE: StepNumber = LAST_STEP;
 
 /** Earlier steps that are neither done nor run in this session: a step's Run runs them first. */
 export function missingBefore(step: StepNumber, doneSteps: readonly StepNumber[], world: World): StepNumber[] {
-  const missing: StepNumber[] = [];
-  for (let s = 1; s < step; s++) {
-    const phase = world.runs[s as StepNumber]?.phase;
-    if (!doneSteps.includes(s as StepNumber) && !(phase && IN_PLACE.has(phase))) missing.push(s as StepNumber);
-  }
-  return missing;
+  return STEP_ORDER.filter((s) => {
+    const phase = world.runs[s]?.phase;
+    return s < step && !doneSteps.includes(s) && !(phase && IN_PLACE.has(phase));
+  });
 }
 
 interface RunnerDeps {
@@ -33,9 +32,9 @@ interface RunnerDeps {
 }
 
 /**
- * Runs steps one after the other: apply (which waits for what the step needs),
- * then the check in the background, so the learner can read on while a
- * control plane or a NAT gateway comes up.
+ * Runs steps one after the other, each as the engine starts it (what it needs,
+ * what it starts early, its check in the background), so the learner can read
+ * on while a control plane or a NAT gateway comes up.
  */
 export function useRunner({ services, session, debug, dispatchWorld, dispatchTutor, refresh }: RunnerDeps) {
   const busy = useRef(false);
@@ -66,25 +65,26 @@ export function useRunner({ services, session, debug, dispatchWorld, dispatchTut
         for (const [index, step] of steps.entries()) {
           dispatchWorld({ type: 'run-start', step, at: services.now() });
           dispatchTutor({ type: 'check-unseen', step });
+          let checks: Promise<Check[]>;
           try {
-            await engine.apply(step);
+            ({ checks } = await engine.start(step, {
+              applied: (early) => {
+                dispatchWorld({ type: 'run-applied', step, at: services.now() });
+                // Told before it starts: what is made early (the node role) is logged with this step.
+                early.forEach((later) => dispatchWorld({ type: 'run-early', step: later, during: step }));
+              },
+            }));
           } catch (error) {
             dispatchWorld({ type: 'run-failed', step, error: errorText(error, debug), at: services.now() });
             steps.slice(index + 1).forEach((later) => dispatchWorld({ type: 'run-cancelled', step: later }));
             void refresh();
             return;
           }
-          dispatchWorld({ type: 'run-applied', step, at: services.now() });
-          // The node role needs no cluster: it is made while the control plane comes up.
-          if (step === 3) {
-            dispatchWorld({ type: 'run-early', step: 5, during: 3 });
-            engine.prepare(5);
-          }
           void refresh();
-          engine.verify(step).then(
-            (checks) => {
-              dispatchWorld({ type: 'run-checked', step, checks, at: services.now() });
-              if (checksPassed(checks) && step !== SEEN_TO_BE_DONE) dispatchTutor({ type: 'step-done', step });
+          checks.then(
+            (found) => {
+              dispatchWorld({ type: 'run-checked', step, checks: found, at: services.now() });
+              if (checksPassed(found) && step !== SEEN_TO_BE_DONE) dispatchTutor({ type: 'step-done', step });
               void refresh();
             },
             (error: unknown) => dispatchWorld({ type: 'run-failed', step, error: errorText(error, debug), at: services.now() }),

@@ -10,7 +10,7 @@ import type { EngineEvent, PlannedCall } from '../../aws/types.js';
 import type { Outcome } from '../../aws/day-two/context.js';
 
 /** The engine methods the screens use; the real Engine has them all, a test can fake them. */
-export type EngineLike = Pick<Engine, 'on' | 'plan' | 'apply' | 'settle' | 'verify' | 'prepare' | 'inventory' | 'teardownPlan' | 'down'> &
+export type EngineLike = Pick<Engine, 'on' | 'plan' | 'start' | 'verify' | 'inventory' | 'teardownPlan' | 'down'> &
   Partial<Pick<Engine, 'resolveVersion'>>;
 
 /** An open session as the screens see it. */

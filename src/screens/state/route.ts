@@ -1,4 +1,5 @@
 import type { Mode } from '../../config.js';
+import { LAST_STEP } from '../../aws/step-order.js';
 import type { StepNumber } from '../../aws/types.js';
 import { lessonOf, pageAt, type Course } from './course.js';
 import type { Command } from './keys.js';
@@ -41,8 +42,8 @@ export interface RouteContext {
  */
 export const CHECK_DWELL_MS = 1500;
 
-/** The step whose result is the course's climax: nothing leaves its Check page before the result was read. */
-const CLIMAX: StepNumber = 5;
+/** The step whose result is the course's climax, the last one: nothing leaves its Check page before the result was read. */
+const CLIMAX: StepNumber = LAST_STEP;
 
 const to = (action: TutorAction): Intent[] => [{ type: 'dispatch', action }];
 

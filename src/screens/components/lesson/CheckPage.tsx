@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { StepNumber } from '../../../aws/types.js';
 import { checkMark } from '../../../present/marks.js';
 import { useTutor, useTutorActions } from '../../contexts/tutor.js';
@@ -14,13 +14,14 @@ import { Failure } from './Failure.js';
 import { Waits } from './Waits.js';
 
 /**
- * Each check ✓/✗/? with its label and what was found. For steps 4 and 5,
- * kubectl's own output comes first: on step 5 the Ready nodes are what the
- * whole course builds up to. Keys wait until the result has been on screen
- * (see route.ts); the page scrolls when it does not fit.
+ * Each check ✓/✗/? with its label and what was found. For a step whose plan
+ * runs kubectl (the kubeconfig's and the nodes'), kubectl's own output comes
+ * first: on the last step the Ready nodes are what the whole course builds up
+ * to. Keys wait until the result has been on screen (see route.ts); the page
+ * scrolls when it does not fit.
  */
 export function CheckPage({ step, width, height }: { step: StepNumber; width: number; height: number }) {
-  const { world, tutor } = useTutor();
+  const { world, tutor, session } = useTutor();
   const { checkStep, dispatch, scrollLimit } = useTutorActions();
   const { theme, lang, mask } = useUi();
   const run = world.runs[step];
@@ -32,14 +33,16 @@ export function CheckPage({ step, width, height }: { step: StepNumber; width: nu
     if (doneBefore) checkStep(step);
   }, [doneBefore, step, checkStep]);
 
-  // The result has been drawn: from now on it counts as seen (and step 5 as done).
+  // The result has been drawn: from now on it counts as seen (and the last step as done).
   const passed = result ? checksPassed(result) : false;
   const seen = tutor.checkShown[step] !== undefined;
   useEffect(() => {
     if (result && !seen) dispatch({ type: 'check-shown', step, at: Date.now(), passed });
   }, [result, seen, step, passed, dispatch]);
 
-  const kubectl = result && (step === 4 || step === 5) ? world.kubectl[step] : undefined;
+  const engine = session.status === 'open' ? session.session.engine : undefined;
+  const runsKubectl = useMemo(() => engine?.plan(step).calls.some((call) => call.service === 'kubectl') ?? false, [engine, step]);
+  const kubectl = result && runsKubectl ? world.kubectl[step] : undefined;
   const lines: Line[] = [];
   if (result) {
     if (kubectl) {

@@ -1,5 +1,6 @@
 import { Box } from 'ink';
 import { PRICE_DATE, formatUsd } from '../../../aws/cost.js';
+import { STEP_ORDER } from '../../../aws/step-order.js';
 import type { StepNumber } from '../../../aws/types.js';
 import { plannedHourly } from '../../../present/sums.js';
 import { STEP_TITLES } from '../../../present/words.js';
@@ -113,10 +114,7 @@ export function RunPage({ step, height }: { step: StepNumber; height: number }) 
       </Box>
     );
   }
-  const waitingFor =
-    phase === 'waiting'
-      ? ([1, 2, 3, 4].find((s) => world.runs[s as StepNumber]?.phase === 'applying') as StepNumber | undefined)
-      : undefined;
+  const waitingFor = phase === 'waiting' ? STEP_ORDER.find((s) => s < step && world.runs[s]?.phase === 'applying') : undefined;
   // While an earlier step runs first, its requests are the ones going out.
   const log = world.log.filter((entry) => entry.step === (waitingFor ?? step)).map((entry) => logLine(entry, lang, theme));
   const logHeight = Math.max(1, height - 6 - (phase === 'failed' ? 2 : 0));
