@@ -45,9 +45,10 @@ function startUpdate(view: EksView, scope: CallerScope, fields: Omit<UpdateMemo,
 }
 
 /**
- * An update call's idempotency token: reused with other parameters, EKS's
- * refusal; reused with the same, the update it started then; else the
- * request's fingerprint, to remember with the update this call starts.
+ * What every update call checks first. Its idempotency token: reused with
+ * other parameters, EKS's refusal; reused with the same, the update it started
+ * then. Then the cluster or node group (`subject`, as EKS names it) must be
+ * ACTIVE. Else the request's fingerprint, to remember with the update this call starts.
  */
 function updateToken(
   view: EksView,
@@ -55,13 +56,19 @@ function updateToken(
   clusterName: string,
   operation: string,
   body: Json,
+  subject: { label: string; status: unknown; fields?: Json },
 ): { answer: ProxyAnswer } | { print: string } {
   const print = fingerprint(body, 'clientRequestToken');
   const token = checkToken(view.behaviours, view.memory, scope, operation, body.clientRequestToken, print, 'eks');
   if (token.kind === 'mismatch') return { answer: token.answer };
   const replayed =
     token.kind === 'replay' ? view.memory.updatesOf(scope.region, clusterName).find((u) => u.id === token.answer) : undefined;
-  return replayed ? { answer: jsonAnswer(200, { update: updateJson(view, replayed) }) } : { print };
+  if (replayed) return { answer: jsonAnswer(200, { update: updateJson(view, replayed) }) };
+  if (subject.status !== 'ACTIVE') {
+    const message = `${subject.label} is in ${String(subject.status)} state and cannot be updated.`;
+    return { answer: eksError(409, 'ResourceInUseException', message, { clusterName, ...subject.fields }) };
+  }
+  return { print };
 }
 
 async function updateClusterVersion(view: EksView, scope: CallerScope, clusterName: string, body: Json): Promise<ProxyAnswer> {
@@ -69,14 +76,9 @@ async function updateClusterVersion(view: EksView, scope: CallerScope, clusterNa
   if (described.status !== 200) return relay(described);
   const cluster = described.json!.cluster as Json;
   const operation = `UpdateClusterVersion ${clusterName}`;
-  const token = updateToken(view, scope, clusterName, operation, body);
+  const token = updateToken(view, scope, clusterName, operation, body, { label: `Cluster ${clusterName}`, status: cluster.status });
   if ('answer' in token) return token.answer;
   const { print } = token;
-  if (cluster.status !== 'ACTIVE') {
-    return eksError(409, 'ResourceInUseException', `Cluster ${clusterName} is in ${cluster.status} state and cannot be updated.`, {
-      clusterName,
-    });
-  }
   const current = String(cluster.version);
   const target = String(body.version ?? '');
   if (target === current) {
@@ -126,15 +128,10 @@ async function updateNodegroupVersion(
   const cluster = await view.describeCluster(scope, clusterName);
   const clusterVersion = String(cluster.json?.cluster?.version ?? nodegroup.version);
   const operation = `UpdateNodegroupVersion ${clusterName}/${name}`;
-  const token = updateToken(view, scope, clusterName, operation, body);
+  const subject = { label: `Nodegroup ${name}`, status: nodegroup.status, fields: { nodegroupName: name } };
+  const token = updateToken(view, scope, clusterName, operation, body, subject);
   if ('answer' in token) return token.answer;
   const { print } = token;
-  if (nodegroup.status !== 'ACTIVE') {
-    return eksError(409, 'ResourceInUseException', `Nodegroup ${name} is in ${nodegroup.status} state and cannot be updated.`, {
-      clusterName,
-      nodegroupName: name,
-    });
-  }
   const target = String(body.version ?? clusterVersion);
   if (minor(target) > minor(clusterVersion)) {
     return eksError(
