@@ -4,6 +4,19 @@ import { masker } from '../mask.js';
 
 /** Opens the interactive tutor; resolves with the exit code once the learner quits. */
 export async function runTui(config: TutorConfig, options: { step?: number }): Promise<number> {
+  // The first frame is the welcome menu, drawn a moment before Ink reads the keyboard; in the terminal's line
+  // mode a key pressed then would be echoed and Enter read as a newline. From the start, keys wait unechoed
+  // in the terminal until Ink reads them, and reach the menu as they were pressed.
+  const raw = process.stdin.isTTY === true;
+  if (raw) process.stdin.setRawMode(true);
+  try {
+    return await open(config, options);
+  } finally {
+    if (raw) process.stdin.setRawMode(false);
+  }
+}
+
+async function open(config: TutorConfig, options: { step?: number }): Promise<number> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   // What the first frame needs is read while Ink and the screens load, so that the first frame is the welcome
   // menu: whether moto is installed (it decides the choices) and a dry run's saved place (its session opens later).
