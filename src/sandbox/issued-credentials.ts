@@ -24,6 +24,15 @@ function find(node: XmlElement | undefined, name: string): XmlElement | undefine
   return undefined;
 }
 
+/** moto's XML answer, or undefined when it cannot be read. */
+function parsed(xml: string): XmlElement | undefined {
+  try {
+    return parseXml(xml);
+  } catch {
+    return undefined;
+  }
+}
+
 /** An assumed-role session's IAM principal, as access entries name it: the role. */
 export function principalOfArn(arn: string): string {
   const session = /^arn:aws:sts::(\d+):assumed-role\/([^/]+)\/[^/]+$/.exec(arn);
@@ -32,12 +41,8 @@ export function principalOfArn(arn: string): string {
 
 /** What an AssumeRole answer issued, or undefined when it is not one. */
 export function assumedCredentials(xml: string, at: number): IssuedCredentialMemo | undefined {
-  let root: XmlElement | undefined;
-  try {
-    root = parseXml(xml);
-  } catch {
-    return undefined;
-  }
+  const root = parsed(xml);
+  if (!root) return undefined;
   const credentials = find(root, 'Credentials');
   const user = find(root, 'AssumedRoleUser');
   const accessKeyId = childText(credentials, 'AccessKeyId');
@@ -50,12 +55,8 @@ export function assumedCredentials(xml: string, at: number): IssuedCredentialMem
 
 /** What a CreateAccessKey answer issued, with the user's ARN in the caller's account. */
 export function createdAccessKey(xml: string, account: string, at: number): IssuedCredentialMemo | undefined {
-  let root: XmlElement | undefined;
-  try {
-    root = parseXml(xml);
-  } catch {
-    return undefined;
-  }
+  const root = parsed(xml);
+  if (!root) return undefined;
   const key = find(root, 'AccessKey');
   const accessKeyId = childText(key, 'AccessKeyId');
   const secretAccessKey = childText(key, 'SecretAccessKey');
