@@ -1,7 +1,8 @@
+import type { Found } from './resources/found.js';
 import type { Kind } from './resources/kinds.js';
 import { linkKubernetesToAws } from './resources/kubernetes.js';
-import { newScan, type Found } from './resources/found.js';
 import { RESOURCES } from './resources/registry.js';
+import { newScan } from './resources/scan.js';
 import type { StepContext } from './types.js';
 
 export type { Found } from './resources/found.js';

@@ -1,29 +1,53 @@
 import { TutorError } from '../errors.js';
 import { text } from '../text.js';
 import type { StepContext } from './types.js';
-import { KINDS } from './resources/kinds.js';
+import { eksClusterResource } from './resources/eks-cluster.js';
+import { eksNodegroupResource } from './resources/eks-nodegroup.js';
+import { natGatewayResource } from './resources/nat-gateway.js';
 
-// The timings are the registry's (src/aws/resources/kinds.ts); these names are kept for the steps.
-const CLUSTER = KINDS['eks-cluster'].lifecycle!;
-const NODEGROUP = KINDS['eks-nodegroup'].lifecycle!;
-const NAT = KINDS['nat-gateway'].lifecycle!;
+// The timings are the kinds' own (src/aws/resources); these names are kept for the steps. They are read
+// when asked for: the kinds' files use waitFor, so their facts may not be there yet while this file loads.
+const LIVES = {
+  'eks-cluster': () => eksClusterResource.lifecycle!,
+  'eks-nodegroup': () => eksNodegroupResource.lifecycle!,
+  'nat-gateway': () => natGatewayResource.lifecycle!,
+};
+const life = (kind: keyof typeof LIVES) => LIVES[kind]();
 
 /** Delays between polls, as AWS's own waiters use them (ms of simulated time). */
 export const POLL_DELAY = {
-  cluster: CLUSTER.pollMs,
-  nodegroup: NODEGROUP.pollMs,
-  natGateway: NAT.pollMs,
-} as const;
+  get cluster() {
+    return life('eks-cluster').pollMs;
+  },
+  get nodegroup() {
+    return life('eks-nodegroup').pollMs;
+  },
+  get natGateway() {
+    return life('nat-gateway').pollMs;
+  },
+};
 
 /** How long the real thing usually takes, for "elapsed against expected". */
 export const EXPECTED = {
-  clusterCreate: CLUSTER.createMs,
-  clusterDelete: CLUSTER.deleteMs,
-  nodegroupCreate: NODEGROUP.createMs,
-  nodegroupDelete: NODEGROUP.deleteMs,
-  natCreate: NAT.createMs,
-  natDelete: NAT.deleteMs,
-} as const;
+  get clusterCreate() {
+    return life('eks-cluster').createMs;
+  },
+  get clusterDelete() {
+    return life('eks-cluster').deleteMs;
+  },
+  get nodegroupCreate() {
+    return life('eks-nodegroup').createMs;
+  },
+  get nodegroupDelete() {
+    return life('eks-nodegroup').deleteMs;
+  },
+  get natCreate() {
+    return life('nat-gateway').createMs;
+  },
+  get natDelete() {
+    return life('nat-gateway').deleteMs;
+  },
+};
 
 export interface WaitSpec<T> {
   key: string;

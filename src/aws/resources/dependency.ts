@@ -1,9 +1,9 @@
-import { DescribeNetworkInterfacesCommand, DescribeSecurityGroupsCommand, type NetworkInterface } from '@aws-sdk/client-ec2';
+import type { NetworkInterface } from '@aws-sdk/client-ec2';
 import { TutorError } from '../../errors.js';
 import { text } from '../../text.js';
 import type { StepContext } from '../types.js';
 import type { Found } from './found.js';
-import { DEPENDENCY_PATIENCE_MS } from './kinds.js';
+import { DEPENDENCY_PATIENCE_MS } from './facts.js';
 
 /** The answers that mean "something still uses it; AWS will release it in a while". */
 const STILL_IN_USE = /^(DependencyViolation|InvalidNetworkInterface\.InUse|ResourceInUse)$/;
@@ -31,6 +31,7 @@ export async function holdersOf(ctx: StepContext, found: Found): Promise<string[
   if (!filter || (found.kind === 'internet-gateway' && !found.details?.vpc)) return [];
   const holders: string[] = [];
   try {
+    const { DescribeNetworkInterfacesCommand, DescribeSecurityGroupsCommand } = await import('@aws-sdk/client-ec2');
     const answer = await ctx.clients.ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [filter] }));
     holders.push(...(answer.NetworkInterfaces ?? []).map(holderName));
     if (found.kind === 'vpc') {

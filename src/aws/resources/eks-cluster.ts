@@ -1,18 +1,18 @@
-import { DeleteClusterCommand, DescribeClusterCommand, type Cluster } from '@aws-sdk/client-eks';
-import { secondClusterName } from '../day-two/second-cluster-names.js';
-import { describeCluster } from '../steps/cluster.js';
+import type { Cluster } from '@aws-sdk/client-eks';
 import { KEY_TAG, isOurs } from '../tags.js';
 import type { StepContext } from '../types.js';
 import { waitFor } from '../wait.js';
 import { isNotFound, type Found } from './found.js';
-import { KEYS, KINDS } from './kinds.js';
+import { KEYS, MINUTE } from './facts.js';
+import { clusterHour } from './prices.js';
 import type { ResourceType } from './types.js';
 
-const LIFE = KINDS['eks-cluster'].lifecycle!;
+const LIFE = { pollMs: 30_000, createMs: 9 * MINUTE, deleteMs: 3 * MINUTE };
 
 /** DescribeCluster of any name; undefined once it is gone. */
 async function describeNamed(ctx: StepContext, name: string): Promise<Cluster | undefined> {
-  if (name === ctx.config.clusterName) return describeCluster(ctx);
+  if (name === ctx.config.clusterName) return (await import('../steps/cluster.js')).describeCluster(ctx);
+  const { DescribeClusterCommand } = await import('@aws-sdk/client-eks');
   return ctx.clients.eks.send(new DescribeClusterCommand({ name })).then(
     (answer) => answer.cluster,
     (error: unknown) => {
@@ -26,9 +26,11 @@ async function describeNamed(ctx: StepContext, name: string): Promise<Cluster | 
  * The build's other clusters (question 3's second one): those its ledger
  * records, and with no ledger at all the name the tutor gives the second one.
  */
-function otherNames(ctx: StepContext): string[] {
+async function otherNames(ctx: StepContext): Promise<string[]> {
   const own = ctx.config.clusterName;
   const recorded = ctx.ledger.live.filter((e) => e.kind === 'eks-cluster' && e.key !== KEYS.cluster).map((e) => e.details?.name ?? '');
+  // Loaded here: its prices would load the registry while this file is being loaded by it.
+  const { secondClusterName } = await import('../day-two/second-cluster-names.js');
   const guessed = ctx.ledger.entries.length === 0 ? [secondClusterName(own)] : [];
   return [...new Set([...recorded, ...guessed])].filter((name) => name && name !== own);
 }
@@ -55,14 +57,20 @@ function foundOf(ctx: StepContext, cluster: Cluster, key: string): Found {
   };
 }
 
+/** Step 3's cluster, and the build's other clusters (day two's second one). */
 export const eksClusterResource: ResourceType = {
   kind: 'eks-cluster',
+  keys: [{ prefix: KEYS.cluster, step: 3 }],
+  deleteRank: 20,
+  inventoried: true,
+  lifecycle: LIFE,
+  hourly: (r) => clusterHour(r.details?.versionStatus),
   /** Every cluster of this build: the one of step 3, and the others it made, each tagged with the build's name. */
   async find({ ctx, cluster: describe }) {
     const found: Found[] = [];
     const main = await describe();
     if (main) found.push(foundOf(ctx, main, KEYS.cluster));
-    for (const name of otherNames(ctx)) {
+    for (const name of await otherNames(ctx)) {
       const other = await describeNamed(ctx, name);
       if (!other) continue;
       const key =
@@ -75,6 +83,7 @@ export const eksClusterResource: ResourceType = {
   },
   async destroy(ctx, f) {
     const name = f.details?.name || f.id || ctx.config.clusterName;
+    const { DeleteClusterCommand } = await import('@aws-sdk/client-eks');
     if (f.state !== 'DELETING') await ctx.clients.eks.send(new DeleteClusterCommand({ name }));
     await waitFor<Cluster>(ctx, {
       key: f.key,

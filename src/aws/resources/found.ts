@@ -1,9 +1,7 @@
-import { DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import type { Cluster } from '@aws-sdk/client-eks';
-import { describeCluster } from '../steps/cluster.js';
-import { CLUSTER_TAG, KEY_TAG, clusterFilter, isOurs } from '../tags.js';
+import { CLUSTER_TAG, KEY_TAG } from '../tags.js';
 import type { StepContext } from '../types.js';
-import { KEYS, type Kind } from './kinds.js';
+import type { Kind } from './facts.js';
 
 /** A resource as teardown and status see it: found by tag, by ledger, or both. */
 export interface Found {
@@ -28,7 +26,7 @@ export type Tags = { Key?: string; Value?: string }[] | undefined;
 /** The tag the Kubernetes cloud provider (and EKS) put on what they make for a cluster. */
 export const kubernetesClusterTag = (clusterName: string) => `kubernetes.io/cluster/${clusterName}`;
 
-/** What one inventory shares between the kinds: each lookup is made once. */
+/** What one inventory shares between the kinds: each lookup is made once (scan.ts makes one). */
 export interface Scan {
   ctx: StepContext;
   /** DescribeCluster, once. */
@@ -39,35 +37,6 @@ export interface Scan {
   tutorVpcIds(): Promise<string[]>;
   /** This cluster name is the tutor's: recorded in the ledger, or the cluster carries the tutor's tag. */
   clusterIsOurs(): Promise<boolean>;
-}
-
-function once<T>(make: () => Promise<T>): () => Promise<T> {
-  let value: Promise<T> | undefined;
-  return () => (value ??= make());
-}
-
-export function newScan(ctx: StepContext): Scan {
-  const name = ctx.config.clusterName;
-  const cluster = once(() => describeCluster(ctx));
-  const vpcs = once(async () =>
-    ((await ctx.clients.ec2.send(new DescribeVpcsCommand({ Filters: clusterFilter(name) }))).Vpcs ?? [])
-      .filter((v) => v.VpcId && isOurs(v.Tags, name))
-      .map((v) => ({ id: v.VpcId!, tags: v.Tags, cidr: v.CidrBlock ?? '' })),
-  );
-  const ledgerEmpty = () => ctx.ledger.live.length === 0;
-  return {
-    ctx,
-    cluster,
-    vpcs,
-    tutorVpcIds: once(async () =>
-      (await vpcs()).filter((v) => ledgerEmpty() || ctx.ledger.entries.some((e) => e.id === v.id)).map((v) => v.id),
-    ),
-    clusterIsOurs: once(async () => {
-      if (ctx.ledger.get(KEYS.cluster)) return true;
-      const c = await cluster();
-      return Boolean(c && isOurs(c.tags, name));
-    }),
-  };
 }
 
 /**

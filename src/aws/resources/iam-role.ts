@@ -1,14 +1,23 @@
-import { GetRoleCommand } from '@aws-sdk/client-iam';
-import { destroyRole } from '../roles.js';
-import { clusterRoleSpec } from '../steps/cluster-role.js';
-import { nodeRoleSpec } from '../steps/nodegroup.js';
 import { isOurs } from '../tags.js';
+import { KEYS } from './facts.js';
 import type { Found } from './found.js';
 import type { ResourceType } from './types.js';
 
+/** Step 1's cluster role, step 5's node role, and the other roles the build made (day two's viewer role). */
 export const iamRoleResource: ResourceType = {
   kind: 'iam-role',
+  keys: [
+    { prefix: KEYS.clusterRole, step: 1 },
+    { prefix: KEYS.nodeRole, step: 5 },
+  ],
+  deleteRank: 90,
+  inventoried: true,
   async find({ ctx }) {
+    const { GetRoleCommand } = await import('@aws-sdk/client-iam');
+    const [{ clusterRoleSpec }, { nodeRoleSpec }] = await Promise.all([
+      import('../steps/cluster-role.js'),
+      import('../steps/nodegroup.js'),
+    ]);
     const name = ctx.config.clusterName;
     const found: Found[] = [];
     for (const spec of [nodeRoleSpec(ctx.config), clusterRoleSpec(name)]) {
@@ -40,6 +49,6 @@ export const iamRoleResource: ResourceType = {
     return found;
   },
   async destroy(ctx, f) {
-    await destroyRole(ctx, f.key, f.id);
+    await (await import('../roles.js')).destroyRole(ctx, f.key, f.id);
   },
 };

@@ -1,10 +1,4 @@
-import {
-  CreateInternetGatewayCommand,
-  DeleteInternetGatewayCommand,
-  DescribeInternetGatewaysCommand,
-  DetachInternetGatewayCommand,
-  type CreateInternetGatewayCommandInput,
-} from '@aws-sdk/client-ec2';
+import type { CreateInternetGatewayCommandInput } from '@aws-sdk/client-ec2';
 import { ensureTagged } from '../ensure.js';
 import { clusterFilter } from '../tags.js';
 import { withDependencyRetry } from './dependency.js';
@@ -13,7 +7,11 @@ import type { Ensurable } from './types.js';
 
 export const internetGatewayResource: Ensurable<{ request: CreateInternetGatewayCommandInput }> = {
   kind: 'internet-gateway',
+  keys: [{ prefix: 'igw', step: 2 }],
+  deleteRank: 50,
+  inventoried: true,
   async find({ ctx }) {
+    const { DescribeInternetGatewaysCommand } = await import('@aws-sdk/client-ec2');
     const answer = await ctx.clients.ec2.send(new DescribeInternetGatewaysCommand({ Filters: clusterFilter(ctx.config.clusterName) }));
     return (answer.InternetGateways ?? [])
       .map((g) =>
@@ -23,14 +21,18 @@ export const internetGatewayResource: Ensurable<{ request: CreateInternetGateway
       )
       .filter((f): f is Found => Boolean(f));
   },
-  ensure: (ctx, { request, ...target }) =>
-    ensureTagged(ctx, target, {
+  async ensure(ctx, { request, ...target }) {
+    const { CreateInternetGatewayCommand, DescribeInternetGatewaysCommand } = await import('@aws-sdk/client-ec2');
+    return ensureTagged(ctx, target, {
       kind: 'internet-gateway',
       list: async (Filters) => (await ctx.clients.ec2.send(new DescribeInternetGatewaysCommand({ Filters }))).InternetGateways,
       id: (g) => g.InternetGatewayId,
       create: async () => (await ctx.clients.ec2.send(new CreateInternetGatewayCommand(request))).InternetGateway?.InternetGatewayId,
-    }),
+    });
+  },
   async destroy(ctx, f) {
+    const { DeleteInternetGatewayCommand, DescribeInternetGatewaysCommand, DetachInternetGatewayCommand } =
+      await import('@aws-sdk/client-ec2');
     const { ec2 } = ctx.clients;
     const igw = (await ec2.send(new DescribeInternetGatewaysCommand({ InternetGatewayIds: [f.id] }))).InternetGateways?.[0];
     for (const attachment of igw?.Attachments ?? []) {

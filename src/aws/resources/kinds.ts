@@ -1,180 +1,52 @@
-import { PRICES, clusterHour, gp3Hour, instancePrice, loadBalancerHour, rowFor } from './prices.js';
+import { eksClusterResource } from './eks-cluster.js';
+import { eksNodegroupResource } from './eks-nodegroup.js';
+import { elasticIpResource } from './elastic-ip.js';
+import type { Kind, KindFacts, Lifecycle } from './facts.js';
+import { iamRoleResource } from './iam-role.js';
+import { internetGatewayResource } from './internet-gateway.js';
+import { kubeconfigResource } from './kubeconfig.js';
+import { kubernetesIngressResource, kubernetesServiceResource } from './kubernetes.js';
+import { kubernetesNodesKind } from './kubernetes-nodes.js';
+import { loadBalancerResource } from './load-balancer.js';
+import { natGatewayResource } from './nat-gateway.js';
+import { networkInterfaceResource } from './network-interface.js';
+import { policyAttachmentKind } from './policy-attachment.js';
+import { routeTableResource } from './route-table.js';
+import { securityGroupResource } from './security-group.js';
+import { subnetResource } from './subnet.js';
+import type { KindDeclaration } from './types.js';
+import { vpcResource } from './vpc.js';
+
+export { DEPENDENCY_PATIENCE_MS, KEYS, type Kind, type KindFacts, type Lifecycle, type PriceConfig, type PriceInput } from './facts.js';
 
 /**
- * What is known about each kind of resource without asking AWS: which step owns
- * it, where it goes in a teardown, and how long its slow changes take. Plain
- * data, so the screens, the waits and the sandbox's time-lapse can read it
- * without loading the AWS SDK. How a kind is found, priced and destroyed lives
- * in its own file beside this one (`registry.ts` lists them).
+ * Every kind of resource, each declared in its own file beside this one (facts,
+ * find, ensure, destroy), in the order an inventory lists them. Loading them
+ * does not load the AWS SDK: the screens, the waits and the sandbox's
+ * time-lapse read their facts.
  */
+export const DECLARED: readonly KindDeclaration[] = [
+  kubernetesServiceResource,
+  kubernetesIngressResource,
+  loadBalancerResource,
+  natGatewayResource,
+  elasticIpResource,
+  networkInterfaceResource,
+  securityGroupResource,
+  internetGatewayResource,
+  subnetResource,
+  routeTableResource,
+  vpcResource,
+  eksNodegroupResource,
+  kubernetesNodesKind,
+  eksClusterResource,
+  iamRoleResource,
+  policyAttachmentKind,
+  kubeconfigResource,
+];
 
-/**
- * Every kind the registry knows, the ones the ledger records among them. Some
- * are made by Kubernetes or EKS, not the tutor (load balancers, security groups,
- * network interfaces, Services, Ingresses); `kubernetes-nodes` is the Ready
- * count kubectl reports, not an AWS resource.
- */
-export type Kind =
-  | 'iam-role'
-  | 'policy-attachment'
-  | 'vpc'
-  | 'subnet'
-  | 'internet-gateway'
-  | 'route-table'
-  | 'elastic-ip'
-  | 'nat-gateway'
-  | 'eks-cluster'
-  | 'eks-nodegroup'
-  | 'kubeconfig'
-  | 'load-balancer'
-  | 'security-group'
-  | 'network-interface'
-  | 'kubernetes-service'
-  | 'kubernetes-ingress'
-  | 'kubernetes-nodes';
-
-/** How long a kind's slow changes take on real AWS, and how often AWS's own waiters poll it. */
-export interface Lifecycle {
-  pollMs: number;
-  createMs: number;
-  deleteMs: number;
-}
-
-/** What a price depends on: the resource's own details, else the build's settings. */
-export interface PriceInput {
-  details?: Record<string, string> | undefined;
-}
-export interface PriceConfig {
-  region: string;
-  instanceType: string;
-  nodes: number;
-  nat: string;
-}
-
-/** EKS's default disk for a managed node group, when DescribeNodegroup does not say. */
-const DEFAULT_DISK_GB = 20;
-
-export interface KindFacts {
-  /** Ledger keys of this kind: a key equal to one of these or starting with it and `/`. */
-  keys: readonly { prefix: string; step?: 1 | 2 | 3 | 4 | 5 }[];
-  /** Lower goes first in a teardown. */
-  deleteRank: number;
-  /** Created first and usable later: the waits the learner watches. */
-  lifecycle?: Lifecycle;
-  /** An inventory lists it: a screen may take it as gone when an inventory does not. */
-  inventoried: boolean;
-  /** Who makes it when the tutor does not: Kubernetes (a Service) or EKS itself. */
-  madeBy?: 'kubernetes' | 'eks';
-  /**
-   * The step that owns what the tutor does not make: the cluster's (3) for what
-   * Kubernetes and EKS make for the cluster. Its keys name no step: a screen
-   * does not count it among a step's resources.
-   */
-  ownedBy?: 3;
-  /** USD per hour while it exists (list prices, an estimate); absent: free. */
-  hourly?: (resource: PriceInput, config: PriceConfig) => number;
-}
-
-const MINUTE = 60_000;
-
-/**
- * The ledger keys of the one-of-a-kind resources (step 2's keys are in
- * steps/vpc-requests.ts). The steps' own constants (CLUSTER_KEY, …) are the same strings.
- */
-export const KEYS = {
-  clusterRole: 'role/cluster',
-  nodeRole: 'role/node',
-  cluster: 'cluster',
-  nodegroup: 'nodegroup',
-  nodes: 'nodes',
-  kubeconfig: 'kubeconfig',
-} as const;
-
-export const KINDS: Record<Kind, KindFacts> = {
-  // What a Service of type LoadBalancer or an Ingress made is deleted through Kubernetes first, while the cluster exists.
-  'kubernetes-service': { keys: [{ prefix: 'svc' }], deleteRank: 5, inventoried: true, madeBy: 'kubernetes', ownedBy: 3 },
-  'kubernetes-ingress': { keys: [{ prefix: 'ing' }], deleteRank: 6, inventoried: true, madeBy: 'kubernetes', ownedBy: 3 },
-  'eks-nodegroup': {
-    keys: [{ prefix: KEYS.nodegroup, step: 5 }],
-    deleteRank: 10,
-    inventoried: true,
-    lifecycle: { pollMs: 30_000, createMs: 4 * MINUTE, deleteMs: 4 * MINUTE },
-    hourly: nodegroupHourly,
-  },
-  'kubernetes-nodes': {
-    keys: [{ prefix: KEYS.nodes, step: 5 }],
-    deleteRank: 11,
-    inventoried: false,
-    lifecycle: { pollMs: 10_000, createMs: MINUTE, deleteMs: 0 },
-  },
-  'eks-cluster': {
-    keys: [{ prefix: KEYS.cluster, step: 3 }],
-    deleteRank: 20,
-    inventoried: true,
-    lifecycle: { pollMs: 30_000, createMs: 9 * MINUTE, deleteMs: 3 * MINUTE },
-    hourly: (r) => clusterHour(r.details?.versionStatus),
-  },
-  // A load balancer made for a Service: DescribeLoadBalancers waiters poll every 15 s.
-  'load-balancer': {
-    keys: [{ prefix: 'lb' }],
-    deleteRank: 25,
-    inventoried: true,
-    madeBy: 'kubernetes',
-    ownedBy: 3,
-    lifecycle: { pollMs: 15_000, createMs: 3 * MINUTE, deleteMs: MINUTE },
-    hourly: (r, c) =>
-      loadBalancerHour(c.region, {
-        type: r.details?.type ?? '',
-        zones: Number(r.details?.zones ?? 1) || 1,
-        internetFacing: r.details?.scheme !== 'internal',
-      }),
-  },
-  'nat-gateway': {
-    keys: [{ prefix: 'nat', step: 2 }],
-    deleteRank: 30,
-    inventoried: true,
-    lifecycle: { pollMs: 15_000, createMs: 90_000, deleteMs: MINUTE },
-    hourly: (_r, c) => rowFor(c.region).natGatewayHour,
-  },
-  'elastic-ip': { keys: [{ prefix: 'eip', step: 2 }], deleteRank: 40, inventoried: true, hourly: () => PRICES.publicIpv4Hour },
-  // Left by a load balancer or by EKS for minutes after the cluster: they hold subnets and security groups.
-  'network-interface': {
-    keys: [{ prefix: 'eni' }],
-    deleteRank: 45,
-    inventoried: true,
-    madeBy: 'eks',
-    ownedBy: 3,
-    lifecycle: { pollMs: 10_000, createMs: 0, deleteMs: 2 * MINUTE },
-    hourly: (r) => (r.details?.publicIp ? PRICES.publicIpv4Hour : 0),
-  },
-  'security-group': { keys: [{ prefix: 'sg' }], deleteRank: 47, inventoried: true, madeBy: 'kubernetes', ownedBy: 3 },
-  'internet-gateway': { keys: [{ prefix: 'igw', step: 2 }], deleteRank: 50, inventoried: true },
-  subnet: { keys: [{ prefix: 'subnet', step: 2 }], deleteRank: 60, inventoried: true },
-  'route-table': { keys: [{ prefix: 'rtb', step: 2 }], deleteRank: 70, inventoried: true },
-  vpc: { keys: [{ prefix: 'vpc', step: 2 }], deleteRank: 80, inventoried: true },
-  'iam-role': {
-    keys: [
-      { prefix: KEYS.clusterRole, step: 1 },
-      { prefix: KEYS.nodeRole, step: 5 },
-    ],
-    deleteRank: 90,
-    inventoried: true,
-  },
-  'policy-attachment': { keys: [], deleteRank: 91, inventoried: false },
-  kubeconfig: { keys: [{ prefix: KEYS.kubeconfig, step: 4 }], deleteRank: 100, inventoried: true },
-};
-
-/** Nodes: instance, gp3 disk, and (in public subnets) a public IPv4 address each; an instance type the table does not know counts 0. */
-function nodegroupHourly(resource: PriceInput, config: PriceConfig): number {
-  const desired = Number(resource.details?.desired ?? config.nodes) || config.nodes;
-  const type = resource.details?.instanceType || config.instanceType;
-  const disk = Number(resource.details?.diskSize ?? DEFAULT_DISK_GB) || DEFAULT_DISK_GB;
-  const publicIp = config.nat === 'none' ? PRICES.publicIpv4Hour : 0;
-  return desired * ((instancePrice(config.region, type) ?? 0) + gp3Hour(config.region, disk) + publicIp);
-}
-
-/** How long DependencyViolation is retried: AWS can take about 15 minutes to release what a cluster or a load balancer held. */
-export const DEPENDENCY_PATIENCE_MS = 15 * MINUTE;
+/** Each kind's facts by its name. */
+export const KINDS = Object.fromEntries(DECLARED.map((d) => [d.kind, d])) as unknown as Record<Kind, KindFacts>;
 
 export function isKind(kind: string): kind is Kind {
   return Object.prototype.hasOwnProperty.call(KINDS, kind);

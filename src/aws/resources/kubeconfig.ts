@@ -1,7 +1,7 @@
 import { kubeconfigPath } from '../../kube/kubeconfig-path.js';
 import type { Ledger, LedgerEntry } from '../../state/ledger.js';
 import type { Found } from './found.js';
-import { KEYS } from './kinds.js';
+import { KEYS } from './facts.js';
 import type { ResourceType } from './types.js';
 
 /** The tutor's kubeconfig entries in the ledger: step 4's, then any a day-two action added (the second cluster's). */
@@ -33,8 +33,12 @@ export async function removeTutorKubeconfig(ledger: Ledger, path?: string, keys?
   }
 }
 
+/** Step 4's entry in the learner's kubeconfig, and those a day-two action added. */
 export const kubeconfigResource: ResourceType = {
   kind: 'kubeconfig',
+  keys: [{ prefix: KEYS.kubeconfig, step: 4 }],
+  deleteRank: 100,
+  inventoried: true,
   async find({ ctx }) {
     const found: Found[] = [];
     for (const entry of tutorEntries(ctx.ledger)) {

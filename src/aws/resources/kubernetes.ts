@@ -1,10 +1,9 @@
-import { DescribeClusterCommand } from '@aws-sdk/client-eks';
 import { TutorError } from '../../errors.js';
 import { text } from '../../text.js';
 import { isOurs } from '../tags.js';
 import type { StepContext } from '../types.js';
 import type { Found, Scan } from './found.js';
-import { KEYS, type Kind } from './kinds.js';
+import { KEYS, type Kind } from './facts.js';
 import { waitUntilGone } from './load-balancer.js';
 import type { ResourceType } from './types.js';
 
@@ -48,6 +47,7 @@ function tutorKubectl(ctx: StepContext, context?: string): Kubectl | undefined {
 /** Whether the context's cluster is up and the tutor's: step 4's through the scan, another through its own DescribeCluster. */
 async function reachable(scan: Scan, c: TutorContext): Promise<boolean> {
   if (c.main) return (await scan.cluster())?.status === 'ACTIVE' && (await scan.clusterIsOurs());
+  const { DescribeClusterCommand } = await import('@aws-sdk/client-eks');
   const cluster = await scan.ctx.clients.eks.send(new DescribeClusterCommand({ name: c.cluster })).then(
     (a) => a.cluster,
     () => undefined,
@@ -140,13 +140,24 @@ async function destroyThroughKubernetes(ctx: StepContext, f: Found): Promise<voi
   }
 }
 
+// What a Service of type LoadBalancer or an Ingress made is deleted through Kubernetes first, while the cluster exists.
 export const kubernetesServiceResource: ResourceType = {
   kind: 'kubernetes-service',
+  keys: [{ prefix: 'svc' }],
+  deleteRank: 5,
+  inventoried: true,
+  madeBy: 'kubernetes',
+  ownedBy: 3,
   find: kindFinder('service'),
   destroy: destroyThroughKubernetes,
 };
 export const kubernetesIngressResource: ResourceType = {
   kind: 'kubernetes-ingress',
+  keys: [{ prefix: 'ing' }],
+  deleteRank: 6,
+  inventoried: true,
+  madeBy: 'kubernetes',
+  ownedBy: 3,
   find: kindFinder('ingress'),
   destroy: destroyThroughKubernetes,
 };

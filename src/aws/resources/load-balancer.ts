@@ -1,18 +1,13 @@
-import {
-  DeleteLoadBalancerCommand,
-  DeleteTargetGroupCommand,
-  DescribeLoadBalancersCommand,
-  DescribeTagsCommand,
-  DescribeTargetGroupsCommand,
-} from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { StepContext } from '../types.js';
 import { waitFor } from '../wait.js';
 import { withDependencyRetry } from './dependency.js';
 import { isNotFound, kubernetesClusterTag, type Found, type Scan, type Tags } from './found.js';
-import { KINDS } from './kinds.js';
+import { MINUTE } from './facts.js';
+import { loadBalancerHour } from './prices.js';
 import type { ResourceType } from './types.js';
 
-const LIFE = KINDS['load-balancer'].lifecycle!;
+/** DescribeLoadBalancers waiters poll every 15 s. */
+const LIFE = { pollMs: 15_000, createMs: 3 * MINUTE, deleteMs: MINUTE };
 /** The tags Kubernetes puts on a load balancer: the Service it serves, the Ingress (AWS Load Balancer Controller). */
 const SERVICE_TAG = 'kubernetes.io/service-name';
 const INGRESS_TAG = 'ingress.k8s.aws/stack';
@@ -59,6 +54,7 @@ async function classicCandidates(ctx: StepContext, inVpc: (vpc: string) => boole
 }
 
 async function v2Candidates(ctx: StepContext, inVpc: (vpc: string) => boolean): Promise<Candidate[]> {
+  const { DescribeLoadBalancersCommand } = await import('@aws-sdk/client-elastic-load-balancing-v2');
   const out: Candidate[] = [];
   let marker: string | undefined;
   do {
@@ -90,6 +86,7 @@ async function tagsOf(ctx: StepContext, lbs: Candidate[]): Promise<Map<string, T
     const answer = await ctx.clients.elb.describeTags({ LoadBalancerNames: classic.slice(i, i + 20) });
     for (const d of answer.TagDescriptions ?? []) if (d.LoadBalancerName) tags.set(d.LoadBalancerName, d.Tags);
   }
+  const { DescribeTagsCommand } = await import('@aws-sdk/client-elastic-load-balancing-v2');
   for (let i = 0; i < v2.length; i += 20) {
     const answer = await ctx.clients.elbv2.send(new DescribeTagsCommand({ ResourceArns: v2.slice(i, i + 20) }));
     for (const d of answer.TagDescriptions ?? []) if (d.ResourceArn) tags.set(d.ResourceArn, d.Tags);
@@ -97,8 +94,21 @@ async function tagsOf(ctx: StepContext, lbs: Candidate[]): Promise<Map<string, T
   return tags;
 }
 
+/** A load balancer made for a Service (the cloud provider's) or an Ingress (the AWS Load Balancer Controller's). */
 export const loadBalancerResource: ResourceType = {
   kind: 'load-balancer',
+  keys: [{ prefix: 'lb' }],
+  deleteRank: 25,
+  inventoried: true,
+  madeBy: 'kubernetes',
+  ownedBy: 3,
+  lifecycle: LIFE,
+  hourly: (r, c) =>
+    loadBalancerHour(c.region, {
+      type: r.details?.type ?? '',
+      zones: Number(r.details?.zones ?? 1) || 1,
+      internetFacing: r.details?.scheme !== 'internal',
+    }),
   async find(scan) {
     const { ctx } = scan;
     const { own, clusterVpc } = await vpcsToSearch(scan);
@@ -143,6 +153,7 @@ export const loadBalancerResource: ResourceType = {
   async destroy(ctx, f) {
     const arn = f.details?.arn;
     const targetGroups = arn ? await targetGroupsOf(ctx, arn) : [];
+    const { DeleteLoadBalancerCommand, DeleteTargetGroupCommand } = await import('@aws-sdk/client-elastic-load-balancing-v2');
     try {
       if (arn) await ctx.clients.elbv2.send(new DeleteLoadBalancerCommand({ LoadBalancerArn: arn }));
       else await ctx.clients.elb.deleteLoadBalancer({ LoadBalancerName: f.id });
@@ -162,6 +173,7 @@ export const loadBalancerResource: ResourceType = {
 };
 
 async function targetGroupsOf(ctx: StepContext, arn: string): Promise<string[]> {
+  const { DescribeTargetGroupsCommand } = await import('@aws-sdk/client-elastic-load-balancing-v2');
   try {
     const answer = await ctx.clients.elbv2.send(new DescribeTargetGroupsCommand({ LoadBalancerArn: arn }));
     return (answer.TargetGroups ?? []).map((g) => g.TargetGroupArn ?? '').filter(Boolean);
@@ -173,6 +185,7 @@ async function targetGroupsOf(ctx: StepContext, arn: string): Promise<string[]> 
 
 /** Polls until AWS no longer lists the load balancer, reporting the elapsed time. */
 export async function waitUntilGone(ctx: StepContext, f: Found): Promise<void> {
+  const { DescribeLoadBalancersCommand } = await import('@aws-sdk/client-elastic-load-balancing-v2');
   const read = async (): Promise<string | undefined> => {
     try {
       if (f.details?.arn) {

@@ -1,15 +1,11 @@
-import {
-  DeleteNetworkInterfaceCommand,
-  DescribeNatGatewaysCommand,
-  DescribeNetworkInterfacesCommand,
-  type NetworkInterface,
-} from '@aws-sdk/client-ec2';
+import type { NetworkInterface } from '@aws-sdk/client-ec2';
 import { TutorError } from '../../errors.js';
 import { text } from '../../text.js';
 import type { StepContext } from '../types.js';
 import { holderName, withDependencyRetry } from './dependency.js';
 import { isNotFound, type Found } from './found.js';
-import { DEPENDENCY_PATIENCE_MS, KINDS } from './kinds.js';
+import { DEPENDENCY_PATIENCE_MS, MINUTE } from './facts.js';
+import { PRICES } from './prices.js';
 import type { ResourceType } from './types.js';
 
 /**
@@ -20,7 +16,16 @@ import type { ResourceType } from './types.js';
  */
 export const networkInterfaceResource: ResourceType = {
   kind: 'network-interface',
+  // Left by a load balancer or by EKS for minutes after the cluster: they hold subnets and security groups.
+  keys: [{ prefix: 'eni' }],
+  deleteRank: 45,
+  inventoried: true,
+  madeBy: 'eks',
+  ownedBy: 3,
+  lifecycle: { pollMs: 10_000, createMs: 0, deleteMs: 2 * MINUTE },
+  hourly: (r) => (r.details?.publicIp ? PRICES.publicIpv4Hour : 0),
   async find(scan) {
+    const { DescribeNatGatewaysCommand, DescribeNetworkInterfacesCommand } = await import('@aws-sdk/client-ec2');
     const { ctx } = scan;
     const own = await scan.tutorVpcIds();
     if (own.length === 0) return [];
@@ -60,6 +65,7 @@ export const networkInterfaceResource: ResourceType = {
   async destroy(ctx, f) {
     // One that AWS manages (EKS's, a load balancer's) is released by its owner: the tutor waits for that.
     if (f.details?.requesterManaged === 'true') await waitForRelease(ctx, f);
+    const { DeleteNetworkInterfaceCommand } = await import('@aws-sdk/client-ec2');
     await withDependencyRetry(ctx, f, () => ctx.clients.ec2.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: f.id }))).catch(
       (error: unknown) => {
         if (!isNotFound(error)) throw error;
@@ -74,7 +80,8 @@ export const networkInterfaceResource: ResourceType = {
  * so a clock that does not move (a time-lapse of 0) still ends.
  */
 async function waitForRelease(ctx: StepContext, f: Found): Promise<void> {
-  const { pollMs, deleteMs } = KINDS['network-interface'].lifecycle!;
+  const { pollMs, deleteMs } = networkInterfaceResource.lifecycle!;
+  const { DescribeNetworkInterfacesCommand } = await import('@aws-sdk/client-ec2');
   const started = ctx.clock.now();
   let last = '';
   for (let waited = 0; ; waited += pollMs) {

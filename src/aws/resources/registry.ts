@@ -1,49 +1,18 @@
 /**
- * The registry of resource types: per kind, how it is found and destroyed
- * (the files beside this one), and its rank, timings and price (kinds.ts).
- *
- * A new kind is its name and facts in kinds.ts, its file here (find, destroy),
- * and one line in RESOURCES; the step that makes it keeps its create code
- * (ensure is not in the registry yet).
+ * The registry of resource types: every kind (kinds.ts lists them, each
+ * declared in its own file beside this one with its facts, find, ensure and
+ * destroy) that an inventory finds and a teardown destroys.
  */
-import { eksClusterResource } from './eks-cluster.js';
-import { eksNodegroupResource } from './eks-nodegroup.js';
-import { elasticIpResource } from './elastic-ip.js';
 import type { Found } from './found.js';
-import { iamRoleResource } from './iam-role.js';
-import { internetGatewayResource } from './internet-gateway.js';
-import { deleteRank } from './kinds.js';
-import { kubeconfigResource } from './kubeconfig.js';
-import { kubernetesIngressResource, kubernetesServiceResource } from './kubernetes.js';
-import { loadBalancerResource } from './load-balancer.js';
-import { natGatewayResource } from './nat-gateway.js';
-import { networkInterfaceResource } from './network-interface.js';
-import { routeTableResource } from './route-table.js';
-import { securityGroupResource } from './security-group.js';
-import { subnetResource } from './subnet.js';
-import type { ResourceType } from './types.js';
-import { vpcResource } from './vpc.js';
+import { DECLARED, deleteRank } from './kinds.js';
+import type { KindDeclaration, ResourceType } from './types.js';
 
 export { KINDS, LEFT_BY_THE_CLUSTER, deleteRank, lifecycle, stepOf, type Kind } from './kinds.js';
 
+const inAws = (d: KindDeclaration): d is ResourceType => Boolean(d.find && d.destroy);
+
 /** In the order an inventory lists them. */
-export const RESOURCES: readonly ResourceType[] = [
-  kubernetesServiceResource,
-  kubernetesIngressResource,
-  loadBalancerResource,
-  natGatewayResource,
-  elasticIpResource,
-  networkInterfaceResource,
-  securityGroupResource,
-  internetGatewayResource,
-  subnetResource,
-  routeTableResource,
-  vpcResource,
-  eksNodegroupResource,
-  eksClusterResource,
-  iamRoleResource,
-  kubeconfigResource,
-];
+export const RESOURCES: readonly ResourceType[] = DECLARED.filter(inAws);
 
 export function resourceType(kind: string): ResourceType | undefined {
   return RESOURCES.find((r) => r.kind === kind);

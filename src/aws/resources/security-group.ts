@@ -1,11 +1,4 @@
-import {
-  DeleteSecurityGroupCommand,
-  DescribeSecurityGroupsCommand,
-  RevokeSecurityGroupEgressCommand,
-  RevokeSecurityGroupIngressCommand,
-  type IpPermission,
-  type SecurityGroup,
-} from '@aws-sdk/client-ec2';
+import type { IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
 import { CLUSTER_TAG } from '../tags.js';
 import type { StepContext } from '../types.js';
 import { withDependencyRetry } from './dependency.js';
@@ -23,9 +16,16 @@ function madeBy(group: SecurityGroup, clusterName: string): 'kubernetes' | 'eks'
   return 'other';
 }
 
+/** The security groups in the tutor's VPC that Kubernetes (a load balancer's) or EKS (the cluster's) made. */
 export const securityGroupResource: ResourceType = {
   kind: 'security-group',
+  keys: [{ prefix: 'sg' }],
+  deleteRank: 47,
+  inventoried: true,
+  madeBy: 'kubernetes',
+  ownedBy: 3,
   async find(scan) {
+    const { DescribeSecurityGroupsCommand } = await import('@aws-sdk/client-ec2');
     const { ctx } = scan;
     const name = ctx.config.clusterName;
     // Kubernetes and EKS make their groups in the cluster's VPC, which is the tutor's: only that VPC is looked in.
@@ -50,6 +50,7 @@ export const securityGroupResource: ResourceType = {
   },
   async destroy(ctx, f) {
     await revokeReferences(ctx, f);
+    const { DeleteSecurityGroupCommand } = await import('@aws-sdk/client-ec2');
     await withDependencyRetry(ctx, f, () => ctx.clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: f.id }))).catch(
       (error: unknown) => {
         if (!isNotFound(error)) throw error;
@@ -62,6 +63,8 @@ export const securityGroupResource: ResourceType = {
 async function revokeReferences(ctx: StepContext, f: Found): Promise<void> {
   const vpc = f.details?.vpc;
   if (!vpc) return;
+  const { DescribeSecurityGroupsCommand, RevokeSecurityGroupEgressCommand, RevokeSecurityGroupIngressCommand } =
+    await import('@aws-sdk/client-ec2');
   const answer = await ctx.clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpc] }] }));
   const naming = (rules: IpPermission[] | undefined) =>
     (rules ?? [])

@@ -1,18 +1,25 @@
 import type { EnsureTarget, Ensured } from '../ensure.js';
 import type { StepContext } from '../types.js';
+import type { KindFacts, Kind } from './facts.js';
 import type { Found, Scan } from './found.js';
-import type { Kind } from './kinds.js';
 
 /**
- * How one kind of resource is found and destroyed. Its rank, timings and price
- * are plain data in kinds.ts (read by screens without the SDK). Creating stays
- * in the step that owns the kind for now (`ensure` is still the step's).
+ * One kind of resource, declared in its own file: its facts (facts.ts says
+ * what they mean), and, for what exists in AWS or in the kubeconfig, how it is
+ * found and destroyed. A kind's file loads the AWS SDK only when one of these
+ * is called, so its facts can be read without it.
  */
-export interface ResourceType {
+export interface KindDeclaration extends KindFacts {
   kind: Kind;
   /** What exists now for this cluster name (tagged, recorded, or for what Kubernetes made: in the tutor's VPC). */
-  find(scan: Scan): Promise<Found[]>;
+  find?(scan: Scan): Promise<Found[]>;
   /** Deletes it and waits until it is gone; a thing already gone is not an error. */
+  destroy?(ctx: StepContext, found: Found): Promise<void>;
+}
+
+/** A kind that an inventory finds and a teardown destroys. */
+export interface ResourceType extends KindDeclaration {
+  find(scan: Scan): Promise<Found[]>;
   destroy(ctx: StepContext, found: Found): Promise<void>;
 }
 

@@ -13,6 +13,7 @@ import { amiTypeFor, type AmiType } from './ami-types.js';
 import { clientToken } from '../tokens.js';
 import { RECENT_MS, healthReason } from './cluster.js';
 import { KUBECONFIG_KEY } from './kubeconfig.js';
+import { nodegroupName } from '../resources/eks-nodegroup.js';
 import { subnetKey } from './vpc-requests.js';
 
 export const NODE_ROLE_KEY = 'role/node';
@@ -30,9 +31,7 @@ export const DISK_SIZE = 20;
 /** The node role `prepare` made, per run. */
 const preparedRoles = new WeakMap<StepContext, Promise<string>>();
 
-export function nodegroupName(clusterName: string): string {
-  return `${clusterName}-nodes`.slice(0, 63);
-}
+export { nodegroupName };
 
 export function nodeRoleSpec(config: TutorConfig): RoleSpec {
   return {

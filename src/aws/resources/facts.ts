@@ -1,0 +1,89 @@
+/**
+ * The plain facts of a kind of resource, declared in each kind's file beside
+ * this one: which step owns it, where it goes in a teardown, how long its slow
+ * changes take, what it costs. Nothing here (nor in a kind's file, when it is
+ * loaded) loads the AWS SDK, so the screens, the waits and the sandbox's
+ * time-lapse can read them.
+ */
+
+/**
+ * Every kind the registry knows, the ones the ledger records among them. Some
+ * are made by Kubernetes or EKS, not the tutor (load balancers, security groups,
+ * network interfaces, Services, Ingresses); `kubernetes-nodes` is the Ready
+ * count kubectl reports, not an AWS resource.
+ */
+export type Kind =
+  | 'iam-role'
+  | 'policy-attachment'
+  | 'vpc'
+  | 'subnet'
+  | 'internet-gateway'
+  | 'route-table'
+  | 'elastic-ip'
+  | 'nat-gateway'
+  | 'eks-cluster'
+  | 'eks-nodegroup'
+  | 'kubeconfig'
+  | 'load-balancer'
+  | 'security-group'
+  | 'network-interface'
+  | 'kubernetes-service'
+  | 'kubernetes-ingress'
+  | 'kubernetes-nodes';
+
+/** How long a kind's slow changes take on real AWS, and how often AWS's own waiters poll it. */
+export interface Lifecycle {
+  pollMs: number;
+  createMs: number;
+  deleteMs: number;
+}
+
+/** What a price depends on: the resource's own details, else the build's settings. */
+export interface PriceInput {
+  details?: Record<string, string> | undefined;
+}
+export interface PriceConfig {
+  region: string;
+  instanceType: string;
+  nodes: number;
+  nat: string;
+}
+
+export interface KindFacts {
+  /** Ledger keys of this kind: a key equal to one of these or starting with it and `/`. */
+  keys: readonly { prefix: string; step?: 1 | 2 | 3 | 4 | 5 }[];
+  /** Lower goes first in a teardown. */
+  deleteRank: number;
+  /** Created first and usable later: the waits the learner watches. */
+  lifecycle?: Lifecycle;
+  /** An inventory lists it: a screen may take it as gone when an inventory does not. */
+  inventoried: boolean;
+  /** Who makes it when the tutor does not: Kubernetes (a Service) or EKS itself. */
+  madeBy?: 'kubernetes' | 'eks';
+  /**
+   * The step that owns what the tutor does not make: the cluster's (3) for what
+   * Kubernetes and EKS make for the cluster. Its keys name no step: a screen
+   * does not count it among a step's resources.
+   */
+  ownedBy?: 3;
+  /** USD per hour while it exists (list prices, an estimate); absent: free. */
+  hourly?: (resource: PriceInput, config: PriceConfig) => number;
+}
+
+export const MINUTE = 60_000;
+
+/**
+ * The ledger keys of the one-of-a-kind resources (step 2's keys are in
+ * steps/vpc-requests.ts). The steps' own constants (CLUSTER_KEY, …) are the same strings.
+ */
+export const KEYS = {
+  clusterRole: 'role/cluster',
+  nodeRole: 'role/node',
+  cluster: 'cluster',
+  nodegroup: 'nodegroup',
+  nodes: 'nodes',
+  kubeconfig: 'kubeconfig',
+} as const;
+
+/** How long DependencyViolation is retried: AWS can take about 15 minutes to release what a cluster or a load balancer held. */
+export const DEPENDENCY_PATIENCE_MS = 15 * MINUTE;
