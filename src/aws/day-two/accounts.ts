@@ -6,6 +6,19 @@ import { check, listSubnets, planned, send, type DayTwoContext, type Outcome } f
 
 const accountOf = (arn: string | undefined) => arn?.split(':')[4] ?? '';
 
+/** Why each read is made, shown above its call. */
+const WHY = {
+  identity: text('Which account these calls are made in.', 'この呼び出しがどのアカウントで行われているか。'),
+  subnets: text(
+    "OwnerId: the account that owns each node subnet (another account's when it is shared with this one through AWS RAM).",
+    'OwnerId: 各ノードサブネットを所有するアカウント(AWS RAM で共有されたものなら相手のアカウント)。',
+  ),
+  interfaces: text(
+    "The control plane's network interfaces in your subnets: EKS runs the control plane in an account AWS owns and reaches your VPC through these.",
+    'サブネットにあるコントロールプレーンのネットワークインターフェイス。EKS はコントロールプレーンを AWS の所有するアカウントで動かし、これを通って VPC に届きます。',
+  ),
+};
+
 /**
  * Question 6, control plane and nodes in different accounts: only reads. It
  * shows whose account each part is in (the node group is always the cluster's;
@@ -13,29 +26,14 @@ const accountOf = (arn: string | undefined) => arn?.split(':')[4] ?? '';
  */
 export async function accountsAction(ctx: DayTwoContext): Promise<Outcome> {
   const shape = await buildShape(ctx);
-  const me = await send(
-    ctx,
-    planned(
-      ctx,
-      'sts',
-      'GetCallerIdentity',
-      {},
-      text('Which account these calls are made in.', 'この呼び出しがどのアカウントで行われているか。'),
-    ),
-    () => ctx.clients.sts.send(new GetCallerIdentityCommand({})),
+  const me = await send(ctx, planned(ctx, 'sts', 'GetCallerIdentity', {}, WHY.identity), () =>
+    ctx.clients.sts.send(new GetCallerIdentityCommand({})),
   );
   const account = me.Account ?? '';
   const clusterAccount = accountOf(shape.cluster.arn);
   const groupAccount = accountOf(shape.group.nodegroupArn);
   const roleAccount = accountOf(shape.group.nodeRole);
-  const subnets = await listSubnets(
-    ctx,
-    { SubnetIds: shape.group.subnets ?? [] },
-    text(
-      "OwnerId: the account that owns each node subnet (another account's when it is shared with this one through AWS RAM).",
-      'OwnerId: 各ノードサブネットを所有するアカウント(AWS RAM で共有されたものなら相手のアカウント)。',
-    ),
-  );
+  const subnets = await listSubnets(ctx, { SubnetIds: shape.group.subnets ?? [] }, WHY.subnets);
   const eniInput = {
     Filters: [
       { Name: 'vpc-id', Values: [shape.vpcId] },
@@ -44,19 +42,8 @@ export async function accountsAction(ctx: DayTwoContext): Promise<Outcome> {
   };
   const enis =
     (
-      await send(
-        ctx,
-        planned(
-          ctx,
-          'ec2',
-          'DescribeNetworkInterfaces',
-          eniInput,
-          text(
-            "The control plane's network interfaces in your subnets: EKS runs the control plane in an account AWS owns and reaches your VPC through these.",
-            'サブネットにあるコントロールプレーンのネットワークインターフェイス。EKS はコントロールプレーンを AWS の所有するアカウントで動かし、これを通って VPC に届きます。',
-          ),
-        ),
-        () => ctx.clients.ec2.send(new DescribeNetworkInterfacesCommand(eniInput)),
+      await send(ctx, planned(ctx, 'ec2', 'DescribeNetworkInterfaces', eniInput, WHY.interfaces), () =>
+        ctx.clients.ec2.send(new DescribeNetworkInterfacesCommand(eniInput)),
       )
     ).NetworkInterfaces ?? [];
   const owners = [...new Set(subnets.map((s) => s.OwnerId ?? ''))];

@@ -7,6 +7,19 @@ import { check, kubectl, listSubnets, planned, requireKubectl, send, tableRows, 
 
 const HOURS_A_MONTH = 730;
 
+/** Why each read is made, shown above its call. */
+const WHY = {
+  subnets: text(
+    "The node group's subnets: MapPublicIpOnLaunch says whether its nodes get public addresses.",
+    'ノードグループのサブネット。MapPublicIpOnLaunch で、ノードにパブリックアドレスが付くかが決まります。',
+  ),
+  routeTables: text(
+    "The VPC's route tables: where the node subnets' 0.0.0.0/0 goes, the internet gateway or a NAT gateway.",
+    'VPC のルートテーブル。ノードサブネットの 0.0.0.0/0 の行き先は、インターネットゲートウェイか NAT ゲートウェイか。',
+  ),
+  natGateways: text('The NAT gateways billed in the VPC.', 'VPC で課金されている NAT ゲートウェイ。'),
+};
+
 export interface NatCosts {
   /** One NAT gateway and its Elastic IP, an hour. */
   natHour: number;
@@ -61,30 +74,12 @@ export async function noNatAction(ctx: DayTwoContext): Promise<Outcome> {
   const costs = natCosts(ctx, zones, nodes, instanceType);
   ctx.emit({ type: 'note', text: costLines(costs, zones, nodes, shape.nat) });
 
-  const subnets = await listSubnets(
-    ctx,
-    { SubnetIds: subnetIds },
-    text(
-      "The node group's subnets: MapPublicIpOnLaunch says whether its nodes get public addresses.",
-      'ノードグループのサブネット。MapPublicIpOnLaunch で、ノードにパブリックアドレスが付くかが決まります。',
-    ),
-  );
+  const subnets = await listSubnets(ctx, { SubnetIds: subnetIds }, WHY.subnets);
   const tablesInput = { Filters: [{ Name: 'vpc-id', Values: [shape.vpcId] }] };
   const tables =
     (
-      await send(
-        ctx,
-        planned(
-          ctx,
-          'ec2',
-          'DescribeRouteTables',
-          tablesInput,
-          text(
-            "The VPC's route tables: where the node subnets' 0.0.0.0/0 goes, the internet gateway or a NAT gateway.",
-            'VPC のルートテーブル。ノードサブネットの 0.0.0.0/0 の行き先は、インターネットゲートウェイか NAT ゲートウェイか。',
-          ),
-        ),
-        () => ctx.clients.ec2.send(new DescribeRouteTablesCommand(tablesInput)),
+      await send(ctx, planned(ctx, 'ec2', 'DescribeRouteTables', tablesInput, WHY.routeTables), () =>
+        ctx.clients.ec2.send(new DescribeRouteTablesCommand(tablesInput)),
       )
     ).RouteTables ?? [];
   const natInput = {
@@ -95,16 +90,8 @@ export async function noNatAction(ctx: DayTwoContext): Promise<Outcome> {
   };
   const gateways =
     (
-      await send(
-        ctx,
-        planned(
-          ctx,
-          'ec2',
-          'DescribeNatGateways',
-          natInput,
-          text('The NAT gateways billed in the VPC.', 'VPC で課金されている NAT ゲートウェイ。'),
-        ),
-        () => ctx.clients.ec2.send(new DescribeNatGatewaysCommand(natInput)),
+      await send(ctx, planned(ctx, 'ec2', 'DescribeNatGateways', natInput, WHY.natGateways), () =>
+        ctx.clients.ec2.send(new DescribeNatGatewaysCommand(natInput)),
       )
     ).NatGateways ?? [];
   const targets = subnetIds.map((id) => {
