@@ -3,11 +3,11 @@ import { CreateNodegroupCommand } from '@aws-sdk/client-eks';
 import { text } from '../../text.js';
 import { parseCidr } from '../network.js';
 import { eksNodegroupResource } from '../resources/eks-nodegroup.js';
-import { NODE_ROLE_KEY, createNodegroupRequest } from '../steps/nodegroup.js';
 import { VPC_KEY } from '../steps/vpc-requests.js';
-import { tagMap, tutorTags } from '../tags.js';
+import { tutorTags } from '../tags.js';
 import { buildShape } from './build-shape.js';
 import { check, describeSubnets, planned, send, type DayTwoContext, type Outcome } from './context.js';
+import { oneNodeGroupRequest } from './one-node-group.js';
 
 /** The ledger keys of the scratch network: recorded before it is made, deleted in the same run, and found by `down` if the run is cut short. */
 export const SCRATCH_VPC_KEY = 'vpc/scratch';
@@ -91,16 +91,12 @@ export async function otherVpcAction(ctx: DayTwoContext): Promise<Outcome> {
     ctx.emit({ type: 'resource', key: SCRATCH_SUBNET_KEY, kind: 'subnet', id: subnetId, change: 'created' });
 
     const groupName = `${name.slice(0, 53)}-other-vpc`;
-    const base = createNodegroupRequest({ config: ctx.config, ledger: ctx.ledger });
-    const request = {
-      ...base,
-      nodegroupName: groupName,
-      nodeRole: ctx.ledger.get(NODE_ROLE_KEY)?.id ?? base.nodeRole,
-      subnets: [subnetId],
-      scalingConfig: { minSize: 1, maxSize: 1, desiredSize: 1 },
-      tags: tagMap(tutorTags(name, SCRATCH_NODEGROUP_KEY, groupName)),
+    const request = oneNodeGroupRequest(ctx, {
+      key: SCRATCH_NODEGROUP_KEY,
+      name: groupName,
+      subnetId,
       clientRequestToken: `other-vpc-${Date.now()}`,
-    };
+    });
     try {
       await send(
         ctx,

@@ -6,12 +6,13 @@ import { text } from '../../text.js';
 import { formatUsd } from '../cost.js';
 import { KINDS } from '../resources/kinds.js';
 import { KUBECONFIG_KEY } from '../steps/kubeconfig.js';
-import { NODE_ROLE_KEY, createNodegroupRequest, describeNodegroupNamed } from '../steps/nodegroup.js';
+import { describeNodegroupNamed } from '../steps/nodegroup.js';
 import { ELB_TAG } from '../steps/vpc-requests.js';
-import { KEY_TAG, isOurs, tagMap, tutorTags } from '../tags.js';
+import { KEY_TAG, isOurs } from '../tags.js';
 import { clientToken } from '../tokens.js';
 import { waitFor } from '../wait.js';
 import { buildShape } from './build-shape.js';
+import { oneNodeGroupRequest } from './one-node-group.js';
 import {
   check,
   kubectl,
@@ -45,17 +46,13 @@ async function ensureNodegroup(ctx: DayTwoContext, subnetId: string, instanceTyp
     return name;
   }
   const intent = await ctx.ledger.intend(THIRD_AZ_NODEGROUP_KEY, 'eks-nodegroup', 5, { name });
-  const base = createNodegroupRequest({ config: ctx.config, ledger: ctx.ledger });
-  const request = {
-    ...base,
-    nodegroupName: name,
-    nodeRole: ctx.ledger.get(NODE_ROLE_KEY)?.id ?? base.nodeRole,
-    subnets: [subnetId],
-    instanceTypes: [instanceType],
-    scalingConfig: { minSize: 1, maxSize: 1, desiredSize: 1 },
-    tags: tagMap(tutorTags(ctx.config.clusterName, THIRD_AZ_NODEGROUP_KEY, name)),
+  const request = oneNodeGroupRequest(ctx, {
+    key: THIRD_AZ_NODEGROUP_KEY,
+    name,
+    subnetId,
+    instanceType,
     clientRequestToken: clientToken(ctx.config.clusterName, THIRD_AZ_NODEGROUP_KEY, intent.intentAt),
-  };
+  });
   const why = text(
     "A node group's subnets are fixed when it is made, so the third zone gets a node group of its own (the other way: a new group over all three subnets, then retire the old one).",
     'ノードグループのサブネットは作成時に決まるため、3 つ目の AZ には専用のノードグループを作ります(もう 1 つの方法は、3 つのサブネットすべてを使う新しいグループを作り、古い方を廃止することです)。',
