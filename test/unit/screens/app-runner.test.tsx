@@ -14,6 +14,13 @@ async function openStep(rendered: Rendered, downs: number, title: string) {
   await rendered.waitFor(title);
 }
 
+/** From the lesson's first page to its Run page, and Enter once the session is open (its plan priced). */
+async function runFromItsPage(rendered: Rendered) {
+  await rendered.press('c', KEYS.right);
+  await rendered.waitFor('In AWS this would add');
+  await rendered.press(KEYS.enter);
+}
+
 describe('the Run page runs steps as the engine starts them', () => {
   it('makes the node role during step 3’s wait and lists it with step 3, not before the cluster is asked for', async () => {
     const engine = new FakeEngine();
@@ -25,7 +32,7 @@ describe('the Run page runs steps as the engine starts them', () => {
       size: { columns: 100, rows: 40 },
     });
     await openStep(app, 3, 'Fixture step three');
-    await app.press('c', KEYS.right, KEYS.enter);
+    await runFromItsPage(app);
     let frame = await app.waitFor('Running step 3');
     // Steps 1 and 2 ran first; nothing of step 5 starts while step 3's requests are going out.
     expect(engine.applied).toEqual([1, 2]);
@@ -50,7 +57,7 @@ describe('the Run page runs steps as the engine starts them', () => {
     const fake = fakeServices({ engine: () => engine });
     const app = screen.render({ config: testConfig({ stateDir: screen.stateDir }), services: fake.services });
     await openStep(app, 5, 'Fixture step five');
-    await app.press('c', KEYS.right, KEYS.enter);
+    await runFromItsPage(app);
     await app.waitFor('Step 5 is in place and checked');
     expect(engine.applied).toEqual([1, 2, 3, 4, 5]);
     expect(engine.prepared).toEqual([5]);
@@ -65,7 +72,7 @@ describe('the Run page runs steps as the engine starts them', () => {
     const fake = fakeServices({ engine: () => engine });
     const app = screen.render({ config: testConfig({ stateDir: screen.stateDir }), services: fake.services });
     await openStep(app, 3, 'Fixture step three');
-    await app.press('c', KEYS.right, KEYS.enter);
+    await runFromItsPage(app);
     await app.waitFor('Created.');
     // Something else runs kubectl while step 3 is read back: it is not step 3's check.
     engine.emit({ type: 'kubectl', args: ['get', 'pods'], output: 'NAME READY\nstray-pod 1/1' });
