@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../fixtures/config.js';
 import { FakeEngine } from '../../fixtures/fake-engine.js';
-import { KEYS, screenTests, type Rendered } from '../../fixtures/render.js';
+import { KEYS, screenTests } from '../../fixtures/render.js';
 import { fakeServices } from '../../fixtures/services.js';
+import { openStep } from '../../support/screen-steps.js';
 
 const screen = screenTests('tutor-check-');
-
-async function openStep(rendered: Rendered, downs: number, title: string) {
-  await rendered.waitFor('Start with the lesson menu');
-  await rendered.press(KEYS.enter);
-  await rendered.waitFor('Lessons');
-  await rendered.press(...Array<string>(downs).fill(KEYS.down), KEYS.enter);
-  await rendered.waitFor(title);
-}
 
 describe('the check is the climax', () => {
   it('keeps Enter pressed while step 5 is read back on its Check page, shows the Ready nodes first, and only then marks step 5 done', async () => {

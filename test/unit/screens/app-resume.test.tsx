@@ -7,6 +7,7 @@ import { testConfig } from '../../fixtures/config.js';
 import { FakeEngine } from '../../fixtures/fake-engine.js';
 import { KEYS, renderApp, type Rendered } from '../../fixtures/render.js';
 import { fakeServices } from '../../fixtures/services.js';
+import { openStep, runAndCheck } from '../../support/screen-steps.js';
 
 let stateDir: string;
 const apps: Rendered[] = [];
@@ -40,17 +41,8 @@ describe('quitting and coming back', () => {
     const first = fakeServices({ engine: () => new FakeEngine(ledger) });
     const app = renderApp({ config, services: first.services });
     apps.push(app);
-    await app.waitFor('Start with the lesson menu');
-    await app.press(KEYS.enter);
-    await app.waitFor('Lessons');
-    await app.press(KEYS.down, KEYS.down, KEYS.enter);
-    await app.waitFor('Fixture step two');
-    await app.press('c', KEYS.right, KEYS.enter);
-    await app.waitFor('Step 2 is in place and checked');
-    await app.press(KEYS.right);
-    await app.waitFor('All checks passed.');
-    await app.readCheck();
-    await app.press(KEYS.right);
+    await openStep(app, 2, 'Fixture step two');
+    await runAndCheck(app, 2);
     await app.waitFor('Question 1 of 2');
     await app.answer('Right choice');
     await app.waitFor('Right.');

@@ -7,6 +7,7 @@ import { FakeEngine } from '../../fixtures/fake-engine.js';
 import { FIXTURE_LESSONS } from '../../fixtures/lessons.js';
 import { KEYS, screenTests } from '../../fixtures/render.js';
 import { fakeServices } from '../../fixtures/services.js';
+import { openStep, runAndCheck } from '../../support/screen-steps.js';
 
 const screen = screenTests('tutor-try-');
 
@@ -43,17 +44,8 @@ describe('the "Try it" page', () => {
       lessons: LESSONS,
       size: { columns: 80, rows: 24 },
     });
-    await app.waitFor('Start with the lesson menu');
-    await app.press(KEYS.enter);
-    await app.waitFor('Lessons');
-    await app.press(KEYS.down, KEYS.down, KEYS.enter);
-    await app.waitFor('Fixture step two');
-    await app.press('c', KEYS.right, KEYS.enter);
-    await app.waitFor('Step 2 is in place and checked');
-    await app.press(KEYS.right);
-    await app.waitFor('All checks passed.');
-    await app.readCheck();
-    await app.press(KEYS.right);
+    await openStep(app, 2, 'Fixture step two');
+    await runAndCheck(app, 2);
     let frame = await app.waitFor('[Try it]');
     expect(frame).toContain('These work in a second terminal');
     expect(frame).toContain('`eks-basics-tutor sandbox`');

@@ -3,18 +3,11 @@ import { TutorError } from '../../../src/errors.js';
 import { text } from '../../../src/text.js';
 import { testConfig } from '../../fixtures/config.js';
 import { FakeEngine } from '../../fixtures/fake-engine.js';
-import { KEYS, screenTests, type Rendered } from '../../fixtures/render.js';
+import { KEYS, screenTests } from '../../fixtures/render.js';
 import { fakeServices } from '../../fixtures/services.js';
+import { openStep } from '../../support/screen-steps.js';
 
 const screen = screenTests('tutor-waits-');
-
-async function openStep(rendered: Rendered, downs: number, title: string) {
-  await rendered.waitFor('Start with the lesson menu');
-  await rendered.press(KEYS.enter);
-  await rendered.waitFor('Lessons');
-  await rendered.press(...Array<string>(downs).fill(KEYS.down), KEYS.enter);
-  await rendered.waitFor(title);
-}
 
 describe('long waits, the map and the cost meter', () => {
   it('shows a control plane CREATING for minutes with its clock, lets the learner read on, and fills the map in', async () => {
