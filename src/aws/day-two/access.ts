@@ -27,6 +27,22 @@ const firstLine = (r: { stdout: string; stderr: string }) =>
     .split('\n')
     .find((l) => /Unauthorized|orbidden|error/i.test(l)) ?? '';
 
+/** Why each call on the access entry is made, shown above it. */
+const WHY = {
+  deleteEntry: text(
+    'Removes the entry an earlier run made, to start again from none.',
+    '前回作ったエントリーを消し、エントリーなしからやり直します。',
+  ),
+  createEntry: text(
+    'An access entry lets the principal authenticate to the cluster; with no access policy it may do nothing yet.',
+    'アクセスエントリーでプリンシパルはクラスターに認証できます。アクセスポリシーがなければまだ何もできません。',
+  ),
+  associatePolicy: text(
+    "AmazonEKSViewPolicy at cluster scope: EKS maps it to Kubernetes' view role (get, list, watch; no writes, no Secrets).",
+    'クラスタースコープの AmazonEKSViewPolicy: EKS はこれを Kubernetes の view ロール(get・list・watch。書き込みと Secret はなし)に対応させます。',
+  ),
+};
+
 /** A role anyone in the account may assume (if their own IAM policy lets them): the second person of the course. */
 async function ensureViewerRole(ctx: DayTwoContext, account: string): Promise<string> {
   const name = roleName(ctx.config.clusterName, 'viewer');
@@ -125,54 +141,21 @@ export async function accessAction(ctx: DayTwoContext): Promise<Outcome> {
   );
   if ((entries.accessEntries ?? []).includes(principalArn)) {
     const input = { clusterName, principalArn };
-    await send(
-      ctx,
-      planned(
-        ctx,
-        'eks',
-        'DeleteAccessEntry',
-        input,
-        text(
-          'Removes the entry an earlier run made, to start again from none.',
-          '前回作ったエントリーを消し、エントリーなしからやり直します。',
-        ),
-      ),
-      () => ctx.clients.eks.send(new DeleteAccessEntryCommand(input)),
+    await send(ctx, planned(ctx, 'eks', 'DeleteAccessEntry', input, WHY.deleteEntry), () =>
+      ctx.clients.eks.send(new DeleteAccessEntryCommand(input)),
     );
   }
   const before = await asViewer(['get', 'pods', '-A']);
 
   const entryInput = { clusterName, principalArn, type: 'STANDARD' };
-  await send(
-    ctx,
-    planned(
-      ctx,
-      'eks',
-      'CreateAccessEntry',
-      entryInput,
-      text(
-        'An access entry lets the principal authenticate to the cluster; with no access policy it may do nothing yet.',
-        'アクセスエントリーでプリンシパルはクラスターに認証できます。アクセスポリシーがなければまだ何もできません。',
-      ),
-    ),
-    () => ctx.clients.eks.send(new CreateAccessEntryCommand(entryInput)),
+  await send(ctx, planned(ctx, 'eks', 'CreateAccessEntry', entryInput, WHY.createEntry), () =>
+    ctx.clients.eks.send(new CreateAccessEntryCommand(entryInput)),
   );
   const between = await asViewer(['get', 'pods', '-A']);
 
   const policyInput = { clusterName, principalArn, policyArn: VIEW_POLICY_ARN, accessScope: { type: 'cluster' as const } };
-  await send(
-    ctx,
-    planned(
-      ctx,
-      'eks',
-      'AssociateAccessPolicy',
-      policyInput,
-      text(
-        "AmazonEKSViewPolicy at cluster scope: EKS maps it to Kubernetes' view role (get, list, watch; no writes, no Secrets).",
-        'クラスタースコープの AmazonEKSViewPolicy: EKS はこれを Kubernetes の view ロール(get・list・watch。書き込みと Secret はなし)に対応させます。',
-      ),
-    ),
-    () => ctx.clients.eks.send(new AssociateAccessPolicyCommand(policyInput)),
+  await send(ctx, planned(ctx, 'eks', 'AssociateAccessPolicy', policyInput, WHY.associatePolicy), () =>
+    ctx.clients.eks.send(new AssociateAccessPolicyCommand(policyInput)),
   );
   const read = await asViewer(['get', 'pods', '-A']);
   const write = await asViewer(['create', 'deployment', 'x', '--image=nginx']);
