@@ -1,34 +1,26 @@
 import { DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { ListNodegroupsCommand, EKSClient } from '@aws-sdk/client-eks';
-import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { tableRows } from '../../src/aws/day-two/context.js';
-import { SANDBOX_CREDENTIALS } from '../../src/sandbox/index.js';
 import { census } from '../support/census.js';
+import { learnerKubectl, sandboxMoto, type SandboxMoto } from '../support/learner-tools.js';
 import { useLearners, type Learner } from '../support/sandbox-cli.js';
 
 /** Questions 5 and 4 on a build made with `up --nat none` in the sandbox, checked with the real kubectl and against moto. */
 
 const learners = useLearners();
 let learner: Learner;
-let moto: { endpoint: string; region: string; credentials: typeof SANDBOX_CREDENTIALS };
+let moto: SandboxMoto;
 const NAME = 'eks-basics-tutor';
 
-function kubectl(args: string[]) {
-  return execa('kubectl', args, {
-    reject: false,
-    extendEnv: false,
-    env: { HOME: learner.home, KUBECONFIG: learner.kubeconfig, PATH: process.env.PATH ?? '' },
-  });
-}
+const kubectl = (args: string[]) => learnerKubectl(learner, args);
 
 describe('a build with no NAT gateway', () => {
   it('no-nat: nodes in public subnets, each with an EXTERNAL-IP, and what NAT would have cost', { timeout: 300_000 }, async () => {
     learner = await learners.make();
     const up = await learner.run(['up', '--sandbox', '--yes', '--time-scale', '0', '--nat', 'none'], { timeoutMs: 240_000 });
     expect(up.exitCode, up.stderr).toBe(0);
-    const record = await learner.sandbox();
-    moto = { endpoint: record!.motoUrl, region: 'us-east-1', credentials: { ...SANDBOX_CREDENTIALS } };
+    moto = await sandboxMoto(learner);
     expect((await census(NAME, moto)).filter((t) => t.kind === 'nat-gateway' || t.kind === 'elastic-ip')).toEqual([]);
 
     // day-two runs with the default options (--nat single): it reads what the build is from the build.

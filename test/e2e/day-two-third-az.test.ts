@@ -1,26 +1,19 @@
 import { DescribeRouteTablesCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DescribeNodegroupCommand, EKSClient } from '@aws-sdk/client-eks';
-import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { tableRows } from '../../src/aws/day-two/context.js';
-import { SANDBOX_CREDENTIALS } from '../../src/sandbox/index.js';
 import { census } from '../support/census.js';
+import { learnerKubectl, sandboxMoto, type SandboxMoto } from '../support/learner-tools.js';
 import { useLearners, type Learner } from '../support/sandbox-cli.js';
 
 /** Question 7 (and 6) after `up` in the sandbox with the default single NAT: checked with the real kubectl and against moto. */
 
 const learners = useLearners();
 let learner: Learner;
-let moto: { endpoint: string; region: string; credentials: typeof SANDBOX_CREDENTIALS };
+let moto: SandboxMoto;
 const NAME = 'eks-basics-tutor';
 
-function kubectl(args: string[]) {
-  return execa('kubectl', args, {
-    reject: false,
-    extendEnv: false,
-    env: { HOME: learner.home, KUBECONFIG: learner.kubeconfig, PATH: process.env.PATH ?? '' },
-  });
-}
+const kubectl = (args: string[]) => learnerKubectl(learner, args);
 
 const tagsOf = (tags: { Key?: string; Value?: string }[] | undefined) =>
   Object.fromEntries((tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
@@ -33,8 +26,7 @@ describe('day-two third-az in the sandbox', () => {
       learner = await learners.make();
       const up = await learner.run(['up', '--sandbox', '--yes', '--time-scale', '0'], { timeoutMs: 240_000 });
       expect(up.exitCode, up.stderr).toBe(0);
-      const record = await learner.sandbox();
-      moto = { endpoint: record!.motoUrl, region: 'us-east-1', credentials: { ...SANDBOX_CREDENTIALS } };
+      moto = await sandboxMoto(learner);
       const zonesBefore = new Set(
         tableRows((await kubectl(['get', 'nodes', '-L', 'topology.kubernetes.io/zone'])).stdout).map((r) => r.ZONE),
       );
