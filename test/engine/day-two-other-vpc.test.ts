@@ -1,30 +1,26 @@
 import { CreateSubnetCommand, CreateVpcCommand, DescribeVpcsCommand, type EC2Client } from '@aws-sdk/client-ec2';
-import { CreateClusterCommand, CreateNodegroupCommand, DescribeNodegroupCommand, ListNodegroupsCommand } from '@aws-sdk/client-eks';
-import { CreateRoleCommand } from '@aws-sdk/client-iam';
+import {
+  CreateClusterCommand,
+  CreateNodegroupCommand,
+  DescribeNodegroupCommand,
+  ListNodegroupsCommand,
+  type EKSClient,
+} from '@aws-sdk/client-eks';
+import { CreateRoleCommand, type IAMClient } from '@aws-sdk/client-iam';
 import { describe, expect, it } from 'vitest';
-import { createClients } from '../../src/aws/clients.js';
 import { SCRATCH_SUBNET_KEY, SCRATCH_VPC_KEY, otherVpcAction, scratchCidr } from '../../src/aws/day-two/other-vpc.js';
 import { inventory } from '../../src/aws/inventory.js';
 import { installRetries } from '../../src/aws/retry.js';
 import { deletable, teardown } from '../../src/aws/teardown.js';
-import { Ledger } from '../../src/state/ledger.js';
 import { tempDir, testConfig } from '../support/engine.js';
 import { failNext } from '../support/inject.js';
-import { ManualClock, MINUTES, sandboxClients, uniqueName, useSandbox } from '../support/sandbox.js';
+import { ManualClock, MINUTES, outcome, sandboxClients, uniqueName, useSandbox } from '../support/sandbox.js';
+import { sandboxEngineParts } from '../support/sandbox-engine.js';
 
 /** The sandbox's EKS refuses a node group outside its cluster's VPC, as EKS does (moto accepts any subnet). */
 
 const clock = new ManualClock();
 const run = useSandbox({ timeScale: 1, now: clock.now });
-
-async function outcome(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return 'ok';
-  } catch (error) {
-    return `${(error as Error).name}: ${(error as Error).message}`;
-  }
-}
 
 let octet = 60;
 async function network(ec2: EC2Client, zones: string[]): Promise<{ vpcId: string; subnetIds: string[] }> {
@@ -42,26 +38,33 @@ async function network(ec2: EC2Client, zones: string[]): Promise<{ vpcId: string
   return { vpcId: vpc.Vpc!.VpcId!, subnetIds };
 }
 
+const trust = (service: string) =>
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }],
+  });
+
+/** A cluster on the given subnets, and a node role for its node groups, each given time to settle. */
+async function cluster(iam: IAMClient, eks: EKSClient, prefix: string, subnetIds: string[]): Promise<{ name: string; nodeRole: string }> {
+  const role = await iam.send(
+    new CreateRoleCommand({ RoleName: uniqueName('role'), AssumeRolePolicyDocument: trust('eks.amazonaws.com') }),
+  );
+  const nodeRole = (
+    await iam.send(new CreateRoleCommand({ RoleName: uniqueName('node'), AssumeRolePolicyDocument: trust('ec2.amazonaws.com') }))
+  ).Role!.Arn!;
+  clock.advance(MINUTES);
+  const name = uniqueName(prefix);
+  await eks.send(new CreateClusterCommand({ name, roleArn: role.Role!.Arn!, resourcesVpcConfig: { subnetIds } }));
+  clock.advance(10 * MINUTES);
+  return { name, nodeRole };
+}
+
 describe('CreateNodegroup and the cluster VPC', () => {
   it('is refused with InvalidParameterException naming the cluster VPC when any subnet is in another VPC, and accepted on its own subnets', async () => {
     const { ec2, eks, iam } = sandboxClients(run.sandbox);
     const home = await network(ec2, ['us-east-1a', 'us-east-1b']);
     const other = await network(ec2, ['us-east-1a']);
-    const trust = (service: string) =>
-      JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }],
-      });
-    const role = await iam.send(
-      new CreateRoleCommand({ RoleName: uniqueName('role'), AssumeRolePolicyDocument: trust('eks.amazonaws.com') }),
-    );
-    const nodeRole = (
-      await iam.send(new CreateRoleCommand({ RoleName: uniqueName('node'), AssumeRolePolicyDocument: trust('ec2.amazonaws.com') }))
-    ).Role!.Arn!;
-    clock.advance(MINUTES);
-    const name = uniqueName('vpcs');
-    await eks.send(new CreateClusterCommand({ name, roleArn: role.Role!.Arn!, resourcesVpcConfig: { subnetIds: home.subnetIds } }));
-    clock.advance(10 * MINUTES);
+    const { name, nodeRole } = await cluster(iam, eks, 'vpcs', home.subnetIds);
 
     const group = (nodegroupName: string, subnets: string[]) =>
       eks.send(
@@ -86,21 +89,7 @@ describe('CreateNodegroup and the cluster VPC', () => {
   it('a run cut short after the scratch VPC is made leaves it recorded, and down finds and deletes it', async () => {
     const { ec2, eks, iam } = sandboxClients(run.sandbox);
     const home = await network(ec2, ['us-east-1a', 'us-east-1b']);
-    const trust = (service: string) =>
-      JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }],
-      });
-    const role = await iam.send(
-      new CreateRoleCommand({ RoleName: uniqueName('role'), AssumeRolePolicyDocument: trust('eks.amazonaws.com') }),
-    );
-    const nodeRole = (
-      await iam.send(new CreateRoleCommand({ RoleName: uniqueName('node'), AssumeRolePolicyDocument: trust('ec2.amazonaws.com') }))
-    ).Role!.Arn!;
-    clock.advance(MINUTES);
-    const name = uniqueName('cut');
-    await eks.send(new CreateClusterCommand({ name, roleArn: role.Role!.Arn!, resourcesVpcConfig: { subnetIds: home.subnetIds } }));
-    clock.advance(10 * MINUTES);
+    const { name, nodeRole } = await cluster(iam, eks, 'cut', home.subnetIds);
     await eks.send(
       new CreateNodegroupCommand({
         clusterName: name,
@@ -114,13 +103,7 @@ describe('CreateNodegroup and the cluster VPC', () => {
 
     const stateDir = await tempDir();
     const config = testConfig(stateDir, { clusterName: name });
-    const clients = createClients({
-      region: 'us-east-1',
-      endpointUrl: run.sandbox.endpointUrl,
-      credentials: run.sandbox.credentials,
-      maxAttempts: 1,
-    });
-    const ledger = await Ledger.open(stateDir, { clusterName: name, mode: 'real', region: 'us-east-1', endpoint: run.sandbox.endpointUrl });
+    const { clients, ledger } = await sandboxEngineParts(run.sandbox, config, { maxAttempts: 1 });
     const shown: string[] = [];
     const ctx = {
       config,

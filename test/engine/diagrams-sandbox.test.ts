@@ -1,15 +1,14 @@
 import { DescribeNatGatewaysCommand, DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { createClients } from '../../src/aws/clients.js';
 import { Engine } from '../../src/aws/engine.js';
 import { vpcDiagramView } from '../../src/aws/live-diagrams.js';
 import { scaledClock } from '../../src/aws/wait.js';
 import { runKubectl } from '../../src/kube/kubectl.js';
 import { cellsOf } from '../../src/screens/components/cells.js';
 import { vpcDiagram } from '../../src/screens/state/diagrams.js';
-import { Ledger } from '../../src/state/ledger.js';
 import { tempDir, testConfig } from '../support/engine.js';
 import { useSandbox } from '../support/sandbox.js';
+import { sandboxEngineParts } from '../support/sandbox-engine.js';
 
 const box = useSandbox({ timeScale: 0 });
 
@@ -20,17 +19,7 @@ describe('the VPC diagram of a sandbox build', () => {
     async () => {
       const stateDir = await tempDir();
       const config = testConfig(stateDir, { mode: 'sandbox', clusterName: 'diagram', timeScale: 0 });
-      const clients = createClients({
-        region: box.sandbox.region,
-        endpointUrl: box.sandbox.endpointUrl,
-        credentials: box.sandbox.credentials,
-      });
-      const ledger = await Ledger.open(stateDir, {
-        clusterName: config.clusterName,
-        mode: 'sandbox',
-        region: config.region,
-        endpoint: box.sandbox.endpointUrl,
-      });
+      const { clients, ledger } = await sandboxEngineParts(box.sandbox, config);
       const engine = new Engine({ config, clients, ledger, clock: scaledClock(0), kubectl: runKubectl });
       await engine.up(2);
 

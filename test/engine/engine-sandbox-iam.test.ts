@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createClients } from '../../src/aws/clients.js';
 import { Engine } from '../../src/aws/engine.js';
 import type { EngineEvent } from '../../src/aws/types.js';
 import { scaledClock } from '../../src/aws/wait.js';
-import { Ledger } from '../../src/state/ledger.js';
 import { tempDir, testConfig } from '../support/engine.js';
 import { useSandbox } from '../support/sandbox.js';
+import { sandboxEngineParts } from '../support/sandbox-engine.js';
 
 const fired: string[] = [];
 // Real time, so the sandbox's IAM propagation window (seconds) is as long as AWS's.
@@ -18,17 +17,7 @@ describe('the sandbox’s IAM propagation delay', () => {
     async () => {
       const stateDir = await tempDir();
       const config = testConfig(stateDir, { mode: 'sandbox', clusterName: 'iam-delay', timeScale: 1 });
-      const clients = createClients({
-        region: box.sandbox.region,
-        endpointUrl: box.sandbox.endpointUrl,
-        credentials: box.sandbox.credentials,
-      });
-      const ledger = await Ledger.open(stateDir, {
-        clusterName: config.clusterName,
-        mode: 'sandbox',
-        region: config.region,
-        endpoint: box.sandbox.endpointUrl,
-      });
+      const { clients, ledger } = await sandboxEngineParts(box.sandbox, config);
       const stop = new AbortController();
       const engine = new Engine({
         config,

@@ -1,14 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createClients } from '../../src/aws/clients.js';
 import { Engine } from '../../src/aws/engine.js';
 import type { EngineEvent, StepNumber } from '../../src/aws/types.js';
 import { scaledClock } from '../../src/aws/wait.js';
 import { DEFAULT_TIME_SCALE } from '../../src/config.js';
 import { runKubectl } from '../../src/kube/kubectl.js';
-import { Ledger } from '../../src/state/ledger.js';
 import { tempDir, testConfig } from '../support/engine.js';
 import { useSandbox } from '../support/sandbox.js';
+import { sandboxEngineParts } from '../support/sandbox-engine.js';
 
 const fired: string[] = [];
 // Every AWS behaviour of the sandbox on (its default), at the default time scale.
@@ -25,17 +24,7 @@ describe('the engine against the sandbox with every AWS behaviour on', () => {
       nat: 'ha',
       kubectl: true,
     });
-    const clients = createClients({
-      region: box.sandbox.region,
-      endpointUrl: box.sandbox.endpointUrl,
-      credentials: box.sandbox.credentials,
-    });
-    const ledger = await Ledger.open(stateDir, {
-      clusterName: config.clusterName,
-      mode: 'sandbox',
-      region: config.region,
-      endpoint: box.sandbox.endpointUrl,
-    });
+    const { clients, ledger } = await sandboxEngineParts(box.sandbox, config);
     const engine = new Engine({
       config,
       clients,

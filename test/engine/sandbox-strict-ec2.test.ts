@@ -15,22 +15,13 @@ import {
   type EC2Client,
 } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { ManualClock, MINUTES, sandboxClients, useSandbox } from '../support/sandbox.js';
+import { ManualClock, MINUTES, outcome, sandboxClients, useSandbox } from '../support/sandbox.js';
 
 // Real time on a clock the tests move by hand.
 const clock = new ManualClock();
 const lines: string[] = [];
 const run = useSandbox({ timeScale: 1, now: clock.now, log: (line) => lines.push(line) });
 const SECONDS = 1000;
-
-async function outcome(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return 'ok';
-  } catch (error) {
-    return `${(error as Error).name}: ${(error as Error).message}`;
-  }
-}
 
 /** A VPC and one subnet, with time to settle after each. */
 async function settledSubnet(ec2: EC2Client, cidr = '10.1.0.0/16', subnetCidr = '10.1.0.0/24') {

@@ -25,21 +25,12 @@ import {
 import { CreateRoleCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
-import { ManualClock, MINUTES, sandboxClients, uniqueName, useSandbox } from '../support/sandbox.js';
+import { ManualClock, MINUTES, outcome, sandboxClients, uniqueName, useSandbox } from '../support/sandbox.js';
 
 // Pinned to 2026-12-01 so the calendar's versions are those of that day: 1.32 to 1.36 can be made.
 const clock = new ManualClock();
 clock.advance(Date.parse('2026-12-01T12:00:00Z') - clock.now());
 const run = useSandbox({ timeScale: 1, now: clock.now });
-
-async function outcome(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return 'ok';
-  } catch (error) {
-    return `${(error as Error).name}: ${(error as Error).message}`;
-  }
-}
 
 let octet = 30;
 /** An ACTIVE cluster (each resource given time to settle first). */

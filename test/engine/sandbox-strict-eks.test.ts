@@ -11,21 +11,12 @@ import { CreateRoleCommand } from '@aws-sdk/client-iam';
 import { CreateClusterCommand, DeleteClusterCommand, DescribeClusterCommand, ListClustersCommand } from '@aws-sdk/client-eks';
 import { describe, expect, it } from 'vitest';
 import { describeClusterVersions, versionStatus, EKS_CALENDAR } from '../../src/sandbox/eks-versions.js';
-import { ManualClock, MINUTES, sandboxClients, uniqueName, useSandbox } from '../support/sandbox.js';
+import { ManualClock, MINUTES, outcome, sandboxClients, uniqueName, useSandbox } from '../support/sandbox.js';
 
 // Real time on a clock the tests move by hand.
 const clock = new ManualClock();
 const lines: string[] = [];
 const run = useSandbox({ timeScale: 1, now: clock.now, log: (line) => lines.push(line) });
-
-async function outcome(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return 'ok';
-  } catch (error) {
-    return `${(error as Error).name}: ${(error as Error).message}`;
-  }
-}
 
 let octet = 10;
 /** A VPC with two subnets and a cluster role, each given time to settle. */

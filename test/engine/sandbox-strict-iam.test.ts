@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { BEHAVIOURS_ENV, Behaviours, parseBehaviours } from '../../src/sandbox/behaviours.js';
 import { sandboxChildEnv, startSandbox } from '../../src/sandbox/index.js';
 import { Timeline } from '../../src/sandbox/timeline.js';
-import { ManualClock, MINUTES, sandboxClients, uniqueName, useSandbox } from '../support/sandbox.js';
+import { ManualClock, MINUTES, outcome, sandboxClients, uniqueName, useSandbox } from '../support/sandbox.js';
 
 // Real time on a clock the tests move by hand: a window lasts exactly as long as the test says.
 const clock = new ManualClock();
@@ -16,15 +16,6 @@ const SECONDS = 1000;
 
 const trust = (service: string) =>
   JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] });
-
-async function outcome(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return 'ok';
-  } catch (error) {
-    return `${(error as Error).name}: ${(error as Error).message}`;
-  }
-}
 
 /** Two subnets, made with time to settle in between (eventual consistency is tested elsewhere). */
 async function network(): Promise<string[]> {

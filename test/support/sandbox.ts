@@ -88,6 +88,16 @@ export async function errorName(call: Promise<unknown>): Promise<string | undefi
   }
 }
 
+/** How an SDK call ended: `ok`, or the error's name and message. */
+export async function outcome(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+    return 'ok';
+  } catch (error) {
+    return `${(error as Error).name}: ${(error as Error).message}`;
+  }
+}
+
 /** A temp directory for one test file, removed afterwards. */
 export function useTempDir(): { readonly path: string } {
   let dir: string | undefined;
