@@ -7,7 +7,7 @@
  */
 import type { TutorConfig } from './config.js';
 import { STEPS } from './aws/engine.js';
-import type { StepNumber } from './aws/types.js';
+import { STEP_ORDER } from './aws/step-order.js';
 import { Ledger } from './state/ledger.js';
 
 /** Calls made besides the steps' creates: who am I, reading back, waiting, finding, tearing down, preflight. */
@@ -94,7 +94,7 @@ export const IMPLIED: Record<string, readonly string[]> = {
 export function plannedActions(config: TutorConfig): string[] {
   const ledger = Ledger.inMemory({ clusterName: config.clusterName, mode: 'real', region: config.region || 'us-east-1' });
   const actions = new Set<string>();
-  for (const n of [1, 2, 3, 4, 5] as StepNumber[]) {
+  for (const n of STEP_ORDER) {
     for (const call of STEPS[n].plan({ config: { ...config, region: config.region || 'us-east-1' }, ledger }).calls) {
       if (call.service === 'iam' || call.service === 'ec2' || call.service === 'eks' || call.service === 'sts')
         actions.add(`${call.service}:${call.action}`);

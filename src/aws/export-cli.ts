@@ -10,6 +10,7 @@ import type { TutorConfig } from '../config.js';
 import { Ledger } from '../state/ledger.js';
 import { cliCommand, shellQuote } from './cli-command.js';
 import { STEPS } from './engine.js';
+import { STEP_ORDER } from './step-order.js';
 import { KEY_TAG } from './tags.js';
 import type { PlannedCall, StepNumber } from './types.js';
 import { nodegroupName } from './steps/nodegroup.js';
@@ -108,7 +109,7 @@ function freshPlans(config: TutorConfig, version: string | undefined): { step: S
     availabilityZones: Array.from({ length: config.azs }, (_, i) => `<az-${i}>`),
     ...(version ? { kubernetesVersion: version } : {}),
   });
-  return ([1, 2, 3, 4, 5] as StepNumber[]).map((step) => ({
+  return STEP_ORDER.map((step) => ({
     step,
     calls: STEPS[step].plan({ config: scriptConfig, ledger, accountId: '<account-id>' }).calls,
   }));

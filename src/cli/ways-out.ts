@@ -1,5 +1,6 @@
 import type { TutorConfig } from '../config.js';
 import { shellQuote } from '../aws/cli-command.js';
+import { LAST_STEP } from '../aws/step-order.js';
 import type { StepNumber } from '../aws/types.js';
 
 /**
@@ -36,7 +37,7 @@ export function resumeCommand(config: TutorConfig, through: StepNumber): string 
   return line([
     'eks-basics-tutor',
     'up',
-    ...(through === 5 ? [] : ['--through', String(through)]),
+    ...(through === LAST_STEP ? [] : ['--through', String(through)]),
     ...placeOptions(config),
     ...buildOptions(config),
   ]);

@@ -1,4 +1,5 @@
 /** The hourly price of steps not yet run, summed once for both front ends. */
+import { STEP_ORDER } from '../aws/step-order.js';
 import type { StepNumber, StepPlan } from '../aws/types.js';
 
 /** USD per hour that these steps add once applied (list prices, an estimate): the sum of their plans. */
@@ -10,5 +11,5 @@ export function plannedHourly(plan: (step: StepNumber) => Pick<StepPlan, 'hourly
 
 /** Steps 1 to `through`, in order. */
 export function stepsThrough(through: number): StepNumber[] {
-  return ([1, 2, 3, 4, 5] as const).filter((n) => n <= through);
+  return STEP_ORDER.filter((n) => n <= through);
 }

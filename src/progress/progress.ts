@@ -19,6 +19,7 @@
  * Resources are not recorded here: the ledger knows them.
  */
 import type { Mode } from '../config.js';
+import { STEP_ORDER } from '../aws/step-order.js';
 import type { StepNumber } from '../aws/types.js';
 import type { LessonId } from '../lessons/types.js';
 import type { Lang } from '../text.js';
@@ -50,7 +51,7 @@ export interface ProgressFile extends Progress {
 
 export const EMPTY_PROGRESS: Progress = { lesson: null, page: 0, answers: {}, completed: [], doneSteps: [] };
 
-const isStep = (value: unknown): value is StepNumber => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5;
+const isStep = (value: unknown): value is StepNumber => typeof value === 'number' && STEP_ORDER.includes(value as StepNumber);
 const isAnswer = (value: unknown): value is number | null =>
   value === null || (typeof value === 'number' && Number.isInteger(value) && value >= 0);
 
@@ -129,7 +130,7 @@ const STEP_MADE: Record<StepNumber, LedgerEntry['kind']> = {
  */
 export function stepsBuilt(entries: readonly Pick<LedgerEntry, 'kind' | 'step' | 'state'>[]): StepNumber[] {
   const built: StepNumber[] = [];
-  for (const step of [1, 2, 3, 4, 5] as const) {
+  for (const step of STEP_ORDER) {
     const own = entries.filter((entry) => entry.step === step && entry.state !== 'deleted');
     const made = own.some((entry) => entry.kind === STEP_MADE[step] && entry.state === 'created');
     if (!made || own.some((entry) => entry.state === 'intent')) break;

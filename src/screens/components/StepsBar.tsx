@@ -1,10 +1,8 @@
-import type { StepNumber } from '../../aws/types.js';
+import { STEP_ORDER } from '../../aws/step-order.js';
 import { useTutor } from '../contexts/tutor.js';
 import { useUi } from '../contexts/ui.js';
 import { S } from '../strings.js';
 import { T } from './T.js';
-
-const STEPS: StepNumber[] = [1, 2, 3, 4, 5];
 
 /** The five steps as a bar: built, being built, not yet. */
 export function StepsBar({ long = false }: { long?: boolean }) {
@@ -14,7 +12,7 @@ export function StepsBar({ long = false }: { long?: boolean }) {
   return (
     <T wrap="truncate-end">
       <T tone="muted">{S.steps}</T>{' '}
-      {STEPS.map((step) => {
+      {STEP_ORDER.map((step) => {
         const phase = world.runs[step]?.phase;
         const isDone = tutor.doneSteps.includes(step);
         const busy = !isDone && (phase === 'applying' || phase === 'settling' || phase === 'waiting');
@@ -26,7 +24,7 @@ export function StepsBar({ long = false }: { long?: boolean }) {
           </T>
         );
       })}
-      {long ? <T tone="muted"> {S.stepsDone(done)}</T> : <T tone="muted">{` ${done}/5`}</T>}
+      {long ? <T tone="muted"> {S.stepsDone(done)}</T> : <T tone="muted">{` ${done}/${STEP_ORDER.length}`}</T>}
     </T>
   );
 }
