@@ -64,14 +64,30 @@ const PLAIN_SYMBOLS: Theme['symbols'] = {
   arrow: '->',
 };
 
-const PLAIN_PHASES: Theme['phase'] = {
-  planned: { symbol: '[planned]', tone: 'muted' },
-  creating: { symbol: '[creating]', tone: 'warn' },
-  ready: { symbol: '[ready]', tone: 'ok' },
-  deleting: { symbol: '[deleting]', tone: 'warn' },
-  deleted: { symbol: '[deleted]', tone: 'muted' },
-  failed: { symbol: '[failed]', tone: 'bad' },
+/** What a phase means, the same with and without --plain: only its symbol differs. */
+const PHASE_TONES: Record<Phase, Tone> = {
+  planned: 'muted',
+  creating: 'warn',
+  ready: 'ok',
+  deleting: 'warn',
+  deleted: 'muted',
+  failed: 'bad',
 };
+
+function phaseLooks(symbols: Record<Phase, string>): Theme['phase'] {
+  return Object.fromEntries(
+    (Object.entries(symbols) as [Phase, string][]).map(([phase, symbol]) => [phase, { symbol, tone: PHASE_TONES[phase] }]),
+  ) as Theme['phase'];
+}
+
+const PLAIN_PHASES = phaseLooks({
+  planned: '[planned]',
+  creating: '[creating]',
+  ready: '[ready]',
+  deleting: '[deleting]',
+  deleted: '[deleted]',
+  failed: '[failed]',
+});
 
 export function makeTheme(color: boolean = colorAllowed(), plain = false): Theme {
   const colors = Object.fromEntries(Object.entries(COLORS).map(([tone, value]) => [tone, color ? value : undefined])) as Record<
@@ -98,13 +114,6 @@ export function makeTheme(color: boolean = colorAllowed(), plain = false): Theme
       spinner: ['◐', '◓', '◑', '◒'],
       arrow: '→',
     },
-    phase: {
-      planned: { symbol: '○', tone: 'muted' },
-      creating: { symbol: '◐', tone: 'warn' },
-      ready: { symbol: '●', tone: 'ok' },
-      deleting: { symbol: '◌', tone: 'warn' },
-      deleted: { symbol: '·', tone: 'muted' },
-      failed: { symbol: '✗', tone: 'bad' },
-    },
+    phase: phaseLooks({ planned: '○', creating: '◐', ready: '●', deleting: '◌', deleted: '·', failed: '✗' }),
   };
 }
