@@ -141,7 +141,11 @@ describe('the day-two screens', () => {
       size: { columns: 80, rows: 24 },
     });
     await openDayTwo(app);
-    await app.press(KEYS.enter, KEYS.escape, KEYS.down, KEYS.down, KEYS.down, KEYS.enter);
+    await app.press(KEYS.enter);
+    await app.waitFor('[Learn 1/');
+    await app.press(KEYS.escape);
+    await app.waitFor('Day two: the questions real projects meet');
+    await app.press(KEYS.down, KEYS.down, KEYS.down, KEYS.enter);
     await app.waitFor('Q2 · More people');
     const pages = LESSONS.find((l) => l.id === 'wrapup-access')!.pages.length;
     await app.press(...Array<string>(pages + 1).fill(KEYS.right), KEYS.enter);
