@@ -17,12 +17,7 @@ let learner: Learner;
 
 const screen = () => term.screen();
 
-async function press(...keys: string[]): Promise<void> {
-  for (const key of keys) {
-    term.send(key);
-    await pause(key === 'Escape' ? 400 : 200);
-  }
-}
+const press = (...keys: string[]): Promise<void> => term.press(keys, 200);
 
 const waitFor = (what: string | RegExp, timeoutMs = 60_000): Promise<string> => term.waitFor(what, timeoutMs);
 

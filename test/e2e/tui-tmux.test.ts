@@ -17,13 +17,7 @@ let dir: string;
 
 const screen = () => term.screen();
 
-async function press(...keys: string[]): Promise<void> {
-  for (const key of keys) {
-    term.send(key);
-    // Esc alone must not be read as the start of an Alt+key.
-    await pause(key === 'Escape' ? 400 : 150);
-  }
-}
+const press = (...keys: string[]): Promise<void> => term.press(keys, 150);
 
 const waitFor = (what: string | RegExp, timeoutMs = 60_000): Promise<string> => term.waitFor(what, timeoutMs);
 

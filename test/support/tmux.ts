@@ -13,6 +13,8 @@ export interface TmuxSession {
   screen(): string;
   /** Presses one key (a tmux key name such as Enter, Escape, NPage, or a character). */
   send(key: string): void;
+  /** Presses the keys one after another, `gapMs` apart; after Escape 400 ms, so it is not read as the start of an Alt+key. */
+  press(keys: readonly string[], gapMs: number): Promise<void>;
   /** The screen once it shows `what` (a string, a pattern or a test); fails with the screen after timeoutMs. */
   waitFor(what: string | RegExp | ((text: string) => boolean), timeoutMs: number, described?: string): Promise<string>;
 }
@@ -35,6 +37,12 @@ export function tmuxServer(name: string): { tmux(...args: string[]): string; ses
         screen,
         send(key) {
           tmux('send-keys', '-t', session, key);
+        },
+        async press(keys, gapMs) {
+          for (const key of keys) {
+            tmux('send-keys', '-t', session, key);
+            await pause(key === 'Escape' ? 400 : gapMs);
+          }
         },
         async waitFor(what, timeoutMs, described = String(what)) {
           const test =
