@@ -58,7 +58,7 @@ function foundOf(ctx: StepContext, cluster: Cluster, key: string): Found {
 }
 
 /** Step 3's cluster, and the build's other clusters (day two's second one). */
-export const eksClusterResource: ResourceType = {
+export const eksClusterResource: ResourceType<'eks-cluster'> = {
   kind: 'eks-cluster',
   keys: [{ prefix: KEYS.cluster, step: 3 }],
   deleteRank: 20,

@@ -74,7 +74,7 @@ function found(ctx: StepContext, group: Nodegroup): Found {
 }
 
 /** Step 5's node group, and the cluster's other node groups the build made. */
-export const eksNodegroupResource: ResourceType = {
+export const eksNodegroupResource: ResourceType<'eks-nodegroup'> = {
   kind: 'eks-nodegroup',
   keys: [{ prefix: KEYS.nodegroup, step: 5 }],
   deleteRank: 10,

@@ -6,7 +6,7 @@ import { tutorFound, type Found } from './found.js';
 import { PRICES } from './prices.js';
 import type { Ensurable } from './types.js';
 
-export const elasticIpResource: Ensurable<{ request: AllocateAddressCommandInput }> = {
+export const elasticIpResource: Ensurable<'elastic-ip', { request: AllocateAddressCommandInput }> = {
   kind: 'elastic-ip',
   keys: [{ prefix: 'eip', step: 2 }],
   deleteRank: 40,

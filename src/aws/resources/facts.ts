@@ -1,35 +1,21 @@
 /**
  * The plain facts of a kind of resource, declared in each kind's file beside
- * this one: which step owns it, where it goes in a teardown, how long its slow
+ * this one (the step that makes it or answers for it lists it in its
+ * definition, steps/definition/): where it goes in a teardown, how long its slow
  * changes take, what it costs. Nothing here (nor in a kind's file, when it is
  * loaded) loads the AWS SDK, so the screens, the waits and the sandbox's
  * time-lapse can read them.
  */
+import type { DeclaredKind } from '../steps/definition/index.js';
 
 /**
- * Every kind the registry knows, the ones the ledger records among them. Some
- * are made by Kubernetes or EKS, not the tutor (load balancers, security groups,
- * network interfaces, Services, Ingresses); `kubernetes-nodes` is the Ready
- * count kubectl reports, not an AWS resource.
+ * Every kind the registry knows, the ones the ledger records among them: the
+ * kinds the steps' definitions (steps/definition/) list, each declared in its
+ * own file beside this one. Some are made by Kubernetes or EKS, not the tutor
+ * (load balancers, security groups, network interfaces, Services, Ingresses);
+ * `kubernetes-nodes` is the Ready count kubectl reports, not an AWS resource.
  */
-export type Kind =
-  | 'iam-role'
-  | 'policy-attachment'
-  | 'vpc'
-  | 'subnet'
-  | 'internet-gateway'
-  | 'route-table'
-  | 'elastic-ip'
-  | 'nat-gateway'
-  | 'eks-cluster'
-  | 'eks-nodegroup'
-  | 'kubeconfig'
-  | 'load-balancer'
-  | 'security-group'
-  | 'network-interface'
-  | 'kubernetes-service'
-  | 'kubernetes-ingress'
-  | 'kubernetes-nodes';
+export type Kind = DeclaredKind;
 
 /** How long a kind's slow changes take on real AWS, and how often AWS's own waiters poll it. */
 export interface Lifecycle {
@@ -50,7 +36,12 @@ export interface PriceConfig {
 }
 
 export interface KindFacts {
-  /** Ledger keys of this kind: a key equal to one of these or starting with it and `/`. */
+  /**
+   * Ledger keys of this kind: a key equal to one of these or starting with it
+   * and `/`, with the step that makes it. What a step only answers for (what
+   * Kubernetes and EKS leave behind) names no step: a screen does not count it
+   * among a step's resources.
+   */
   keys: readonly { prefix: string; step?: 1 | 2 | 3 | 4 | 5 }[];
   /** Lower goes first in a teardown. */
   deleteRank: number;
@@ -60,12 +51,6 @@ export interface KindFacts {
   inventoried: boolean;
   /** Who makes it when the tutor does not: Kubernetes (a Service) or EKS itself. */
   madeBy?: 'kubernetes' | 'eks';
-  /**
-   * The step that owns what the tutor does not make: the cluster's (3) for what
-   * Kubernetes and EKS make for the cluster. Its keys name no step: a screen
-   * does not count it among a step's resources.
-   */
-  ownedBy?: 3;
   /** USD per hour while it exists (list prices, an estimate); absent: free. */
   hourly?: (resource: PriceInput, config: PriceConfig) => number;
 }

@@ -4,7 +4,7 @@ import type { Found } from './found.js';
 import type { ResourceType } from './types.js';
 
 /** Step 1's cluster role, step 5's node role, and the other roles the build made (day two's viewer role). */
-export const iamRoleResource: ResourceType = {
+export const iamRoleResource: ResourceType<'iam-role'> = {
   kind: 'iam-role',
   keys: [
     { prefix: KEYS.clusterRole, step: 1 },

@@ -5,7 +5,7 @@ import { withDependencyRetry } from './dependency.js';
 import { tutorFound, type Found } from './found.js';
 import type { Ensurable } from './types.js';
 
-export const internetGatewayResource: Ensurable<{ request: CreateInternetGatewayCommandInput }> = {
+export const internetGatewayResource: Ensurable<'internet-gateway', { request: CreateInternetGatewayCommandInput }> = {
   kind: 'internet-gateway',
   keys: [{ prefix: 'igw', step: 2 }],
   deleteRank: 50,

@@ -1,49 +1,19 @@
-import { eksClusterResource } from './eks-cluster.js';
-import { eksNodegroupResource } from './eks-nodegroup.js';
-import { elasticIpResource } from './elastic-ip.js';
+import { CLUSTER_STEP, STEPS_DEFINED } from '../steps/definition/index.js';
 import type { Kind, KindFacts, Lifecycle } from './facts.js';
-import { iamRoleResource } from './iam-role.js';
-import { internetGatewayResource } from './internet-gateway.js';
-import { kubeconfigResource } from './kubeconfig.js';
-import { kubernetesIngressResource, kubernetesServiceResource } from './kubernetes.js';
-import { kubernetesNodesKind } from './kubernetes-nodes.js';
-import { loadBalancerResource } from './load-balancer.js';
-import { natGatewayResource } from './nat-gateway.js';
-import { networkInterfaceResource } from './network-interface.js';
-import { policyAttachmentKind } from './policy-attachment.js';
-import { routeTableResource } from './route-table.js';
-import { securityGroupResource } from './security-group.js';
-import { subnetResource } from './subnet.js';
 import type { KindDeclaration } from './types.js';
-import { vpcResource } from './vpc.js';
 
 export { DEPENDENCY_PATIENCE_MS, KEYS, type Kind, type KindFacts, type Lifecycle, type PriceConfig, type PriceInput } from './facts.js';
 
 /**
- * Every kind of resource, each declared in its own file beside this one (facts,
- * find, ensure, destroy), in the order an inventory lists them. Loading them
- * does not load the AWS SDK: the screens, the waits and the sandbox's
- * time-lapse read their facts.
+ * Every kind of resource: what the steps' definitions list (steps/definition/),
+ * each kind declared in its own file beside this one (facts, find, ensure,
+ * destroy), once, in the order a teardown deletes them, which is the order an
+ * inventory lists them. Loading them does not load the AWS SDK: the screens,
+ * the waits and the sandbox's time-lapse read their facts.
  */
 export const DECLARED: readonly KindDeclaration[] = [
-  kubernetesServiceResource,
-  kubernetesIngressResource,
-  loadBalancerResource,
-  natGatewayResource,
-  elasticIpResource,
-  networkInterfaceResource,
-  securityGroupResource,
-  internetGatewayResource,
-  subnetResource,
-  routeTableResource,
-  vpcResource,
-  eksNodegroupResource,
-  kubernetesNodesKind,
-  eksClusterResource,
-  iamRoleResource,
-  policyAttachmentKind,
-  kubeconfigResource,
-];
+  ...new Set(STEPS_DEFINED.flatMap((step) => [...step.kinds, ...step.leftBehind]) as KindDeclaration[]),
+].sort((a, b) => a.deleteRank - b.deleteRank);
 
 /** Each kind's facts by its name. */
 export const KINDS = Object.fromEntries(DECLARED.map((d) => [d.kind, d])) as unknown as Record<Kind, KindFacts>;
@@ -76,14 +46,18 @@ export const SLOW_KINDS: ReadonlySet<string> = new Set(
     .filter(([, f]) => f.lifecycle && f.lifecycle.createMs > 0)
     .map(([k]) => k),
 );
+
 /**
  * What Kubernetes or EKS made for the cluster in the tutor's VPC and AWS keeps
- * after it (load balancers, network interfaces, security groups): deleted after
- * the cluster, and looked for again once it is gone.
+ * after it (load balancers, network interfaces, security groups): what the
+ * cluster's step answers for that is deleted after the cluster, and looked for
+ * again once it is gone.
  */
-export const LEFT_BY_THE_CLUSTER: readonly Kind[] = (Object.keys(KINDS) as Kind[])
-  .filter((k) => KINDS[k].ownedBy === 3 && KINDS[k].madeBy && KINDS[k].deleteRank > KINDS['eks-cluster'].deleteRank)
-  .sort((a, b) => KINDS[a].deleteRank - KINDS[b].deleteRank);
+export const LEFT_BY_THE_CLUSTER: readonly Kind[] = [...(CLUSTER_STEP.leftBehind as readonly KindDeclaration[])]
+  .filter((d) => d.madeBy && d.deleteRank > KINDS['eks-cluster'].deleteRank)
+  .sort((a, b) => a.deleteRank - b.deleteRank)
+  .map((d) => d.kind);
+
 /** Kinds an inventory reports. */
 export const INVENTORIED_KINDS: ReadonlySet<string> = new Set(
   Object.entries(KINDS)

@@ -34,7 +34,7 @@ export async function removeTutorKubeconfig(ledger: Ledger, path?: string, keys?
 }
 
 /** Step 4's entry in the learner's kubeconfig, and those a day-two action added. */
-export const kubeconfigResource: ResourceType = {
+export const kubeconfigResource: ResourceType<'kubeconfig'> = {
   kind: 'kubeconfig',
   keys: [{ prefix: KEYS.kubeconfig, step: 4 }],
   deleteRank: 100,

@@ -141,23 +141,21 @@ async function destroyThroughKubernetes(ctx: StepContext, f: Found): Promise<voi
 }
 
 // What a Service of type LoadBalancer or an Ingress made is deleted through Kubernetes first, while the cluster exists.
-export const kubernetesServiceResource: ResourceType = {
+export const kubernetesServiceResource: ResourceType<'kubernetes-service'> = {
   kind: 'kubernetes-service',
   keys: [{ prefix: 'svc' }],
   deleteRank: 5,
   inventoried: true,
   madeBy: 'kubernetes',
-  ownedBy: 3,
   find: kindFinder('service'),
   destroy: destroyThroughKubernetes,
 };
-export const kubernetesIngressResource: ResourceType = {
+export const kubernetesIngressResource: ResourceType<'kubernetes-ingress'> = {
   kind: 'kubernetes-ingress',
   keys: [{ prefix: 'ing' }],
   deleteRank: 6,
   inventoried: true,
   madeBy: 'kubernetes',
-  ownedBy: 3,
   find: kindFinder('ingress'),
   destroy: destroyThroughKubernetes,
 };

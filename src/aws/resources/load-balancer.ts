@@ -95,13 +95,12 @@ async function tagsOf(ctx: StepContext, lbs: Candidate[]): Promise<Map<string, T
 }
 
 /** A load balancer made for a Service (the cloud provider's) or an Ingress (the AWS Load Balancer Controller's). */
-export const loadBalancerResource: ResourceType = {
+export const loadBalancerResource: ResourceType<'load-balancer'> = {
   kind: 'load-balancer',
   keys: [{ prefix: 'lb' }],
   deleteRank: 25,
   inventoried: true,
   madeBy: 'kubernetes',
-  ownedBy: 3,
   lifecycle: LIFE,
   hourly: (r, c) =>
     loadBalancerHour(c.region, {

@@ -11,7 +11,7 @@ import type { Ensurable } from './types.js';
 const LIFE = { pollMs: 15_000, createMs: 90_000, deleteMs: MINUTE };
 
 /** The request is made with the idempotency token of the NAT's intent: the same NAT gateway is never billed twice. */
-export const natGatewayResource: Ensurable<{ request: (clientToken: string) => CreateNatGatewayCommandInput }> = {
+export const natGatewayResource: Ensurable<'nat-gateway', { request: (clientToken: string) => CreateNatGatewayCommandInput }> = {
   kind: 'nat-gateway',
   keys: [{ prefix: 'nat', step: 2 }],
   deleteRank: 30,

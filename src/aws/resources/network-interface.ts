@@ -14,14 +14,13 @@ import type { ResourceType } from './types.js';
  * one the VPC CNI leaked. An interface attached to an instance goes with the
  * instance and is not listed: the node group's are deleted with its nodes.
  */
-export const networkInterfaceResource: ResourceType = {
+export const networkInterfaceResource: ResourceType<'network-interface'> = {
   kind: 'network-interface',
   // Left by a load balancer or by EKS for minutes after the cluster: they hold subnets and security groups.
   keys: [{ prefix: 'eni' }],
   deleteRank: 45,
   inventoried: true,
   madeBy: 'eks',
-  ownedBy: 3,
   lifecycle: { pollMs: 10_000, createMs: 0, deleteMs: 2 * MINUTE },
   hourly: (r) => (r.details?.publicIp ? PRICES.publicIpv4Hour : 0),
   async find(scan) {

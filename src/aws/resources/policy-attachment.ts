@@ -1,7 +1,7 @@
 import type { KindDeclaration } from './types.js';
 
 /** A managed policy attached to one of the tutor's roles: it goes with its role (iam-role.ts). */
-export const policyAttachmentKind: KindDeclaration = {
+export const policyAttachmentKind: KindDeclaration<'policy-attachment'> = {
   kind: 'policy-attachment',
   keys: [],
   deleteRank: 91,

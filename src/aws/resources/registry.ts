@@ -1,7 +1,8 @@
 /**
- * The registry of resource types: every kind (kinds.ts lists them, each
- * declared in its own file beside this one with its facts, find, ensure and
- * destroy) that an inventory finds and a teardown destroys.
+ * The registry of resource types: every kind (the steps' definitions list
+ * them, each declared in its own file beside this one with its facts, find,
+ * ensure and destroy; kinds.ts gathers them) that an inventory finds and a
+ * teardown destroys.
  */
 import type { Found } from './found.js';
 import { DECLARED, deleteRank } from './kinds.js';
@@ -11,7 +12,7 @@ export { KINDS, LEFT_BY_THE_CLUSTER, deleteRank, lifecycle, stepOf, type Kind } 
 
 const inAws = (d: KindDeclaration): d is ResourceType => Boolean(d.find && d.destroy);
 
-/** In the order an inventory lists them. */
+/** In the order an inventory lists them: a teardown's. */
 export const RESOURCES: readonly ResourceType[] = DECLARED.filter(inAws);
 
 export function resourceType(kind: string): ResourceType | undefined {

@@ -5,7 +5,7 @@ import { withDependencyRetry } from './dependency.js';
 import { tutorFound, type Found } from './found.js';
 import type { Ensurable } from './types.js';
 
-export const routeTableResource: Ensurable<{ request: CreateRouteTableCommandInput }> = {
+export const routeTableResource: Ensurable<'route-table', { request: CreateRouteTableCommandInput }> = {
   kind: 'route-table',
   keys: [{ prefix: 'rtb', step: 2 }],
   deleteRank: 70,

@@ -17,13 +17,12 @@ function madeBy(group: SecurityGroup, clusterName: string): 'kubernetes' | 'eks'
 }
 
 /** The security groups in the tutor's VPC that Kubernetes (a load balancer's) or EKS (the cluster's) made. */
-export const securityGroupResource: ResourceType = {
+export const securityGroupResource: ResourceType<'security-group'> = {
   kind: 'security-group',
   keys: [{ prefix: 'sg' }],
   deleteRank: 47,
   inventoried: true,
   madeBy: 'kubernetes',
-  ownedBy: 3,
   async find(scan) {
     const { DescribeSecurityGroupsCommand } = await import('@aws-sdk/client-ec2');
     const { ctx } = scan;

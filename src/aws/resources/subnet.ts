@@ -5,7 +5,7 @@ import { withDependencyRetry } from './dependency.js';
 import { tutorFound, type Found } from './found.js';
 import type { Ensurable } from './types.js';
 
-export const subnetResource: Ensurable<{ request: CreateSubnetCommandInput }> = {
+export const subnetResource: Ensurable<'subnet', { request: CreateSubnetCommandInput }> = {
   kind: 'subnet',
   keys: [{ prefix: 'subnet', step: 2 }],
   deleteRank: 60,

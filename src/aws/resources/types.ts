@@ -9,8 +9,9 @@ import type { Found, Scan } from './found.js';
  * found and destroyed. A kind's file loads the AWS SDK only when one of these
  * is called, so its facts can be read without it.
  */
-export interface KindDeclaration extends KindFacts {
-  kind: Kind;
+export interface KindDeclaration<K extends string = Kind> extends KindFacts {
+  /** Its name: the `Kind` union is every name the steps' definitions list (steps/definition/). */
+  kind: K;
   /** What exists now for this cluster name (tagged, recorded, or for what Kubernetes made: in the tutor's VPC). */
   find?(scan: Scan): Promise<Found[]>;
   /** Deletes it and waits until it is gone; a thing already gone is not an error. */
@@ -18,12 +19,12 @@ export interface KindDeclaration extends KindFacts {
 }
 
 /** A kind that an inventory finds and a teardown destroys. */
-export interface ResourceType extends KindDeclaration {
+export interface ResourceType<K extends string = Kind> extends KindDeclaration<K> {
   find(scan: Scan): Promise<Found[]>;
   destroy(ctx: StepContext, found: Found): Promise<void>;
 }
 
 /** A kind the tutor creates: `ensure` creates it, or adopts it when it is ours (ensure.ts says how, once for all kinds). */
-export interface Ensurable<Want> extends ResourceType {
+export interface Ensurable<K extends string, Want> extends ResourceType<K> {
   ensure(ctx: StepContext, target: EnsureTarget & Want): Promise<Ensured>;
 }

@@ -5,7 +5,7 @@ import { tutorFound, type Found } from './found.js';
 import type { Ensurable } from './types.js';
 
 /** Step 2's VPC. */
-export const vpcResource: Ensurable<{ request: CreateVpcCommandInput }> = {
+export const vpcResource: Ensurable<'vpc', { request: CreateVpcCommandInput }> = {
   kind: 'vpc',
   keys: [{ prefix: 'vpc', step: 2 }],
   deleteRank: 80,
