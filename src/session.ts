@@ -177,7 +177,9 @@ export async function openSession(config: TutorConfig, options: OpenOptions): Pr
       try {
         identity = await engine.whoAmI();
       } catch (error) {
-        if (isCredentialsError(error)) throw noCredentials(error);
+        // The engine explains what it rejects with; whether credentials were found at all is read from the cause.
+        const raw = error instanceof TutorError && error.cause !== undefined ? error.cause : error;
+        if (isCredentialsError(raw)) throw noCredentials(raw);
         throw error;
       }
     }

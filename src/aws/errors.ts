@@ -1,5 +1,6 @@
 import { TutorError } from '../errors.js';
 import { text } from '../text.js';
+import { explainLocalError } from './local-errors.js';
 
 interface AwsErrorLike {
   name?: string;
@@ -60,11 +61,14 @@ export function awsErrorParts(error: unknown): { name: string; message: string }
 }
 
 /**
- * The one place an AWS error becomes something a learner can act on. The raw
- * error stays as the cause, shown only with --debug.
+ * The one place an AWS error becomes something a learner can act on, and with
+ * it a failure of this machine (a state file, a tool, a stop: `explainLocalError`).
+ * The raw error stays as the cause, shown only with --debug.
  */
 export function explainAwsError(error: unknown): TutorError {
   if (error instanceof TutorError) return error;
+  const local = explainLocalError(error);
+  if (local) return local;
   const e = readUnparsedAnswer(error) ?? ((error ?? {}) as AwsErrorLike);
   const name = e.name ?? e.Code ?? '';
   // The SDK appends hints on further lines; the learner gets one line.
@@ -185,12 +189,15 @@ export function explainAwsError(error: unknown): TutorError {
       error,
     );
   }
-  if (/ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|socket hang up/.test(`${name} ${message}`)) {
+  const network = (error as { code?: unknown } | null)?.code;
+  const unreached = `${name} ${message} ${typeof network === 'string' ? network : ''}`;
+  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|ENETUNREACH|TimeoutError|socket hang up/.test(unreached)) {
+    const why = message || (typeof network === 'string' ? network : name);
     return new TutorError(
       'AWS',
       text(
-        `Cannot reach AWS (${message}). Check the network (or --endpoint-url) and run the same command again.`,
-        `AWS に接続できません(${message})。ネットワーク(または --endpoint-url)を確認して、同じコマンドを再実行してください。`,
+        `Cannot reach AWS (${why}). Check the network (or --endpoint-url) and run the same command again: it continues where it stopped.`,
+        `AWS に接続できません(${why})。ネットワーク(または --endpoint-url)を確認して同じコマンドを実行すると、続きから再開します。`,
       ),
       error,
     );

@@ -11,7 +11,8 @@ import { inheritedEnv } from '../kube/tool.js';
 import { sandboxChildEnv } from '../sandbox/sandbox-env.js';
 import { decodeToken } from '../sandbox/token.js';
 import type { Session } from '../session.js';
-import { text, type Text } from '../text.js';
+import { text } from '../text.js';
+import { explainAwsError } from './errors.js';
 import { policiesView } from './live-iam.js';
 import { authPathView, vpcDiagramView } from './live-diagrams.js';
 import { notYet, type LiveView } from './live-types.js';
@@ -40,8 +41,7 @@ export function readableToken(token: string): { url: string; params: [string, st
 }
 
 function failed(error: unknown): LiveView {
-  const message =
-    (error as { text?: Text }).text ?? text(String((error as Error).message ?? error), String((error as Error).message ?? error));
+  const message = explainAwsError(error).text;
   return { kind: 'unavailable', reason: text(`Could not read it: ${message.en}`, `読み取れませんでした: ${message.ja}`) };
 }
 

@@ -1,6 +1,7 @@
 import type { TutorConfig } from '../../config.js';
 import type { LessonId } from '../../lessons/types.js';
 import { text, type Text } from '../../text.js';
+import { explainAwsError } from '../errors.js';
 import type { DayTwoContext, Outcome } from './context.js';
 import { secondClusterCost } from './second-cluster-names.js';
 import { thirdAzCost } from './third-az-names.js';
@@ -34,7 +35,7 @@ export interface DayTwoAction {
 }
 
 /** The day-two actions, in the order the course takes them. */
-export const DAY_TWO_ACTIONS: readonly DayTwoAction[] = [
+const ACTIONS: readonly DayTwoAction[] = [
   {
     id: 'addons',
     title: text('Add-ons and the VPC CNI at work', 'アドオンと、動いている VPC CNI'),
@@ -112,6 +113,19 @@ export const DAY_TWO_ACTIONS: readonly DayTwoAction[] = [
     run: async (ctx) => (await import('./third-az.js')).thirdAzAction(ctx),
   },
 ];
+
+/** An action whose run rejects only with an explained TutorError, as the engine's methods do. */
+function explained(action: DayTwoAction): DayTwoAction {
+  return {
+    ...action,
+    run: (ctx, options) =>
+      action.run(ctx, options).catch((error: unknown) => {
+        throw explainAwsError(error);
+      }),
+  };
+}
+
+export const DAY_TWO_ACTIONS: readonly DayTwoAction[] = ACTIONS.map(explained);
 
 /** The action with this id, or undefined when there is none. */
 export function dayTwoAction(id: string): DayTwoAction | undefined {

@@ -1,0 +1,143 @@
+import { basename, dirname } from 'node:path';
+import { TutorError } from '../errors.js';
+import { text, type Text } from '../text.js';
+
+/**
+ * Failures of this machine rather than of AWS, explained as `explainAwsError`
+ * explains AWS's: a state file that cannot be written, a tool that is missing
+ * or failed, a stop the learner asked for. Undefined for anything else.
+ */
+
+interface SystemErrorLike {
+  name?: unknown;
+  code?: unknown;
+  syscall?: unknown;
+  path?: unknown;
+}
+
+/** What execa rejects with (a run with `reject: true`): the command, how it ended, what it printed. */
+interface ToolRunLike {
+  command?: unknown;
+  shortMessage?: unknown;
+  exitCode?: unknown;
+  stderr?: unknown;
+  timedOut?: unknown;
+  isCanceled?: unknown;
+  code?: unknown;
+}
+
+const READS = new Set(['read', 'scandir', 'stat', 'lstat', 'access', 'readlink']);
+const FILE_CALLS = new Set([
+  ...READS,
+  'open',
+  'write',
+  'mkdir',
+  'rename',
+  'unlink',
+  'rmdir',
+  'chmod',
+  'fchmod',
+  'chown',
+  'fchown',
+  'fsync',
+  'close',
+  'copyfile',
+  'link',
+  'symlink',
+  'utime',
+  'futime',
+]);
+
+const FILE_REASONS: Record<string, Text> = {
+  EACCES: text('permission denied', 'アクセス権がありません'),
+  EPERM: text('the operation is not permitted', '許可されていない操作です'),
+  EROFS: text('the file system is read-only', 'ファイルシステムが読み取り専用です'),
+  ENOSPC: text('no space is left on the device', 'デバイスの空き容量がありません'),
+  EDQUOT: text('the disk quota is used up', 'ディスククォータを使い切っています'),
+  ENOTDIR: text('a part of the path is not a directory', 'パスの途中がディレクトリではありません'),
+  EISDIR: text('it is a directory', 'ディレクトリです'),
+  ENOENT: text('it does not exist', '存在しません'),
+  EMFILE: text('too many files are open', '開いているファイルが多すぎます'),
+  EIO: text('the device reported an input/output error', 'デバイスが入出力エラーを返しました'),
+};
+
+/** Keys, secrets and tokens a tool may print: never passed on. */
+export function withoutSecrets(line: string): string {
+  return line
+    .replace(/k8s-aws-v1\.[\w-]+/g, 'k8s-aws-v1.***')
+    .replace(/\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g, (key) => `${key.slice(0, 4)}************`)
+    .replace(/(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g, '***');
+}
+
+function fileError(error: { code: string; path: string; syscall: string }, cause: unknown): TutorError {
+  const reason = FILE_REASONS[error.code] ?? text(error.code, error.code);
+  const reading = READS.has(error.syscall);
+  const where = reading || error.syscall === 'mkdir' ? error.path : dirname(error.path);
+  const fix = reading
+    ? text(`Make ${where} readable`, `${where} を読めるようにして`)
+    : error.code === 'ENOSPC' || error.code === 'EDQUOT'
+      ? text(`Free some space for ${where}`, `${where} の空き容量を確保して`)
+      : text(
+          `Make ${where} writable (or choose another --state-dir)`,
+          `${where} を書き込めるようにして(または別の --state-dir を指定して)`,
+        );
+  return new TutorError(
+    'LEDGER',
+    text(
+      `The tutor cannot ${reading ? 'read' : 'write in'} ${where}: ${reason.en} (${error.code}). What AWS has made so far stays there. ${fix.en}, then run the same command again to continue, \`eks-basics-tutor status\` to see what exists, or \`eks-basics-tutor down\` to remove it.`,
+      `${where} を${reading ? '読め' : '書き込め'}ません: ${reason.ja}(${error.code})。AWS にここまで作ったものはそのまま残っています。${fix.ja}から、同じコマンドをもう一度実行すると続きから、\`eks-basics-tutor status\` で状況確認、\`eks-basics-tutor down\` で削除できます。`,
+    ),
+    cause,
+  );
+}
+
+function toolMissing(program: string, cause: unknown): TutorError {
+  return new TutorError(
+    'TOOL_MISSING',
+    text(
+      `${program} was not found on PATH. Install it, then run the same command again: it continues where it stopped.`,
+      `${program} が PATH に見つかりません。インストールしてから同じコマンドを実行すると、続きから再開します。`,
+    ),
+    cause,
+  );
+}
+
+function toolFailed(error: ToolRunLike, cause: unknown): TutorError {
+  const program = basename(String(error.command).split(' ')[0] ?? '');
+  if (error.code === 'ENOENT') return toolMissing(program, cause);
+  if (error.isCanceled === true) return interrupted(cause);
+  const said = withoutSecrets(
+    String(error.stderr ?? '')
+      .trim()
+      .split('\n')
+      .pop() ?? '',
+  );
+  const how =
+    error.timedOut === true
+      ? text('did not finish in time', '時間内に終わりませんでした')
+      : text(`ended with exit code ${String(error.exitCode)}`, `終了コード ${String(error.exitCode)} で終わりました`);
+  return new TutorError(
+    'TOOL_FAILED',
+    text(
+      `${program} ${how.en}${said ? `: ${said}` : ''}. Run the same command again; with --debug the tutor shows more.`,
+      `${program} が${how.ja}${said ? `: ${said}` : ''}。同じコマンドを再実行してください。--debug を付けると詳しく表示します。`,
+    ),
+    cause,
+  );
+}
+
+function interrupted(cause: unknown): TutorError {
+  return new TutorError('INTERRUPTED', text('Interrupted.', '中断しました。'), cause);
+}
+
+export function explainLocalError(error: unknown): TutorError | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const e = error as SystemErrorLike & ToolRunLike;
+  if (e.name === 'AbortError' || e.code === 'ABORT_ERR') return interrupted(error);
+  if (typeof e.command === 'string' && typeof e.shortMessage === 'string') return toolFailed(e, error);
+  if (typeof e.code !== 'string' || typeof e.syscall !== 'string') return undefined;
+  if (e.syscall.startsWith('spawn') && (e.code === 'ENOENT' || e.code === 'EACCES'))
+    return toolMissing(basename(typeof e.path === 'string' ? e.path : e.syscall.slice(6)), error);
+  if (typeof e.path === 'string' && FILE_CALLS.has(e.syscall)) return fileError({ code: e.code, path: e.path, syscall: e.syscall }, error);
+  return undefined;
+}
