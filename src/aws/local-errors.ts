@@ -61,6 +61,8 @@ const FILE_REASONS: Record<string, Text> = {
   EIO: text('the device reported an input/output error', 'デバイスが入出力エラーを返しました'),
 };
 
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'EROFS']);
+
 /** Keys, secrets and tokens a tool may print: never passed on. */
 export function withoutSecrets(line: string): string {
   return line
@@ -69,23 +71,27 @@ export function withoutSecrets(line: string): string {
     .replace(/(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g, '***');
 }
 
-function fileError(error: { code: string; path: string; syscall: string }, cause: unknown): TutorError {
+function fileError(error: { code: string; path?: string; syscall: string }, cause: unknown): TutorError {
   const reason = FILE_REASONS[error.code] ?? text(error.code, error.code);
   const reading = READS.has(error.syscall);
-  const where = reading || error.syscall === 'mkdir' ? error.path : dirname(error.path);
+  const creating = error.syscall === 'mkdir';
+  // write(2) and fsync(2) name no path: what could not be written is then the tutor's own files.
+  const where = error.path ? (reading || creating ? error.path : dirname(error.path)) : undefined;
+  const what = where ? text(where, where) : text('its state files', '状態ファイル');
+  const verb = reading ? text('read', '読め') : creating ? text('create', '作成でき') : text(where ? 'write in' : 'write', '書き込め');
   const fix = reading
-    ? text(`Make ${where} readable`, `${where} を読めるようにして`)
+    ? text(`Make ${what.en} readable`, `${what.ja} を読めるようにして`)
     : error.code === 'ENOSPC' || error.code === 'EDQUOT'
-      ? text(`Free some space for ${where}`, `${where} の空き容量を確保して`)
+      ? text(`Free some space on its disk`, `ディスクの空き容量を確保して`)
       : text(
-          `Make ${where} writable (or choose another --state-dir)`,
-          `${where} を書き込めるようにして(または別の --state-dir を指定して)`,
+          `Make ${where ?? 'the state directory'} writable (or choose another --state-dir)`,
+          `${where ?? '状態ディレクトリ'} を書き込めるようにして(または別の --state-dir を指定して)`,
         );
   return new TutorError(
     'LEDGER',
     text(
-      `The tutor cannot ${reading ? 'read' : 'write in'} ${where}: ${reason.en} (${error.code}). What AWS has made so far stays there. ${fix.en}, then run the same command again to continue, \`eks-basics-tutor status\` to see what exists, or \`eks-basics-tutor down\` to remove it.`,
-      `${where} を${reading ? '読め' : '書き込め'}ません: ${reason.ja}(${error.code})。AWS にここまで作ったものはそのまま残っています。${fix.ja}から、同じコマンドをもう一度実行すると続きから、\`eks-basics-tutor status\` で状況確認、\`eks-basics-tutor down\` で削除できます。`,
+      `The tutor cannot ${verb.en} ${what.en}: ${reason.en} (${error.code}). What AWS has made so far stays there. ${fix.en}, then run the same command again to continue, \`eks-basics-tutor status\` to see what exists, or \`eks-basics-tutor down\` to remove it.`,
+      `${what.ja} を${verb.ja}ません: ${reason.ja}(${error.code})。AWS にここまで作ったものはそのまま残っています。${fix.ja}から、同じコマンドをもう一度実行すると続きから、\`eks-basics-tutor status\` で状況確認、\`eks-basics-tutor down\` で削除できます。`,
     ),
     cause,
   );
@@ -138,6 +144,9 @@ export function explainLocalError(error: unknown): TutorError | undefined {
   if (typeof e.code !== 'string' || typeof e.syscall !== 'string') return undefined;
   if (e.syscall.startsWith('spawn') && (e.code === 'ENOENT' || e.code === 'EACCES'))
     return toolMissing(basename(typeof e.path === 'string' ? e.path : e.syscall.slice(6)), error);
-  if (typeof e.path === 'string' && FILE_CALLS.has(e.syscall)) return fileError({ code: e.code, path: e.path, syscall: e.syscall }, error);
+  // A socket's read or write fails with the same syscalls (read ECONNRESET): without a path, only a disk's own codes are a file's.
+  const path = typeof e.path === 'string' ? e.path : undefined;
+  if (FILE_CALLS.has(e.syscall) && (path !== undefined || DISK_FULL.has(e.code)))
+    return fileError({ code: e.code, syscall: e.syscall, ...(path ? { path } : {}) }, error);
   return undefined;
 }
