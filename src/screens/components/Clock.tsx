@@ -1,16 +1,16 @@
 import { useUi } from '../contexts/ui.js';
-import { useNow } from '../hooks/useNow.js';
+import { TICK_MS, useNow } from '../hooks/useNow.js';
 import { clock } from '../format.js';
 import { T } from './T.js';
 import type { Tone } from '../theme.js';
 
-/** A spinner that turns once a second with the clock: waits never look frozen, and little is redrawn. */
+/** A spinner that turns a step with each tick of the clock: waits never look frozen, and little is redrawn. */
 export function Spinner({ tone = 'warn' }: { tone?: Tone }) {
   const { theme } = useUi();
   // Plain mode: nothing redraws on its own (a screen reader would read it out every second).
   const now = useNow(!theme.plain);
   const frames = theme.symbols.spinner;
-  return <T tone={tone}>{frames[Math.floor(now / 1000) % frames.length] ?? ''}</T>;
+  return <T tone={tone}>{frames[Math.floor(now / TICK_MS) % frames.length] ?? ''}</T>;
 }
 
 /**

@@ -4,9 +4,17 @@ import { useServices } from '../contexts/services.js';
 type Listener = () => void;
 
 /**
+ * How often the clocks on the screen move. Ink lays out and rebuilds the whole
+ * screen for every frame, whatever changed, so a wait of minutes costs one such
+ * frame per tick: every 2 s the spinner turns and the elapsed times move on
+ * (each shows its true value when it is drawn), half the work of a tick every second.
+ */
+export const TICK_MS = 2000;
+
+/**
  * One timer for every running clock on the screen: the spinner, the elapsed
  * times and the cost meter all move in the same tick, so Ink redraws once a
- * second, not once per clock.
+ * tick, not once per clock.
  */
 const tickers = new Map<number, { listeners: Set<Listener>; timer: NodeJS.Timeout | undefined }>();
 
@@ -29,10 +37,10 @@ function subscribe(everyMs: number, listener: Listener): () => void {
 }
 
 /**
- * The wall clock, ticking once a second while `active`: only the components that
+ * The wall clock, ticking every `TICK_MS` while `active`: only the components that
  * show a running clock redraw, only while something runs, and all in one tick.
  */
-export function useNow(active: boolean, everyMs = 1000): number {
+export function useNow(active: boolean, everyMs = TICK_MS): number {
   const services = useServices();
   const [now, setNow] = useState(() => services.now());
   useEffect(() => {
@@ -64,7 +72,7 @@ export function useNowShown(active: boolean, shown: (now: number) => string): nu
       setNow(at);
     };
     check();
-    return subscribe(1000, check);
+    return subscribe(TICK_MS, check);
   }, [active, services]);
   const at = active ? now : services.now();
   latest.current.text = shown(at);
