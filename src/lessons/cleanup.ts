@@ -1,14 +1,10 @@
 import { text } from '../text.js';
 import { DOCS } from './docs.js';
+import { LESSON_HEADS } from './heads.js';
 import type { Lesson } from './types.js';
 
 export const cleanup = {
-  id: 'cleanup',
-  title: text('Clean up: deleting in the right order', '後片付け: 正しい順番で削除する'),
-  summary: text(
-    'What goes in which order, and the leftover load balancer',
-    '何をどの順番で消すのか、そして削除を阻むロードバランサーの残骸',
-  ),
+  ...LESSON_HEADS.cleanup,
   pages: [
     {
       title: text('Reverse order, for a reason', '逆順には理由がある'),

@@ -1,12 +1,10 @@
 import { text } from '../text.js';
 import { DOCS } from './docs.js';
+import { LESSON_HEADS } from './heads.js';
 import type { Lesson } from './types.js';
 
 export const cluster = {
-  id: 'cluster',
-  step: 3,
-  title: text('Step 3: The cluster', 'ステップ 3: クラスター'),
-  summary: text('Parameters, endpoint, logs, auth mode, upgrade policy', 'エンドポイント、ログ、認証モード、アップグレードポリシーなど'),
+  ...LESSON_HEADS.cluster,
   pages: [
     {
       title: text('What CreateCluster needs', 'CreateCluster に渡すもの'),

@@ -1,12 +1,10 @@
 import { text } from '../text.js';
 import { DOCS } from './docs.js';
+import { LESSON_HEADS } from './heads.js';
 import type { Lesson } from './types.js';
 
 export const clusterRole = {
-  id: 'clusterRole',
-  step: 1,
-  title: text('Step 1: The cluster IAM role', 'ステップ 1: クラスター IAM ロール'),
-  summary: text('Why EKS needs a service role, and its policies today', 'EKS にサービスロールが要る理由と、いま付けるポリシー'),
+  ...LESSON_HEADS.clusterRole,
   pages: [
     {
       title: text('What a service role is', 'サービスロールとは'),

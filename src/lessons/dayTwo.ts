@@ -1,5 +1,6 @@
 import { text } from '../text.js';
 import { DOCS } from './docs.js';
+import { LESSON_HEADS } from './heads.js';
 import type { Lesson, ReadMore } from './types.js';
 
 const GUIDE = 'https://docs.aws.amazon.com/eks/latest/userguide/';
@@ -14,9 +15,7 @@ const NLB_DOC: ReadMore = {
 
 /** After step 5: `eks-basics-tutor day-two addons`. */
 export const addonsLesson = {
-  id: 'day-two-addons',
-  title: text('Add-ons and the VPC CNI at work', 'アドオンと、動いている VPC CNI'),
-  summary: text('Self-managed or EKS add-ons; pods with VPC addresses', 'セルフマネージドか EKS アドオンか、VPC アドレスの Pod'),
+  ...LESSON_HEADS['day-two-addons'],
   pages: [
     {
       title: text('What the API installed for you', 'API が入れておいたもの'),
@@ -163,9 +162,7 @@ Pod すべてで分け合います。`,
 
 /** After the add-ons: `eks-basics-tutor day-two workload`. */
 export const workloadLesson = {
-  id: 'day-two-workload',
-  title: text('A first workload and the subnet tags', '最初のワークロードとサブネットのタグ'),
-  summary: text('A LoadBalancer Service, and why step 2 tagged the subnets', 'LoadBalancer の Service と、ステップ 2 のタグの意味'),
+  ...LESSON_HEADS['day-two-workload'],
   pages: [
     {
       title: text('Deploy and expose', 'デプロイして公開する'),

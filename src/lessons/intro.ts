@@ -1,11 +1,10 @@
 import { text } from '../text.js';
 import { DOCS } from './docs.js';
+import { LESSON_HEADS } from './heads.js';
 import type { Lesson } from './types.js';
 
 export const intro = {
-  id: 'intro',
-  title: text('Before you start: what eksctl hides', 'はじめに: eksctl が隠しているもの'),
-  summary: text('What AWS runs, what you own, and what eksctl builds', 'AWS が運用するもの、自分で持つもの、eksctl が作るもの'),
+  ...LESSON_HEADS.intro,
   pages: [
     {
       title: text('EKS is not Kubernetes', 'EKS は Kubernetes そのものではない'),

@@ -1,12 +1,10 @@
 import { text } from '../text.js';
 import { DOCS } from './docs.js';
+import { LESSON_HEADS } from './heads.js';
 import type { Lesson } from './types.js';
 
 export const kubeconfig = {
-  id: 'kubeconfig',
-  step: 4,
-  title: text('Step 4: kubeconfig', 'ステップ 4: kubeconfig'),
-  summary: text('What update-kubeconfig writes, and how get-token works', 'update-kubeconfig が書くものと、get-token の仕組み'),
+  ...LESSON_HEADS.kubeconfig,
   pages: [
     {
       title: text('Three lists and a pointer', '3 つのリストと 1 つのポインタ'),

@@ -1,12 +1,10 @@
 import { text } from '../text.js';
 import { DOCS } from './docs.js';
+import { LESSON_HEADS } from './heads.js';
 import type { Lesson } from './types.js';
 
 export const nodegroup = {
-  id: 'nodegroup',
-  step: 5,
-  title: text('Step 5: The managed node group', 'ステップ 5: マネージド型ノードグループ'),
-  summary: text('The node role, the VPC CNI, and nodes becoming Ready', 'ノードロール、VPC CNI、ノードが Ready になるまで'),
+  ...LESSON_HEADS.nodegroup,
   pages: [
     {
       title: text('The node IAM role', 'ノード IAM ロール'),

@@ -80,13 +80,19 @@ export interface ReadMore {
   url: string;
 }
 
-export interface Lesson {
+/** What the welcome screen and the lesson list show of a lesson: all of it that loads with the first frame (heads.ts). */
+export interface LessonHead {
   id: LessonId;
   /** The engine step this lesson builds (1-5), if any. */
   step?: 1 | 2 | 3 | 4 | 5;
   title: Text;
   /** One line for the menu. */
   summary: Text;
+  /** Some of its pages are on the presenter track (and marked `presenter`). */
+  presenter?: true;
+}
+
+export interface Lesson extends LessonHead {
   pages: LessonPage[];
   /** For the Learn pages; the quiz page shows each question's `nudge` instead. */
   hint: Text;

@@ -1,12 +1,10 @@
 import { text } from '../text.js';
 import { DOCS } from './docs.js';
+import { LESSON_HEADS } from './heads.js';
 import type { Lesson } from './types.js';
 
 export const vpc = {
-  id: 'vpc',
-  step: 2,
-  title: text('Step 2: The cluster VPC', 'ステップ 2: クラスター VPC'),
-  summary: text('Two AZs, public and private subnets, tags, NAT costs', '2 つの AZ、パブリックとプライベート、タグ、NAT の費用'),
+  ...LESSON_HEADS.vpc,
   pages: [
     {
       title: text('What EKS asks of a VPC', 'EKS が VPC に求めるもの'),

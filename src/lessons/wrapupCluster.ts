@@ -1,11 +1,10 @@
 import { text } from '../text.js';
 import { DOCS } from './docs.js';
+import { LESSON_HEADS } from './heads.js';
 import type { Lesson } from './types.js';
 
 export const wrapupUpgrade = {
-  id: 'wrapup-upgrade',
-  title: text('Day two: upgrading the cluster', '運用編: クラスターのアップグレード'),
-  summary: text('In place, one minor version at a time, or blue/green beside it', 'インプレースで 1 つずつか、隣に立てる Blue/Green か'),
+  ...LESSON_HEADS['wrapup-upgrade'],
   pages: [
     {
       title: text('In place', 'インプレース'),
@@ -179,9 +178,7 @@ OIDC、アクセスエントリといったクラスターの同一性を保て�
 } satisfies Lesson;
 
 export const wrapupAccess = {
-  id: 'wrapup-access',
-  title: text('Day two: giving more people access', '運用編: クラスターを使える人を増やす'),
-  summary: text('Access entries, aws-auth, and the mode that decides', 'アクセスエントリ、aws-auth ConfigMap、そして認証モード'),
+  ...LESSON_HEADS['wrapup-access'],
   pages: [
     {
       title: text('Two places that decide', '権限を決める 2 つの場所'),
@@ -356,9 +353,7 @@ AWS は aws-auth の対応付けをアクセスエントリに移すよう勧め
 } satisfies Lesson;
 
 export const wrapupCrossAccount = {
-  id: 'wrapup-cross-account',
-  title: text('Day two: control plane and nodes in different accounts', '運用編: コントロールプレーンとノードを別アカウントに'),
-  summary: text('What already crosses accounts, and shapes that work', 'すでにまたいでいるものと、使える複数アカウント構成'),
+  ...LESSON_HEADS['wrapup-cross-account'],
   pages: [
     {
       title: text('The split that already exists', 'すでにある分離'),

@@ -1,14 +1,10 @@
 import { text } from '../text.js';
 import { DOCS } from './docs.js';
+import { LESSON_HEADS } from './heads.js';
 import type { Lesson } from './types.js';
 
 export const wrapupNoNat = {
-  id: 'wrapup-no-nat',
-  title: text('Day two: NAT is expensive', '運用編: NAT は高い'),
-  summary: text(
-    'What NAT gateways cost, and running with public subnets only',
-    'NAT ゲートウェイの費用と、パブリックサブネットだけで動かす方法',
-  ),
+  ...LESSON_HEADS['wrapup-no-nat'],
   pages: [
     {
       title: text('What NAT costs', 'NAT の費用'),
@@ -191,9 +187,7 @@ EXTERNAL-IP があることを確かめます。NAT のあるビルドでは、
 } satisfies Lesson;
 
 export const wrapupThirdAz = {
-  id: 'wrapup-third-az',
-  title: text('Day two: from two AZs to three', '運用編: 2 AZ から 3 AZ へ'),
-  summary: text('New subnets, routes, tags, and a node group to use them', '新しいサブネット、そのルートとタグ、それを使うノードグループ'),
+  ...LESSON_HEADS['wrapup-third-az'],
   pages: [
     {
       title: text('What has to follow', '追加が必要なもの'),

@@ -1,11 +1,10 @@
 import { text } from '../text.js';
 import { DOCS } from './docs.js';
+import { LESSON_HEADS } from './heads.js';
 import type { Lesson } from './types.js';
 
 export const wrapupSharedVpc = {
-  id: 'wrapup-shared-vpc',
-  title: text('Day two: another cluster in the same VPC', '運用編: 既存の VPC に別のクラスターを'),
-  summary: text('What a second cluster needs from a VPC that already has one', 'すでにクラスターがある VPC に 2 つ目を置くには'),
+  ...LESSON_HEADS['wrapup-shared-vpc'],
   pages: [
     {
       title: text('What the second cluster needs', '2 つ目のクラスターに必要なもの'),
@@ -143,9 +142,7 @@ down で両方のクラスターと両方の kubeconfig エントリーを削除
 } satisfies Lesson;
 
 export const wrapupMultiVpc = {
-  id: 'wrapup-multi-vpc',
-  title: text('Day two: node groups in more than one VPC', '運用編: ノードグループを複数の VPC に'),
-  summary: text('Why a cluster’s nodes stay in one VPC, and what to do instead', 'ノードが 1 つの VPC にとどまる理由と、代わりの手段'),
+  ...LESSON_HEADS['wrapup-multi-vpc'],
   pages: [
     {
       title: text('One cluster, one VPC', '1 クラスター、1 VPC'),

@@ -2,7 +2,6 @@ import { useApp } from 'ink';
 import { useCallback, useMemo } from 'react';
 import type { TutorConfig } from '../config.js';
 import type { StepNumber } from '../aws/types.js';
-import type { Lesson } from '../lessons/types.js';
 import { masker } from '../mask.js';
 import { LessonScreen, SIDE_MAP_WIDTH } from './components/lesson/LessonScreen.js';
 import { DayTwoProvider } from './components/daytwo/DayTwoProvider.js';
@@ -18,14 +17,16 @@ import { useCommands } from './hooks/useCommands.js';
 import { useDayTwo } from './hooks/useDayTwo.js';
 import { useTerminalSize, type Size } from './hooks/useTerminalSize.js';
 import type { Services } from './services/types.js';
-import { coursePages, lessonOf } from './state/course.js';
+import type { LessonSource } from './hooks/useLessons.js';
+import { coursePages, headOf, lessonOf } from './state/course.js';
 import { welcomeChoices, type WelcomeInput } from './state/welcome.js';
 import { colorAllowed, makeTheme, type Theme } from './theme.js';
 
 export interface AppProps {
   config: TutorConfig;
   services: Services;
-  lessons: readonly Lesson[];
+  /** The lessons whole, or their heads with the pages loaded once the first frame is drawn (run.tsx). */
+  lessons: LessonSource;
   /** --step N: open at that step, earlier steps adopted. */
   step?: StepNumber;
   /** Pins the terminal size (tests); otherwise the terminal's, following resizes. */
@@ -59,9 +60,8 @@ function Layout({ size, theme }: { size?: Size; theme: Theme }) {
   const { tutor, config, session, course } = view;
   const wide = terminal.columns >= WIDE;
   const lesson = lessonOf(course, tutor.lesson);
-  const resume = lesson
-    ? { en: `${lesson.title.en} · page ${tutor.page + 1}`, ja: `${lesson.title.ja}・${tutor.page + 1} ページ目` }
-    : undefined;
+  const head = headOf(course, tutor.lesson);
+  const resume = head ? { en: `${head.title.en} · page ${tutor.page + 1}`, ja: `${head.title.ja}・${tutor.page + 1} ページ目` } : undefined;
   const choices = welcomeChoices({
     mode: config.mode,
     session: offered(view),

@@ -20,20 +20,24 @@ async function open(config: TutorConfig, options: { step?: number }): Promise<nu
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   // What the first frame needs is read while Ink and the screens load, so that the first frame is the welcome
   // menu: whether moto is installed (it decides the choices) and a dry run's saved place (its session opens later).
-  const ready = Promise.all([import('./services/real.js'), import('../lessons/index.js')]).then(async ([{ realServices }, { LESSONS }]) => {
-    const services = realServices(LESSONS.map((lesson) => lesson.id));
-    const [moto, saved] = await Promise.all([
-      services.motoInstalled().catch(() => false),
-      config.mode === 'dry-run'
-        ? services.loadProgress(config).then(
-            (progress) => ({ saved: progress }),
-            () => undefined,
-          )
-        : undefined,
-    ]);
-    return { services, LESSONS, preloaded: { moto, ...(saved ? { progress: saved } : {}) } };
-  });
-  const [{ render }, { App }, { services, LESSONS, preloaded }] = await Promise.all([importInk(), import('./App.js'), ready]);
+  // The lessons' heads are all the welcome menu and the lesson list show; their pages load once the menu is drawn.
+  const ready = Promise.all([import('./services/real.js'), import('../lessons/heads.js')]).then(
+    async ([{ realServices }, { LESSON_MENU }]) => {
+      const services = realServices(LESSON_MENU.map((lesson) => lesson.id));
+      const [moto, saved] = await Promise.all([
+        services.motoInstalled().catch(() => false),
+        config.mode === 'dry-run'
+          ? services.loadProgress(config).then(
+              (progress) => ({ saved: progress }),
+              () => undefined,
+            )
+          : undefined,
+      ]);
+      const lessons = { heads: LESSON_MENU, load: () => import('../lessons/index.js').then(({ LESSONS }) => LESSONS) };
+      return { services, lessons, preloaded: { moto, ...(saved ? { progress: saved } : {}) } };
+    },
+  );
+  const [{ render }, { App }, { services, lessons, preloaded }] = await Promise.all([importInk(), import('./App.js'), ready]);
   let code = 0;
   let lines: string[] = [];
   const stop = new AbortController();
@@ -45,7 +49,7 @@ async function open(config: TutorConfig, options: { step?: number }): Promise<nu
     <App
       config={config}
       services={services}
-      lessons={LESSONS}
+      lessons={lessons}
       preloaded={preloaded}
       {...(step ? { step } : {})}
       stop={stop.signal}

@@ -1,5 +1,6 @@
 import { Box } from 'ink';
 import { useTutor } from '../contexts/tutor.js';
+import { lessonOf } from '../state/course.js';
 import { S } from '../strings.js';
 import { Frame } from './Frame.js';
 import { Heading } from './Header.js';
@@ -12,7 +13,9 @@ export function Finished() {
   let right = 0;
   let answered = 0;
   let total = 0;
-  for (const lesson of course.lessons) {
+  for (const { id } of course.lessons) {
+    const lesson = lessonOf(course, id);
+    if (!lesson) continue;
     total += lesson.quiz.length;
     (tutor.answers[lesson.id] ?? []).forEach((given, i) => {
       if (typeof given !== 'number') return;

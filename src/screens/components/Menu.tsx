@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import type { Lesson } from '../../lessons/types.js';
+import type { LessonHead } from '../../lessons/types.js';
 import { useTutor } from '../contexts/tutor.js';
 import { useUi } from '../contexts/ui.js';
 import { roughDuration } from '../format.js';
@@ -15,14 +15,14 @@ import type { Mode } from '../../config.js';
 export type LessonMark = 'done' | 'current' | 'todo' | 'cleaned';
 
 /** Done: a step built and checked (in a dry run: read to the end); any other lesson read to the end. */
-export function lessonMark(lesson: Lesson, tutor: TutorState, mode: Mode): LessonMark {
+export function lessonMark(lesson: LessonHead, tutor: TutorState, mode: Mode): LessonMark {
   const done = lesson.step && mode !== 'dry-run' ? tutor.doneSteps.includes(lesson.step) : tutor.completed.includes(lesson.id);
   if (done) return 'done';
   if (lesson.step && tutor.cleanedSteps.includes(lesson.step)) return 'cleaned';
   return tutor.lesson === lesson.id ? 'current' : 'todo';
 }
 
-function RunTime({ lesson }: { lesson: Lesson }) {
+function RunTime({ lesson }: { lesson: LessonHead }) {
   const { config } = useTutor();
   if (!lesson.step) return null;
   const real = expectedRunMs(lesson.step, { ...config, mode: 'real' });
@@ -38,7 +38,7 @@ export function Menu() {
   const { course, tutor, config } = useTutor();
   const { theme } = useUi();
   const height = useBodyHeight();
-  const rows: ({ type: 'lesson'; lesson: Lesson; index: number } | { type: 'group' })[] = [];
+  const rows: ({ type: 'lesson'; lesson: LessonHead; index: number } | { type: 'group' })[] = [];
   course.lessons.forEach((lesson, index) => {
     const previous = course.lessons[index - 1];
     if (isWrapUp(lesson) && (!previous || !isWrapUp(previous))) rows.push({ type: 'group' });

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { Mode, TutorConfig } from '../../config.js';
 import type { StepNumber } from '../../aws/types.js';
-import type { Diagram, Lesson, LiveData } from '../../lessons/types.js';
+import type { Diagram, LiveData } from '../../lessons/types.js';
 import type { Progress } from '../../progress/progress.js';
 import { resumeAction, useProgressSync } from '../hooks/useProgressSync.js';
 import { missingBefore, useRunner } from '../hooks/useRunner.js';
+import { useLessonGate, useLessons, type LessonSource } from '../hooks/useLessons.js';
 import { useSessionManager } from '../hooks/useSessionManager.js';
 import { useTeardown } from '../hooks/useTeardown.js';
 import { useWorld } from '../hooks/useWorld.js';
@@ -36,7 +37,8 @@ const DEFAULT_REGION = 'us-east-1';
 
 export interface TutorProviderProps {
   config: TutorConfig;
-  lessons: readonly Lesson[];
+  /** The lessons whole (tests), or their heads with the pages loaded after the first frame. */
+  lessons: LessonSource;
   step?: StepNumber;
   /** Aborting it quits at once (SIGTERM). */
   stop?: AbortSignal;
@@ -60,22 +62,29 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, pr
   const config = session?.config ?? sessions.config;
   // --presenter starts on the 20-minute track; `f` switches to the full course and back.
   const [presenterTrack, setPresenterTrack] = useState(initial.presenter);
+  const { heads, bodies, ...lessonLoad } = useLessons(lessons);
   const course = useMemo<Course>(
     () => ({
-      lessons: presenterTrack ? presenterLessons(lessons) : lessons,
+      lessons: presenterTrack ? presenterLessons(heads) : heads,
+      ...(bodies ? { bodies } : {}),
       mode: config.mode,
       ...(presenterTrack ? { presenter: true } : {}),
     }),
-    [lessons, config.mode, presenterTrack],
+    [heads, bodies, config.mode, presenterTrack],
   );
   const reducer = useMemo(() => createTutorReducer(course), [course]);
   // A dry run's progress is the config's alone (its ledger is empty and in memory): read at once, not after its session.
   const dryRunSource = useMemo(() => ({ config: sessions.config }), [sessions.config]);
   const preloadedSource = useRef(initial.mode === 'dry-run' && preloaded?.progress ? dryRunSource : undefined).current;
-  const [tutor, dispatchTutor] = useReducer(reducer, initial.lang, (lang: TutorConfig['lang']) => {
+  const [tutor, dispatchNow] = useReducer(reducer, initial.lang, (lang: TutorConfig['lang']) => {
     const first = initialTutor(lang, newSeed());
     return preloadedSource && preloaded?.progress ? reducer(first, resumeAction(preloadedSource, preloaded.progress.saved)) : first;
   });
+  // Opening a lesson waits for its pages (loaded a moment after the first frame); the menu's keys do not.
+  const where = useRef({ lesson: tutor.lesson, presenter: course.presenter === true });
+  where.current = { lesson: tutor.lesson, presenter: course.presenter === true };
+  const whereNow = useCallback(() => where.current, []);
+  const dispatchTutor = useLessonGate({ bodies, ...lessonLoad }, dispatchNow, whereNow);
   const { world, dispatch: dispatchWorld, refresh } = useWorld(services, session);
   const progressSource = sessions.config.mode === 'dry-run' ? dryRunSource : session;
   const { ready, flush } = useProgressSync(services, progressSource, tutor, dispatchTutor, preloadedSource);
@@ -106,7 +115,7 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, pr
     if (t.screen !== 'lesson') return;
     if (t.lesson && course.lessons.some((l) => l.id === t.lesson)) dispatchTutor({ type: 'open', lesson: t.lesson });
     else dispatchTutor({ type: 'menu' });
-  }, [course]);
+  }, [course, dispatchTutor]);
   const toggleTrack = useCallback(() => {
     if (!initial.presenter) return;
     switched.current = true;
@@ -136,7 +145,7 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, pr
     const billed = c.mode === 'real' && costNow(Object.values(w.resources), c, services.now()).hourly > 0;
     if (billed && t.screen !== 'quit') dispatchTutor({ type: 'quit-ask' });
     else exit();
-  }, [services, exit]);
+  }, [services, exit, dispatchTutor]);
 
   const runStep = useCallback(
     (target: StepNumber) => {
@@ -153,7 +162,7 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, pr
       const region = sessions.config.region || (mode === 'real' ? '' : DEFAULT_REGION);
       sessions.open({ ...sessions.config, mode, region });
     },
-    [sessions],
+    [sessions, dispatchTutor],
   );
 
   const choose = useCallback(
@@ -193,7 +202,7 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, pr
           break;
       }
     },
-    [course, startStep, runSteps, switchMode, sessions, quit],
+    [course, startStep, runSteps, switchMode, sessions, quit, dispatchTutor],
   );
 
   const liveData = useCallback(

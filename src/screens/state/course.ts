@@ -1,6 +1,6 @@
 import type { Mode } from '../../config.js';
 import type { StepNumber } from '../../aws/types.js';
-import type { Lesson, LessonId } from '../../lessons/types.js';
+import type { Lesson, LessonHead, LessonId } from '../../lessons/types.js';
 import { KINDS } from '../../aws/resources/kinds.js';
 
 /** One page of a lesson, in the order the learner goes through them. */
@@ -18,15 +18,18 @@ export type PageKind = PageRef['kind'];
 
 /** The lessons in menu order and what the mode allows. */
 export interface Course {
-  lessons: readonly Lesson[];
+  /** What the menu shows of each lesson, in its order. */
+  lessons: readonly LessonHead[];
+  /** The lessons whole (pages, quizzes, commands), once loaded: a moment after the first frame. */
+  bodies?: ReadonlyMap<LessonId, Lesson>;
   mode: Mode;
   /** The 20-minute presenter track: the pages marked `presenter`, then each step's call, run and check. */
   presenter?: boolean;
 }
 
 /** The lessons of the presenter track: those with presenter pages, the five steps, and the clean-up. */
-export function presenterLessons(lessons: readonly Lesson[]): Lesson[] {
-  return lessons.filter((lesson) => lesson.step !== undefined || lesson.id === 'cleanup' || lesson.pages.some((page) => page.presenter));
+export function presenterLessons<L extends LessonHead>(lessons: readonly L[]): L[] {
+  return lessons.filter((lesson) => lesson.step !== undefined || lesson.id === 'cleanup' || lesson.presenter === true);
 }
 
 /**
@@ -57,11 +60,17 @@ export function lessonIndex(course: Course, id: LessonId | null): number {
   return id === null ? -1 : course.lessons.findIndex((lesson) => lesson.id === id);
 }
 
+/** The lesson whole, or undefined for none or while the lessons load. */
 export function lessonOf(course: Course, id: LessonId | null): Lesson | undefined {
+  return id === null ? undefined : course.bodies?.get(id);
+}
+
+/** What the menu shows of the lesson: there from the first frame. */
+export function headOf(course: Course, id: LessonId | null): LessonHead | undefined {
   return id === null ? undefined : course.lessons.find((lesson) => lesson.id === id);
 }
 
-export function lessonForStep(course: Course, step: StepNumber): Lesson | undefined {
+export function lessonForStep(course: Course, step: StepNumber): LessonHead | undefined {
   return course.lessons.find((lesson) => lesson.step === step);
 }
 
@@ -75,7 +84,7 @@ export function coursePages(course: Course, lesson: Lesson): PageRef[] {
   return pagesOf(lesson, course.mode, course.presenter);
 }
 
-export function isWrapUp(lesson: Lesson): boolean {
+export function isWrapUp(lesson: LessonHead): boolean {
   return lesson.id.startsWith('wrapup-');
 }
 

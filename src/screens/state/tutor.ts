@@ -158,7 +158,8 @@ export function createTutorReducer(course: Course): (state: TutorState, action: 
           completed: progress.completed,
           doneSteps: progress.doneSteps,
           lesson: known ? progress.lesson : null,
-          page: known ? clamp(progress.page, 0, Math.max(0, pagesCount(progress.lesson) - 1)) : 0,
+          // Before the pages are loaded the saved page is kept as it is: opening the lesson clamps it.
+          page: known ? (course.bodies ? clamp(progress.page, 0, Math.max(0, pagesCount(progress.lesson) - 1)) : progress.page) : 0,
           menuCursor: known ? lessonIndex(course, progress.lesson) : 0,
           ...(progress.seed !== undefined ? { seed: progress.seed } : {}),
           ...(progress.lang && !action.keepLang ? { lang: progress.lang } : {}),

@@ -4,9 +4,9 @@ import { keyToCommand } from '../../../src/screens/state/keys.js';
 import { route, type RouteContext } from '../../../src/screens/state/route.js';
 import { createTutorReducer, initialTutor, type TutorState } from '../../../src/screens/state/tutor.js';
 import { EMPTY_WORLD, type World } from '../../../src/screens/state/world.js';
-import { FIXTURE_LESSONS } from '../../fixtures/lessons.js';
+import { FIXTURE_LESSONS, wholeCourse } from '../../fixtures/lessons.js';
 
-const course: Course = { lessons: FIXTURE_LESSONS, mode: 'sandbox' };
+const course: Course = wholeCourse(FIXTURE_LESSONS, 'sandbox');
 const reduce = createTutorReducer(course);
 
 function ctx(tutor: Partial<TutorState>, extra: Partial<RouteContext> = {}): RouteContext {

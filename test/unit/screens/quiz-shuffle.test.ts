@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../../src/lessons/index.js';
+import { wholeCourse } from '../../fixtures/lessons.js';
 import { pagesOf, type Course } from '../../../src/screens/state/course.js';
 import { choiceOrder } from '../../../src/screens/state/shuffle.js';
 import { createTutorReducer, initialTutor, type TutorAction, type TutorState } from '../../../src/screens/state/tutor.js';
 
-const course: Course = { lessons: LESSONS, mode: 'sandbox' };
+const course: Course = wholeCourse(LESSONS, 'sandbox');
 const reduce = createTutorReducer(course);
 const run = (actions: TutorAction[], from: TutorState) => actions.reduce(reduce, from);
 

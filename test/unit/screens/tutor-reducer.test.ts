@@ -8,9 +8,9 @@ import {
   type TutorAction,
   type TutorState,
 } from '../../../src/screens/state/tutor.js';
-import { FIXTURE_LESSONS } from '../../fixtures/lessons.js';
+import { FIXTURE_LESSONS, wholeCourse } from '../../fixtures/lessons.js';
 
-const course: Course = { lessons: FIXTURE_LESSONS, mode: 'sandbox' };
+const course: Course = wholeCourse(FIXTURE_LESSONS, 'sandbox');
 const reduce = createTutorReducer(course);
 const run = (actions: TutorAction[], from: TutorState = initialTutor('en')) => actions.reduce(reduce, from);
 

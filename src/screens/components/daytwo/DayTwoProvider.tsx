@@ -3,6 +3,7 @@ import { DAY_TWO_ACTIONS, type DayTwoAction } from '../../../aws/day-two/actions
 import { useServices } from '../../contexts/services.js';
 import { useTutor } from '../../contexts/tutor.js';
 import { DayTwoContextProvider, type DayTwoView } from '../../hooks/useDayTwo.js';
+import { lessonOf as lessonIn } from '../../state/course.js';
 import { errorText } from '../../state/errors.js';
 import { keyToCommand } from '../../state/keys.js';
 import { dayTwoKey } from './keys.js';
@@ -22,7 +23,7 @@ export function DayTwoProvider({ children }: { children: ReactNode }) {
     return () => running.forEach((controller) => controller.abort());
   }, [open]);
 
-  const lessonOf = useCallback((action: DayTwoAction) => course.lessons.find((l) => l.id === action.lesson), [course]);
+  const lessonOf = useCallback((action: DayTwoAction) => lessonIn(course, action.lesson), [course]);
   const blocked = config.mode === 'dry-run' ? D.dryRun : !services.dayTwo ? D.notHere : !open ? D.noSession : undefined;
 
   const run = useCallback(
