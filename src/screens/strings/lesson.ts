@@ -72,6 +72,11 @@ export const LESSON = {
     ),
   failed: text('It failed:', '失敗しました:'),
   retry: text('Press r to try again.', 'r でもう一度試せます。'),
+  failedRemove: (command: string) =>
+    text(
+      `Trying again continues from here; to remove it all instead, run \`${command}\` or choose Clean up.`,
+      `もう一度試すとここから続きます。代わりにすべて削除するには \`${command}\` を実行するか、「後片付け」を選んでください。`,
+    ),
   dryRunNothing: text(
     'Dry run: nothing is sent. To do this step yourself, run:',
     'ドライランなので何も送信しません。このステップを自分で行うには、次を実行します:',
