@@ -61,7 +61,8 @@ const FILE_REASONS: Record<string, Text> = {
   EIO: text('the device reported an input/output error', 'デバイスが入出力エラーを返しました'),
 };
 
-const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'EROFS']);
+/** Codes only a disk gives: a read or write failing with one of them is a file's even when the error names no path. */
+const PATHLESS = new Set(['ENOSPC', 'EDQUOT', 'EROFS']);
 
 /** Keys, secrets and tokens a tool may print: never passed on. */
 export function withoutSecrets(line: string): string {
@@ -146,7 +147,7 @@ export function explainLocalError(error: unknown): TutorError | undefined {
     return toolMissing(basename(typeof e.path === 'string' ? e.path : e.syscall.slice(6)), error);
   // A socket's read or write fails with the same syscalls (read ECONNRESET): without a path, only a disk's own codes are a file's.
   const path = typeof e.path === 'string' ? e.path : undefined;
-  if (FILE_CALLS.has(e.syscall) && (path !== undefined || DISK_FULL.has(e.code)))
+  if (FILE_CALLS.has(e.syscall) && (path !== undefined || PATHLESS.has(e.code)))
     return fileError({ code: e.code, syscall: e.syscall, ...(path ? { path } : {}) }, error);
   return undefined;
 }
