@@ -73,9 +73,13 @@ export function withoutSecrets(line: string): string {
 }
 
 function fileError(error: { code: string; path?: string; syscall: string }, cause: unknown): TutorError {
-  const reason = FILE_REASONS[error.code] ?? text(error.code, error.code);
   const reading = READS.has(error.syscall);
   const creating = error.syscall === 'mkdir';
+  // A recursive mkdir on a read-only file system reports ENOENT: the directory above is what cannot be written.
+  const reason =
+    creating && error.code === 'ENOENT'
+      ? text('a directory above it is missing or cannot be written', '上位のディレクトリがないか、書き込めません')
+      : (FILE_REASONS[error.code] ?? text(error.code, error.code));
   // write(2) and fsync(2) name no path: what could not be written is then the tutor's own files.
   const where = error.path ? (reading || creating ? error.path : dirname(error.path)) : undefined;
   const what = where ? text(where, where) : text('its state files', '状態ファイル');
@@ -91,8 +95,8 @@ function fileError(error: { code: string; path?: string; syscall: string }, caus
   return new TutorError(
     'LEDGER',
     text(
-      `The tutor cannot ${verb.en} ${what.en}: ${reason.en} (${error.code}). What AWS has made so far stays there. ${fix.en}, then run the same command again to continue, \`eks-basics-tutor status\` to see what exists, or \`eks-basics-tutor down\` to remove it.`,
-      `${what.ja} を${verb.ja}ません: ${reason.ja}(${error.code})。AWS にここまで作ったものはそのまま残っています。${fix.ja}から、同じコマンドをもう一度実行すると続きから、\`eks-basics-tutor status\` で状況確認、\`eks-basics-tutor down\` で削除できます。`,
+      `The tutor cannot ${verb.en} ${what.en}: ${reason.en} (${error.code}). Anything already made in AWS stays there. ${fix.en}, then run the same command again to continue, \`eks-basics-tutor status\` to see what exists, or \`eks-basics-tutor down\` to remove it.`,
+      `${what.ja} を${verb.ja}ません: ${reason.ja}(${error.code})。AWS にすでに作ったものがあれば、そのまま残っています。${fix.ja}から、同じコマンドをもう一度実行すると続きから、\`eks-basics-tutor status\` で状況確認、\`eks-basics-tutor down\` で削除できます。`,
     ),
     cause,
   );

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TutorError } from '../../src/errors.js';
 import { NO_FAULTS, type FaultPlan } from '../support/fault-proxy.js';
 import { useFaultProxy } from '../support/cli-target.js';
-import { makeEngine, tempDir } from '../support/engine.js';
+import { openSession } from '../../src/session.js';
+import { makeEngine, tempDir, testConfig } from '../support/engine.js';
 import { createLearner, enforceIam } from '../support/iam-learner.js';
 import { makeReadOnly } from '../support/read-only-dir.js';
 import { seen } from '../support/seen.js';
@@ -163,13 +164,31 @@ describe('this machine fails: the engine rejects with the explanation both front
     await expectShown(
       error,
       new RegExp(
-        `^The tutor cannot write in ${ledgerDir}: .* \\((EACCES|EROFS)\\)\\. What AWS has made so far stays there\\. .*eks-basics-tutor down`,
+        `^The tutor cannot write in ${ledgerDir}: .* \\((EACCES|EROFS)\\)\\. Anything already made in AWS stays there\\. .*eks-basics-tutor down`,
       ),
       new RegExp(`^${ledgerDir} を書き込めません: .*eks-basics-tutor down\` で削除できます。$`),
     );
     await restore();
     restore = undefined;
     await rm(stateDir, { recursive: true, force: true });
+  });
+
+  it('a read-only state directory before the session opens: the lock cannot be made, said the same way by both front ends', async () => {
+    const stateDir = await tempDir();
+    restore = await makeReadOnly(stateDir);
+    const config = testConfig(stateDir, { endpointUrl: moto.url });
+    const error = await openSession(config, { lock: true, identify: false }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeDefined();
+    const english = await seen(error, 'en');
+    const japanese = await seen(error, 'ja');
+    const line = new RegExp(`^The tutor cannot create ${join(stateDir, 'real')}: .* \\((EACCES|EROFS|ENOENT)\\)\\. `);
+    expect(english.cli).toMatch(line);
+    expect(english.screen).toContain(english.cli.split('\n')[0]);
+    expect(japanese.cli).toContain(`${join(stateDir, 'real')} を作成できません`);
+    expect(japanese.screen).toContain(japanese.cli.split('\n')[0]);
   });
 
   it('Ctrl-C: the engine stops with “Interrupted”, which the CLI turns into its ways out', async () => {
