@@ -1,6 +1,6 @@
 /** The doctor's findings: the tools, the credentials or the sandbox, the region's zones and the quota headroom; both front ends show them. */
 import type { TutorConfig } from './config.js';
-import { TutorError } from './errors.js';
+import { explainAwsError } from './aws/errors.js';
 import { toolFindings, type Finding } from './preflight.js';
 import { text } from './text.js';
 
@@ -23,7 +23,7 @@ export async function findings(config: TutorConfig): Promise<Finding[]> {
     out.push({
       ok: false,
       label: config.lang === 'ja' ? '認証情報' : 'Credentials',
-      detail: error instanceof TutorError ? error.text : text(String(error), String(error)),
+      detail: explainAwsError(error).text,
     });
     return out;
   }
