@@ -3,12 +3,11 @@ import { useCallback, useMemo } from 'react';
 import type { TutorConfig } from '../config.js';
 import type { StepNumber } from '../aws/types.js';
 import { masker } from '../mask.js';
-import { LessonScreen, SIDE_MAP_WIDTH } from './components/lesson/LessonScreen.js';
 import { DayTwoProvider } from './components/daytwo/DayTwoProvider.js';
-import { DayTwoScreen } from './components/daytwo/DayTwoScreen.js';
-import { Finished } from './components/Finished.js';
+import { Opening, useLateScreens } from './components/Late.js';
 import { Menu } from './components/Menu.js';
 import { Closing, KeysHelp, MapScreen, QuitScreen } from './components/Overlays.js';
+import { SIDE_MAP_WIDTH } from './components/ResourceMap.js';
 import { Welcome } from './components/Welcome.js';
 import { ServicesProvider } from './contexts/services.js';
 import { TutorProvider, useTutor, type Preloaded, type TutorView } from './contexts/tutor.js';
@@ -90,16 +89,20 @@ function Layout({ size, theme }: { size?: Size; theme: Theme }) {
     }),
     [tutor.lang, config.presenter, theme, terminal.columns, terminal.rows],
   );
+  // The lesson, day-two and end screens load a moment after the first frame (components/Late.tsx).
+  const firstScreens =
+    view.closing || tutor.overlay !== 'none' || tutor.screen === 'quit' || tutor.screen === 'welcome' || tutor.screen === 'menu';
+  const late = useLateScreens(!firstScreens || dayTwo.state.open);
   let screen;
   if (view.closing) screen = <Closing />;
   else if (tutor.overlay === 'keys') screen = <KeysHelp />;
   else if (tutor.screen === 'quit') screen = <QuitScreen />;
   else if (tutor.screen === 'welcome') screen = <Welcome choices={choices} />;
-  else if (dayTwo.state.open) screen = <DayTwoScreen />;
-  else if (tutor.screen === 'end') screen = <Finished />;
+  else if (dayTwo.state.open) screen = late ? <late.DayTwoScreen /> : <Opening />;
+  else if (tutor.screen === 'end') screen = late ? <late.Finished /> : <Opening />;
   else if (tutor.overlay === 'map') screen = <MapScreen />;
   else if (tutor.screen === 'menu') screen = <Menu />;
-  else screen = <LessonScreen sideMap={wide && tutor.sideMap && terminal.columns - SIDE_MAP_WIDTH >= 80} />;
+  else screen = late ? <late.LessonScreen sideMap={wide && tutor.sideMap && terminal.columns - SIDE_MAP_WIDTH >= 80} /> : <Opening />;
   return <UiProvider value={ui}>{screen}</UiProvider>;
 }
 

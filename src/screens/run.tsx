@@ -58,7 +58,9 @@ async function open(config: TutorConfig, options: { step?: number }): Promise<nu
         lines = farewell;
       }}
     />,
-    { exitOnCtrlC: false },
+    // Ink draws at most maxFps frames a second (30 by default): a key pressed just after a frame waits up to
+    // 1000/maxFps ms for its answer. Frames come from keys and from what AWS answers, a few a second at most.
+    { exitOnCtrlC: false, maxFps: 60 },
   );
   try {
     await app.waitUntilExit();

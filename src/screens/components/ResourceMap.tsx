@@ -53,6 +53,9 @@ function Zone({ zone, width, nodeTier }: { zone: MapZone; width: number; nodeTie
 }
 
 /** Region → VPC → a column per AZ with its subnets, NAT gateway and nodes; the control plane, the roles. */
+/** The width the map takes beside a lesson on a wide terminal. */
+export const SIDE_MAP_WIDTH = 58;
+
 export function ResourceMap({ width }: { width: number }) {
   const { world, config, session } = useTutor();
   const { theme } = useUi();

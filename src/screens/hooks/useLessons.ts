@@ -10,7 +10,7 @@ import type { TutorAction } from '../state/tutor.js';
 export type LessonSource = readonly Lesson[] | { heads: readonly LessonHead[]; load: () => Promise<readonly Lesson[]> };
 
 /** How long after the first frame the lessons' pages load when nothing has asked for them sooner. */
-const LOAD_AFTER_MS = 60;
+export const LOAD_AFTER_MS = 60;
 
 /** What cannot be done with a lesson's head alone: these wait until the pages are loaded. */
 const NEEDS_PAGES: ReadonlySet<TutorAction['type']> = new Set([

@@ -2,6 +2,9 @@ import { text, type Text } from '../../text.js';
 
 /** The lesson menu, the end of the course, the page tabs and the Try it page. */
 export const COURSE = {
+  // A screen that is still loading (a moment after the first frame)
+  openingScreen: text('Opening…', '開いています…'),
+  openingKeys: text('q quit', 'q 終了'),
   // Menu
   lessons: text('Lessons', 'レッスン'),
   wrapUp: text('Wrap-up: questions from real projects', 'まとめ: 現場でよくある質問'),

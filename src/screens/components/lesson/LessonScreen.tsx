@@ -7,7 +7,7 @@ import { coursePages, lessonOf } from '../../state/course.js';
 import { S } from '../../strings.js';
 import { Frame, useBodyHeight } from '../Frame.js';
 import { Heading } from '../Header.js';
-import { ResourceMap } from '../ResourceMap.js';
+import { ResourceMap, SIDE_MAP_WIDTH } from '../ResourceMap.js';
 import { T } from '../T.js';
 import { SettlingBanner, useBannerFor } from './Banner.js';
 import { CallPage } from './CallPage.js';
@@ -25,9 +25,6 @@ function presenterKeys(keys: Text, presenter: boolean, onTrack: boolean): Text {
   const other = onTrack ? S.keysFullCourse : S.keysPresenterTrack;
   return { en: `${other.en} · ${keys.en}`, ja: `${other.ja} · ${keys.ja}` };
 }
-
-/** The width the map takes beside a lesson on a wide terminal. */
-export const SIDE_MAP_WIDTH = 58;
 
 /** A lesson: its title, the page tabs, the page, a banner while something settles, the hint when asked. */
 export function LessonScreen({ sideMap: mapWanted }: { sideMap: boolean }) {
