@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { delimiter, dirname } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { MOTO_POOL_KEY, motoPool } from './moto-pool.js';
 import { sandboxRegistry } from './sandbox-registry.js';
@@ -21,6 +22,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       `The tests need ${missing.join(', ')} on PATH (moto_server: pip install "moto[server]"; kubectl; the aws CLI; tmux; openssl).`,
     );
   }
+  skipPyenvShims();
   // No background sandbox outlives the run.
   const stopSandboxes = sandboxRegistry();
   // One moto_server a worker slot, shared by the files that run in it one after another; none outlives the run.
@@ -30,4 +32,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await motos.stop();
     await stopSandboxes();
   };
+}
+
+/**
+ * When the aws CLI and moto come through pyenv's shims (a bash script that asks
+ * pyenv which Python to run, about 0.1 s of CPU a call), the run puts that
+ * Python's own bin directory first on PATH: the same programs, without the
+ * dispatch. The suite runs the aws CLI about a thousand times, most of them as
+ * kubectl's credential plugin (`aws eks get-token`).
+ */
+function skipPyenvShims(): void {
+  const aws = execFileSync('sh', ['-c', 'command -v aws'], { encoding: 'utf8' }).trim();
+  if (!aws.includes('/shims/')) return;
+  let real: string;
+  try {
+    real = execFileSync('pyenv', ['which', 'aws'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return;
+  }
+  if (real) process.env.PATH = [dirname(real), process.env.PATH ?? ''].join(delimiter);
 }
