@@ -48,6 +48,22 @@ export interface AwsClients {
   onCall(listener: (call: AwsCall) => void): () => void;
 }
 
+/** A TCP connection not made in this time (an address that drops packets) fails the attempt. */
+export const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * An attempt with no answer in this time fails (an endpoint that accepts the
+ * connection and then says nothing). The slowest calls the tutor makes
+ * (CreateCluster, DescribeAddonVersions) answer in a few seconds: what takes
+ * minutes is waited for by polling, each poll a quick call of its own.
+ */
+export const ANSWER_TIMEOUT_MS = 10_000;
+
+/** AWS_MAX_ATTEMPTS, the AWS SDKs' own setting, when it is a whole number above 0. */
+function attemptsFromEnvironment(): number | undefined {
+  const value = Number(process.env.AWS_MAX_ATTEMPTS);
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
 export interface ClientSettings {
   region: string;
   endpointUrl?: string;
@@ -72,7 +88,15 @@ export function createClients(settings: ClientSettings): AwsClients {
     // Standard, not adaptive: adaptive's client-side rate limiter, once a throttle
     // has set it, holds every later call of the run to a low send rate.
     retryMode: 'standard',
-    maxAttempts: settings.maxAttempts ?? 8,
+    // Timed-out attempts are retried as the others; AWS_MAX_ATTEMPTS changes how many there are.
+    maxAttempts: settings.maxAttempts ?? attemptsFromEnvironment() ?? 8,
+    requestHandler: {
+      connectionTimeout: CONNECT_TIMEOUT_MS,
+      // Until the answer starts (off by default: the SDK only warns), then while it is read.
+      requestTimeout: ANSWER_TIMEOUT_MS,
+      throwOnRequestTimeout: true,
+      socketTimeout: ANSWER_TIMEOUT_MS,
+    },
   };
   const clients = {
     iam: new IAMClient(common),
@@ -106,6 +130,11 @@ export function createClients(settings: ClientSettings): AwsClients {
           // explainAwsError chooses its words by operation (ResourceInUse on a delete is not a taken name).
           if (error && typeof error === 'object' && !('$operation' in error)) {
             Object.defineProperty(error, '$operation', { value: operation, enumerable: false });
+          }
+          // And the endpoint it could not reach: scheme, host and port only, never a user or password in the URL.
+          const url = (context as { endpointV2?: { url?: URL } }).endpointV2?.url;
+          if (url && error && typeof error === 'object' && !('$endpoint' in error)) {
+            Object.defineProperty(error, '$endpoint', { value: `${url.protocol}//${url.host}`, enumerable: false });
           }
           throw error;
         }

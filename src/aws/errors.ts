@@ -1,5 +1,5 @@
 import { TutorError } from '../errors.js';
-import { text } from '../text.js';
+import { text, type Text } from '../text.js';
 import { explainLocalError } from './local-errors.js';
 
 interface AwsErrorLike {
@@ -52,6 +52,26 @@ function readUnparsedAnswer(error: unknown): AwsErrorLike | undefined {
   if (!code) return undefined;
   const decoded = (message ?? '').replace(/&(lt|gt|quot|apos|amp);/g, (entity) => XML_ENTITIES[entity] ?? entity);
   return { name: code, message: decoded, $metadata: { httpStatusCode: raw.$response.statusCode ?? 0 } };
+}
+
+/**
+ * Why an endpoint was not reached, naming it when the call knows it (clients.ts
+ * adds `$endpoint`: scheme, host and port). The SDK's timeouts say how long was waited.
+ */
+function unreachedWhy(error: unknown, name: string, said: string): Text {
+  const endpoint = (error as { $endpoint?: unknown } | null)?.$endpoint;
+  const where = typeof endpoint === 'string' ? endpoint : undefined;
+  const ms = /(\d+) ?ms/.exec(said)?.[1];
+  const seconds = ms ? `${Math.round(Number(ms) / 1000)} s` : undefined;
+  const after = seconds ? text(` within ${seconds}`, `${seconds.replace(' s', ' 秒')}以内に`) : text('', '');
+  if (name === 'TimeoutError' && /establish a connection/.test(said)) {
+    const to = where ?? 'the endpoint';
+    return text(`no connection to ${to} could be made${after.en}`, `${where ?? 'エンドポイント'} に${after.ja}接続できませんでした`);
+  }
+  if (name === 'TimeoutError') {
+    return text(`${where ?? 'the endpoint'} did not answer${after.en}`, `${where ?? 'エンドポイント'} が${after.ja}応答しませんでした`);
+  }
+  return where ? text(`${where}: ${said}`, `${where}: ${said}`) : text(said, said);
 }
 
 /** The code and the first line of the message of an AWS error, parsed or not. */
@@ -192,12 +212,12 @@ export function explainAwsError(error: unknown): TutorError {
   const network = (error as { code?: unknown } | null)?.code;
   const unreached = `${name} ${message} ${typeof network === 'string' ? network : ''}`;
   if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|ENETUNREACH|TimeoutError|socket hang up/.test(unreached)) {
-    const why = message || (typeof network === 'string' ? network : name);
+    const why = unreachedWhy(error, name, message || (typeof network === 'string' ? network : name));
     return new TutorError(
       'AWS',
       text(
-        `Cannot reach AWS (${why}). Check the network (or --endpoint-url) and run the same command again: it continues where it stopped.`,
-        `AWS に接続できません(${why})。ネットワーク(または --endpoint-url)を確認して同じコマンドを実行すると、続きから再開します。`,
+        `Cannot reach AWS (${why.en}). Check the network (or --endpoint-url) and run the same command again: it continues where it stopped.`,
+        `AWS に接続できません(${why.ja})。ネットワーク(または --endpoint-url)を確認して同じコマンドを実行すると、続きから再開します。`,
       ),
       error,
     );
