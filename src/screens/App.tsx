@@ -10,7 +10,7 @@ import { Closing, KeysHelp, MapScreen, QuitScreen } from './components/Overlays.
 import { SIDE_MAP_WIDTH } from './components/ResourceMap.js';
 import { Welcome } from './components/Welcome.js';
 import { ServicesProvider } from './contexts/services.js';
-import { TutorProvider, useTutor, type Preloaded, type TutorView } from './contexts/tutor.js';
+import { TutorProvider, useTutor, type Preloaded } from './contexts/tutor.js';
 import { UiProvider } from './contexts/ui.js';
 import { useCommands } from './hooks/useCommands.js';
 import { useDayTwo } from './hooks/useDayTwo.js';
@@ -18,7 +18,7 @@ import { useTerminalSize, type Size } from './hooks/useTerminalSize.js';
 import type { Services } from './services/types.js';
 import type { LessonSource } from './hooks/useLessons.js';
 import { coursePages, headOf, lessonOf } from './state/course.js';
-import { welcomeChoices, type WelcomeInput } from './state/welcome.js';
+import { offered, welcomeChoices } from './state/welcome.js';
 import { colorAllowed, makeTheme, type Theme } from './theme.js';
 
 export interface AppProps {
@@ -42,16 +42,6 @@ export interface AppProps {
 /** Terminals at least this wide show the map beside the lesson. */
 export const WIDE = 140;
 
-/**
- * Whether the welcome screen offers its choices: once the saved progress is read and whether moto is
- * installed is known, and, but in a dry run (where nothing before a lesson needs one), the session is open.
- */
-function offered({ session, ready, moto, config }: Pick<TutorView, 'session' | 'ready' | 'moto' | 'config'>): WelcomeInput['session'] {
-  if (session.status === 'failed') return 'failed';
-  if (!ready || moto === undefined) return 'opening';
-  return session.status === 'open' || config.mode === 'dry-run' ? 'open' : 'opening';
-}
-
 /** Picks the layout for where the learner is; everything else lives in the providers and the screens. */
 function Layout({ size, theme }: { size?: Size; theme: Theme }) {
   const view = useTutor();
@@ -63,7 +53,7 @@ function Layout({ size, theme }: { size?: Size; theme: Theme }) {
   const resume = head ? { en: `${head.title.en} · page ${tutor.page + 1}`, ja: `${head.title.ja}・${tutor.page + 1} ページ目` } : undefined;
   const choices = welcomeChoices({
     mode: config.mode,
-    session: offered(view),
+    session: offered({ session: view.session.status, ready: view.ready, moto: view.moto, mode: config.mode, startStep: view.startStep }),
     ...(session.status === 'failed' && session.code ? { errorCode: session.code } : {}),
     moto: view.moto,
     ...(resume ? { resume } : {}),

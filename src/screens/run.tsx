@@ -19,14 +19,15 @@ export async function runTui(config: TutorConfig, options: { step?: number }): P
 async function open(config: TutorConfig, options: { step?: number }): Promise<number> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   // What the first frame needs is read while Ink and the screens load, so that the first frame is the welcome
-  // menu: whether moto is installed (it decides the choices) and a dry run's saved place (its session opens later).
+  // menu: whether moto is installed (it decides the choices) and the saved place of a dry run (its session opens
+  // later) or of the sandbox (it starts meanwhile).
   // The lessons' heads are all the welcome menu and the lesson list show; their pages load once the menu is drawn.
   const ready = Promise.all([import('./services/real.js'), import('../lessons/heads.js')]).then(
     async ([{ realServices }, { LESSON_MENU }]) => {
       const services = realServices(LESSON_MENU.map((lesson) => lesson.id));
       const [moto, saved] = await Promise.all([
         services.motoInstalled().catch(() => false),
-        config.mode === 'dry-run'
+        config.mode === 'dry-run' || config.mode === 'sandbox'
           ? services.loadProgress(config).then(
               (progress) => ({ saved: progress }),
               () => undefined,

@@ -74,8 +74,12 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, pr
   );
   const reducer = useMemo(() => createTutorReducer(course), [course]);
   // A dry run's progress is the config's alone (its ledger is empty and in memory): read at once, not after its session.
-  const dryRunSource = useMemo(() => ({ config: sessions.config }), [sessions.config]);
-  const preloadedSource = useRef(initial.mode === 'dry-run' && preloaded?.progress ? dryRunSource : undefined).current;
+  // The sandbox's is read before the first frame too, so that its menu is offered while it starts (seconds; the
+  // first time, while moto loads AWS's managed policies); its steps are checked against its ledger once it is open.
+  const configSource = useMemo(() => ({ config: sessions.config }), [sessions.config]);
+  const preloadedSource = useRef(
+    (initial.mode === 'dry-run' || initial.mode === 'sandbox') && preloaded?.progress ? configSource : undefined,
+  ).current;
   const [tutor, dispatchNow] = useReducer(reducer, initial.lang, (lang: TutorConfig['lang']) => {
     const first = initialTutor(lang, newSeed());
     return preloadedSource && preloaded?.progress ? reducer(first, resumeAction(preloadedSource, preloaded.progress.saved)) : first;
@@ -86,7 +90,10 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, pr
   const whereNow = useCallback(() => where.current, []);
   const dispatchTutor = useLessonGate({ bodies, ...lessonLoad }, dispatchNow, whereNow);
   const { world, dispatch: dispatchWorld, refresh } = useWorld(services, session);
-  const progressSource = sessions.config.mode === 'dry-run' ? dryRunSource : session;
+  const progressSource =
+    sessions.config.mode === 'dry-run'
+      ? configSource
+      : (session ?? (preloadedSource && preloadedSource.config === sessions.config ? preloadedSource : undefined));
   const { ready, flush } = useProgressSync(services, progressSource, tutor, dispatchTutor, preloadedSource);
   const { need: needSession, checkSoon } = sessions;
   // Nothing on the welcome screen needs a dry run's session; a lesson may. It loads a moment after the
@@ -97,6 +104,14 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, pr
     const timer = setTimeout(needSession, SESSION_AFTER_MS);
     return () => clearTimeout(timer);
   }, [leftWelcome, needSession]);
+  // A session that fails while its choices are offered (the sandbox's, as it starts) changes them: the cursor
+  // goes back to the first in the same render, so that no frame shows it on another choice than it was on.
+  const failed = sessions.state.status === 'failed';
+  const [failureSeen, setFailureSeen] = useState(failed);
+  if (failed !== failureSeen) {
+    setFailureSeen(failed);
+    if (failed) dispatchNow({ type: 'welcome-reset' });
+  }
   const settled = ready || sessions.state.status === 'failed';
   useEffect(() => {
     if (settled) checkSoon();

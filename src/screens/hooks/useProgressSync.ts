@@ -10,12 +10,28 @@ import { progressOf, type TutorAction, type TutorState } from '../state/tutor.js
  */
 export type ProgressSource = Pick<TutorSession, 'config'> & { ledger?: Pick<TutorSession['ledger'], 'live' | 'entries'> };
 
-/** What the saved progress (or none) makes of the tutor's state for a source: steps count only while its ledger holds them. */
-export function resumeAction(source: ProgressSource, saved: Progress | undefined): TutorAction {
+/** The steps done, for a source: those saved that its ledger still holds; with nothing saved, those the ledger holds. */
+function doneStepsOf(source: ProgressSource, saved: Progress | undefined): StepNumber[] {
   const liveSteps = [...new Set((source.ledger?.live ?? []).map((entry) => entry.step))] as StepNumber[];
   // A build made by `up` on the command line, opened here for the first time, shows the steps it holds.
-  const doneSteps = saved ? reconcileSteps(saved.doneSteps, liveSteps) : stepsBuilt(source.ledger?.entries ?? []);
+  return saved ? reconcileSteps(saved.doneSteps, liveSteps) : stepsBuilt(source.ledger?.entries ?? []);
+}
+
+/**
+ * What the saved progress (or none) makes of the tutor's state for a source: steps count only while its ledger
+ * holds them. A sandbox read while it starts has no ledger yet: its steps stand as saved until it does (stepsKnown).
+ */
+export function resumeAction(source: ProgressSource, saved: Progress | undefined): TutorAction {
+  const pending = !source.ledger && source.config.mode === 'sandbox';
+  const doneSteps = pending ? (saved?.doneSteps ?? []) : doneStepsOf(source, saved);
   return { type: 'resume', progress: { ...(saved ?? EMPTY_PROGRESS), doneSteps }, keepLang: source.config.langChosen === true };
+}
+
+/** The session that follows a source read from the same file before it opened (a sandbox still starting). */
+function handsOver(before: ProgressSource | undefined, after: ProgressSource | undefined): boolean {
+  if (!before || !after || before.ledger || !after.ledger) return false;
+  const [a, b] = [before.config, after.config];
+  return a.mode === b.mode && a.stateDir === b.stateDir && a.clusterName === b.clusterName;
 }
 
 /**
@@ -43,10 +59,25 @@ export function useProgressSync(
     const first = skip.current;
     skip.current = undefined;
     if (first && first === session) return undefined;
+    let cancelled = false;
+    if (session && handsOver(loadedFor.current, session)) {
+      // What the learner did while the sandbox started stays (and keeps being saved); only the steps are
+      // checked against the ledger, now that it is read.
+      loadedFor.current = session;
+      setLoaded(session);
+      services
+        .loadProgress(session.config)
+        .catch(() => undefined)
+        .then((saved) => {
+          if (!cancelled) dispatch({ type: 'steps-known', doneSteps: doneStepsOf(session, saved) });
+        });
+      return () => {
+        cancelled = true;
+      };
+    }
     loadedFor.current = undefined;
     setLoaded(undefined);
     if (!session) return undefined;
-    let cancelled = false;
     services
       .loadProgress(session.config)
       .catch(() => undefined)

@@ -91,6 +91,8 @@ export type TutorAction =
   | { type: 'check-unseen'; step: StepNumber }
   | { type: 'step-done'; step: StepNumber }
   | { type: 'steps-cleared' }
+  /** The steps the ledger holds, once it is read (a sandbox that was still starting when the saved place was). */
+  | { type: 'steps-known'; doneSteps: StepNumber[] }
   | { type: 'toggle'; what: 'hint' | 'map' | 'keys' | 'side-map' }
   | { type: 'close-overlay' }
   | { type: 'lang'; lang: Lang }
@@ -241,6 +243,8 @@ export function createTutorReducer(course: Course): (state: TutorState, action: 
         delete checkShown[action.step];
         return { ...state, checkShown };
       }
+      case 'steps-known':
+        return { ...state, doneSteps: action.doneSteps };
       case 'steps-cleared':
         return { ...state, cleanedSteps: [...new Set([...state.cleanedSteps, ...state.doneSteps])].sort(), doneSteps: [], checkShown: {} };
       case 'toggle':

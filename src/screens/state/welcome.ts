@@ -53,3 +53,22 @@ export function welcomeChoices(input: WelcomeInput): WelcomeChoice[] {
       : [{ id: 'start', label: S.choiceStart }];
   return [...first, ...switches(input.mode), quit];
 }
+
+/**
+ * Whether the welcome screen offers its choices: once the saved progress is read and whether moto is
+ * installed is known, and the session is open, but in a dry run (where nothing before a lesson needs one)
+ * and in the sandbox (which starts while the learner reads; a step's Run waits for it). Opening at a step
+ * (--step) runs the earlier steps at once, so it waits for the session in every mode but the dry run.
+ */
+export function offered(input: {
+  session: 'opening' | 'open' | 'failed';
+  ready: boolean;
+  moto: boolean | undefined;
+  mode: Mode;
+  startStep: number | undefined;
+}): WelcomeInput['session'] {
+  if (input.session === 'failed') return 'failed';
+  if (!input.ready || input.moto === undefined) return 'opening';
+  if (input.session === 'open' || input.mode === 'dry-run') return 'open';
+  return input.mode === 'sandbox' && !input.startStep ? 'open' : 'opening';
+}

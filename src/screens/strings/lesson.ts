@@ -51,6 +51,19 @@ export const LESSON = {
       `ステップ ${steps} がまだできていないため、先に実行します。`,
     ),
   runPrompt: text('Press Enter to run it, ← to go back.', 'Enter で実行、← で戻ります。'),
+  runSandboxStarting: text(
+    'The sandbox is still starting: press Enter once it is up (a few seconds; the first time, up to half a minute).',
+    'サンドボックスはまだ起動中です。起動したら Enter を押してください(数秒、初回は 30 秒ほどかかることがあります)。',
+  ),
+  runSessionOpening: text(
+    'The session is still opening: press Enter once it is open.',
+    'セッションを開いています。開いたら Enter を押してください。',
+  ),
+  runSessionFailed: text('The session could not be opened, so nothing can run:', 'セッションを開けなかったため、何も実行できません:'),
+  runSessionFailedNext: text(
+    'Quit with q and start the tutor again, or run `eks-basics-tutor doctor` to see why.',
+    'q で終了してもう一度起動するか、`eks-basics-tutor doctor` で原因を確かめてください。',
+  ),
   runConfirmReal: text(
     'Press Enter (or y) to create it in your account, ← to go back.',
     'Enter（または y）でアカウントに作成します。← で戻ります。',

@@ -51,10 +51,22 @@ function Confirm({ step }: { step: StepNumber }) {
         <T tone="ok">{S.runFree}</T>
       )}
       {missing.length ? <T tone="warn">{S.runMissing(stepList(missing), missing.length)}</T> : null}
-      <Box marginTop={1}>
-        <T bold tone="accent">
-          {config.mode === 'real' ? S.runConfirmReal : S.runPrompt}
-        </T>
+      <Box marginTop={1} flexDirection="column">
+        {session.status === 'open' ? (
+          <T bold tone="accent">
+            {config.mode === 'real' ? S.runConfirmReal : S.runPrompt}
+          </T>
+        ) : session.status === 'opening' ? (
+          <T>
+            <Spinner /> {config.mode === 'sandbox' ? S.runSandboxStarting : S.runSessionOpening}
+          </T>
+        ) : (
+          <>
+            <T tone="bad">{S.runSessionFailed}</T>
+            <T>{session.error}</T>
+            <T>{S.runSessionFailedNext}</T>
+          </>
+        )}
       </Box>
     </Box>
   );
