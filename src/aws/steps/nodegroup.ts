@@ -15,6 +15,7 @@ import { RECENT_MS, healthReason } from './cluster.js';
 import { KUBECONFIG_KEY } from './kubeconfig.js';
 import { nodegroupName } from '../resources/eks-nodegroup.js';
 import { subnetKey } from './vpc-requests.js';
+import { withoutSecrets } from '../local-errors.js';
 
 export const NODE_ROLE_KEY = 'role/node';
 export const NODEGROUP_KEY = 'nodegroup';
@@ -95,12 +96,52 @@ export async function describeNodegroup(ctx: StepContext, options: { maxAgeMs?: 
   return group;
 }
 
+/** kubectl answered `get nodes -o json` with something else (a wrapper's banner, a plugin's note): said with its first line. */
+function notJson(stdout: string): TutorError {
+  const first = withoutSecrets(stdout.trim().split('\n')[0] ?? '').slice(0, 200);
+  return new TutorError(
+    'TOOL_FAILED',
+    text(
+      `\`kubectl get nodes -o json\` printed something that is not JSON${first ? `: ${first}` : ' (nothing at all)'}. Check that the kubectl on PATH is kubectl itself, not a wrapper that adds lines, then run the same command again: it continues where it stopped.`,
+      `\`kubectl get nodes -o json\` が JSON ではないものを出力しました${first ? `: ${first}` : '(出力なし)'}。PATH 上の kubectl が kubectl 本体で、行を足すラッパーではないことを確認してから同じコマンドを実行すると、続きから再開します。`,
+    ),
+  );
+}
+
 async function kubectlNodes(ctx: StepContext): Promise<{ ready: string[]; table: string }> {
   const path = ctx.ledger.get(KUBECONFIG_KEY)?.details?.path;
   const options = { ...(path ? { kubeconfig: path } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) };
   const json = await ctx.kubectl(['get', 'nodes', '-o', 'json'], options);
+  if (json.exitCode !== 0) return { ready: [], table: json.stderr.trim() };
+  // Not JSON now is not JSON on the next poll either: said at once rather than waited on for ten minutes as "0 Ready".
+  try {
+    JSON.parse(json.stdout);
+  } catch {
+    throw notJson(json.stdout);
+  }
   const { readyNodes } = await import('../../kube/kubectl.js');
-  return { ready: json.exitCode === 0 ? readyNodes(json.stdout) : [], table: json.exitCode === 0 ? '' : json.stderr.trim() };
+  return { ready: readyNodes(json.stdout), table: '' };
+}
+
+/**
+ * The subnets step 2 recorded, which CreateNodegroup is sent with. A ledger
+ * without one (edited by hand, or copied from another build) is explained
+ * before anything is asked for, rather than sent as a placeholder.
+ */
+function recordedSubnets(ctx: StepContext): void {
+  const tier = nodeSubnetTier(ctx.config);
+  for (let i = 0; i < ctx.config.azs; i++) {
+    const key = subnetKey(tier, i);
+    const entry = ctx.ledger.get(key);
+    if (entry?.state === 'created' && entry.id) continue;
+    throw new TutorError(
+      'LEDGER',
+      text(
+        `The ledger has no ${key}, the subnet step 2 records and the node group is placed in; the node group was not asked for. Run \`eks-basics-tutor up\` again with the same options: step 2 finds the subnet by its tags (or makes it) and records it, and step 5 continues.`,
+        `台帳に ${key}(ステップ 2 が記録し、ノードグループを置くサブネット)がありません。ノードグループはまだ作成を要求していません。同じオプションで \`eks-basics-tutor up\` をもう一度実行すると、ステップ 2 がタグからサブネットを見つけて(なければ作って)記録し、ステップ 5 を続けます。`,
+      ),
+    );
+  }
 }
 
 export const nodegroupStep: Step = {
@@ -167,6 +208,7 @@ export const nodegroupStep: Step = {
       ctx.emit({ type: 'resource', key: NODEGROUP_KEY, kind: 'eks-nodegroup', id: existing.nodegroupArn ?? '', change: 'adopted' });
       return;
     }
+    recordedSubnets(ctx);
     const intent = await ctx.ledger.intend(NODEGROUP_KEY, 'eks-nodegroup', 5, { name: nodegroupName(ctx.config.clusterName) });
     const request = createNodegroupRequest(ctx, clientToken(ctx.config.clusterName, NODEGROUP_KEY, intent.intentAt));
     ctx.emit({ type: 'resource', key: NODEGROUP_KEY, kind: 'eks-nodegroup', change: 'creating' });
