@@ -62,8 +62,8 @@ function unreachedWhy(error: unknown, name: string, said: string): Text {
   const endpoint = (error as { $endpoint?: unknown } | null)?.$endpoint;
   const where = typeof endpoint === 'string' ? endpoint : undefined;
   const ms = /(\d+) ?ms/.exec(said)?.[1];
-  const seconds = ms ? `${Math.round(Number(ms) / 1000)} s` : undefined;
-  const after = seconds ? text(` within ${seconds}`, `${seconds.replace(' s', ' 秒')}以内に`) : text('', '');
+  const seconds = ms ? Math.round(Number(ms) / 1000) : undefined;
+  const after = seconds ? text(` within ${seconds} s`, ` ${seconds} 秒以内に`) : text('', '');
   if (name === 'TimeoutError' && /establish a connection/.test(said)) {
     const to = where ?? 'the endpoint';
     return text(`no connection to ${to} could be made${after.en}`, `${where ?? 'エンドポイント'} に${after.ja}接続できませんでした`);
