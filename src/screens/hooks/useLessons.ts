@@ -9,8 +9,12 @@ import type { TutorAction } from '../state/tutor.js';
  */
 export type LessonSource = readonly Lesson[] | { heads: readonly LessonHead[]; load: () => Promise<readonly Lesson[]> };
 
-/** How long after the first frame the lessons' pages load when nothing has asked for them sooner. */
-export const LOAD_AFTER_MS = 60;
+/**
+ * How long after the first frame the lessons' pages (and the late screens) load when nothing has asked for them
+ * sooner: after the menu has answered a first key, so that compiling them does not delay that answer (at 60 ms it
+ * did, by about 30 ms on Node 20), and long before a learner has read the lesson list and picked one.
+ */
+export const LOAD_AFTER_MS = 400;
 
 /** What cannot be done with a lesson's head alone: these wait until the pages are loaded. */
 const NEEDS_PAGES: ReadonlySet<TutorAction['type']> = new Set([
