@@ -674,18 +674,27 @@ async function tuiSection() {
   };
   atCleanup(() => execFileSync('tmux', ['-S', socket, 'kill-server'], { stdio: 'ignore' }));
   const env = `KUBECONFIG=${join(dir, 'kubeconfig')} EKS_BASICS_TUTOR_STATE_DIR=${join(dir, 'state')}`;
-  tmux('new-session', '-d', '-s', 'bench', '-x', '100', '-y', '30', `exec env ${env} node ${CLI} --sandbox --time-scale 1 --lang en`);
+  // The published executable, as a learner starts it: it sets the young generation's size before dist/cli.js loads.
+  tmux('new-session', '-d', '-s', 'bench', '-x', '100', '-y', '30', `exec env ${env} node ${BIN} --sandbox --time-scale 1 --lang en`);
   const pid = Number(tmux('list-panes', '-t', 'bench', '-F', '#{pane_pid}').trim());
   try {
     await until((sc) => /Start with the lesson menu/.test(sc), 120_000, 'welcome menu');
     tmux('send-keys', '-t', 'bench', 'Enter');
     await until((sc) => /Step 3: The cluster/.test(sc), 20_000, 'lesson menu');
-    tmux('send-keys', '-t', 'bench', 'Down', 'Down', 'Down', 'Enter');
+    // One key at a time, as a learner presses them: keys sent in one burst can land while the list is still being drawn.
+    for (let i = 0; i < 3; i++) {
+      tmux('send-keys', '-t', 'bench', 'Down');
+      await sleep(300);
+    }
+    await until((sc) => /› · Step 3: The cluster/.test(sc), 20_000, 'step 3 chosen');
+    tmux('send-keys', '-t', 'bench', 'Enter');
     await until((sc) => /^Step 3: The cluster/m.test(sc), 20_000, 'step 3');
-    for (let i = 0; i < 15 && !/Press Enter to run it/.test(screen()); i++) {
+    // To the Run page, which may first say that it waits for the sandbox: then for its prompt.
+    for (let i = 0; i < 8 && !/\[Run\]/.test(screen()); i++) {
       tmux('send-keys', '-t', 'bench', 'Right');
       await sleep(400);
     }
+    await until((sc) => /\[Run\]/.test(sc) && /Press Enter to run it/.test(sc), 120_000, 'Run page of step 3');
     tmux('send-keys', '-t', 'bench', 'Enter');
     await until((sc) => /eks-cluster \S+: CREATING/.test(sc), 120_000, 'CREATING');
     // What the TUI writes to the terminal in the window: a redraw of the whole screen is about 2 KB.

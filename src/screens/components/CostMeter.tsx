@@ -15,7 +15,7 @@ function useCost() {
   const services = useServices();
   const { theme } = useUi();
   const first = costNow(resources, config, services.now());
-  // The total grows while something is billed: checked each second then, and drawn again when its
+  // The total grows while something is billed: checked at each tick of the clocks then, and drawn again when its
   // figures change (never in plain mode).
   const now = useNowShown(first.hourly > 0 && !theme.plain, (at) => shownCost(costNow(resources, config, at)));
   return { cost: costNow(resources, config, now), config };

@@ -55,7 +55,7 @@ export function useNow(active: boolean, everyMs = TICK_MS): number {
  * The wall clock for a figure that moves more slowly than the clock (the cost
  * meter's total passes a tenth of a cent every half minute or so): it is
  * checked in the shared tick, but the component redraws only when `shown(now)`
- * changes, so a screen with nothing else running is not drawn again each second.
+ * changes, so a screen with nothing else running is not drawn again each tick.
  */
 export function useNowShown(active: boolean, shown: (now: number) => string): number {
   const services = useServices();
