@@ -2,7 +2,7 @@ import { DescribeSubnetsCommand, type Subnet } from '@aws-sdk/client-ec2';
 import { text, type Text } from '../../text.js';
 import { TutorError } from '../../errors.js';
 import { cliCommand } from '../cli-command.js';
-import { KUBECONFIG_KEY } from '../steps/kubeconfig.js';
+import { tutorKubectl } from '../steps/kubeconfig.js';
 import type { Check, PlannedCall, StepContext } from '../types.js';
 
 /** What a day-two action is given: a step's context, and where the calls it sends are shown before they go. */
@@ -51,16 +51,22 @@ export async function send<T>(ctx: DayTwoContext, call: PlannedCall, run: () => 
   }
 }
 
-/** Runs the real kubectl with the tutor's kubeconfig entry; the command and its output are shown. */
+/**
+ * Runs the real kubectl on the tutor's cluster (step 4's file and context), or, given
+ * a kubeconfig, with that file and the arguments as they are; the command and its output are shown.
+ */
 export async function kubectl(
   ctx: DayTwoContext,
   args: string[],
   options: { kubeconfig?: string } = {},
 ): Promise<{ stdout: string; stderr: string; exitCode: number }> {
-  const path = options.kubeconfig ?? ctx.ledger.get(KUBECONFIG_KEY)?.details?.path;
-  const result = await ctx.kubectl(args, { ...(path ? { kubeconfig: path } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) });
-  ctx.emit({ type: 'kubectl', args, output: (result.exitCode === 0 ? result.stdout : `${result.stdout}\n${result.stderr}`).trim() });
-  return result;
+  const signal = ctx.signal ? { signal: ctx.signal } : {};
+  const result = options.kubeconfig
+    ? { ...(await ctx.kubectl(args, { kubeconfig: options.kubeconfig, ...signal })), args }
+    : await tutorKubectl(ctx, args);
+  const output = (result.exitCode === 0 ? result.stdout : `${result.stdout}\n${result.stderr}`).trim();
+  ctx.emit({ type: 'kubectl', args: result.args, output });
+  return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
 }
 
 export interface SubnetFacts {

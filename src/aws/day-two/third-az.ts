@@ -5,7 +5,7 @@ import { readyNodes } from '../../kube/kubectl.js';
 import { text } from '../../text.js';
 import { formatUsd } from '../cost.js';
 import { KINDS } from '../resources/kinds.js';
-import { KUBECONFIG_KEY } from '../steps/kubeconfig.js';
+import { tutorKubectl } from '../steps/kubeconfig.js';
 import { describeNodegroupNamed } from '../steps/nodegroup.js';
 import { ELB_TAG } from '../steps/vpc-requests.js';
 import { KEY_TAG, isOurs } from '../tags.js';
@@ -87,14 +87,13 @@ async function waitReady(ctx: DayTwoContext, name: string): Promise<void> {
     expectedMs: life.createMs,
     timeoutMs: 30 * 60_000,
   });
-  const path = ctx.ledger.get(KUBECONFIG_KEY)?.details?.path;
   const args = ['get', 'nodes', '-l', `eks.amazonaws.com/nodegroup=${name}`, '-o', 'json'];
   await waitFor<string[]>(ctx, {
     key: 'nodes/third-az',
     kind: 'kubernetes-nodes',
     id: `kubectl get nodes -l eks.amazonaws.com/nodegroup=${name}`,
     read: async () => {
-      const got = await ctx.kubectl(args, { ...(path ? { kubeconfig: path } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) });
+      const got = await tutorKubectl(ctx, args);
       return got.exitCode === 0 ? readyNodes(got.stdout) : [];
     },
     status: (ready) => `${ready?.length ?? 0}/1 Ready`,

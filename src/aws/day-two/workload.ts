@@ -2,7 +2,7 @@ import { CreateTagsCommand, DeleteTagsCommand } from '@aws-sdk/client-ec2';
 import { TutorError } from '../../errors.js';
 import { text } from '../../text.js';
 import { ELB_TAG, subnetKey } from '../steps/vpc-requests.js';
-import { KUBECONFIG_KEY } from '../steps/kubeconfig.js';
+import { tutorKubectl } from '../steps/kubeconfig.js';
 import type { Check } from '../types.js';
 import { waitFor } from '../wait.js';
 import { check, describeSubnets, kubectl, planned, requireKubectl, send, type DayTwoContext, type Outcome } from './context.js';
@@ -19,9 +19,7 @@ interface ServiceState {
 }
 
 async function readService(ctx: DayTwoContext, name: string): Promise<ServiceState | undefined> {
-  const path = ctx.ledger.get(KUBECONFIG_KEY)?.details?.path;
-  const options = { ...(path ? { kubeconfig: path } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) };
-  const got = await ctx.kubectl(['get', 'service', name, '-o', 'json'], options);
+  const got = await tutorKubectl(ctx, ['get', 'service', name, '-o', 'json']);
   if (got.exitCode !== 0) return undefined;
   const service = JSON.parse(got.stdout) as { status?: { loadBalancer?: { ingress?: { hostname?: string; ip?: string }[] } } };
   const ingress = service.status?.loadBalancer?.ingress?.[0];
@@ -51,7 +49,6 @@ async function waitForAddress(ctx: DayTwoContext, name: string, until: 'address'
 
 /** The controller's warnings about the Service (`kubectl get events`). */
 async function warnings(ctx: DayTwoContext, name: string): Promise<string[]> {
-  const path = ctx.ledger.get(KUBECONFIG_KEY)?.details?.path;
   const args = [
     'get',
     'events',
@@ -60,7 +57,7 @@ async function warnings(ctx: DayTwoContext, name: string): Promise<string[]> {
     '-o',
     'jsonpath={range .items[*]}{.reason}: {.message}{"\\n"}{end}',
   ];
-  const got = await ctx.kubectl(args, path ? { kubeconfig: path } : {});
+  const got = await tutorKubectl(ctx, args);
   return got.exitCode === 0 ? got.stdout.split('\n').filter(Boolean) : [];
 }
 

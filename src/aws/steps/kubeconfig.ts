@@ -7,6 +7,22 @@ import { CLUSTER_KEY, RECENT_MS, describeCluster } from './cluster.js';
 
 export const KUBECONFIG_KEY = 'kubeconfig';
 
+/**
+ * kubectl on the tutor's own cluster: step 4's kubeconfig file and, once step 4
+ * has written it, its context by name, so a context the learner made current
+ * since is neither read nor written. Returns the arguments it ran with, to show.
+ */
+export async function tutorKubectl(
+  ctx: Pick<StepContext, 'ledger' | 'kubectl' | 'signal'>,
+  args: string[],
+): Promise<{ args: string[]; stdout: string; stderr: string; exitCode: number }> {
+  const entry = ctx.ledger.get(KUBECONFIG_KEY);
+  const path = entry?.details?.path;
+  const ran = entry?.id ? ['--context', entry.id, ...args] : args;
+  const result = await ctx.kubectl(ran, { ...(path ? { kubeconfig: path } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) });
+  return { ...result, args: ran };
+}
+
 /** The cluster's ARN names the cluster, user and context, as update-kubeconfig names them. */
 export function entryName(ctx: Pick<PlanContext, 'config' | 'ledger' | 'accountId'>): string {
   const arn = ctx.ledger.get(CLUSTER_KEY)?.id;

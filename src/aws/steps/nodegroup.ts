@@ -12,7 +12,7 @@ import { NOT_LISTED_YET_MS } from '../retry.js';
 import { amiTypeFor, type AmiType } from './ami-types.js';
 import { clientToken } from '../tokens.js';
 import { RECENT_MS, healthReason } from './cluster.js';
-import { KUBECONFIG_KEY } from './kubeconfig.js';
+import { tutorKubectl } from './kubeconfig.js';
 import { nodegroupName } from '../resources/eks-nodegroup.js';
 import { subnetKey } from './vpc-requests.js';
 import { withoutSecrets } from '../local-errors.js';
@@ -109,9 +109,7 @@ function notJson(stdout: string): TutorError {
 }
 
 async function kubectlNodes(ctx: StepContext): Promise<{ ready: string[]; table: string }> {
-  const path = ctx.ledger.get(KUBECONFIG_KEY)?.details?.path;
-  const options = { ...(path ? { kubeconfig: path } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) };
-  const json = await ctx.kubectl(['get', 'nodes', '-o', 'json'], options);
+  const json = await tutorKubectl(ctx, ['get', 'nodes', '-o', 'json']);
   if (json.exitCode !== 0) return { ready: [], table: json.stderr.trim() };
   // Not JSON now is not JSON on the next poll either: said at once rather than waited on for ten minutes as "0 Ready".
   try {
@@ -286,13 +284,9 @@ export const nodegroupStep: Step = {
       );
     }
     if (ctx.config.kubectl) {
-      const path = ctx.ledger.get(KUBECONFIG_KEY)?.details?.path;
-      const result = await ctx.kubectl(['get', 'nodes'], {
-        ...(path ? { kubeconfig: path } : {}),
-        ...(ctx.signal ? { signal: ctx.signal } : {}),
-      });
+      const result = await tutorKubectl(ctx, ['get', 'nodes']);
       const output = (result.exitCode === 0 ? result.stdout : `${result.stdout}\n${result.stderr}`).trim();
-      ctx.emit({ type: 'kubectl', args: ['get', 'nodes'], output });
+      ctx.emit({ type: 'kubectl', args: result.args, output });
       const ready = output.split('\n').filter((line) => /\sReady\s/.test(line)).length;
       add(
         'nodegroup:ready',
