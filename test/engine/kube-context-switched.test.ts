@@ -61,7 +61,7 @@ describe('another context made current after step 4', () => {
     const ready = (await engine.verify(5)).find((c) => c.id === 'nodegroup:ready');
     expect([ready?.ok, ready?.detail]).toEqual([true, '2 Ready']);
     const shown = events.flatMap((e) => (e.type === 'kubectl' ? [e.args] : []));
-    expect(shown).toEqual([['--context', tutorContext, 'get', 'nodes']]);
+    expect(shown).toEqual([['get', 'nodes', '--context', tutorContext]]);
 
     const dayTwo: DayTwoContext = {
       config,
@@ -76,7 +76,7 @@ describe('another context made current after step 4', () => {
     expect(nodes.stderr).toBe('');
     expect(readyLines(nodes.stdout)).toBe(2);
     const last = events.at(-1);
-    expect(last?.type === 'kubectl' ? last.args : undefined).toEqual(['--context', tutorContext, 'get', 'nodes']);
+    expect(last?.type === 'kubectl' ? last.args : undefined).toEqual(['get', 'nodes', '--context', tutorContext]);
 
     expect((await shell(['config', 'current-context'])).stdout.trim()).toBe('work');
   });

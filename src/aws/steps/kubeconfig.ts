@@ -10,7 +10,9 @@ export const KUBECONFIG_KEY = 'kubeconfig';
 /**
  * kubectl on the tutor's own cluster: step 4's kubeconfig file and, once step 4
  * has written it, its context by name, so a context the learner made current
- * since is neither read nor written. Returns the arguments it ran with, to show.
+ * since is neither read nor written. `--context` goes after the command's own
+ * words (before a `--`), so the line shown still starts `kubectl get nodes`.
+ * Returns the arguments it ran with, to show.
  */
 export async function tutorKubectl(
   ctx: Pick<StepContext, 'ledger' | 'kubectl' | 'signal'>,
@@ -18,7 +20,8 @@ export async function tutorKubectl(
 ): Promise<{ args: string[]; stdout: string; stderr: string; exitCode: number }> {
   const entry = ctx.ledger.get(KUBECONFIG_KEY);
   const path = entry?.details?.path;
-  const ran = entry?.id ? ['--context', entry.id, ...args] : args;
+  const end = args.includes('--') ? args.indexOf('--') : args.length;
+  const ran = entry?.id ? [...args.slice(0, end), '--context', entry.id, ...args.slice(end)] : args;
   const result = await ctx.kubectl(ran, { ...(path ? { kubeconfig: path } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) });
   return { ...result, args: ran };
 }
