@@ -99,7 +99,10 @@ describe('the lessons’ pages load after the first frame', () => {
         lessons={late.source}
         size={{ columns: 100, rows: 30 }}
         theme={makeTheme(false, false)}
-        preloaded={{ moto: false, progress: { saved: { lesson: 'clusterRole', page: 1, answers: {}, completed: ['intro'], doneSteps: [] } } }}
+        preloaded={{
+          moto: false,
+          progress: { saved: { lesson: 'clusterRole', page: 1, answers: {}, completed: ['intro'], doneSteps: [] } },
+        }}
       />,
     );
     try {
