@@ -158,10 +158,12 @@ async function nodesView(session: LiveSession): Promise<LiveView> {
   const place = kubeconfigPlace(session);
   if (!place) return notYet('kubectl needs the kubeconfig of step 4 first.', 'kubectl にはまずステップ 4 の kubeconfig が必要です。');
   if (!session.config.kubectl) return notYet('kubectl is switched off (--no-kubectl).', 'kubectl は無効です(--no-kubectl)。');
-  const result = await runKubectl(['get', 'nodes'], { kubeconfig: place.path });
+  // The tutor's own context, named: a context the learner made current since is not the one shown.
+  const args = ['get', 'nodes', '--context', place.name];
+  const result = await runKubectl(args, { kubeconfig: place.path });
   return {
     kind: 'nodes',
-    command: 'kubectl get nodes',
+    command: `kubectl ${args.join(' ')}`,
     output: (result.exitCode === 0 ? result.stdout : result.stderr).trim() || '(no output)',
   };
 }

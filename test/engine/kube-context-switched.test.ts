@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { kubectl as dayTwoKubectl, type DayTwoContext } from '../../src/aws/day-two/context.js';
 import { Engine } from '../../src/aws/engine.js';
+import { fetchLiveData } from '../../src/aws/live.js';
 import { KUBECONFIG_KEY } from '../../src/aws/steps/kubeconfig.js';
 import type { EngineEvent, StepNumber } from '../../src/aws/types.js';
 import { scaledClock } from '../../src/aws/wait.js';
@@ -77,6 +78,13 @@ describe('another context made current after step 4', () => {
     expect(readyLines(nodes.stdout)).toBe(2);
     const last = events.at(-1);
     expect(last?.type === 'kubectl' ? last.args : undefined).toEqual(['get', 'nodes', '--context', tutorContext]);
+
+    // The lesson page's live panel: the tutor's nodes too, with the command it ran.
+    const live = await fetchLiveData({ config, engine, ledger, sandbox: box.sandbox }, 'nodes');
+    expect(live.kind === 'nodes' ? [live.command, readyLines(live.output)] : live).toEqual([
+      `kubectl get nodes --context ${tutorContext}`,
+      2,
+    ]);
 
     expect((await shell(['config', 'current-context'])).stdout.trim()).toBe('work');
   });
