@@ -94,7 +94,13 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, pr
     sessions.config.mode === 'dry-run'
       ? configSource
       : (session ?? (preloadedSource && preloadedSource.config === sessions.config ? preloadedSource : undefined));
-  const { ready, flush } = useProgressSync(services, progressSource, tutor, dispatchTutor, preloadedSource);
+  const { ready, flush } = useProgressSync(
+    services,
+    progressSource,
+    tutor,
+    dispatchTutor,
+    preloadedSource && preloaded?.progress ? { source: preloadedSource, saved: preloaded.progress.saved } : undefined,
+  );
   const { need: needSession, checkSoon } = sessions;
   // Nothing on the welcome screen needs a dry run's session; a lesson may. It loads a moment after the
   // welcome screen is left, once the frame the learner asked for is on the screen, while they read it.

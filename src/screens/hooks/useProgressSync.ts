@@ -17,13 +17,15 @@ function doneStepsOf(source: ProgressSource, saved: Progress | undefined): StepN
   return saved ? reconcileSteps(saved.doneSteps, liveSteps) : stepsBuilt(source.ledger?.entries ?? []);
 }
 
+/** A sandbox read while it starts: no ledger yet to check its steps against. */
+const pendingSteps = (source: ProgressSource) => !source.ledger && source.config.mode === 'sandbox';
+
 /**
  * What the saved progress (or none) makes of the tutor's state for a source: steps count only while its ledger
- * holds them. A sandbox read while it starts has no ledger yet: its steps stand as saved until it does (stepsKnown).
+ * holds them. A sandbox read while it starts has no ledger yet: its steps stand as saved until it does ('steps-known').
  */
 export function resumeAction(source: ProgressSource, saved: Progress | undefined): TutorAction {
-  const pending = !source.ledger && source.config.mode === 'sandbox';
-  const doneSteps = pending ? (saved?.doneSteps ?? []) : doneStepsOf(source, saved);
+  const doneSteps = pendingSteps(source) ? (saved?.doneSteps ?? []) : doneStepsOf(source, saved);
   return { type: 'resume', progress: { ...(saved ?? EMPTY_PROGRESS), doneSteps }, keepLang: source.config.langChosen === true };
 }
 
@@ -45,11 +47,15 @@ export function useProgressSync(
   session: ProgressSource | undefined,
   tutor: TutorState,
   dispatch: Dispatch<TutorAction>,
-  /** A source whose progress was read before the first render and is in `tutor` already. */
-  preloaded?: ProgressSource,
+  /** A source whose progress was read before the first render and is in `tutor` already, and what was read. */
+  preloadedRead?: { source: ProgressSource; saved: Progress | undefined },
 ): { ready: boolean; flush: () => Promise<void> } {
+  const preloaded = preloadedRead?.source;
   const loadedFor = useRef<ProgressSource | undefined>(preloaded);
   const skip = useRef(preloaded);
+  // The file as it was before the first frame: a sandbox that was still starting then has its steps checked
+  // against what it said, not against what was saved since (nothing is saved until its ledger is read).
+  const savedAtStart = useRef(preloadedRead?.saved);
   const saving = useRef<Promise<void>>(Promise.resolve());
   const [loaded, setLoaded] = useState<ProgressSource | undefined>(preloaded);
   const progress = JSON.stringify(progressOf(tutor));
@@ -65,15 +71,8 @@ export function useProgressSync(
       // checked against the ledger, now that it is read.
       loadedFor.current = session;
       setLoaded(session);
-      services
-        .loadProgress(session.config)
-        .catch(() => undefined)
-        .then((saved) => {
-          if (!cancelled) dispatch({ type: 'steps-known', doneSteps: doneStepsOf(session, saved) });
-        });
-      return () => {
-        cancelled = true;
-      };
+      dispatch({ type: 'steps-known', doneSteps: doneStepsOf(session, savedAtStart.current) });
+      return undefined;
     }
     loadedFor.current = undefined;
     setLoaded(undefined);
@@ -93,7 +92,7 @@ export function useProgressSync(
   }, [services, session, dispatch]);
 
   useEffect(() => {
-    if (!session || loadedFor.current !== session) return;
+    if (!session || loadedFor.current !== session || pendingSteps(session)) return;
     saving.current = services.saveProgress(session.config, JSON.parse(progress)).catch(() => undefined);
   }, [services, session, progress]);
 

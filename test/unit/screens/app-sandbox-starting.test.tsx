@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/screens/App.js';
 import { makeTheme } from '../../../src/screens/theme.js';
 import type { Progress } from '../../../src/progress/progress.js';
+import { Ledger } from '../../../src/state/ledger.js';
+import { FakeEngine } from '../../fixtures/fake-engine.js';
 import { testConfig } from '../../fixtures/config.js';
 import { FIXTURE_LESSONS } from '../../fixtures/lessons.js';
 import { KEYS } from '../../fixtures/render.js';
@@ -31,14 +33,16 @@ async function waitFor(frame: () => string | undefined, text: string): Promise<s
 }
 
 /** A sandbox that takes as long to start as the test says. */
-function slowSandbox(options: { fails?: boolean } = {}) {
+function slowSandbox(options: { fails?: boolean; ledger?: Ledger } = {}) {
   let up: () => void = () => undefined;
   const started = new Promise<void>((resolve) => {
     up = resolve;
   });
+  const { ledger } = options;
   const fake = fakeServices({
     opensAfter: started,
     ...(options.fails ? { openError: () => new Error('moto_server exited with code 1') } : {}),
+    ...(ledger ? { engine: () => new FakeEngine(ledger) } : {}),
   });
   return { fake, up };
 }
@@ -102,6 +106,29 @@ describe('the sandbox’s welcome menu while the sandbox starts', () => {
       up();
       await waitFor(app.lastFrame, '0/5');
       expect(app.lastFrame()).toContain('Fixture step two: first page');
+    } finally {
+      app.unmount();
+    }
+  });
+
+  it('a build made by `up` and never opened here counts its steps once the sandbox is up, though the tutor was used meanwhile', async () => {
+    const ledger = Ledger.inMemory({ clusterName: 'eks-basics-tutor', mode: 'sandbox', region: 'us-east-1' });
+    await ledger.intend('role/cluster', 'iam-role', 1);
+    await ledger.created('role/cluster', 'eks-basics-tutor-cluster-role');
+    const { fake, up } = slowSandbox({ ledger });
+    const app = renderSandbox(fake.services, undefined);
+    try {
+      expect(app.frames[0]).toContain('0/5');
+      await pause(30);
+      // Moves that are saved as they happen, before the sandbox is up.
+      app.stdin.write(KEYS.enter);
+      await waitFor(app.lastFrame, 'Summary of Fixture intro');
+      app.stdin.write(KEYS.down);
+      await waitFor(app.lastFrame, 'Summary of Fixture step one');
+      await pause(100);
+      up();
+      const frame = await waitFor(app.lastFrame, '1/5');
+      expect(frame).toContain('Summary of Fixture step one');
     } finally {
       app.unmount();
     }
