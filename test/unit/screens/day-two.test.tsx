@@ -118,7 +118,9 @@ describe('the day-two screens', () => {
     await app.press(KEYS.right);
     await app.waitFor('Done: the check is on the next page');
     await app.press(KEYS.right);
-    frame = await app.waitFor('$ kubectl get pods -n kube-system -o wide');
+    // The Run page's log has the kubectl line too: the Check page is the one whose tab is in brackets.
+    frame = await app.waitFor('[Check]');
+    expect(frame).toContain('$ kubectl get pods -n kube-system -o wide');
     expect(frame).toContain('coredns-5d8c6b7f9b-abcde');
     expect(frame).toContain('192.168.97.23');
     expect(frame).toContain('CoreDNS has an address inside a node subnet');
