@@ -1,33 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { render } from 'ink-testing-library';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { App } from '../../../src/screens/App.js';
 import { makeTheme } from '../../../src/screens/theme.js';
 import { testConfig } from '../../fixtures/config.js';
 import { FIXTURE_LESSONS } from '../../fixtures/lessons.js';
 import { KEYS } from '../../fixtures/render.js';
+import { stateDirPerTest, waitForFrame as waitFor } from '../../fixtures/frames.js';
 import { fakeServices } from '../../fixtures/services.js';
 
-let stateDir: string;
-beforeEach(async () => {
-  stateDir = await mkdtemp(join(tmpdir(), 'tutor-first-frame-'));
-});
-afterEach(async () => {
-  await rm(stateDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
-});
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(frame: () => string | undefined, text: string): Promise<string> {
-  for (let i = 0; i < 500; i++) {
-    const now = frame() ?? '';
-    if (now.includes(text)) return now;
-    await pause(20);
-  }
-  throw new Error(`Timed out waiting for ${text}; last frame:\n${frame()}`);
-}
+const state = stateDirPerTest('tutor-first-frame-');
 
 describe('the first frame', () => {
   it('is the dry run’s welcome menu, with the place saved, when what it needs was read before it', async () => {
@@ -43,7 +24,7 @@ describe('the first frame', () => {
     };
     const app = render(
       <App
-        config={testConfig({ stateDir, mode: 'dry-run' })}
+        config={testConfig({ stateDir: state.dir(), mode: 'dry-run' })}
         services={fake.services}
         lessons={FIXTURE_LESSONS}
         size={{ columns: 100, rows: 30 }}

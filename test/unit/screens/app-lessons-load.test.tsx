@@ -1,34 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { render } from 'ink-testing-library';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Lesson } from '../../../src/lessons/types.js';
+import type { Progress } from '../../../src/progress/progress.js';
 import { App } from '../../../src/screens/App.js';
 import { makeTheme } from '../../../src/screens/theme.js';
 import { testConfig } from '../../fixtures/config.js';
 import { FIXTURE_LESSONS } from '../../fixtures/lessons.js';
 import { KEYS } from '../../fixtures/render.js';
+import { pause, stateDirPerTest, waitForFrame as waitFor } from '../../fixtures/frames.js';
 import { fakeServices } from '../../fixtures/services.js';
 
-let stateDir: string;
-beforeEach(async () => {
-  stateDir = await mkdtemp(join(tmpdir(), 'tutor-lessons-load-'));
-});
-afterEach(async () => {
-  await rm(stateDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
-});
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(frame: () => string | undefined, text: string): Promise<string> {
-  for (let i = 0; i < 500; i++) {
-    const now = frame() ?? '';
-    if (now.includes(text)) return now;
-    await pause(20);
-  }
-  throw new Error(`Timed out waiting for ${text}; last frame:\n${frame()}`);
-}
+const state = stateDirPerTest('tutor-lessons-load-');
 
 /** Lessons whose pages arrive when the test says, as the tutor's lesson chunk does a moment after the first frame. */
 function lateLessons() {
@@ -51,19 +33,24 @@ function lateLessons() {
   };
 }
 
+/** The dry run's tutor on lessons whose pages come late, with this saved place read before its first frame. */
+function renderDryRun(lessons: ReturnType<typeof lateLessons>['source'], saved: Progress | undefined) {
+  return render(
+    <App
+      config={testConfig({ stateDir: state.dir(), mode: 'dry-run' })}
+      services={fakeServices().services}
+      lessons={lessons}
+      size={{ columns: 100, rows: 30 }}
+      theme={makeTheme(false, false)}
+      preloaded={{ moto: false, progress: { saved } }}
+    />,
+  );
+}
+
 describe('the lessons’ pages load after the first frame', () => {
   it('the menu works from the heads alone; a lesson opened before its pages arrive opens when they do, keys in the order pressed', async () => {
     const late = lateLessons();
-    const app = render(
-      <App
-        config={testConfig({ stateDir, mode: 'dry-run' })}
-        services={fakeServices().services}
-        lessons={late.source}
-        size={{ columns: 100, rows: 30 }}
-        theme={makeTheme(false, false)}
-        preloaded={{ moto: false, progress: { saved: undefined } }}
-      />,
-    );
+    const app = renderDryRun(late.source, undefined);
     try {
       expect(app.frames[0]).toContain('Start with the lesson menu');
       await pause(30);
@@ -92,19 +79,7 @@ describe('the lessons’ pages load after the first frame', () => {
 
   it('the saved place survives the wait: Continue opens the saved page once the pages are there', async () => {
     const late = lateLessons();
-    const app = render(
-      <App
-        config={testConfig({ stateDir, mode: 'dry-run' })}
-        services={fakeServices().services}
-        lessons={late.source}
-        size={{ columns: 100, rows: 30 }}
-        theme={makeTheme(false, false)}
-        preloaded={{
-          moto: false,
-          progress: { saved: { lesson: 'clusterRole', page: 1, answers: {}, completed: ['intro'], doneSteps: [] } },
-        }}
-      />,
-    );
+    const app = renderDryRun(late.source, { lesson: 'clusterRole', page: 1, answers: {}, completed: ['intro'], doneSteps: [] });
     try {
       expect(app.frames[0]).toContain('› Continue where you left off: Fixture step one · page 2');
       await pause(30);

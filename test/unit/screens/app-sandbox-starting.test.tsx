@@ -1,8 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { render } from 'ink-testing-library';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { App } from '../../../src/screens/App.js';
 import { makeTheme } from '../../../src/screens/theme.js';
 import type { Progress } from '../../../src/progress/progress.js';
@@ -11,26 +8,10 @@ import { FakeEngine } from '../../fixtures/fake-engine.js';
 import { testConfig } from '../../fixtures/config.js';
 import { FIXTURE_LESSONS } from '../../fixtures/lessons.js';
 import { KEYS } from '../../fixtures/render.js';
+import { pause, stateDirPerTest, waitForFrame as waitFor } from '../../fixtures/frames.js';
 import { fakeServices } from '../../fixtures/services.js';
 
-let stateDir: string;
-beforeEach(async () => {
-  stateDir = await mkdtemp(join(tmpdir(), 'tutor-sandbox-starting-'));
-});
-afterEach(async () => {
-  await rm(stateDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
-});
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(frame: () => string | undefined, text: string): Promise<string> {
-  for (let i = 0; i < 500; i++) {
-    const now = frame() ?? '';
-    if (now.includes(text)) return now;
-    await pause(20);
-  }
-  throw new Error(`Timed out waiting for ${text}; last frame:\n${frame()}`);
-}
+const state = stateDirPerTest('tutor-sandbox-starting-');
 
 /** A sandbox that takes as long to start as the test says. */
 function slowSandbox(options: { fails?: boolean; ledger?: Ledger } = {}) {
@@ -50,7 +31,7 @@ function slowSandbox(options: { fails?: boolean; ledger?: Ledger } = {}) {
 function renderSandbox(services: ReturnType<typeof fakeServices>['services'], saved: Progress | undefined) {
   return render(
     <App
-      config={testConfig({ stateDir, mode: 'sandbox' })}
+      config={testConfig({ stateDir: state.dir(), mode: 'sandbox' })}
       services={services}
       lessons={FIXTURE_LESSONS}
       size={{ columns: 100, rows: 30 }}
