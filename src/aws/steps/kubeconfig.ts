@@ -20,10 +20,25 @@ export async function tutorKubectl(
 ): Promise<{ args: string[]; stdout: string; stderr: string; exitCode: number }> {
   const entry = ctx.ledger.get(KUBECONFIG_KEY);
   const path = entry?.details?.path;
-  const end = args.includes('--') ? args.indexOf('--') : args.length;
-  const ran = entry?.id ? [...args.slice(0, end), '--context', entry.id, ...args.slice(end)] : args;
+  const ran = withContext(args, entry?.id);
   const result = await ctx.kubectl(ran, { ...(path ? { kubeconfig: path } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) });
   return { ...result, args: ran };
+}
+
+/** The arguments tutorKubectl runs: `--context <context>` after the command's own words (before a `--`). */
+export function withContext(args: string[], context: string | undefined): string[] {
+  if (!context) return args;
+  const end = args.includes('--') ? args.indexOf('--') : args.length;
+  return [...args.slice(0, end), '--context', context, ...args.slice(end)];
+}
+
+/**
+ * A plan's kubectl call as tutorKubectl will run it once step 4 has recorded
+ * its context, which is named after the cluster's ARN (entryName).
+ */
+export function plannedKubectl(ctx: Pick<PlanContext, 'config' | 'ledger' | 'accountId'>, args: string[]): { args: string[]; cli: string } {
+  const ran = withContext(args, ctx.ledger.get(KUBECONFIG_KEY)?.id ?? entryName(ctx));
+  return { args: ran, cli: ['kubectl', ...ran].join(' ') };
 }
 
 /** The cluster's ARN names the cluster, user and context, as update-kubeconfig names them. */

@@ -12,7 +12,7 @@ import { NOT_LISTED_YET_MS } from '../retry.js';
 import { amiTypeFor, type AmiType } from './ami-types.js';
 import { clientToken } from '../tokens.js';
 import { RECENT_MS, healthReason } from './cluster.js';
-import { tutorKubectl } from './kubeconfig.js';
+import { plannedKubectl, tutorKubectl } from './kubeconfig.js';
 import { nodegroupName } from '../resources/eks-nodegroup.js';
 import { subnetKey } from './vpc-requests.js';
 import { withoutSecrets } from '../local-errors.js';
@@ -151,6 +151,8 @@ export const nodegroupStep: Step = {
   plan(ctx) {
     const { config } = ctx;
     const input = createNodegroupRequest(ctx);
+    // As verify runs it: tutorKubectl adds the tutor's context.
+    const nodes = plannedKubectl(ctx, ['get', 'nodes']);
     const calls = [
       ...planRole(nodeRoleSpec(config), config.clusterName, config.region),
       {
@@ -163,7 +165,7 @@ export const nodegroupStep: Step = {
           'EKS が Auto Scaling グループで EC2 インスタンスを起動し、クラスターに参加させます。',
         ),
       },
-      { service: 'kubectl' as const, action: 'GetNodes', input: { args: ['get', 'nodes'] }, cli: 'kubectl get nodes' },
+      { service: 'kubectl' as const, action: 'GetNodes', input: { args: nodes.args }, cli: nodes.cli },
     ];
     const publicIps = config.nat === 'none' ? config.nodes * PRICES.publicIpv4Hour : 0;
     return { step: 5, calls, hourlyCost: config.nodes * instanceHour(config.region, config.instanceType) + publicIps };
