@@ -62,6 +62,8 @@ describe('the built program against moto', () => {
     expect(result.stdout).toContain('aws eks create-nodegroup');
     expect(result.stdout).toContain('"amiType": "AL2023_x86_64_STANDARD"');
     expect(result.stdout).toContain('--region ap-northeast-1');
+    // Step 5's check as it runs: on the tutor's context, named after the cluster's ARN.
+    expect(result.stdout).toContain('$ kubectl get nodes --context arn:aws:eks:ap-northeast-1:<account-id>:cluster/dry');
   });
 
   it('without credentials, up and down say so and exit 1: a dry run only when --dry-run is given', async () => {
