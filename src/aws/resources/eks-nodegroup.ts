@@ -27,7 +27,7 @@ export function nodegroupName(clusterName: string): string {
 
 /** DescribeNodegroup of one node group of the cluster by name; undefined once it is gone. */
 async function describeNamed(ctx: StepContext, name: string): Promise<Nodegroup | undefined> {
-  const { describeNodegroup, describeNodegroupNamed } = await import('../steps/nodegroup.js');
+  const { describeNodegroup, describeNodegroupNamed } = await import('../steps/nodegroup-describe.js');
   return name === nodegroupName(ctx.config.clusterName) ? describeNodegroup(ctx) : describeNodegroupNamed(ctx, name);
 }
 

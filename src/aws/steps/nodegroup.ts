@@ -1,4 +1,4 @@
-import { CreateNodegroupCommand, DescribeNodegroupCommand, ResourceNotFoundException, type Nodegroup } from '@aws-sdk/client-eks';
+import { CreateNodegroupCommand, type Nodegroup } from '@aws-sdk/client-eks';
 import { TutorError } from '../../errors.js';
 import { text } from '../../text.js';
 import type { TutorConfig } from '../../config.js';
@@ -14,6 +14,7 @@ import { clientToken } from '../tokens.js';
 import { RECENT_MS, healthReason } from './cluster.js';
 import { plannedKubectl, tutorKubectl } from './kubeconfig.js';
 import { nodegroupName } from '../resources/eks-nodegroup.js';
+import { describeNodegroup } from './nodegroup-describe.js';
 import { subnetKey } from './vpc-requests.js';
 import { withoutSecrets } from '../local-errors.js';
 
@@ -33,6 +34,7 @@ export const DISK_SIZE = 20;
 const preparedRoles = new WeakMap<StepContext, Promise<string>>();
 
 export { nodegroupName };
+export { describeNodegroup, describeNodegroupNamed } from './nodegroup-describe.js';
 
 export function nodeRoleSpec(config: TutorConfig): RoleSpec {
   return {
@@ -71,29 +73,6 @@ export function createNodegroupRequest(ctx: Pick<PlanContext, 'config' | 'ledger
     tags: tagMap(tutorTags(config.clusterName, NODEGROUP_KEY, nodegroupName(config.clusterName))),
     clientRequestToken: token,
   };
-}
-
-/** DescribeNodegroup of one node group of the cluster by name; undefined when there is none. */
-export async function describeNodegroupNamed(ctx: Pick<StepContext, 'config' | 'clients'>, name: string): Promise<Nodegroup | undefined> {
-  try {
-    return (await ctx.clients.eks.send(new DescribeNodegroupCommand({ clusterName: ctx.config.clusterName, nodegroupName: name })))
-      .nodegroup;
-  } catch (error) {
-    if (error instanceof ResourceNotFoundException || (error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
-    throw error;
-  }
-}
-
-const lastNodegroup = new WeakMap<StepContext['clients'], { name: string; at: number; group: Nodegroup | undefined }>();
-
-/** DescribeNodegroup; with `maxAgeMs`, the answer of a call made within that time is reused instead of asking again. */
-export async function describeNodegroup(ctx: StepContext, options: { maxAgeMs?: number } = {}): Promise<Nodegroup | undefined> {
-  const name = `${ctx.config.clusterName}/${nodegroupName(ctx.config.clusterName)}`;
-  const seen = lastNodegroup.get(ctx.clients);
-  if (options.maxAgeMs && seen && seen.name === name && Date.now() - seen.at <= options.maxAgeMs) return seen.group;
-  const group = await describeNodegroupNamed(ctx, nodegroupName(ctx.config.clusterName));
-  lastNodegroup.set(ctx.clients, { name, at: Date.now(), group });
-  return group;
 }
 
 /** kubectl answered `get nodes -o json` with something else (a wrapper's banner, a plugin's note): said with its first line. */
