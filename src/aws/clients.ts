@@ -5,6 +5,8 @@ import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balan
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, DeserializeMiddleware, InitializeMiddleware } from '@aws-sdk/types';
+import { loadConfig } from '@smithy/core/config';
+import { NODE_MAX_ATTEMPT_CONFIG_OPTIONS, NODE_RETRY_MODE_CONFIG_OPTIONS } from '@smithy/core/retry';
 import { writeFileSync } from 'node:fs';
 import { interrupted } from './wait.js';
 import { STOP_AMBIGUOUS_CREATES, stopAmbiguousCreates } from './ambiguous.js';
@@ -58,10 +60,42 @@ export const CONNECT_TIMEOUT_MS = 5_000;
  */
 export const ANSWER_TIMEOUT_MS = 10_000;
 
-/** AWS_MAX_ATTEMPTS, the AWS SDKs' own setting, when it is a whole number above 0. */
-function attemptsFromEnvironment(): number | undefined {
-  const value = Number(process.env.AWS_MAX_ATTEMPTS);
-  return Number.isInteger(value) && value > 0 ? value : undefined;
+/** Attempts per call unless AWS_MAX_ATTEMPTS or the profile's max_attempts says otherwise. */
+export const DEFAULT_MAX_ATTEMPTS = 8;
+
+/** One of the SDK's selectors, with a value that is not a whole number above 0 taken as unset rather than thrown. */
+function wholeAbove0<T>(select: (from: T) => number | undefined): (from: T) => number | undefined {
+  return (from) => {
+    try {
+      const value = select(from);
+      return Number.isInteger(value) && value! > 0 ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/**
+ * The number of attempts and the retry mode as the AWS SDKs and the aws CLI
+ * choose them: AWS_MAX_ATTEMPTS / AWS_RETRY_MODE, else the profile's
+ * max_attempts / retry_mode in the shared config file, else the tutor's own.
+ * Read by the SDK's own loader, once for all the clients.
+ */
+function retrySettings(profile: string | undefined) {
+  const from = profile ? { profile } : {};
+  return {
+    maxAttempts: loadConfig(
+      {
+        environmentVariableSelector: wholeAbove0(NODE_MAX_ATTEMPT_CONFIG_OPTIONS.environmentVariableSelector),
+        configFileSelector: wholeAbove0(NODE_MAX_ATTEMPT_CONFIG_OPTIONS.configFileSelector),
+        default: DEFAULT_MAX_ATTEMPTS,
+      },
+      from,
+    ),
+    // Standard, not adaptive: adaptive's client-side rate limiter, once a throttle
+    // has set it, holds every later call of the run to a low send rate.
+    retryMode: loadConfig({ ...NODE_RETRY_MODE_CONFIG_OPTIONS, default: 'standard' }, from),
+  };
 }
 
 export interface ClientSettings {
@@ -84,12 +118,9 @@ export function createClients(settings: ClientSettings): AwsClients {
     ...(settings.endpointUrl ? { endpoint: settings.endpointUrl } : {}),
     ...(settings.profile ? { profile: settings.profile } : {}),
     ...(settings.credentials ? { credentials: settings.credentials } : {}),
-    // Throttling, 5xx answers and dropped connections are retried with backoff.
-    // Standard, not adaptive: adaptive's client-side rate limiter, once a throttle
-    // has set it, holds every later call of the run to a low send rate.
-    retryMode: 'standard',
-    // Timed-out attempts are retried as the others; AWS_MAX_ATTEMPTS changes how many there are.
-    maxAttempts: settings.maxAttempts ?? attemptsFromEnvironment() ?? 8,
+    // Throttling, 5xx answers, dropped connections and timed-out attempts are retried with backoff.
+    ...retrySettings(settings.profile),
+    ...(settings.maxAttempts ? { maxAttempts: settings.maxAttempts } : {}),
     requestHandler: {
       connectionTimeout: CONNECT_TIMEOUT_MS,
       // Until the answer starts (off by default: the SDK only warns), then while it is read.
