@@ -1,7 +1,9 @@
+import { TutorError } from '../errors.js';
 import type { LedgerEntry } from '../state/ledger.js';
+import { text, type Text } from '../text.js';
 import type { Kind } from './resources/kinds.js';
 import { AmbiguousCreateError } from './ambiguous.js';
-import { hasKeyTags, keyFilters } from './tags.js';
+import { hasKeyTags, isOurs, keyFilters } from './tags.js';
 import type { StepContext } from './types.js';
 
 export interface EnsureSpec {
@@ -10,8 +12,14 @@ export interface EnsureSpec {
   step: LedgerEntry['step'];
   /** Finds the resource this tutor made for `key`, by its tags; undefined when there is none. */
   find: () => Promise<string | undefined>;
-  /** Creates it (tagged with `key`) and returns its id. */
-  create: () => Promise<string>;
+  /**
+   * Run only when nothing was found, before the intent is recorded: what the
+   * create needs and may refuse (a failure leaves no intent behind). What it
+   * returns is recorded with the intent and the id, beside `details`.
+   */
+  ready?: () => Promise<Record<string, string> | void>;
+  /** Creates it (tagged with `key`) and returns its id; `intent` is the ledger's entry, whose `intentAt` an idempotency token is made of. */
+  create: (intent: LedgerEntry) => Promise<string>;
   details?: Record<string, string>;
 }
 
@@ -35,12 +43,14 @@ export async function ensureResource(ctx: StepContext, spec: EnsureSpec): Promis
     }
     return found;
   }
-  await ctx.ledger.intend(spec.key, spec.kind, spec.step, spec.details);
+  const extra = await spec.ready?.();
+  const details = extra ? { ...spec.details, ...extra } : spec.details;
+  const intent = await ctx.ledger.intend(spec.key, spec.kind, spec.step, details);
   ctx.emit({ type: 'resource', key: spec.key, kind: spec.kind, change: 'creating' });
   let id: string | undefined;
   for (let attempt = 1; id === undefined; attempt++) {
     try {
-      id = await spec.create();
+      id = await spec.create(intent);
     } catch (error) {
       if (!(error instanceof AmbiguousCreateError) || attempt >= 5) throw error instanceof AmbiguousCreateError ? error.original : error;
       // The answer was lost: the resource may exist. Its tags say so before anything is sent again;
@@ -51,9 +61,67 @@ export async function ensureResource(ctx: StepContext, spec: EnsureSpec): Promis
       }
     }
   }
-  await ctx.ledger.created(spec.key, id, spec.details);
+  await ctx.ledger.created(spec.key, id, details);
   ctx.emit({ type: 'resource', key: spec.key, kind: spec.kind, id, change: 'created' });
   return id;
+}
+
+/** A resource of the tutor's name that is someone else's: left alone, and the learner told to choose another name. */
+export function nameTaken(label: Text, name: string): TutorError {
+  return new TutorError(
+    'NAME_TAKEN',
+    text(
+      `${label.en} named ${name} already exists and was not made by eks-basics-tutor. The tutor will not touch it: choose another --cluster-name.`,
+      `${label.ja} ${name} はすでに存在し、eks-basics-tutor が作成したものではありません。触れずにおくので、別の --cluster-name を指定してください。`,
+    ),
+  );
+}
+
+type Tags = ReadonlyArray<{ Key?: string; Value?: string }> | Record<string, string> | undefined;
+
+export interface NamedSpec<T> extends Omit<EnsureSpec, 'find'> {
+  /** The name it is made with and looked for by. */
+  name: string;
+  /** The kind as NAME_TAKEN names it, with its article in English: "An EKS cluster", "EKS クラスター". */
+  label: Text;
+  /** Looks it up by name: undefined when there is none (or none that counts: one being deleted). */
+  describe: () => Promise<T | undefined>;
+  /** Its tags: it is ours when they carry this cluster name. */
+  tags: (found: T) => Tags;
+  /** The id the ledger records. */
+  id: (found: T) => string;
+  /** A create refused because the name is in use: a create sent again whose first answer was lost. It is looked up again. */
+  nameInUse?: (error: unknown) => boolean;
+}
+
+/**
+ * Ensures a resource found by its name (an IAM role, the EKS cluster, the node
+ * group): one of that name is adopted when its tags say it is ours, and is
+ * otherwise left alone with NAME_TAKEN; with none, it is made as
+ * `ensureResource` makes any resource.
+ */
+export async function ensureNamed<T>(ctx: StepContext, spec: NamedSpec<T>): Promise<string> {
+  const { name, label, describe, tags, id, nameInUse, create, ...target } = spec;
+  const find = async (): Promise<string | undefined> => {
+    const found = await describe();
+    if (found === undefined) return undefined;
+    if (!isOurs(tags(found), ctx.config.clusterName)) throw nameTaken(label, name);
+    return id(found);
+  };
+  return ensureResource(ctx, {
+    ...target,
+    find,
+    create: async (intent) => {
+      try {
+        return await create(intent);
+      } catch (error) {
+        if (!nameInUse?.(error)) throw error;
+        const found = await find();
+        if (found === undefined) throw nameTaken(label, name);
+        return found;
+      }
+    },
+  });
 }
 
 /** What a step asks of a kind's `ensure`: the ledger key and step it records, and what it keeps with the id. */

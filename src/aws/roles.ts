@@ -9,10 +9,10 @@ import {
   NoSuchEntityException,
   type Role,
 } from '@aws-sdk/client-iam';
-import { TutorError } from '../errors.js';
 import { text } from '../text.js';
 import type { LedgerEntry } from '../state/ledger.js';
 import { cliCommand } from './cli-command.js';
+import { ensureNamed } from './ensure.js';
 import { isOurs, tutorTags } from './tags.js';
 import type { Check, PlannedCall, StepContext } from './types.js';
 
@@ -71,48 +71,22 @@ async function getRole(ctx: StepContext, name: string): Promise<Role | undefined
   }
 }
 
-function nameTaken(name: string): TutorError {
-  return new TutorError(
-    'NAME_TAKEN',
-    text(
-      `An IAM role named ${name} already exists and was not made by eks-basics-tutor for this cluster. The tutor will not touch it: choose another --cluster-name.`,
-      `IAM ロール ${name} はすでに存在し、このクラスター用に eks-basics-tutor が作成したものではありません。触れずにおくので、別の --cluster-name を指定してください。`,
-    ),
-  );
-}
-
 /** Creates the role and attaches its policies, or adopts the role this tutor made before. */
 export async function ensureRole(ctx: StepContext, spec: RoleSpec): Promise<string> {
   const clusterName = ctx.config.clusterName;
-  const existing = await getRole(ctx, spec.name);
-  let arn: string;
-  if (existing) {
-    if (!isOurs(existing.Tags, clusterName)) throw nameTaken(spec.name);
-    arn = existing.Arn ?? '';
-    if (ctx.ledger.get(spec.key)?.state !== 'created') {
-      await ctx.ledger.intend(spec.key, 'iam-role', spec.step);
-      await ctx.ledger.created(spec.key, arn, { name: spec.name });
-      ctx.emit({ type: 'resource', key: spec.key, kind: 'iam-role', id: arn, change: 'adopted' });
-    }
-  } else {
-    await ctx.ledger.intend(spec.key, 'iam-role', spec.step, { name: spec.name });
-    ctx.emit({ type: 'resource', key: spec.key, kind: 'iam-role', change: 'creating' });
-    try {
-      arn = (await ctx.clients.iam.send(new CreateRoleCommand(createRoleInput(spec, clusterName)))).Role?.Arn ?? '';
-    } catch (error) {
-      // A retried CreateRole whose first answer was lost: the role is there, and the tags say whose it is.
-      if (
-        (error as { name?: string }).name !== 'EntityAlreadyExistsException' &&
-        (error as { name?: string }).name !== 'EntityAlreadyExists'
-      )
-        throw error;
-      const role = await getRole(ctx, spec.name);
-      if (!role || !isOurs(role.Tags, clusterName)) throw nameTaken(spec.name);
-      arn = role.Arn ?? '';
-    }
-    await ctx.ledger.created(spec.key, arn, { name: spec.name });
-    ctx.emit({ type: 'resource', key: spec.key, kind: 'iam-role', id: arn, change: 'created' });
-  }
+  const arn = await ensureNamed<Role>(ctx, {
+    key: spec.key,
+    kind: 'iam-role',
+    step: spec.step,
+    name: spec.name,
+    label: text('An IAM role', 'IAM ロール'),
+    describe: () => getRole(ctx, spec.name),
+    tags: (role) => role.Tags,
+    id: (role) => role.Arn ?? '',
+    details: { name: spec.name },
+    create: async () => (await ctx.clients.iam.send(new CreateRoleCommand(createRoleInput(spec, clusterName)))).Role?.Arn ?? '',
+    nameInUse: (error) => /^EntityAlreadyExists(Exception)?$/.test((error as { name?: string }).name ?? ''),
+  });
   for (const policy of spec.policies) {
     const key = `${spec.key}/policy/${policy}`;
     if (ctx.ledger.get(key)?.state === 'created') continue;

@@ -4,7 +4,8 @@ import { TutorError } from '../../errors.js';
 import { text } from '../../text.js';
 import { cliCommand } from '../cli-command.js';
 import { PRICES } from '../cost.js';
-import { isOurs, tagMap, tutorTags } from '../tags.js';
+import { ensureNamed } from '../ensure.js';
+import { tagMap, tutorTags } from '../tags.js';
 import { clientToken } from '../tokens.js';
 import type { Check, PlanContext, Step, StepContext } from '../types.js';
 import { resolveVersion } from '../versions.js';
@@ -121,16 +122,6 @@ export function healthReason(issues: { code?: string; message?: string }[] | und
   return words.length ? words.join('; ') : undefined;
 }
 
-function nameTaken(name: string): TutorError {
-  return new TutorError(
-    'NAME_TAKEN',
-    text(
-      `An EKS cluster named ${name} already exists and was not made by eks-basics-tutor. The tutor will not touch it: choose another --cluster-name.`,
-      `EKS クラスター ${name} はすでに存在し、eks-basics-tutor が作成したものではありません。触れずにおくので、別の --cluster-name を指定してください。`,
-    ),
-  );
-}
-
 export const clusterStep: Step = {
   number: 3,
   id: 'cluster',
@@ -161,37 +152,42 @@ export const clusterStep: Step = {
   },
 
   async apply(ctx) {
-    const existing = await describeCluster(ctx);
-    if (existing && existing.status !== 'DELETING') {
-      if (!isOurs(existing.tags, ctx.config.clusterName)) throw nameTaken(ctx.config.clusterName);
-      if (ctx.ledger.get(CLUSTER_KEY)?.state !== 'created') {
-        await ctx.ledger.intend(CLUSTER_KEY, 'eks-cluster', 3);
-        await ctx.ledger.created(CLUSTER_KEY, existing.arn ?? ctx.config.clusterName, { name: ctx.config.clusterName });
-      }
-      ctx.emit({ type: 'resource', key: CLUSTER_KEY, kind: 'eks-cluster', id: existing.arn ?? '', change: 'adopted' });
-      return;
-    }
-    const version = await chooseVersion(ctx);
-    const intent = await ctx.ledger.intend(CLUSTER_KEY, 'eks-cluster', 3, { name: ctx.config.clusterName });
-    const request = createClusterRequest(ctx, version, undefined, {
-      token: clientToken(ctx.config.clusterName, CLUSTER_KEY, intent.intentAt),
-      supportType: ctx.kubernetes?.supportType ?? 'STANDARD',
+    const name = ctx.config.clusterName;
+    let version = '';
+    await ensureNamed<Cluster>(ctx, {
+      key: CLUSTER_KEY,
+      kind: 'eks-cluster',
+      step: 3,
+      name,
+      label: text('An EKS cluster', 'EKS クラスター'),
+      // One being deleted is not there to adopt.
+      describe: async () => {
+        const cluster = await describeCluster(ctx);
+        return cluster?.status === 'DELETING' ? undefined : cluster;
+      },
+      tags: (cluster) => cluster.tags,
+      id: (cluster) => cluster.arn ?? name,
+      details: { name },
+      // The version is chosen (and may be refused) only for a cluster to be made, before its intent is recorded.
+      ready: async () => {
+        version = await chooseVersion(ctx);
+        return { version };
+      },
+      create: async (intent) => {
+        const request = createClusterRequest(ctx, version, undefined, {
+          token: clientToken(name, CLUSTER_KEY, intent.intentAt),
+          supportType: ctx.kubernetes?.supportType ?? 'STANDARD',
+        });
+        try {
+          return (await ctx.clients.eks.send(new CreateClusterCommand(request))).cluster?.arn ?? name;
+        } catch (error) {
+          if ((error as { name?: string }).name !== 'UnsupportedAvailabilityZoneException') throw error;
+          // Nothing was created: the intent goes, the engine rebuilds the subnets.
+          await ctx.ledger.deleted(CLUSTER_KEY);
+          throw new UnsupportedZonesError((error as { validZones?: string[] }).validZones ?? [], error);
+        }
+      },
     });
-    ctx.emit({ type: 'resource', key: CLUSTER_KEY, kind: 'eks-cluster', change: 'creating' });
-    let cluster: Cluster | undefined;
-    try {
-      cluster = (await ctx.clients.eks.send(new CreateClusterCommand(request))).cluster;
-    } catch (error) {
-      const name = (error as { name?: string }).name;
-      if (name === 'UnsupportedAvailabilityZoneException') {
-        // Nothing was created: the intent goes, the engine rebuilds the subnets.
-        await ctx.ledger.deleted(CLUSTER_KEY);
-        throw new UnsupportedZonesError((error as { validZones?: string[] }).validZones ?? [], error);
-      }
-      throw error;
-    }
-    await ctx.ledger.created(CLUSTER_KEY, cluster?.arn ?? ctx.config.clusterName, { name: ctx.config.clusterName, version });
-    ctx.emit({ type: 'resource', key: CLUSTER_KEY, kind: 'eks-cluster', id: cluster?.arn ?? '', change: 'created' });
   },
 
   /** The control plane takes about nine minutes to become ACTIVE. */

@@ -5,7 +5,8 @@ import type { TutorConfig } from '../../config.js';
 import { cliCommand } from '../cli-command.js';
 import { PRICES, instanceHour } from '../cost.js';
 import { ensureRole, planRole, roleName, verifyRole, type RoleSpec } from '../roles.js';
-import { isOurs, tutorTags, tagMap } from '../tags.js';
+import { ensureNamed } from '../ensure.js';
+import { tutorTags, tagMap } from '../tags.js';
 import type { Check, PlanContext, Step, StepContext } from '../types.js';
 import { EXPECTED, POLL_DELAY, waitFor } from '../wait.js';
 import { NOT_LISTED_YET_MS } from '../retry.js';
@@ -167,33 +168,27 @@ export const nodegroupStep: Step = {
         )
       : false;
     if (!ready) await ensureRole(ctx, nodeRoleSpec(ctx.config));
-    const existing = await describeNodegroup(ctx);
-    if (existing && existing.status !== 'DELETING') {
-      if (!isOurs(existing.tags, ctx.config.clusterName)) {
-        throw new TutorError(
-          'NAME_TAKEN',
-          text(
-            `The node group ${existing.nodegroupName} exists and was not made by eks-basics-tutor; it is left alone.`,
-            `ノードグループ ${existing.nodegroupName} はすでに存在し、eks-basics-tutor が作成したものではないため触れません。`,
-          ),
-        );
-      }
-      if (ctx.ledger.get(NODEGROUP_KEY)?.state !== 'created') {
-        await ctx.ledger.intend(NODEGROUP_KEY, 'eks-nodegroup', 5);
-        await ctx.ledger.created(NODEGROUP_KEY, existing.nodegroupArn ?? existing.nodegroupName ?? '', {
-          name: existing.nodegroupName ?? '',
-        });
-      }
-      ctx.emit({ type: 'resource', key: NODEGROUP_KEY, kind: 'eks-nodegroup', id: existing.nodegroupArn ?? '', change: 'adopted' });
-      return;
-    }
-    recordedSubnets(ctx);
-    const intent = await ctx.ledger.intend(NODEGROUP_KEY, 'eks-nodegroup', 5, { name: nodegroupName(ctx.config.clusterName) });
-    const request = createNodegroupRequest(ctx, clientToken(ctx.config.clusterName, NODEGROUP_KEY, intent.intentAt));
-    ctx.emit({ type: 'resource', key: NODEGROUP_KEY, kind: 'eks-nodegroup', change: 'creating' });
-    const created = await ctx.clients.eks.send(new CreateNodegroupCommand(request));
-    await ctx.ledger.created(NODEGROUP_KEY, created.nodegroup?.nodegroupArn ?? request.nodegroupName, { name: request.nodegroupName });
-    ctx.emit({ type: 'resource', key: NODEGROUP_KEY, kind: 'eks-nodegroup', id: created.nodegroup?.nodegroupArn ?? '', change: 'created' });
+    const name = nodegroupName(ctx.config.clusterName);
+    await ensureNamed<Nodegroup>(ctx, {
+      key: NODEGROUP_KEY,
+      kind: 'eks-nodegroup',
+      step: 5,
+      name,
+      label: text('A node group', 'ノードグループ'),
+      // One being deleted is not there to adopt.
+      describe: async () => {
+        const group = await describeNodegroup(ctx);
+        return group?.status === 'DELETING' ? undefined : group;
+      },
+      tags: (group) => group.tags,
+      id: (group) => group.nodegroupArn ?? name,
+      details: { name },
+      ready: async () => recordedSubnets(ctx),
+      create: async (intent) => {
+        const request = createNodegroupRequest(ctx, clientToken(ctx.config.clusterName, NODEGROUP_KEY, intent.intentAt));
+        return (await ctx.clients.eks.send(new CreateNodegroupCommand(request))).nodegroup?.nodegroupArn ?? name;
+      },
+    });
   },
 
   /** About four minutes to ACTIVE; then the nodes register and turn Ready. */
