@@ -1,0 +1,130 @@
+import {
+  CreateClusterCommand,
+  CreateNodegroupCommand,
+  DescribeClusterCommand,
+  DescribeNodegroupCommand,
+  EKSClient,
+} from '@aws-sdk/client-eks';
+import { CreateRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/aws/engine.js';
+import type { EngineEvent, StepNumber } from '../../src/aws/types.js';
+import { useMoto } from '../support/moto.js';
+import { TEST_CREDENTIALS, makeEngine, tempDir } from '../support/engine.js';
+
+const moto = useMoto();
+const client = <T>(C: new (config: object) => T) => new C({ region: 'us-east-1', endpoint: moto.url, credentials: TEST_CREDENTIALS });
+
+/** Kinds left out: step 4 writes the kubeconfig entry again on every run, and a policy attachment is no resource of its own. */
+const NOT_COUNTED = new Set(['kubeconfig', 'policy-attachment']);
+
+/** The AWS resources a run reports as news (what the CLI prints with "+"), as `key change`. */
+function news(engine: Engine): string[] {
+  const lines: string[] = [];
+  engine.on((event: EngineEvent) => {
+    if (event.type === 'resource' && !NOT_COUNTED.has(event.kind)) lines.push(`${event.key} ${event.change}`);
+  });
+  return lines;
+}
+
+function failedChecks(results: Map<StepNumber, { id: string; ok: boolean; unknown?: boolean }[]>): string[] {
+  return [...results.values()]
+    .flat()
+    .filter((c) => !c.ok && !c.unknown)
+    .map((c) => c.id);
+}
+
+describe('resources found by name: the roles, the cluster and the node group', () => {
+  const savedKubeconfig = process.env.KUBECONFIG;
+  beforeEach(async () => {
+    await moto.reset();
+    // Step 4 writes the kubeconfig: a file of the test's own, never the machine's.
+    process.env.KUBECONFIG = join(await tempDir(), 'kubeconfig');
+  });
+  afterEach(() => {
+    if (savedKubeconfig === undefined) delete process.env.KUBECONFIG;
+    else process.env.KUBECONFIG = savedKubeconfig;
+  });
+
+  it('a run that finds what its ledger holds reports nothing again; with the ledger gone, each is adopted once', async () => {
+    const stateDir = await tempDir();
+    await (await makeEngine(moto.url, {}, { stateDir })).up(5);
+
+    const again = await makeEngine(moto.url, {}, { stateDir });
+    const repeated = news(again);
+    const results = await again.up(5);
+    expect(repeated).toEqual([]);
+    // The steps still count as done: every check passes.
+    expect(failedChecks(results)).toEqual([]);
+
+    const lost = await makeEngine(moto.url);
+    const adopted = news(lost);
+    expect(failedChecks(await lost.up(5))).toEqual([]);
+    expect(adopted.filter((line) => !line.endsWith(' adopted'))).toEqual([]);
+    expect(adopted).toEqual(expect.arrayContaining(['role/cluster adopted', 'cluster adopted', 'role/node adopted', 'nodegroup adopted']));
+    expect(new Set(adopted).size).toBe(adopted.length);
+  });
+
+  it('a cluster of the name that is not the tutor’s is left alone: NAME_TAKEN in both languages, nothing recorded for it', async () => {
+    await client(EKSClient).send(
+      new CreateClusterCommand({
+        name: 'tutor-test',
+        roleArn: 'arn:aws:iam::123456789012:role/someone-else',
+        resourcesVpcConfig: { subnetIds: [] },
+      }),
+    );
+    const engine = await makeEngine(moto.url);
+    await expect(engine.up(3)).rejects.toMatchObject({
+      code: 'NAME_TAKEN',
+      text: {
+        en: 'An EKS cluster named tutor-test already exists and was not made by eks-basics-tutor. The tutor will not touch it: choose another --cluster-name.',
+        ja: 'EKS クラスター tutor-test はすでに存在し、eks-basics-tutor が作成したものではありません。触れずにおくので、別の --cluster-name を指定してください。',
+      },
+    });
+    expect(engine.ledger.get('cluster')).toBeUndefined();
+    const still = await client(EKSClient).send(new DescribeClusterCommand({ name: 'tutor-test' }));
+    expect(still.cluster?.roleArn).toBe('arn:aws:iam::123456789012:role/someone-else');
+  });
+
+  it('a node group of the name that is not the tutor’s is left alone: NAME_TAKEN, nothing recorded for it', async () => {
+    const engine = await makeEngine(moto.url);
+    await engine.up(3);
+    await client(EKSClient).send(
+      new CreateNodegroupCommand({
+        clusterName: 'tutor-test',
+        nodegroupName: 'tutor-test-nodes',
+        nodeRole: 'arn:aws:iam::123456789012:role/someone-else',
+        subnets: [engine.ledger.get('subnet/private/0')!.id!],
+      }),
+    );
+    await expect(engine.run(5)).rejects.toMatchObject({
+      code: 'NAME_TAKEN',
+      text: {
+        en: 'A node group named tutor-test-nodes already exists and was not made by eks-basics-tutor. The tutor will not touch it: choose another --cluster-name.',
+        ja: 'ノードグループ tutor-test-nodes はすでに存在し、eks-basics-tutor が作成したものではありません。触れずにおくので、別の --cluster-name を指定してください。',
+      },
+    });
+    expect(engine.ledger.get('nodegroup')).toBeUndefined();
+    const still = await client(EKSClient).send(
+      new DescribeNodegroupCommand({ clusterName: 'tutor-test', nodegroupName: 'tutor-test-nodes' }),
+    );
+    expect(still.nodegroup?.nodeRole).toBe('arn:aws:iam::123456789012:role/someone-else');
+  });
+
+  it('a role of the name that is not the tutor’s is left alone: NAME_TAKEN, nothing recorded for it', async () => {
+    const document = '{"Version":"2012-10-17","Statement":[]}';
+    await client(IAMClient).send(new CreateRoleCommand({ RoleName: 'tutor-test-cluster-role', AssumeRolePolicyDocument: document }));
+    const engine = await makeEngine(moto.url);
+    await expect(engine.run(1)).rejects.toMatchObject({
+      code: 'NAME_TAKEN',
+      text: {
+        en: 'An IAM role named tutor-test-cluster-role already exists and was not made by eks-basics-tutor. The tutor will not touch it: choose another --cluster-name.',
+        ja: 'IAM ロール tutor-test-cluster-role はすでに存在し、eks-basics-tutor が作成したものではありません。触れずにおくので、別の --cluster-name を指定してください。',
+      },
+    });
+    expect(engine.ledger.get('role/cluster')).toBeUndefined();
+    const still = await client(IAMClient).send(new GetRoleCommand({ RoleName: 'tutor-test-cluster-role' }));
+    expect(still.Role?.Tags ?? []).toEqual([]);
+  });
+});
