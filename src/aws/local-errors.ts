@@ -1,6 +1,10 @@
 import { basename, dirname } from 'node:path';
 import { TutorError } from '../errors.js';
+import type { Unrecorded } from '../state/ledger.js';
 import { text, type Text } from '../text.js';
+import { PRICE_DATE, formatUsd, resourceHourly } from './cost.js';
+import { KINDS, isKind } from './resources/kinds.js';
+import { CLUSTER_TAG, KEY_TAG } from './tags.js';
 
 /**
  * Failures of this machine rather than of AWS, explained as `explainAwsError`
@@ -72,7 +76,8 @@ export function withoutSecrets(line: string): string {
     .replace(/(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g, '***');
 }
 
-function fileError(error: { code: string; path?: string; syscall: string }, cause: unknown): TutorError {
+/** Why a state file could not be read or written, and what to do about it. */
+function fileTrouble(error: { code: string; path?: string; syscall: string }) {
   const reading = READS.has(error.syscall);
   const creating = error.syscall === 'mkdir';
   // A recursive mkdir on a read-only file system reports ENOENT: the directory above is what cannot be written.
@@ -92,11 +97,60 @@ function fileError(error: { code: string; path?: string; syscall: string }, caus
           `Make ${where ?? 'the state directory'} writable (or choose another --state-dir)`,
           `${where ?? '状態ディレクトリ'} を書き込めるようにして(または別の --state-dir を指定して)`,
         );
+  return { reason, what, verb, fix };
+}
+
+function fileError(error: { code: string; path?: string; syscall: string }, cause: unknown): TutorError {
+  const { reason, what, verb, fix } = fileTrouble(error);
   return new TutorError(
     'LEDGER',
     text(
       `The tutor cannot ${verb.en} ${what.en}: ${reason.en} (${error.code}). Anything already made in AWS stays there. ${fix.en}, then run the same command again to continue, \`eks-basics-tutor status\` to see what exists, or \`eks-basics-tutor down\` to remove it.`,
       `${what.ja} を${verb.ja}ません: ${reason.ja}(${error.code})。AWS にすでに作ったものがあれば、そのまま残っています。${fix.ja}から、同じコマンドをもう一度実行すると続きから、\`eks-basics-tutor status\` で状況確認、\`eks-basics-tutor down\` で削除できます。`,
+    ),
+    cause,
+  );
+}
+
+/**
+ * A resource made (or found) a moment ago whose record the ledger could not
+ * write: said with its kind and id, the tags `down` finds it by, what it costs
+ * while it exists, and how to go on once the file can be written.
+ */
+function unrecordedError(error: { code: string; path?: string; syscall: string }, made: Unrecorded, cause: unknown): TutorError {
+  const { reason, what, fix } = fileTrouble(error);
+  const sandbox = made.mode === 'sandbox';
+  const where = sandbox ? text('the sandbox', 'サンドボックス') : text(`AWS (${made.region})`, `AWS(${made.region})`);
+  const role = made.kind === 'policy-attachment' ? made.details?.role : undefined;
+  const tags = `${CLUSTER_TAG}=${made.clusterName}, ${KEY_TAG}=${made.key}`;
+  // A policy attachment has no tags of its own: it goes with its role.
+  const found = role
+    ? text(
+        `It is attached to the role ${role}, which carries the tutor's tags, so nothing loses track of it: the next run finds it on the role and \`eks-basics-tutor down\` detaches it with the role.`,
+        `チューターのタグが付いたロール ${role} にアタッチされているので見失うことはなく、次の実行ではロールから見つかり、\`eks-basics-tutor down\` ではロールと一緒に外されます。`,
+      )
+    : text(
+        `It carries the tutor's tags (${tags}), so nothing loses track of it: the next run and \`eks-basics-tutor down\` find it by them.`,
+        `チューターのタグ(${tags})が付いているので見失うことはなく、次の実行でも \`eks-basics-tutor down\` でもタグから見つかります。`,
+      );
+  const bills = !sandbox && isKind(made.kind) && KINDS[made.kind].hourly !== undefined;
+  const hourly = resourceHourly(made, { region: made.region, instanceType: made.details?.instanceType ?? '', nodes: 0, nat: '' });
+  const cost = !bills
+    ? text('It costs nothing while it exists.', '存在していても料金はかかりません。')
+    : hourly > 0
+      ? text(
+          `It bills about ${formatUsd(hourly)}/hour while it exists (estimate, prices of ${PRICE_DATE}).`,
+          `存在する間は 1 時間あたり約 ${formatUsd(hourly)} かかります(${PRICE_DATE} 時点の価格による見積もり)。`,
+        )
+      : text(
+          'It bills while it exists: `eks-basics-tutor status` shows the estimate.',
+          '存在する間は料金がかかります。見積もりは `eks-basics-tutor status` で確認できます。',
+        );
+  return new TutorError(
+    'LEDGER',
+    text(
+      `The ${made.kind} ${made.id} now exists in ${where.en}, but the tutor could not record it in its ledger in ${what.en}: ${reason.en} (${error.code}). ${found.en} ${cost.en} ${fix.en}, then run the same command again: it finds the ${made.kind} and continues where it stopped. Or remove everything with \`eks-basics-tutor down\`.`,
+      `${made.kind} ${made.id} は${where.ja}に作成済みですが、${what.ja} の台帳に記録できませんでした: ${reason.ja}(${error.code})。${found.ja}${cost.ja}${fix.ja}から同じコマンドをもう一度実行すると、${made.kind} を見つけて続きから再開します。\`eks-basics-tutor down\` ですべて削除することもできます。`,
     ),
     cause,
   );
@@ -151,7 +205,11 @@ export function explainLocalError(error: unknown): TutorError | undefined {
     return toolMissing(basename(typeof e.path === 'string' ? e.path : e.syscall.slice(6)), error);
   // A socket's read or write fails with the same syscalls (read ECONNRESET): without a path, only a disk's own codes are a file's.
   const path = typeof e.path === 'string' ? e.path : undefined;
-  if (FILE_CALLS.has(e.syscall) && (path !== undefined || PATHLESS.has(e.code)))
-    return fileError({ code: e.code, syscall: e.syscall, ...(path ? { path } : {}) }, error);
+  if (FILE_CALLS.has(e.syscall) && (path !== undefined || PATHLESS.has(e.code))) {
+    const file = { code: e.code, syscall: e.syscall, ...(path ? { path } : {}) };
+    const made = (error as { $unrecorded?: Unrecorded }).$unrecorded;
+    // The kubeconfig entry is this machine's own file, not something in AWS.
+    return made && made.kind !== 'kubeconfig' ? unrecordedError(file, made, error) : fileError(file, error);
+  }
   return undefined;
 }

@@ -89,6 +89,17 @@ function isLedgerData(value: unknown): value is LedgerData {
   );
 }
 
+/** A resource `created` was told of whose record could not be written: carried by the write's error as `$unrecorded`. */
+export interface Unrecorded {
+  key: string;
+  kind: ResourceKind;
+  id: string;
+  mode: 'real' | 'sandbox';
+  region: string;
+  clusterName: string;
+  details?: Record<string, string> | undefined;
+}
+
 /** What happened when the ledger was opened, for the learner to be told. */
 export type LedgerOpening = 'new' | 'loaded' | { corrupted: string };
 
@@ -199,7 +210,13 @@ export class Ledger {
     entry.createdAt ??= new Date().toISOString();
     if (details) entry.details = { ...entry.details, ...details };
     delete entry.deletedAt;
-    await this.save();
+    await this.save().catch((error: unknown) => {
+      // The resource exists but the file does not say so: the error names it (explained in aws/local-errors.ts).
+      const { mode, region, clusterName } = this.data;
+      const what: Unrecorded = { key, kind: entry.kind, id, mode, region, clusterName, details: entry.details };
+      if (error && typeof error === 'object') Object.defineProperty(error, '$unrecorded', { value: what });
+      throw error;
+    });
   }
 
   async deleted(key: string): Promise<void> {
