@@ -3,7 +3,7 @@ import type { TutorConfig } from '../config.js';
 import type { Ledger } from '../state/ledger.js';
 import { text } from '../text.js';
 import type { AwsClients } from './clients.js';
-import { explainAwsError } from './errors.js';
+import { explainedAtTheBoundary } from './engine-boundary.js';
 import { inventory, type Found } from './inventory.js';
 import { installRetries } from './retry.js';
 import { resolveVersion, type ResolvedVersion } from './versions.js';
@@ -272,32 +272,6 @@ export class Engine {
 
   private emit(event: EngineEvent): void {
     this.ctx.emit(event);
-  }
-}
-
-/**
- * The engine's boundary: whatever one of its methods throws or rejects with
- * reaches a front end as a TutorError already explained (`explainAwsError`),
- * so the CLI and the screens only present it. Every method is wrapped, one
- * added later too; a TutorError passes through as it is.
- */
-function explainedAtTheBoundary(engine: typeof Engine): void {
-  const methods = engine.prototype as unknown as Record<string, unknown>;
-  for (const name of Object.getOwnPropertyNames(methods)) {
-    const method: unknown = Object.getOwnPropertyDescriptor(methods, name)?.value;
-    if (name === 'constructor' || typeof method !== 'function') continue;
-    methods[name] = function explained(this: Engine, ...args: unknown[]): unknown {
-      try {
-        const result: unknown = method.apply(this, args);
-        return result instanceof Promise
-          ? result.catch((error: unknown) => {
-              throw explainAwsError(error);
-            })
-          : result;
-      } catch (error) {
-        throw explainAwsError(error);
-      }
-    };
   }
 }
 
