@@ -35,6 +35,15 @@ function failedChecks(results: Map<StepNumber, { id: string; ok: boolean; unknow
     .map((c) => c.id);
 }
 
+/** NAME_TAKEN as the learner reads it, for the resource named as each language names it. */
+const nameTaken = (en: string, ja: string) => ({
+  code: 'NAME_TAKEN',
+  text: {
+    en: `${en} already exists and was not made by eks-basics-tutor. The tutor will not touch it: choose another --cluster-name.`,
+    ja: `${ja} はすでに存在し、eks-basics-tutor が作成したものではありません。触れずにおくので、別の --cluster-name を指定してください。`,
+  },
+});
+
 describe('resources found by name: the roles, the cluster and the node group', () => {
   const savedKubeconfig = process.env.KUBECONFIG;
   beforeEach(async () => {
@@ -75,13 +84,7 @@ describe('resources found by name: the roles, the cluster and the node group', (
       }),
     );
     const engine = await makeEngine(moto.url);
-    await expect(engine.up(3)).rejects.toMatchObject({
-      code: 'NAME_TAKEN',
-      text: {
-        en: 'An EKS cluster named tutor-test already exists and was not made by eks-basics-tutor. The tutor will not touch it: choose another --cluster-name.',
-        ja: 'EKS クラスター tutor-test はすでに存在し、eks-basics-tutor が作成したものではありません。触れずにおくので、別の --cluster-name を指定してください。',
-      },
-    });
+    await expect(engine.up(3)).rejects.toMatchObject(nameTaken('An EKS cluster named tutor-test', 'EKS クラスター tutor-test'));
     expect(engine.ledger.get('cluster')).toBeUndefined();
     const still = await client(EKSClient).send(new DescribeClusterCommand({ name: 'tutor-test' }));
     expect(still.cluster?.roleArn).toBe('arn:aws:iam::123456789012:role/someone-else');
@@ -98,13 +101,7 @@ describe('resources found by name: the roles, the cluster and the node group', (
         subnets: [engine.ledger.get('subnet/private/0')!.id!],
       }),
     );
-    await expect(engine.run(5)).rejects.toMatchObject({
-      code: 'NAME_TAKEN',
-      text: {
-        en: 'A node group named tutor-test-nodes already exists and was not made by eks-basics-tutor. The tutor will not touch it: choose another --cluster-name.',
-        ja: 'ノードグループ tutor-test-nodes はすでに存在し、eks-basics-tutor が作成したものではありません。触れずにおくので、別の --cluster-name を指定してください。',
-      },
-    });
+    await expect(engine.run(5)).rejects.toMatchObject(nameTaken('A node group named tutor-test-nodes', 'ノードグループ tutor-test-nodes'));
     expect(engine.ledger.get('nodegroup')).toBeUndefined();
     const still = await client(EKSClient).send(
       new DescribeNodegroupCommand({ clusterName: 'tutor-test', nodegroupName: 'tutor-test-nodes' }),
@@ -116,13 +113,9 @@ describe('resources found by name: the roles, the cluster and the node group', (
     const document = '{"Version":"2012-10-17","Statement":[]}';
     await client(IAMClient).send(new CreateRoleCommand({ RoleName: 'tutor-test-cluster-role', AssumeRolePolicyDocument: document }));
     const engine = await makeEngine(moto.url);
-    await expect(engine.run(1)).rejects.toMatchObject({
-      code: 'NAME_TAKEN',
-      text: {
-        en: 'An IAM role named tutor-test-cluster-role already exists and was not made by eks-basics-tutor. The tutor will not touch it: choose another --cluster-name.',
-        ja: 'IAM ロール tutor-test-cluster-role はすでに存在し、eks-basics-tutor が作成したものではありません。触れずにおくので、別の --cluster-name を指定してください。',
-      },
-    });
+    await expect(engine.run(1)).rejects.toMatchObject(
+      nameTaken('An IAM role named tutor-test-cluster-role', 'IAM ロール tutor-test-cluster-role'),
+    );
     expect(engine.ledger.get('role/cluster')).toBeUndefined();
     const still = await client(IAMClient).send(new GetRoleCommand({ RoleName: 'tutor-test-cluster-role' }));
     expect(still.Role?.Tags ?? []).toEqual([]);
