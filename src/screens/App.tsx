@@ -10,7 +10,7 @@ import { Closing, KeysHelp, MapScreen, QuitScreen } from './components/Overlays.
 import { SIDE_MAP_WIDTH } from './components/ResourceMap.js';
 import { Welcome } from './components/Welcome.js';
 import { ServicesProvider } from './contexts/services.js';
-import { TutorProvider, useTutor, type Preloaded } from './contexts/tutor.js';
+import { TutorProvider, useTutorHere, type Preloaded } from './contexts/tutor.js';
 import { UiProvider } from './contexts/ui.js';
 import { useCommands } from './hooks/useCommands.js';
 import { useDayTwo } from './hooks/useDayTwo.js';
@@ -42,9 +42,18 @@ export interface AppProps {
 /** Terminals at least this wide show the map beside the lesson. */
 export const WIDE = 140;
 
+/**
+ * The key handler, in a component that draws nothing: it follows every engine event (what a key means may
+ * depend on a run's phase), and so is drawn again for each; the screen beside it only when what it shows changes.
+ */
+function Keys(props: Parameters<typeof useCommands>[0]) {
+  useCommands(props);
+  return null;
+}
+
 /** Picks the layout for where the learner is; everything else lives in the providers and the screens. */
 function Layout({ size, theme }: { size?: Size; theme: Theme }) {
-  const view = useTutor();
+  const view = useTutorHere();
   const terminal = useTerminalSize(size);
   const { tutor, config, session, course } = view;
   const wide = terminal.columns >= WIDE;
@@ -67,7 +76,6 @@ function Layout({ size, theme }: { size?: Size; theme: Theme }) {
         ? session.session.engine.plan(lesson.step).calls.length
         : 0;
   const dayTwo = useDayTwo();
-  useCommands({ wide, welcome: choices.map((c) => c.id), callCount, capture: dayTwo.capture });
   const ui = useMemo(
     () => ({
       lang: tutor.lang,
@@ -93,7 +101,12 @@ function Layout({ size, theme }: { size?: Size; theme: Theme }) {
   else if (tutor.overlay === 'map') screen = <MapScreen />;
   else if (tutor.screen === 'menu') screen = <Menu />;
   else screen = late ? <late.LessonScreen sideMap={wide && tutor.sideMap && terminal.columns - SIDE_MAP_WIDTH >= 80} /> : <Opening />;
-  return <UiProvider value={ui}>{screen}</UiProvider>;
+  return (
+    <>
+      <UiProvider value={ui}>{screen}</UiProvider>
+      <Keys wide={wide} welcome={choices.map((c) => c.id)} callCount={callCount} capture={dayTwo.capture} />
+    </>
+  );
 }
 
 /** The interactive tutor. */

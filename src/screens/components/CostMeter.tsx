@@ -1,4 +1,6 @@
 import { Box } from 'ink';
+import { memo } from 'react';
+import type { Mode } from '../../config.js';
 import { PRICE_DATE, formatUsd } from '../../aws/cost.js';
 import { plannedHourly, stepsThrough } from '../../present/sums.js';
 import { useTutor } from '../contexts/tutor.js';
@@ -29,10 +31,15 @@ function shownCost(cost: { hourly: number; total: number }): string {
 /** The status line's cost: $/hour now and the total so far, an estimate; in the sandbox, what it would cost in AWS. */
 export function CostCompact() {
   const { cost, config } = useCost();
-  if (config.mode === 'dry-run') return <T tone="muted">{S.modeDryRun}</T>;
+  return <CompactFigures mode={config.mode} hourly={formatUsd(cost.hourly)} total={formatUsd(cost.total)} />;
+}
+
+/** Drawn again only when a figure changes: an engine event that leaves them as they were draws nothing. */
+const CompactFigures = memo(function CompactFigures({ mode, hourly, total }: { mode: Mode; hourly: string; total: string }) {
+  if (mode === 'dry-run') return <T tone="muted">{S.modeDryRun}</T>;
   return (
     <T wrap="truncate-end">
-      {config.mode === 'sandbox' ? (
+      {mode === 'sandbox' ? (
         <T tone="muted">
           <T tone="ok">{S.free}</T>
           <T tone="muted">
@@ -42,13 +49,13 @@ export function CostCompact() {
         </T>
       ) : null}
       <T tone="cost">
-        {S.perHour(formatUsd(cost.hourly))}
+        {S.perHour(hourly)}
         {' · '}
-        {S.soFar(formatUsd(cost.total))}
+        {S.soFar(total)}
       </T>
     </T>
   );
-}
+});
 
 /** The full meter, under the map: what runs, what it costs per hour, the total, and that it is an estimate. */
 export function CostMeter() {

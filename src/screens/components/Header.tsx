@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import type { Text } from '../../text.js';
-import { useTutor } from '../contexts/tutor.js';
+import { useTutorHere } from '../contexts/tutor.js';
 import { useUi } from '../contexts/ui.js';
 import { S } from '../strings.js';
 import { StepsBar } from './StepsBar.js';
@@ -12,7 +12,7 @@ export function modeName(mode: string): Text {
 
 /** One line: what this is, the mode and where it points, and the five steps. */
 export function Header() {
-  const { config } = useTutor();
+  const { config } = useTutorHere();
   const { columns } = useUi();
   return (
     <Box justifyContent="space-between" width={columns}>

@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import type { LessonHead } from '../../lessons/types.js';
-import { useTutor } from '../contexts/tutor.js';
+import { useTutorHere } from '../contexts/tutor.js';
 import { useUi } from '../contexts/ui.js';
 import { roughDuration } from '../format.js';
 import { expectedRunMs, isWrapUp } from '../state/course.js';
@@ -23,7 +23,7 @@ export function lessonMark(lesson: LessonHead, tutor: TutorState, mode: Mode): L
 }
 
 function RunTime({ lesson }: { lesson: LessonHead }) {
-  const { config } = useTutor();
+  const { config } = useTutorHere();
   if (!lesson.step) return null;
   const real = expectedRunMs(lesson.step, { ...config, mode: 'real' });
   const label =
@@ -35,7 +35,7 @@ function RunTime({ lesson }: { lesson: LessonHead }) {
 
 /** Intro, the five steps, the wrap-up and clean-up: each marked, with how long its run takes. */
 export function Menu() {
-  const { course, tutor, config } = useTutor();
+  const { course, tutor, config } = useTutorHere();
   const { theme } = useUi();
   const height = useBodyHeight();
   const rows: ({ type: 'lesson'; lesson: LessonHead; index: number } | { type: 'group' })[] = [];

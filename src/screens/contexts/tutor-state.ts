@@ -87,6 +87,16 @@ export function useTutor(): TutorView {
   return useMemo(() => ({ ...sessionView, world, tutor }), [sessionView, world, tutor]);
 }
 
+/**
+ * The session and where the learner is, without the world: a component that reads it is not drawn again
+ * for an engine event (a poll, a call), only when the session or the learner's place changes.
+ */
+export function useTutorHere(): Omit<TutorView, 'world'> {
+  const sessionView = useTutorSession();
+  const tutor = useNavigation();
+  return useMemo(() => ({ ...sessionView, tutor }), [sessionView, tutor]);
+}
+
 export function useTutorActions(): TutorActions {
   const actions = useContext(ActionsContext);
   if (!actions) throw new Error('useTutorActions() needs a <TutorProvider>');

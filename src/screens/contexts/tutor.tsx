@@ -26,7 +26,7 @@ import {
   type TutorSessionView,
 } from './tutor-state.js';
 
-export { useNavigation, useTutor, useTutorActions, useTutorSession, useWorldState } from './tutor-state.js';
+export { useNavigation, useTutor, useTutorActions, useTutorHere, useTutorSession, useWorldState } from './tutor-state.js';
 export type { TutorActions, TutorSessionView, TutorView } from './tutor-state.js';
 
 /** How long after the welcome screen is left a dry run's session opens. */

@@ -1,7 +1,7 @@
 import { Box } from 'ink';
 import type { StepNumber } from '../../../aws/types.js';
 import type { Text } from '../../../text.js';
-import { useTutor } from '../../contexts/tutor.js';
+import { useTutorHere } from '../../contexts/tutor.js';
 import { useUi } from '../../contexts/ui.js';
 import { coursePages, lessonOf } from '../../state/course.js';
 import { S } from '../../strings.js';
@@ -28,7 +28,7 @@ function presenterKeys(keys: Text, presenter: boolean, onTrack: boolean): Text {
 
 /** A lesson: its title, the page tabs, the page, a banner while something settles, the hint when asked. */
 export function LessonScreen({ sideMap: mapWanted }: { sideMap: boolean }) {
-  const { course, tutor, config } = useTutor();
+  const { course, tutor, config } = useTutorHere();
   const { columns, presenter } = useUi();
   const height = useBodyHeight();
   const lesson = lessonOf(course, tutor.lesson);
