@@ -1,31 +1,51 @@
 import { useInput, useStdin, useStdout } from 'ink';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTutor, useTutorActions } from '../contexts/tutor.js';
 import { osc52 } from '../state/commands.js';
-import { keyToCommand, type Command, type KeyInfo } from '../state/keys.js';
+import { mark, readMark, splitKeys, type OneKey } from '../state/key-chunks.js';
+import { keyToCommand, type KeyInfo } from '../state/keys.js';
 import { route, type Intent } from '../state/route.js';
 import type { WelcomeChoiceId } from '../state/welcome.js';
 
+/** A key waiting its turn, with the mark of the read it came in (key-chunks.ts). */
+type Pending = OneKey & { readAt: number };
+
 /**
  * The one key handler: a key becomes a Command, `route` decides what it means
- * on the current screen, and this hook carries that out.
+ * on the current screen, and this hook carries that out. Keys read together
+ * (or faster than the screen answers) wait in a queue and go one a render, each
+ * against the screen the one before it left; a key never starts a run on a page
+ * that came on screen after it was read.
  */
 export function useCommands(context: {
   wide: boolean;
   welcome: WelcomeChoiceId[];
   callCount: number;
-  capture?: (input: string, key: KeyInfo) => boolean;
+  /** Screens beside the tutor's own (day two) take a key first; `readAt` is the mark of its read. */
+  capture?: (input: string, key: KeyInfo, readAt: number) => boolean;
 }): void {
   const view = useTutor();
   const actions = useTutorActions();
   const { isRawModeSupported } = useStdin();
   const { stdout } = useStdout();
-  const queue = useRef<Command[]>([]);
+  const queue = useRef<Pending[]>([]);
   const [, setTurn] = useState(0);
   // Ink swaps the input handler after the render has been committed; a key read in
   // between must still see this render's state, so the handler reads it from here.
   const latest = useRef({ view, context, actions });
   latest.current = { view, context, actions };
+  // Which render that state is, and the one the last key was handled against: a key waits for a render after it.
+  const renders = useRef(0);
+  renders.current += 1;
+  const handledIn = useRef(0);
+  const fresh = () => renders.current > handledIn.current;
+  // When the page on screen now was drawn.
+  const { screen, overlay, lesson, page } = view.tutor;
+  const where = `${screen}/${overlay}/${lesson ?? ''}/${page}`;
+  const drawnAt = useRef(0);
+  useLayoutEffect(() => {
+    drawnAt.current = mark();
+  }, [where]);
 
   const perform = (intent: Intent) => {
     const { actions } = latest.current;
@@ -65,12 +85,17 @@ export function useCommands(context: {
     }
   };
 
-  /** One command against the state of this render; the next waits for the render it causes. */
+  /** One key against the state of this render; the next waits for the render it causes. */
   const next = () => {
     const { view, context, actions } = latest.current;
-    const command = queue.current.shift();
-    if (!command || view.closing) return;
-    route(command, {
+    const pending = queue.current.shift();
+    if (!pending || view.closing) return;
+    handledIn.current = renders.current;
+    if (queue.current.length > 0) setTurn((turn) => turn + 1);
+    if (context.capture?.(pending.input, pending.key, pending.readAt)) return;
+    const command = keyToCommand(pending.input, pending.key);
+    if (!command) return;
+    const intents = route(command, {
       tutor: view.tutor,
       course: view.course,
       world: view.world,
@@ -80,26 +105,25 @@ export function useCommands(context: {
       scrollLimit: actions.scrollLimit.current,
       callCount: context.callCount,
       now: Date.now(),
-    }).forEach(perform);
-    if (queue.current.length > 0) setTurn((turn) => turn + 1);
+    });
+    // Read before this page was drawn, the key was meant for another: it runs nothing (it could cost money).
+    if (pending.readAt < drawnAt.current && intents.some((intent) => intent.type === 'run')) return;
+    intents.forEach(perform);
   };
 
   useEffect(() => {
-    if (queue.current.length > 0) next();
+    if (queue.current.length > 0 && fresh()) next();
   });
 
   useInput(
     (input, key) => {
-      // Screens beside the tutor's own (day two) take their keys first, when nothing is queued before them.
-      if (queue.current.length === 0 && latest.current.context.capture?.(input, key)) return;
-      // Keys typed faster than they are read arrive together: each is a command of its own.
-      const commands =
-        input.length > 1 && !key.ctrl && !key.meta ? [...input].map((char) => keyToCommand(char, {})) : [keyToCommand(input, key)];
-      const known = commands.filter((command): command is Command => command !== undefined);
-      if (known.length === 0) return;
-      const idle = queue.current.length === 0;
-      queue.current.push(...known);
+      const readAt = readMark();
+      // Keys read together come as one input: each is a key of its own, in order.
+      const keys = splitKeys(input, key).map((one) => ({ ...one, readAt }));
+      const idle = queue.current.length === 0 && fresh();
+      queue.current.push(...keys);
       if (idle) next();
+      else setTurn((turn) => turn + 1);
     },
     // On a pipe there is no raw mode (isRawModeSupported is then not true): no keys, no crash.
     { isActive: isRawModeSupported === true },

@@ -15,8 +15,10 @@ export interface DayTwoView {
   /** Why nothing can run here (a dry run, no session yet), or undefined when it can. */
   blocked: Text | undefined;
   run: (action: string) => void;
-  /** A key, before the tutor's own handler: true when the day-two screens took it. */
-  capture: (input: string, key: KeyInfo) => boolean;
+  /** A key, before the tutor's own handler: true when the day-two screens took it. `readAt` marks its read (state/key-chunks.ts). */
+  capture: (input: string, key: KeyInfo, readAt: number) => boolean;
+  /** The action's page last drawn, and its mark: set by the screen as it draws it. */
+  drawn: { current: { action: string; page: number; at: number } | undefined };
   /** How far the page on screen can scroll (set by the page as it renders). */
   scrollLimit: { current: number };
 }

@@ -7,7 +7,7 @@ import { lessonOf as lessonIn } from '../../state/course.js';
 import { errorText } from '../../state/errors.js';
 import { keyToCommand } from '../../state/keys.js';
 import { dayTwoKey } from './keys.js';
-import { actionPages, DAY_TWO_CLOSED, dayTwoReducer } from './state.js';
+import { actionPages, DAY_TWO_CLOSED, dayTwoReducer, type DayTwoState } from './state.js';
 import { D } from './strings.js';
 
 /** The day-two screens' state and runs, beside the tutor's: opened with d, over the lesson menu or the end screen. */
@@ -53,42 +53,42 @@ export function DayTwoProvider({ children }: { children: ReactNode }) {
 
   const latest = useRef({ state, tutor, blocked, lessonOf, run });
   latest.current = { state, tutor, blocked, lessonOf, run };
+  const drawn = useRef<DayTwoView['drawn']['current']>(undefined);
   const capture = useCallback<DayTwoView['capture']>(
-    (input, key) => {
+    (input, key, readAt) => {
       const { state, tutor, blocked, lessonOf, run } = latest.current;
-      const chars = input.length > 1 && !key.ctrl ? [...input] : [input];
-      let current = state;
-      let taken = false;
-      for (const char of chars) {
-        const effects = dayTwoKey(char, keyToCommand(char, chars.length > 1 ? {} : key), {
-          state: current,
-          screen: tutor.screen,
-          overlay: tutor.overlay,
-          lesson: tutor.lesson,
-          actions: DAY_TWO_ACTIONS,
-          pagesOf: (action) => actionPages(lessonOf(action)),
-          runnable: blocked === undefined,
-          asksFirst: (action) => config.mode === 'real' && action.asksFirst !== undefined,
-          scrollLimit: scrollLimit.current,
-        });
-        if (!effects) return taken;
-        taken = true;
-        for (const effect of effects) {
-          if (effect.type === 'run') run(effect.action);
-          else {
-            current = dayTwoReducer(current, effect.event);
-            dispatch(effect.event);
-          }
-        }
+      const effects = dayTwoKey(input, keyToCommand(input, key), {
+        state,
+        screen: tutor.screen,
+        overlay: tutor.overlay,
+        lesson: tutor.lesson,
+        actions: DAY_TWO_ACTIONS,
+        pagesOf: (action) => actionPages(lessonOf(action)),
+        runnable: blocked === undefined,
+        asksFirst: (action) => config.mode === 'real' && action.asksFirst !== undefined,
+        scrollLimit: scrollLimit.current,
+      });
+      if (!effects) return false;
+      // A run starts only from a key read while its page was on screen: one read before (typed ahead of a page
+      // change, or of the day-two screen itself) was meant for a page that is gone, and does nothing.
+      if (effects.some((effect) => effect.type === 'run') && !drawnBefore(drawn.current, state, readAt)) return true;
+      for (const effect of effects) {
+        if (effect.type === 'run') run(effect.action);
+        else dispatch(effect.event);
       }
-      return taken;
+      return true;
     },
     [config.mode],
   );
 
   const view = useMemo<DayTwoView>(
-    () => ({ state, dispatch, actions: DAY_TWO_ACTIONS, lessonOf, blocked, run, capture, scrollLimit }),
+    () => ({ state, dispatch, actions: DAY_TWO_ACTIONS, lessonOf, blocked, run, capture, scrollLimit, drawn }),
     [state, lessonOf, blocked, run, capture],
   );
   return <DayTwoContextProvider value={view}>{children}</DayTwoContextProvider>;
+}
+
+/** Whether the page open in `state` was drawn before the read that brought the key (its mark `readAt`). */
+function drawnBefore(drawn: DayTwoView['drawn']['current'], state: DayTwoState, readAt: number): boolean {
+  return drawn !== undefined && drawn.action === state.action && drawn.page === state.page && drawn.at < readAt;
 }

@@ -1,7 +1,9 @@
 import { Box } from 'ink';
+import { useLayoutEffect } from 'react';
 import type { DayTwoAction } from '../../../aws/day-two/actions.js';
 import { useUi } from '../../contexts/ui.js';
 import { useDayTwo } from '../../hooks/useDayTwo.js';
+import { mark } from '../../state/key-chunks.js';
 import { Frame, useBodyHeight } from '../Frame.js';
 import { Heading } from '../Header.js';
 import { LearnPage } from '../lesson/LearnPage.js';
@@ -16,8 +18,12 @@ import { D } from './strings.js';
 
 /** One action: its reasoning (its lesson's pages), the calls, the run and the check, as a step's pages are. */
 function DayTwoActionScreen({ action }: { action: DayTwoAction }) {
-  const { state, lessonOf } = useDayTwo();
+  const { state, lessonOf, drawn } = useDayTwo();
   const { columns } = useUi();
+  // Keys read from now on were meant for this page (DayTwoProvider's capture).
+  useLayoutEffect(() => {
+    drawn.current = { action: action.id, page: state.page, at: mark() };
+  }, [drawn, action.id, state.page]);
   const height = useBodyHeight();
   const lesson = lessonOf(action);
   const pages = actionPages(lesson);
