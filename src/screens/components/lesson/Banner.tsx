@@ -1,10 +1,11 @@
 import { Box } from 'ink';
+import { memo } from 'react';
 import { STEP_TITLES } from '../../../present/words.js';
 import type { StepNumber } from '../../../aws/types.js';
-import { useTutor } from '../../contexts/tutor.js';
+import { useTutor, useTutorHere } from '../../contexts/tutor.js';
 import { useUi } from '../../contexts/ui.js';
 import { timeRate } from '../../state/cost.js';
-import { settling, stepOfKey } from '../../state/world.js';
+import { settling, stepOfKey, type ResourceView } from '../../state/world.js';
 import { S } from '../../strings.js';
 import { Elapsed } from '../Clock.js';
 import { T } from '../T.js';
@@ -19,11 +20,14 @@ export function useBannerFor(step: number | undefined, pageKind: string | undefi
 }
 
 export function SettlingBanner({ step, pageKind }: { step: number | undefined; pageKind: string | undefined }) {
-  const { config } = useTutor();
+  const first = useBannerFor(step, pageKind)[0];
+  return first ? <Banner first={first} /> : null;
+}
+
+/** Drawn again when the resource's status changes, not for each call of another step. */
+const Banner = memo(function Banner({ first }: { first: ResourceView }) {
+  const { config } = useTutorHere();
   const { theme } = useUi();
-  const waits = useBannerFor(step, pageKind);
-  const first = waits[0];
-  if (!first) return null;
   const of = stepOfKey(first.key) as StepNumber;
   return (
     <Box flexDirection="column">
@@ -42,4 +46,4 @@ export function SettlingBanner({ step, pageKind }: { step: number | undefined; p
       </T>
     </Box>
   );
-}
+});

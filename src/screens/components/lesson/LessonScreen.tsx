@@ -1,4 +1,5 @@
 import { Box } from 'ink';
+import { memo } from 'react';
 import type { StepNumber } from '../../../aws/types.js';
 import type { Text } from '../../../text.js';
 import { useTutorHere } from '../../contexts/tutor.js';
@@ -27,14 +28,22 @@ function presenterKeys(keys: Text, presenter: boolean, onTrack: boolean): Text {
 }
 
 /** A lesson: its title, the page tabs, the page, a banner while something settles, the hint when asked. */
-export function LessonScreen({ sideMap: mapWanted }: { sideMap: boolean }) {
+export function LessonScreen({ sideMap }: { sideMap: boolean }) {
+  const { course, tutor } = useTutorHere();
+  const lesson = lessonOf(course, tutor.lesson);
+  const page = lesson ? coursePages(course, lesson)[tutor.page] : undefined;
+  const banner = useBannerFor(lesson?.step, page?.kind).length > 0;
+  return <Lesson sideMap={sideMap} banner={banner} />;
+}
+
+/** The screen itself: the engine's events draw it again only through the parts that show them. */
+const Lesson = memo(function Lesson({ sideMap: mapWanted, banner }: { sideMap: boolean; banner: boolean }) {
   const { course, tutor, config } = useTutorHere();
   const { columns, presenter } = useUi();
   const height = useBodyHeight();
   const lesson = lessonOf(course, tutor.lesson);
   const pages = lesson ? coursePages(course, lesson) : [];
   const page = pages[tutor.page];
-  const banner = useBannerFor(lesson?.step, page?.kind).length > 0;
   if (!lesson || !page) return null;
   // Commands to select with the mouse get the whole width: nothing beside them on their lines.
   const sideMap = mapWanted && page.kind !== 'try';
@@ -97,4 +106,4 @@ export function LessonScreen({ sideMap: mapWanted }: { sideMap: boolean }) {
       </Box>
     </Frame>
   );
-}
+});

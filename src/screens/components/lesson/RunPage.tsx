@@ -4,13 +4,14 @@ import { STEP_ORDER } from '../../../aws/step-order.js';
 import type { StepNumber } from '../../../aws/types.js';
 import { plannedHourly } from '../../../present/sums.js';
 import { STEP_TITLES } from '../../../present/words.js';
-import { useEffect, useRef } from 'react';
-import { useTutor, useTutorActions } from '../../contexts/tutor.js';
+import { memo, useEffect, useRef } from 'react';
+import { useTutor, useTutorActions, useTutorHere } from '../../contexts/tutor.js';
+import { useSame } from '../../hooks/useSame.js';
 import { useUi } from '../../contexts/ui.js';
 import { roughDuration, stepList } from '../../format.js';
 import { missingBefore } from '../../hooks/useRunner.js';
 import { expectedRunMs } from '../../state/course.js';
-import { checksPassed } from '../../state/world.js';
+import { checksPassed, type LogEntry, type StepRun } from '../../state/world.js';
 import { S } from '../../strings.js';
 import { Elapsed, Spinner } from '../Clock.js';
 import { Lines } from '../Lines.js';
@@ -89,10 +90,31 @@ function DryRun({ step, height }: { step: StepNumber; height: number }) {
 
 /** The run: a confirmation, then each status change and API call as it happens, with clocks. */
 export function RunPage({ step, height }: { step: StepNumber; height: number }) {
-  const { world, config, tutor } = useTutor();
+  const { world } = useTutor();
+  const run = world.runs[step];
+  const waitingFor = run?.phase === 'waiting' ? STEP_ORDER.find((s) => s < step && world.runs[s]?.phase === 'applying') : undefined;
+  // While an earlier step runs first, its requests are the ones going out.
+  const entries = useSame(world.log.filter((entry) => entry.step === (waitingFor ?? step)));
+  return <Run step={step} height={height} run={run} waitingFor={waitingFor} entries={entries} />;
+}
+
+/** Drawn again when the run or its lines change, not for the polls and calls of another step. */
+const Run = memo(function Run({
+  step,
+  height,
+  run,
+  waitingFor,
+  entries,
+}: {
+  step: StepNumber;
+  height: number;
+  run: StepRun | undefined;
+  waitingFor: StepNumber | undefined;
+  entries: readonly LogEntry[];
+}) {
+  const { config, tutor } = useTutorHere();
   const { dispatch } = useTutorActions();
   const { lang, theme } = useUi();
-  const run = world.runs[step];
   const phase = run?.phase ?? 'idle';
   // On the presenter track the Check page follows the run on its own, once the requests are through.
   const follow = tutor.follow === step && (phase === 'settling' || phase === 'checked');
@@ -126,9 +148,7 @@ export function RunPage({ step, height }: { step: StepNumber; height: number }) 
       </Box>
     );
   }
-  const waitingFor = phase === 'waiting' ? STEP_ORDER.find((s) => s < step && world.runs[s]?.phase === 'applying') : undefined;
-  // While an earlier step runs first, its requests are the ones going out.
-  const log = world.log.filter((entry) => entry.step === (waitingFor ?? step)).map((entry) => logLine(entry, lang, theme));
+  const log = entries.map((entry) => logLine(entry, lang, theme));
   const logHeight = Math.max(1, height - 6 - (phase === 'failed' ? 2 : 0));
   const logLimit = Math.max(0, log.length - logHeight);
   scrollTo.current = logLimit;
@@ -169,4 +189,4 @@ export function RunPage({ step, height }: { step: StepNumber; height: number }) 
       />
     </Box>
   );
-}
+});

@@ -1,5 +1,7 @@
 import { Box } from 'ink';
-import { useTutor } from '../../contexts/tutor.js';
+import { memo } from 'react';
+import { useTutor, useTutorHere } from '../../contexts/tutor.js';
+import { useSame } from '../../hooks/useSame.js';
 import { useUi } from '../../contexts/ui.js';
 import { shortId } from '../../format.js';
 import { timeRate } from '../../state/cost.js';
@@ -10,14 +12,14 @@ import { T } from '../T.js';
 /** The slow resources of a step still coming up, each with its status and its clock against the usual time. */
 export function Waits({ step }: { step?: number }) {
   const { world } = useTutor();
-  const waits = settling(world).filter((r) => step === undefined || stepOfKey(r.key) === step);
+  const waits = useSame(settling(world).filter((r) => step === undefined || stepOfKey(r.key) === step));
   if (waits.length === 0) return null;
   return <WaitRows waits={waits} />;
 }
 
 /** A row a resource still coming up: its kind, ID and status, and its clock against the usual time. */
-export function WaitRows({ waits }: { waits: readonly ResourceView[] }) {
-  const { config } = useTutor();
+export const WaitRows = memo(function WaitRows({ waits }: { waits: readonly ResourceView[] }) {
+  const { config } = useTutorHere();
   const { theme } = useUi();
   return (
     <Box flexDirection="column">
@@ -34,4 +36,4 @@ export function WaitRows({ waits }: { waits: readonly ResourceView[] }) {
       ))}
     </Box>
   );
-}
+});
