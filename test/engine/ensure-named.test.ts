@@ -12,6 +12,7 @@ import type { Engine } from '../../src/aws/engine.js';
 import type { EngineEvent, StepNumber } from '../../src/aws/types.js';
 import { useMoto } from '../support/moto.js';
 import { TEST_CREDENTIALS, makeEngine, tempDir } from '../support/engine.js';
+import { awsError } from '../support/inject.js';
 
 const moto = useMoto();
 const client = <T>(C: new (config: object) => T) => new C({ region: 'us-east-1', endpoint: moto.url, credentials: TEST_CREDENTIALS });
@@ -119,5 +120,26 @@ describe('resources found by name: the roles, the cluster and the node group', (
     expect(engine.ledger.get('role/cluster')).toBeUndefined();
     const still = await client(IAMClient).send(new GetRoleCommand({ RoleName: 'tutor-test-cluster-role' }));
     expect(still.Role?.Tags ?? []).toEqual([]);
+  });
+
+  it('a CreateRole sent again after its first answer was lost, refused as EntityAlreadyExists, adopts the role it made', async () => {
+    const engine = await makeEngine(moto.url);
+    const stack = (engine.clients.iam as unknown as { middlewareStack: { add: (m: unknown, o: object) => void } }).middlewareStack;
+    let lost = 0;
+    // The first CreateRole reaches IAM, and its answer is that of a second try: the name is in use.
+    stack.add(
+      (next: (a: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
+        const answer = await next(args);
+        if (context.commandName !== 'CreateRoleCommand' || lost++ > 0) return answer;
+        throw awsError('EntityAlreadyExistsException', 'Role with name tutor-test-cluster-role already exists.');
+      },
+      { step: 'initialize', name: 'lostCreateRoleAnswer' },
+    );
+    const reported = news(engine);
+    const checks = await engine.run(1);
+    expect(checks.filter((c) => !c.ok && !c.unknown)).toEqual([]);
+    const role = await client(IAMClient).send(new GetRoleCommand({ RoleName: 'tutor-test-cluster-role' }));
+    expect(engine.ledger.get('role/cluster')).toMatchObject({ state: 'created', id: role.Role?.Arn });
+    expect(reported).toEqual(['role/cluster creating', 'role/cluster created']);
   });
 });
