@@ -10,7 +10,7 @@ export interface EnsureSpec {
   key: string;
   kind: Kind;
   step: LedgerEntry['step'];
-  /** Finds the resource this tutor made for `key`, by its tags; undefined when there is none. */
+  /** Finds the resource this tutor made for `key` (by its tags, or by its name: ensureNamed); undefined when there is none. */
   find: () => Promise<string | undefined>;
   /**
    * Run only when nothing was found, before the intent is recorded: what the
