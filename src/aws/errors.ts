@@ -81,6 +81,31 @@ export function awsErrorParts(error: unknown): { name: string; message: string }
 }
 
 /**
+ * Temporary credentials (an SSO sign-in, an assumed role's session) that ran
+ * out mid-run: AWS refuses every call from then on. What was made stays as it
+ * is and the ledger has it, so the same command continues once they are fresh.
+ * EC2 also says RequestExpired of a request signed too long ago: a clock that is off.
+ */
+function credentialsExpired(name: string, error: unknown): TutorError {
+  const code = name ? text(` (${name})`, `(${name})`) : text('', '');
+  const clock =
+    name === 'RequestExpired'
+      ? text(
+          ' If they are fresh, check this machine’s clock: AWS refuses a request stamped more than 15 minutes off.',
+          '認証情報が新しい場合は、このマシンの時計を確認してください。AWS は 15 分以上ずれた時刻のリクエストを拒否します。',
+        )
+      : text('', '');
+  return new TutorError(
+    'NO_CREDENTIALS',
+    text(
+      `Your AWS credentials expired${code.en}. Refresh them (\`aws sso login\` with the same --profile for IAM Identity Center, or a new session for temporary keys) and run the same command again: it continues where it stopped. What was made so far stays as it is.${clock.en}`,
+      `AWS の認証情報の有効期限が切れました${code.ja}。認証情報を更新して(IAM Identity Center なら同じ --profile で \`aws sso login\`、一時的なキーなら新しいセッション)、同じコマンドをもう一度実行すると、続きから再開します。ここまでに作ったものはそのまま残っています。${clock.ja}`,
+    ),
+    error,
+  );
+}
+
+/**
  * The one place an AWS error becomes something a learner can act on, and with
  * it a failure of this machine (a state file, a tool, a stop: `explainLocalError`).
  * The raw error stays as the cause, shown only with --debug.
@@ -187,17 +212,10 @@ export function explainAwsError(error: unknown): TutorError {
     );
   }
   if (
-    /ExpiredToken|TokenRefreshRequired|SSOTokenProviderFailure|UnauthorizedSSOToken/.test(name) ||
+    /ExpiredToken|RequestExpired|TokenRefreshRequired|SSOTokenProviderFailure|UnauthorizedSSOToken/.test(name) ||
     /SSO.*(expired|refresh)/i.test(message)
   ) {
-    return new TutorError(
-      'NO_CREDENTIALS',
-      text(
-        'Your AWS session has expired. Sign in again (for SSO: `aws sso login --profile <profile>`) and run the same command again.',
-        'AWS のセッションの有効期限が切れています。もう一度サインイン(SSO なら `aws sso login --profile <プロファイル>`)してから、同じコマンドを実行してください。',
-      ),
-      error,
-    );
+    return credentialsExpired(name, error);
   }
   if (/CredentialsProviderError/.test(name) || /Could not load credentials/.test(message)) {
     return new TutorError(

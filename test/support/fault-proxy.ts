@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
  */
 
 /** `lost-answer`: the request reaches moto and is carried out, then the connection drops before the answer. */
-export type FaultKind = 'throttle' | 'server-error' | 'reset' | 'lost-answer';
+/** `expired-token`: refused as AWS refuses a request signed with temporary credentials that have expired. */
+export type FaultKind = 'throttle' | 'server-error' | 'reset' | 'lost-answer' | 'expired-token';
 
 export interface FaultPlan {
   seed: number;
@@ -27,6 +28,8 @@ export interface FaultPlan {
   always?: Partial<Record<string, FaultKind>>;
   /** Fail the first attempt of the first call of these operations: each kind of fault, for certain. */
   once?: Partial<Record<string, FaultKind>>;
+  /** Once `operation` has succeeded, every later call fails with `fault`: credentials that expire mid-run. */
+  after?: { operation: string; fault: FaultKind };
 }
 
 export const NO_FAULTS: FaultPlan = { seed: 1, throttle: 0, serverError: 0, reset: 0, delay: 0, maxDelayMs: 0, maxFaultsPerCall: 0 };
@@ -106,6 +109,30 @@ function throttleAnswer(service: string): { status: number; headers: Record<stri
   };
 }
 
+/** Each service's answer to a request signed with expired temporary credentials. */
+function expiredAnswer(service: string): { status: number; headers: Record<string, string>; body: string } {
+  const message = 'The security token included in the request is expired';
+  if (service === 'eks') {
+    return {
+      status: 403,
+      headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'ExpiredTokenException' },
+      body: JSON.stringify({ message }),
+    };
+  }
+  if (service === 'ec2') {
+    return {
+      status: 400,
+      headers: { 'content-type': 'text/xml' },
+      body: `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>RequestExpired</Code><Message>Request has expired.</Message></Error></Errors><RequestID>${requestId()}</RequestID></Response>`,
+    };
+  }
+  return {
+    status: 403,
+    headers: { 'content-type': 'text/xml' },
+    body: `<ErrorResponse><Error><Type>Sender</Type><Code>ExpiredToken</Code><Message>${message}</Message></Error><RequestId>${requestId()}</RequestId></ErrorResponse>`,
+  };
+}
+
 function serverErrorAnswer(service: string): { status: number; headers: Record<string, string>; body: string } {
   if (service === 'eks') {
     return {
@@ -135,12 +162,14 @@ export async function startFaultProxy(target: string, initial: FaultPlan): Promi
   const stats: FaultStats = {
     requests: 0,
     delayed: 0,
-    faults: { throttle: 0, 'server-error': 0, reset: 0, 'lost-answer': 0 },
+    faults: { throttle: 0, 'server-error': 0, reset: 0, 'lost-answer': 0, 'expired-token': 0 },
     calls: new Map(),
   };
 
   const onceDone = new Set<string>();
+  let expired = false;
   const pick = (operation: string, record: CallRecord): FaultKind | undefined => {
+    if (expired && plan.after) return plan.after.fault;
     const always = plan.always?.[operation];
     if (always) return always;
     const once = plan.once?.[operation];
@@ -168,6 +197,8 @@ export async function startFaultProxy(target: string, initial: FaultPlan): Promi
       },
       (answer) => {
         if (record) record.answered = (answer.statusCode ?? 500) < 500;
+        // A success, not a DryRun's refusal (412): the operation really happened.
+        if ((answer.statusCode ?? 500) < 300 && record?.operation === plan.after?.operation) expired = true;
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       },
@@ -226,7 +257,8 @@ export async function startFaultProxy(target: string, initial: FaultPlan): Promi
           out.end(body);
           return;
         }
-        const answer = fault === 'throttle' ? throttleAnswer(service) : serverErrorAnswer(service);
+        const answer =
+          fault === 'throttle' ? throttleAnswer(service) : fault === 'expired-token' ? expiredAnswer(service) : serverErrorAnswer(service);
         res.writeHead(answer.status, {
           ...answer.headers,
           'content-length': String(Buffer.byteLength(answer.body)),
@@ -245,6 +277,7 @@ export async function startFaultProxy(target: string, initial: FaultPlan): Promi
       plan = replacement;
       next = random(plan.seed);
       onceDone.clear();
+      expired = false;
     },
     close: () =>
       new Promise<void>((resolve) => {
