@@ -119,6 +119,8 @@ function fileError(error: { code: string; path?: string; syscall: string }, caus
  */
 function unrecordedError(error: { code: string; path?: string; syscall: string }, made: Unrecorded, cause: unknown): TutorError {
   const { reason, what, fix } = fileTrouble(error);
+  // write(2) on a full disk names no file.
+  const ledger = error.path ? text(`its ledger in ${what.en}`, `${what.ja} の台帳`) : text('its ledger', '台帳');
   const sandbox = made.mode === 'sandbox';
   const where = sandbox ? text('the sandbox', 'サンドボックス') : text(`AWS (${made.region})`, `AWS(${made.region})`);
   const role = made.kind === 'policy-attachment' ? made.details?.role : undefined;
@@ -149,8 +151,8 @@ function unrecordedError(error: { code: string; path?: string; syscall: string }
   return new TutorError(
     'LEDGER',
     text(
-      `The ${made.kind} ${made.id} now exists in ${where.en}, but the tutor could not record it in its ledger in ${what.en}: ${reason.en} (${error.code}). ${found.en} ${cost.en} ${fix.en}, then run the same command again: it finds the ${made.kind} and continues where it stopped. Or remove everything with \`eks-basics-tutor down\`.`,
-      `${made.kind} ${made.id} は${where.ja}に作成済みですが、${what.ja} の台帳に記録できませんでした: ${reason.ja}(${error.code})。${found.ja}${cost.ja}${fix.ja}から同じコマンドをもう一度実行すると、${made.kind} を見つけて続きから再開します。\`eks-basics-tutor down\` ですべて削除することもできます。`,
+      `The ${made.kind} ${made.id} now exists in ${where.en}, but the tutor could not record it in ${ledger.en}: ${reason.en} (${error.code}). ${found.en} ${cost.en} ${fix.en}, then run the same command again: it finds the ${made.kind} and continues where it stopped. Or remove everything with \`eks-basics-tutor down\`.`,
+      `${made.kind} ${made.id} は${where.ja}に作成済みですが、${ledger.ja}に記録できませんでした: ${reason.ja}(${error.code})。${found.ja}${cost.ja}${fix.ja}から同じコマンドをもう一度実行すると、${made.kind} を見つけて続きから再開します。\`eks-basics-tutor down\` ですべて削除することもできます。`,
     ),
     cause,
   );

@@ -84,6 +84,41 @@ describe('the ledger cannot be written right after a create', () => {
     expect(await tutorVpcs('unwritable')).toEqual([]);
   });
 
+  it('a full disk after AllocateAddress: names the Elastic IP and what it bills, and says to free some space', async () => {
+    const stateDir = await tempDir();
+    const engine = await makeEngine(moto.url, { clusterName: 'disk-full' }, { stateDir });
+    const { ledger } = engine;
+    // From then on every write fails as write(2) fails on a full disk: ENOSPC, naming no file.
+    const full: InitializeMiddleware<any, any> = (next, context) => async (args) => {
+      const result = await next(args);
+      if (context.commandName === 'AllocateAddressCommand') {
+        ledger.save = () =>
+          Promise.reject(
+            Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' }),
+          );
+      }
+      return result;
+    };
+    engine.clients.ec2.middlewareStack.add(full, { step: 'initialize', name: 'diskFullAfterAllocate' });
+    const error = await failure(engine.up(2));
+    const entry = ledger.get('eip/0');
+    expect(entry?.id).toMatch(/^eipalloc-/);
+    const { cli, screen } = await seen(error, 'en');
+    for (const shown of [cli, screen]) {
+      expect(shown).toContain(
+        `The elastic-ip ${entry!.id} now exists in AWS (us-east-1), but the tutor could not record it in its ledger: no space is left on the device (ENOSPC).`,
+      );
+      expect(shown).toContain('eks-basics-tutor/key=eip/0');
+      expect(shown).toContain('It bills about $0.005/hour while it exists');
+      expect(shown).toContain(
+        'Free some space on its disk, then run the same command again: it finds the elastic-ip and continues where it stopped.',
+      );
+    }
+    expect((await seen(error, 'ja')).cli).toContain(`elastic-ip ${entry!.id} はAWS(us-east-1)に作成済みですが、台帳に記録できませんでした`);
+    const again = await makeEngine(moto.url, { clusterName: 'disk-full' }, { stateDir });
+    expect((await again.down()).remaining).toEqual([]);
+  });
+
   it('after CreateNatGateway: says what the NAT gateway bills an hour', { timeout: 60_000 }, async () => {
     const stateDir = await tempDir();
     const dir = join(stateDir, 'real');
