@@ -150,7 +150,7 @@ export function exportCliScript(config: TutorConfig, version: string | undefined
 function scriptLines(call: PlannedCall, config: TutorConfig, known: Set<string>): string[] {
   if (call.service === 'kubeconfig') return [`aws eks update-kubeconfig --name "$CLUSTER" --region "$REGION"`];
   if (call.service === 'kubectl') {
-    if (!config.kubectl) return [`# (${call.cli}: left out, as with --no-kubectl)`];
+    if (!config.kubectl) return [`# (${withVariables(call.cli, known)}: left out, as with --no-kubectl)`];
     if (call.action === 'GetNodes') {
       return [
         `echo "Waiting for ${config.nodes} Ready nodes"`,
