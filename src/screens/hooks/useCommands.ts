@@ -14,8 +14,8 @@ type Pending = OneKey & { readAt: number };
  * The one key handler: a key becomes a Command, `route` decides what it means
  * on the current screen, and this hook carries that out. Keys read together
  * (or faster than the screen answers) wait in a queue and go one a render, each
- * against the screen the one before it left; a key never starts a run on a page
- * that came on screen after it was read.
+ * against the screen the one before it left; a key typed ahead of a page (read
+ * with the key that brought it, or before) never starts a run there.
  */
 export function useCommands(context: {
   wide: boolean;
@@ -39,13 +39,17 @@ export function useCommands(context: {
   renders.current += 1;
   const handledIn = useRef(0);
   const fresh = () => renders.current > handledIn.current;
-  // When the page on screen now was drawn.
+  // The page on screen now came with the read of the key that brought it, or (brought by nothing typed) when drawn.
   const { screen, overlay, lesson, page } = view.tutor;
   const where = `${screen}/${overlay}/${lesson ?? ''}/${page}`;
-  const drawnAt = useRef(0);
+  const broughtAt = useRef(0);
+  const cause = useRef<number | undefined>(undefined);
   useLayoutEffect(() => {
-    drawnAt.current = mark();
+    broughtAt.current = cause.current ?? mark();
   }, [where]);
+  useLayoutEffect(() => {
+    cause.current = undefined;
+  });
 
   const perform = (intent: Intent) => {
     const { actions } = latest.current;
@@ -106,8 +110,9 @@ export function useCommands(context: {
       callCount: context.callCount,
       now: Date.now(),
     });
-    // Read before this page was drawn, the key was meant for another: it runs nothing (it could cost money).
-    if (pending.readAt < drawnAt.current && intents.some((intent) => intent.type === 'run')) return;
+    // Read with the key that brought this page, or before, the key was meant for another: it runs nothing (it could cost money).
+    if (pending.readAt <= broughtAt.current && intents.some((intent) => intent.type === 'run')) return;
+    if (intents.length > 0) cause.current = pending.readAt;
     intents.forEach(perform);
   };
 

@@ -17,8 +17,11 @@ export interface DayTwoView {
   run: (action: string) => void;
   /** A key, before the tutor's own handler: true when the day-two screens took it. `readAt` marks its read (state/key-chunks.ts). */
   capture: (input: string, key: KeyInfo, readAt: number) => boolean;
-  /** The action's page last drawn, and its mark: set by the screen as it draws it. */
-  drawn: { current: { action: string; page: number; at: number } | undefined };
+  /**
+   * The action's page on screen, set by the screen as it draws it, with the mark of the read of the key that
+   * brought it (`cause`, while that key's change is being drawn), or of its drawing.
+   */
+  shown: { page?: { action: string; page: number; at: number }; cause?: number };
   /** How far the page on screen can scroll (set by the page as it renders). */
   scrollLimit: { current: number };
 }

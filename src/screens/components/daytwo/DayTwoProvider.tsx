@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
 import { DAY_TWO_ACTIONS, type DayTwoAction } from '../../../aws/day-two/actions.js';
 import { useServices } from '../../contexts/services.js';
 import { useTutor } from '../../contexts/tutor.js';
@@ -53,7 +53,11 @@ export function DayTwoProvider({ children }: { children: ReactNode }) {
 
   const latest = useRef({ state, tutor, blocked, lessonOf, run });
   latest.current = { state, tutor, blocked, lessonOf, run };
-  const drawn = useRef<DayTwoView['drawn']['current']>(undefined);
+  const shown = useRef<DayTwoView['shown']>({}).current;
+  // After the screens below have drawn what a key changed, the next change is nobody's until a key makes it.
+  useLayoutEffect(() => {
+    shown.cause = undefined;
+  });
   const capture = useCallback<DayTwoView['capture']>(
     (input, key, readAt) => {
       const { state, tutor, blocked, lessonOf, run } = latest.current;
@@ -69,26 +73,27 @@ export function DayTwoProvider({ children }: { children: ReactNode }) {
         scrollLimit: scrollLimit.current,
       });
       if (!effects) return false;
-      // A run starts only from a key read while its page was on screen: one read before (typed ahead of a page
-      // change, or of the day-two screen itself) was meant for a page that is gone, and does nothing.
-      if (effects.some((effect) => effect.type === 'run') && !drawnBefore(drawn.current, state, readAt)) return true;
+      // A run starts only from a key read after the one that brought its page: one read with it or before (typed
+      // ahead of a page change, or of the day-two screen itself) was meant for a page that is gone, and does nothing.
+      if (effects.some((effect) => effect.type === 'run') && !broughtBefore(shown.page, state, readAt)) return true;
+      if (effects.some((effect) => effect.type === 'dispatch')) shown.cause = readAt;
       for (const effect of effects) {
         if (effect.type === 'run') run(effect.action);
         else dispatch(effect.event);
       }
       return true;
     },
-    [config.mode],
+    [config.mode, shown],
   );
 
   const view = useMemo<DayTwoView>(
-    () => ({ state, dispatch, actions: DAY_TWO_ACTIONS, lessonOf, blocked, run, capture, scrollLimit, drawn }),
-    [state, lessonOf, blocked, run, capture],
+    () => ({ state, dispatch, actions: DAY_TWO_ACTIONS, lessonOf, blocked, run, capture, scrollLimit, shown }),
+    [state, lessonOf, blocked, run, capture, shown],
   );
   return <DayTwoContextProvider value={view}>{children}</DayTwoContextProvider>;
 }
 
-/** Whether the page open in `state` was drawn before the read that brought the key (its mark `readAt`). */
-function drawnBefore(drawn: DayTwoView['drawn']['current'], state: DayTwoState, readAt: number): boolean {
-  return drawn !== undefined && drawn.action === state.action && drawn.page === state.page && drawn.at < readAt;
+/** Whether the page open in `state` is the one on screen, brought by a read before the key's (its mark `readAt`). */
+function broughtBefore(page: DayTwoView['shown']['page'], state: DayTwoState, readAt: number): boolean {
+  return page !== undefined && page.action === state.action && page.page === state.page && page.at < readAt;
 }

@@ -18,12 +18,12 @@ import { D } from './strings.js';
 
 /** One action: its reasoning (its lesson's pages), the calls, the run and the check, as a step's pages are. */
 function DayTwoActionScreen({ action }: { action: DayTwoAction }) {
-  const { state, lessonOf, drawn } = useDayTwo();
+  const { state, lessonOf, shown } = useDayTwo();
   const { columns } = useUi();
-  // Keys read from now on were meant for this page (DayTwoProvider's capture).
+  // Keys read after the one that brought this page were meant for it (DayTwoProvider's capture).
   useLayoutEffect(() => {
-    drawn.current = { action: action.id, page: state.page, at: mark() };
-  }, [drawn, action.id, state.page]);
+    shown.page = { action: action.id, page: state.page, at: shown.cause ?? mark() };
+  }, [shown, action.id, state.page]);
   const height = useBodyHeight();
   const lesson = lessonOf(action);
   const pages = actionPages(lesson);
