@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DAY_TWO_ACTIONS } from '../../src/aws/day-two/actions.js';
+import { LESSONS } from '../../src/lessons/index.js';
 import { useLearners, type Learner } from '../support/sandbox-cli.js';
 import { pause, tmuxServer } from '../support/tmux.js';
 
@@ -81,8 +82,16 @@ describe('day two in the TUI (tmux, 80×24, sandbox)', () => {
     expect(menu).toContain('Add-ons and the VPC CNI at work');
     expect(menu).toContain('Q2 More people');
 
+    // Keys typed ahead in one go (a clicker, a paste): Enter opens add-ons, → to its calls, and the last Enter, typed
+    // before the calls were on screen, sends nothing.
+    const learnPages = LESSONS.find((l) => l.id === DAY_TWO_ACTIONS[0]!.lesson)!.pages.length;
+    await term.waitFor((text) => !text.includes('The session is not open yet'), 120_000, 'the session open');
+    server.tmux('send-keys', '-t', 'tutor', 'Enter', ...Array<string>(learnPages).fill('Right'), 'Enter');
+    await waitFor('Nothing sent yet');
+    await pause(1500);
+    expect(screen()).toContain('Nothing sent yet');
+
     // Add-ons: the four EKS add-ons, then kube-system's pods with their VPC addresses.
-    await press('Enter');
     const addons = await runAction('Add-ons and the VPC CNI at work');
     expect(addons).toContain('$ kubectl get pods -n kube-system -o wide');
     expect(addons).toMatch(/^aws-node-\S+\s+\S+\s+Running/m);
