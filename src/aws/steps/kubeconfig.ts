@@ -1,4 +1,4 @@
-import { text } from '../../text.js';
+import { text, type Text } from '../../text.js';
 import type { ExecSpec, KubeconfigEntry } from '../../kube/kubeconfig.js';
 import { kubeconfigPath } from '../../kube/kubeconfig-path.js';
 import type { TutorConfig } from '../../config.js';
@@ -94,6 +94,21 @@ async function kubectlGetSvc(ctx: StepContext, path: string): Promise<string> {
   return output;
 }
 
+/** What a re-run changed in an entry that was there: made current again, brought up to date, or both. */
+function setRightNote(path: string, name: string, madeCurrent: boolean, rewritten: boolean): Text {
+  const en = [
+    rewritten ? `the tutor's entry ${name} was brought up to date (its endpoint, certificate or sign-in command had changed)` : '',
+    madeCurrent ? `${name} is the current context again` : '',
+  ].filter(Boolean);
+  const ja = [
+    rewritten
+      ? `チューターのエントリー ${name} を最新の内容に更新しました(エンドポイント・証明書・サインインのコマンドのいずれかが変わっていました)`
+      : '',
+    madeCurrent ? `${name} を再び現在のコンテキストにしました` : '',
+  ].filter(Boolean);
+  return text(`kubeconfig ${path}: ${en.join('; ')}.`, `kubeconfig ${path}: ${ja.join('。')}。`);
+}
+
 export const kubeconfigStep: Step = {
   number: 4,
   id: 'kubeconfig',
@@ -129,11 +144,16 @@ export const kubeconfigStep: Step = {
       certificateAuthorityData: cluster?.certificateAuthority?.data ?? '',
       exec: execSpec(ctx.config, ctx.kubeconfigEnv),
     };
-    await ctx.ledger.intend(KUBECONFIG_KEY, 'kubeconfig', 4, { path });
-    const { mergeEntry, readKubeconfig, writeKubeconfig } = await import('../../kube/kubeconfig.js');
+    const { mergeEntry, readEntry, readKubeconfig, useContext, writeKubeconfig } = await import('../../kube/kubeconfig.js');
     const source = await readKubeconfig(path);
     const merged = mergeEntry(source, entry);
-    await writeKubeconfig(path, merged.text);
+    const before = source === undefined ? undefined : readEntry(source, entry.name);
+    const known = ctx.ledger.get(KUBECONFIG_KEY);
+    const recorded = known?.state === 'created' && known.id === entry.name && known.details?.path === path;
+    // Only a change is written: an entry already as it should be (a re-run) leaves the file as it is.
+    const changed = merged.text !== source;
+    if (changed || !recorded) await ctx.ledger.intend(KUBECONFIG_KEY, 'kubeconfig', 4, { path });
+    if (changed) await writeKubeconfig(path, merged.text);
     // Remember the context that was current before the tutor's, once: teardown puts it back.
     if (ctx.ledger.facts.kubeconfigPath !== path || ctx.ledger.facts.previousContext === undefined) {
       await ctx.ledger.setFacts({
@@ -141,8 +161,15 @@ export const kubeconfigStep: Step = {
         previousContext: merged.previousContext === entry.name ? null : merged.previousContext,
       });
     }
-    await ctx.ledger.created(KUBECONFIG_KEY, entry.name, { path });
-    ctx.emit({ type: 'resource', key: KUBECONFIG_KEY, kind: 'kubeconfig', id: path, change: 'created' });
+    if (changed || !recorded) await ctx.ledger.created(KUBECONFIG_KEY, entry.name, { path });
+    // News only: an entry written where there was none is created, one found that the ledger did not know is adopted,
+    // and one set right again (another endpoint, or made current again) is said in a note.
+    const report = (change: 'created' | 'adopted') =>
+      ctx.emit({ type: 'resource', key: KUBECONFIG_KEY, kind: 'kubeconfig', id: path, change });
+    if (!before) report('created');
+    else if (!recorded) report('adopted');
+    if (before && changed)
+      ctx.emit({ type: 'note', text: setRightNote(path, entry.name, !before.current, useContext(source!, entry.name) !== merged.text) });
   },
 
   async verify(ctx) {
