@@ -88,6 +88,8 @@ export interface NamedSpec<T> extends Omit<EnsureSpec, 'find'> {
   describe: () => Promise<T | undefined>;
   /** Its tags: it is ours when they carry this cluster name. */
   tags: (found: T) => Tags;
+  /** Whether it is ours, for a kind whose own rule is not its tags alone (an add-on the ledger recorded); by default, `tags`. */
+  ours?: (found: T) => boolean;
   /** The id the ledger records. */
   id: (found: T) => string;
   /** A create refused because the name is in use: a create sent again whose first answer was lost. It is looked up again. */
@@ -101,11 +103,11 @@ export interface NamedSpec<T> extends Omit<EnsureSpec, 'find'> {
  * `ensureResource` makes any resource.
  */
 export async function ensureNamed<T>(ctx: StepContext, spec: NamedSpec<T>): Promise<string> {
-  const { name, label, describe, tags, id, nameInUse, create, ...target } = spec;
+  const { name, label, describe, tags, ours, id, nameInUse, create, ...target } = spec;
   const find = async (): Promise<string | undefined> => {
     const found = await describe();
     if (found === undefined) return undefined;
-    if (!isOurs(tags(found), ctx.config.clusterName)) throw nameTaken(label, name);
+    if (!(ours ? ours(found) : isOurs(tags(found), ctx.config.clusterName))) throw nameTaken(label, name);
     return id(found);
   };
   return ensureResource(ctx, {
@@ -153,6 +155,8 @@ export async function ensureTagged<T extends { Tags?: { Key?: string; Value?: st
     /** Lists the candidates that the filters (this build's two tags for the key) match. */
     list: (filters: Filters) => Promise<T[] | undefined>;
     id: (item: T) => string | undefined;
+    /** As EnsureSpec's `ready`: run only when nothing was found, before the intent is recorded. */
+    ready?: EnsureSpec['ready'];
     create: () => Promise<string | undefined>;
   },
 ): Promise<Ensured> {
@@ -161,6 +165,7 @@ export async function ensureTagged<T extends { Tags?: { Key?: string; Value?: st
   const id = await ensureResource(ctx, {
     ...target,
     kind: spec.kind,
+    ...(spec.ready ? { ready: spec.ready } : {}),
     find: async () =>
       (await spec.list(keyFilters(name, target.key)))
         ?.filter((item) => hasKeyTags(item.Tags, name, target.key))

@@ -99,6 +99,13 @@ describe('day-two second-cluster in the sandbox', () => {
         expect(run.stdout).toMatch(new RegExp(`✓ [^\\n]*${id}`));
       }
 
+      // A second run finds the cluster and the kubeconfig entry the first made: nothing is made, and neither is news again.
+      const again = await learner.run(['day-two', 'second-cluster', '--sandbox', '--time-scale', '0'], { timeoutMs: 180_000 });
+      expect(again.exitCode, again.stdout + again.stderr).toBe(0);
+      expect(again.stdout).not.toMatch(/\$ aws eks create-cluster/);
+      expect(again.stdout).not.toMatch(/^ {2}\+ (eks-cluster|kubeconfig) /m);
+      expect(again.stdout).toMatch(/✓ [^\n]*current before is current again/);
+
       // In AWS (moto, read directly): the same subnets, role and version, tagged as the tutor's build; both names on every subnet.
       const blue = await describeIn(BLUE);
       const green = await describeIn(GREEN);

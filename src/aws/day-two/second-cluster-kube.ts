@@ -89,12 +89,18 @@ export async function addAndSwitch(
     ),
   );
   // The cluster is named in the ledger: down asks it for its load balancer Services before deleting it.
+  const known = ctx.ledger.get(SECOND_KUBECONFIG_KEY);
+  const recorded = known?.state === 'created' && known.id === entry.name && known.details?.path === path;
   await ctx.ledger.intend(SECOND_KUBECONFIG_KEY, 'kubeconfig', 5, { path, cluster: cluster.name });
   const source = (await readKubeconfig(path)) ?? '';
+  const had = readEntry(source, entry.name) !== undefined;
   const merged = mergeEntry(source, entry);
   await writeKubeconfig(path, merged.text);
   await ctx.ledger.created(SECOND_KUBECONFIG_KEY, entry.name, { path, cluster: cluster.name });
-  ctx.emit({ type: 'resource', key: SECOND_KUBECONFIG_KEY, kind: 'kubeconfig', id: path, change: 'created' });
+  // News only, as step 4 reports its entry: made where there was none, or found there and not yet recorded.
+  if (!had || !recorded) {
+    ctx.emit({ type: 'resource', key: SECOND_KUBECONFIG_KEY, kind: 'kubeconfig', id: path, change: had ? 'adopted' : 'created' });
+  }
 
   const at = { kubeconfig: path };
   const contexts = await kubectl(ctx, ['config', 'get-contexts'], at);

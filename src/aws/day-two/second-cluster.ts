@@ -6,6 +6,7 @@ import { isNotFound, kubernetesClusterTag } from '../resources/found.js';
 import { createClusterRequest, describeCluster, healthReason } from '../steps/cluster.js';
 import { isOurs, tagMap, tutorTags } from '../tags.js';
 import { clientToken } from '../tokens.js';
+import { ensureNamed } from '../ensure.js';
 import { waitFor } from '../wait.js';
 import { KINDS } from '../resources/kinds.js';
 import { check, planned, requireKubectl, send, type DayTwoContext, type Outcome } from './context.js';
@@ -40,53 +41,52 @@ async function tagShared(ctx: DayTwoContext, subnetIds: string[], names: string[
 /** Creates the second cluster (or adopts the one an earlier run made), recorded before and after, and waits until it is ACTIVE. */
 async function ensureSecond(ctx: DayTwoContext, first: Cluster, name: string): Promise<Cluster> {
   const own = ctx.config.clusterName;
-  const existing = await describeNamed(ctx, name);
-  if (existing && !isOurs(existing.tags, own)) {
-    throw new TutorError(
-      'NAME_TAKEN',
-      text(
-        `An EKS cluster named ${name} exists and was not made by eks-basics-tutor; it is left alone.`,
-        `EKS クラスター ${name} は既にあり、eks-basics-tutor が作ったものではないため触りません。`,
-      ),
-    );
-  }
-  if (existing?.status === 'DELETING') {
-    throw new TutorError(
-      'AWS',
-      text(
-        `${name} is still being deleted: run this again once it is gone.`,
-        `${name} はまだ削除中です。消えてからもう一度実行してください。`,
-      ),
-    );
-  }
   const version = first.version ?? '';
-  const intent = await ctx.ledger.intend(SECOND_CLUSTER_KEY, 'eks-cluster', 5, { name, version });
-  if (!existing) {
-    const base = createClusterRequest({ ledger: ctx.ledger, config: { ...ctx.config, clusterName: name } }, version, undefined, {
-      token: clientToken(own, SECOND_CLUSTER_KEY, intent.intentAt),
-      supportType: first.upgradePolicy?.supportType === 'EXTENDED' ? 'EXTENDED' : 'STANDARD',
-    });
-    const input = {
-      ...base,
-      roleArn: first.roleArn ?? base.roleArn,
-      resourcesVpcConfig: { ...base.resourcesVpcConfig, subnetIds: first.resourcesVpcConfig?.subnetIds ?? [] },
-      logging: { clusterLogging: [{ types: base.logging.clusterLogging[0]!.types, enabled: false }] },
-      tags: tagMap(tutorTags(own, SECOND_CLUSTER_KEY, name)),
-    };
-    const why = text(
-      `A second control plane on the same subnets, with the same cluster role and version ${version}: CreateCluster only asks for subnet IDs, and one role can serve many clusters. EKS gives it its own API endpoint and its own cluster security group.`,
-      `同じサブネット・同じクラスターロール・同じバージョン ${version} で 2 つ目のコントロールプレーンを作ります。CreateCluster が求めるのはサブネット ID だけで、1 つのロールを複数のクラスターで使えます。EKS は専用の API エンドポイントとクラスターセキュリティグループを作ります。`,
-    );
-    ctx.emit({ type: 'resource', key: SECOND_CLUSTER_KEY, kind: 'eks-cluster', change: 'creating' });
-    const made = await send(ctx, planned(ctx, 'eks', 'CreateCluster', input, why), () =>
-      ctx.clients.eks.send(new CreateClusterCommand(input)),
-    );
-    await ctx.ledger.created(SECOND_CLUSTER_KEY, made.cluster?.arn ?? name, { name, version });
-    ctx.emit({ type: 'resource', key: SECOND_CLUSTER_KEY, kind: 'eks-cluster', id: made.cluster?.arn ?? name, change: 'created' });
-  } else {
-    await ctx.ledger.created(SECOND_CLUSTER_KEY, existing.arn ?? name, { name, version: existing.version ?? version });
-    ctx.emit({ type: 'resource', key: SECOND_CLUSTER_KEY, kind: 'eks-cluster', id: existing.arn ?? name, change: 'adopted' });
-  }
+  await ensureNamed<Cluster>(ctx, {
+    key: SECOND_CLUSTER_KEY,
+    kind: 'eks-cluster',
+    step: 5,
+    name,
+    label: text('An EKS cluster', 'EKS クラスター'),
+    describe: async () => {
+      const existing = await describeNamed(ctx, name);
+      // The tutor's own, on its way out: neither adopted nor made again until it is gone.
+      if (existing?.status === 'DELETING' && isOurs(existing.tags, own)) {
+        throw new TutorError(
+          'AWS',
+          text(
+            `${name} is still being deleted: run this again once it is gone.`,
+            `${name} はまだ削除中です。消えてからもう一度実行してください。`,
+          ),
+        );
+      }
+      return existing;
+    },
+    tags: (cluster) => cluster.tags,
+    id: (cluster) => cluster.arn ?? name,
+    details: { name, version },
+    create: async (intent) => {
+      const base = createClusterRequest({ ledger: ctx.ledger, config: { ...ctx.config, clusterName: name } }, version, undefined, {
+        token: clientToken(own, SECOND_CLUSTER_KEY, intent.intentAt),
+        supportType: first.upgradePolicy?.supportType === 'EXTENDED' ? 'EXTENDED' : 'STANDARD',
+      });
+      const input = {
+        ...base,
+        roleArn: first.roleArn ?? base.roleArn,
+        resourcesVpcConfig: { ...base.resourcesVpcConfig, subnetIds: first.resourcesVpcConfig?.subnetIds ?? [] },
+        logging: { clusterLogging: [{ types: base.logging.clusterLogging[0]!.types, enabled: false }] },
+        tags: tagMap(tutorTags(own, SECOND_CLUSTER_KEY, name)),
+      };
+      const why = text(
+        `A second control plane on the same subnets, with the same cluster role and version ${version}: CreateCluster only asks for subnet IDs, and one role can serve many clusters. EKS gives it its own API endpoint and its own cluster security group.`,
+        `同じサブネット・同じクラスターロール・同じバージョン ${version} で 2 つ目のコントロールプレーンを作ります。CreateCluster が求めるのはサブネット ID だけで、1 つのロールを複数のクラスターで使えます。EKS は専用の API エンドポイントとクラスターセキュリティグループを作ります。`,
+      );
+      const made = await send(ctx, planned(ctx, 'eks', 'CreateCluster', input, why), () =>
+        ctx.clients.eks.send(new CreateClusterCommand(input)),
+      );
+      return made.cluster?.arn ?? name;
+    },
+  });
   const read = () =>
     ctx.clients.eks.send(new DescribeClusterCommand({ name })).then(
       (a) => a.cluster,
