@@ -77,6 +77,8 @@ describe('day-two third-az in the sandbox', () => {
       const again = await learner.run(['day-two', 'third-az', '--sandbox', '--time-scale', '0'], { timeoutMs: 120_000 });
       expect(again.exitCode, again.stdout + again.stderr).toBe(0);
       expect(again.stdout).not.toMatch(/\$ aws (ec2 create-subnet|eks create-nodegroup)/);
+      // Nor reported again: the ledger knows both.
+      expect(again.stdout).not.toMatch(/^ {2}\+ (subnet|eks-nodegroup) /m);
     },
   );
 

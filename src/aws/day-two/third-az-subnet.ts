@@ -4,13 +4,15 @@ import {
   DescribeRouteTablesCommand,
   DescribeSubnetsCommand,
   ModifySubnetAttributeCommand,
+  type Subnet,
 } from '@aws-sdk/client-ec2';
 import { TutorError } from '../../errors.js';
 import { freeCidr, thirdAz } from '../../lessons/placeholders.js';
 import { text } from '../../text.js';
 import { EKS_UNSUPPORTED_ZONE_IDS } from '../network.js';
 import { ELB_TAG, PUBLIC_RTB_KEY, VPC_KEY, mapPublicIpRequest, privateRtbKey, type Tier } from '../steps/vpc-requests.js';
-import { CLUSTER_TAG, KEY_TAG, hasKeyTags, isOurs, keyFilters, tutorTags } from '../tags.js';
+import { ensureTagged } from '../ensure.js';
+import { CLUSTER_TAG, KEY_TAG, isOurs, tutorTags } from '../tags.js';
 import { planned, send, type DayTwoContext } from './context.js';
 import { thirdAzSubnetKey } from './third-az-names.js';
 
@@ -66,33 +68,17 @@ export async function chooseZone(ctx: DayTwoContext, usedNames: string[]): Promi
   return { zone, used };
 }
 
-/** The subnet in the third zone: found by its tags (a second run), else made with the tags the build's subnets of that tier carry. */
-export async function ensureSubnet(
+/** CreateSubnet in the third zone, with the tags the build's subnets of that tier carry: the tutor's, and the load balancer role tag. */
+async function createSubnet(
   ctx: DayTwoContext,
   vpcId: string,
   tier: Tier,
   zone: Zone,
-  inVpc: { id: string; cidr: string; tags: Record<string, string> }[],
-): Promise<{ id: string; cidr: string; made: boolean }> {
+  inVpc: { cidr: string; tags: Record<string, string> }[],
+  cidr: string,
+): Promise<string> {
   const name = ctx.config.clusterName;
   const key = thirdAzSubnetKey(tier);
-  const existing = (await ctx.clients.ec2.send(new DescribeSubnetsCommand({ Filters: keyFilters(name, key) }))).Subnets?.find((s) =>
-    hasKeyTags(s.Tags, name, key),
-  );
-  if (existing?.SubnetId) return { id: existing.SubnetId, cidr: existing.CidrBlock ?? '', made: false };
-  const cidr = freeCidr(
-    ctx.ledger.get(VPC_KEY)?.details?.cidr ?? ctx.config.vpcCidr,
-    inVpc.map((s) => s.cidr),
-  );
-  if (!cidr)
-    throw new TutorError(
-      'AWS',
-      text(
-        `The VPC ${vpcId} has no free eighth of its range left for another subnet.`,
-        `VPC ${vpcId} には、もう 1 つのサブネットに使える空き範囲(8 分の 1)がありません。`,
-      ),
-    );
-  // The same tags as the build's own subnets of this tier: the tutor's, and the load balancer role tag.
   const sibling = inVpc.find((s) => s.tags[KEY_TAG]?.startsWith(`subnet/${tier}/`) && isOurs(s.tags, name));
   const carried = Object.entries(sibling?.tags ?? { [ELB_TAG[tier]]: '1' })
     .filter(([k]) => k !== CLUSTER_TAG && k !== KEY_TAG && k !== 'Name')
@@ -106,7 +92,6 @@ export async function ensureSubnet(
       { ResourceType: 'subnet' as const, Tags: [...tutorTags(name, key, `${name}-${tier}-${zone.name.slice(-1)}`), ...carried] },
     ],
   };
-  await ctx.ledger.intend(key, 'subnet', 2, { az: zone.name, cidr, tier });
   const why = text(
     `A ${tier} subnet in ${zone.name} (${zone.id}), from the first eighth of the VPC's range no subnet holds, tagged as the build's ${tier} subnets are (${carried.map((t) => t.Key).join(', ') || 'no role tag'}).`,
     `${zone.name}(${zone.id})に${tier === 'private' ? 'プライベート' : 'パブリック'}サブネットを、VPC の範囲の 8 分の 1 のうちどのサブネットも使っていない最初の範囲から作り、ビルドの同じ種類のサブネットと同じタグ(${carried.map((t) => t.Key).join(', ') || 'ロールタグなし'})を付けます。`,
@@ -114,9 +99,50 @@ export async function ensureSubnet(
   const made = await send(ctx, planned(ctx, 'ec2', 'CreateSubnet', request, why), () =>
     ctx.clients.ec2.send(new CreateSubnetCommand(request)),
   );
-  const id = made.Subnet?.SubnetId ?? '';
-  await ctx.ledger.created(key, id, { az: zone.name, cidr, tier, vpc: vpcId });
-  ctx.emit({ type: 'resource', key, kind: 'subnet', id, change: 'created' });
+  return made.Subnet?.SubnetId ?? '';
+}
+
+/** The subnet in the third zone: found by its tags (a second run), else made with the tags the build's subnets of that tier carry. */
+export async function ensureSubnet(
+  ctx: DayTwoContext,
+  vpcId: string,
+  tier: Tier,
+  zone: Zone,
+  inVpc: { id: string; cidr: string; tags: Record<string, string> }[],
+): Promise<{ id: string; cidr: string; made: boolean }> {
+  const name = ctx.config.clusterName;
+  const key = thirdAzSubnetKey(tier);
+  // A second run's subnet is among the VPC's: its range is kept with its id.
+  const known = inVpc.find((s) => s.tags[KEY_TAG] === key && isOurs(s.tags, name));
+  let cidr = known?.cidr ?? '';
+  const { id, fresh } = await ensureTagged<Subnet>(
+    ctx,
+    { key, step: 2, details: { az: zone.name, tier, vpc: vpcId, ...(cidr ? { cidr } : {}) } },
+    {
+      kind: 'subnet',
+      list: async (Filters) => (await ctx.clients.ec2.send(new DescribeSubnetsCommand({ Filters }))).Subnets,
+      id: (s) => s.SubnetId,
+      // Its range is chosen only for a subnet to be made, before its intent is recorded: none left is said with nothing recorded.
+      ready: async () => {
+        cidr =
+          freeCidr(
+            ctx.ledger.get(VPC_KEY)?.details?.cidr ?? ctx.config.vpcCidr,
+            inVpc.map((s) => s.cidr),
+          ) ?? '';
+        if (!cidr)
+          throw new TutorError(
+            'AWS',
+            text(
+              `The VPC ${vpcId} has no free eighth of its range left for another subnet.`,
+              `VPC ${vpcId} には、もう 1 つのサブネットに使える空き範囲(8 分の 1)がありません。`,
+            ),
+          );
+        return { cidr };
+      },
+      create: () => createSubnet(ctx, vpcId, tier, zone, inVpc, cidr),
+    },
+  );
+  if (!fresh) return { id, cidr, made: false };
   if (tier === 'public') {
     const map = mapPublicIpRequest(id);
     await send(

@@ -1,6 +1,5 @@
 import { AssociateRouteTableCommand } from '@aws-sdk/client-ec2';
 import { CreateNodegroupCommand, type Nodegroup } from '@aws-sdk/client-eks';
-import { TutorError } from '../../errors.js';
 import { readyNodes } from '../../kube/kubectl.js';
 import { text } from '../../text.js';
 import { formatUsd } from '../cost.js';
@@ -10,6 +9,7 @@ import { describeNodegroupNamed } from '../steps/nodegroup.js';
 import { ELB_TAG } from '../steps/vpc-requests.js';
 import { KEY_TAG, isOurs } from '../tags.js';
 import { clientToken } from '../tokens.js';
+import { ensureNamed } from '../ensure.js';
 import { waitFor } from '../wait.js';
 import { buildShape } from './build-shape.js';
 import { oneNodeGroupRequest } from './one-node-group.js';
@@ -33,40 +33,37 @@ const ZONE_LABEL = 'topology.kubernetes.io/zone';
 /** The node group over the new subnet alone: one node, the build's instance type and role, recorded before and after. */
 async function ensureNodegroup(ctx: DayTwoContext, subnetId: string, instanceType: string): Promise<string> {
   const name = thirdAzNodegroupName(ctx.config.clusterName);
-  const existing = await describeNodegroupNamed(ctx, name);
-  if (existing && existing.status !== 'DELETING') {
-    if (!isOurs(existing.tags, ctx.config.clusterName))
-      throw new TutorError(
-        'NAME_TAKEN',
-        text(
-          `The node group ${name} exists and was not made by eks-basics-tutor; it is left alone.`,
-          `ノードグループ ${name} は既にあり、eks-basics-tutor が作ったものではないため触りません。`,
-        ),
-      );
-    return name;
-  }
-  const intent = await ctx.ledger.intend(THIRD_AZ_NODEGROUP_KEY, 'eks-nodegroup', 5, { name });
-  const request = oneNodeGroupRequest(ctx, {
-    key: THIRD_AZ_NODEGROUP_KEY,
-    name,
-    subnetId,
-    instanceType,
-    clientRequestToken: clientToken(ctx.config.clusterName, THIRD_AZ_NODEGROUP_KEY, intent.intentAt),
-  });
-  const why = text(
-    "A node group's subnets are fixed when it is made, so the third zone gets a node group of its own (the other way: a new group over all three subnets, then retire the old one).",
-    'ノードグループのサブネットは作成時に決まるため、3 つ目の AZ には専用のノードグループを作ります(もう 1 つの方法は、3 つのサブネットすべてを使う新しいグループを作り、古い方を廃止することです)。',
-  );
-  const created = await send(ctx, planned(ctx, 'eks', 'CreateNodegroup', request, why), () =>
-    ctx.clients.eks.send(new CreateNodegroupCommand(request)),
-  );
-  await ctx.ledger.created(THIRD_AZ_NODEGROUP_KEY, created.nodegroup?.nodegroupArn ?? name, { name });
-  ctx.emit({
-    type: 'resource',
+  await ensureNamed<Nodegroup>(ctx, {
     key: THIRD_AZ_NODEGROUP_KEY,
     kind: 'eks-nodegroup',
-    id: created.nodegroup?.nodegroupArn ?? name,
-    change: 'created',
+    step: 5,
+    name,
+    label: text('A node group', 'ノードグループ'),
+    // One being deleted is not there to adopt.
+    describe: async () => {
+      const group = await describeNodegroupNamed(ctx, name);
+      return group?.status === 'DELETING' ? undefined : group;
+    },
+    tags: (group) => group.tags,
+    id: (group) => group.nodegroupArn ?? name,
+    details: { name },
+    create: async (intent) => {
+      const request = oneNodeGroupRequest(ctx, {
+        key: THIRD_AZ_NODEGROUP_KEY,
+        name,
+        subnetId,
+        instanceType,
+        clientRequestToken: clientToken(ctx.config.clusterName, THIRD_AZ_NODEGROUP_KEY, intent.intentAt),
+      });
+      const why = text(
+        "A node group's subnets are fixed when it is made, so the third zone gets a node group of its own (the other way: a new group over all three subnets, then retire the old one).",
+        'ノードグループのサブネットは作成時に決まるため、3 つ目の AZ には専用のノードグループを作ります(もう 1 つの方法は、3 つのサブネットすべてを使う新しいグループを作り、古い方を廃止することです)。',
+      );
+      const created = await send(ctx, planned(ctx, 'eks', 'CreateNodegroup', request, why), () =>
+        ctx.clients.eks.send(new CreateNodegroupCommand(request)),
+      );
+      return created.nodegroup?.nodegroupArn ?? name;
+    },
   });
   return name;
 }
