@@ -59,6 +59,13 @@ describe('day-two in the sandbox', () => {
       eks.destroy();
       expect(cni?.status).toBe('ACTIVE');
 
+      // A second run finds the four add-ons the first made: none is made or reported again, and all are still checked ACTIVE.
+      const again = await learner.run(['day-two', 'addons', '--sandbox', '--time-scale', '0'], { timeoutMs: 120_000 });
+      expect(again.exitCode, again.stdout + again.stderr).toBe(0);
+      expect(again.stdout).not.toMatch(/\$ aws eks create-addon/);
+      expect(again.stdout).not.toMatch(/^ {2}\+ eks-addon /m);
+      expect(again.stdout.match(/✓ \S+ is an EKS add-on, ACTIVE/g)).toHaveLength(4);
+
       // The learner's own kubectl, with the kubeconfig the tutor wrote.
       const nodes = await kubectl(['get', 'nodes', '-o', 'jsonpath={.items[*].metadata.name}']);
       const nodeNames = nodes.stdout.split(' ').filter(Boolean);

@@ -5,6 +5,7 @@ import { text } from '../../text.js';
 import { describeCluster } from '../steps/cluster.js';
 import { isOurs, tagMap, tutorTags } from '../tags.js';
 import { clientToken } from '../tokens.js';
+import { ensureNamed } from '../ensure.js';
 import type { Check } from '../types.js';
 import { waitFor } from '../wait.js';
 import { checkCni } from './cni-check.js';
@@ -107,35 +108,49 @@ export async function createAddons(ctx: DayTwoContext): Promise<{ name: AddonNam
   const made: { name: AddonName; version: string }[] = [];
   for (const name of ADDON_NAMES) {
     const key = addonKey(name);
-    const existing = await describeAddon(ctx, name);
-    if (existing && existing.status !== 'DELETING') {
-      if (!isOurs(existing.tags, ctx.config.clusterName) && ctx.ledger.get(key)?.state !== 'created') {
-        ctx.emit({
-          type: 'note',
-          text: text(
-            `${name} is already an EKS add-on made by someone else: left as it is.`,
-            `${name} は別の誰かが作った EKS アドオンです。そのままにします。`,
-          ),
-        });
-        continue;
-      }
-      if (ctx.ledger.get(key)?.state !== 'created') {
-        await ctx.ledger.intend(key, ADDON_KIND, 5);
-        await ctx.ledger.created(key, existing.addonArn ?? name, { name, version: existing.addonVersion ?? '' });
-      }
-      ctx.emit({ type: 'resource', key, kind: 'eks-addon', id: existing.addonArn ?? name, change: 'adopted' });
-      made.push({ name, version: existing.addonVersion ?? '' });
+    let version = '';
+    try {
+      await ensureNamed<Addon>(ctx, {
+        key,
+        kind: ADDON_KIND,
+        step: 5,
+        name,
+        label: text('An EKS add-on', 'EKS アドオン'),
+        // One being deleted is not there to adopt: it is made again.
+        describe: async () => {
+          const existing = await describeAddon(ctx, name);
+          if (existing?.addonVersion) version = existing.addonVersion;
+          return existing?.status === 'DELETING' ? undefined : existing;
+        },
+        tags: (addon) => addon.tags,
+        // Its tags, or the ledger: an add-on this build recorded is its own.
+        ours: (addon) => isOurs(addon.tags, ctx.config.clusterName) || ctx.ledger.get(key)?.state === 'created',
+        id: (addon) => addon.addonArn ?? name,
+        details: { name },
+        ready: async () => {
+          version = await compatibleVersion(ctx, name, cluster.version!);
+          return { version };
+        },
+        create: async (intent) => {
+          const request = createAddonRequest(ctx, name, version, clientToken(ctx.config.clusterName, key, intent.intentAt));
+          const answer = await send(ctx, { ...planned(ctx, 'eks', 'CreateAddon', request, WHY[name]) }, () =>
+            ctx.clients.eks.send(new CreateAddonCommand(request)),
+          );
+          return answer.addon?.addonArn ?? name;
+        },
+      });
+    } catch (error) {
+      // Someone else's add-on of that name is left as it is, and the others are still made.
+      if (!(error instanceof TutorError && error.code === 'NAME_TAKEN')) throw error;
+      ctx.emit({
+        type: 'note',
+        text: text(
+          `${name} is already an EKS add-on made by someone else: left as it is.`,
+          `${name} は別の誰かが作った EKS アドオンです。そのままにします。`,
+        ),
+      });
       continue;
     }
-    const version = await compatibleVersion(ctx, name, cluster.version);
-    const intent = await ctx.ledger.intend(key, ADDON_KIND, 5, { name, version });
-    const request = createAddonRequest(ctx, name, version, clientToken(ctx.config.clusterName, key, intent.intentAt));
-    ctx.emit({ type: 'resource', key, kind: 'eks-addon', change: 'creating' });
-    const answer = await send(ctx, { ...planned(ctx, 'eks', 'CreateAddon', request, WHY[name]) }, () =>
-      ctx.clients.eks.send(new CreateAddonCommand(request)),
-    );
-    await ctx.ledger.created(key, answer.addon?.addonArn ?? name, { name, version });
-    ctx.emit({ type: 'resource', key, kind: 'eks-addon', id: answer.addon?.addonArn ?? name, change: 'created' });
     made.push({ name, version });
   }
   const results: { name: AddonName; version: string; status: string }[] = [];
