@@ -150,6 +150,17 @@ describe('keys read in one chunk on the tutor’s own screens', () => {
     expect(frame).not.toContain('Body one of Fixture intro.');
   });
 
+  it('Ctrl+C read together with a key before it still quits', async () => {
+    const app = screen.render({ config: testConfig({ stateDir: screen.stateDir, mode: 'dry-run' }), services: fakeServices().services });
+    await app.waitFor('Start with the lesson menu');
+    await app.press(KEYS.enter);
+    await app.waitFor('Summary of Fixture intro');
+    await app.press(`j${KEYS.ctrlC}`);
+    const exit = await app.exited;
+    expect(exit.code).toBe(0);
+    expect(exit.lines.join('\n')).toContain('Your progress is saved');
+  });
+
   it('↓ Enter ↓ read together before the lessons’ pages are loaded open the lesson the first ↓ reached, once they are', async () => {
     let deliver: () => void = () => undefined;
     const arrived = new Promise<readonly Lesson[]>((resolve) => (deliver = () => resolve(FIXTURE_LESSONS)));
