@@ -66,6 +66,14 @@ describe('day-two access in the sandbox', () => {
         'pods',
       ]);
       expect(stranger.stderr).toMatch(/Unauthorized/);
+
+      // A second run uses the viewer role the first made: not made again, and not news again; each stage is seen again.
+      const again = await learner.run(['day-two', 'access', '--sandbox', '--time-scale', '0'], { timeoutMs: 120_000 });
+      expect(again.exitCode, again.stdout + again.stderr).toBe(0);
+      expect(again.stdout).not.toMatch(/\$ aws iam create-role/);
+      expect(again.stdout).not.toMatch(/^ {2}\+ iam-role /m);
+      for (const id of ['Unauthorized', 'Forbidden', 'get pods -A is allowed', 'create deployment is forbidden'])
+        expect(again.stdout).toMatch(new RegExp(`✓ .*${id}`));
     },
   );
 

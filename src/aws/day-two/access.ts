@@ -1,4 +1,4 @@
-import { CreateRoleCommand, GetRoleCommand } from '@aws-sdk/client-iam';
+import { CreateRoleCommand, GetRoleCommand, type Role } from '@aws-sdk/client-iam';
 import {
   AssociateAccessPolicyCommand,
   CreateAccessEntryCommand,
@@ -11,7 +11,8 @@ import { text } from '../../text.js';
 import { roleName } from '../roles.js';
 import { describeCluster } from '../steps/cluster.js';
 import { KUBECONFIG_KEY } from '../steps/kubeconfig.js';
-import { isOurs, tutorTags } from '../tags.js';
+import { tutorTags } from '../tags.js';
+import { ensureNamed } from '../ensure.js';
 import { check, kubectl, planned, send, type DayTwoContext, type Outcome } from './context.js';
 
 /** The ledger key of the viewer role; `down` finds it there (resources/iam-role.ts) and deletes it when tagged as the tutor's. */
@@ -46,40 +47,44 @@ const WHY = {
 /** A role anyone in the account may assume (if their own IAM policy lets them): the second person of the course. */
 async function ensureViewerRole(ctx: DayTwoContext, account: string): Promise<string> {
   const name = roleName(ctx.config.clusterName, 'viewer');
-  const existing = await ctx.clients.iam.send(new GetRoleCommand({ RoleName: name })).then(
-    (r) => r.Role,
-    () => undefined,
-  );
-  if (existing && !isOurs(existing.Tags, ctx.config.clusterName)) {
-    throw new TutorError(
-      'NAME_TAKEN',
-      text(
-        `The IAM role ${name} exists and is not the tutor's; it is left alone.`,
-        `IAM ロール ${name} は既にあり、チューターのものではないため触りません。`,
+  await ensureNamed<Role>(ctx, {
+    key: VIEWER_ROLE_KEY,
+    kind: 'iam-role',
+    step: 5,
+    name,
+    label: text('An IAM role', 'IAM ロール'),
+    describe: () =>
+      ctx.clients.iam.send(new GetRoleCommand({ RoleName: name })).then(
+        (r) => r.Role,
+        (error: unknown) => {
+          if (/^NoSuchEntity(Exception)?$/.test((error as { name?: string }).name ?? '')) return undefined;
+          throw error;
+        },
       ),
-    );
-  }
-  await ctx.ledger.intend(VIEWER_ROLE_KEY, 'iam-role', 5, { name });
-  if (!existing) {
-    const input = {
-      RoleName: name,
-      AssumeRolePolicyDocument: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'sts:AssumeRole' }],
-      }),
-      Description: `Read-only viewer of the EKS cluster ${ctx.config.clusterName}, made by eks-basics-tutor`,
-      Tags: tutorTags(ctx.config.clusterName, VIEWER_ROLE_KEY, name),
-    };
-    const why = text(
-      'A second IAM principal: a role that principals of this account may assume (their own IAM policy must allow sts:AssumeRole on it). It has no IAM permissions; what it may do in Kubernetes comes from access entries only.',
-      '2 人目の IAM プリンシパル: このアカウントのプリンシパルが引き受けられるロール(本人の IAM ポリシーで sts:AssumeRole が許されている必要があります)。IAM の権限はなく、Kubernetes でできることはアクセスエントリーだけで決まります。',
-    );
-    await send(ctx, planned(ctx, 'iam', 'CreateRole', input, why), () => ctx.clients.iam.send(new CreateRoleCommand(input)));
-  }
-  const arn = `arn:aws:iam::${account}:role/${name}`;
-  await ctx.ledger.created(VIEWER_ROLE_KEY, name, { name });
-  ctx.emit({ type: 'resource', key: VIEWER_ROLE_KEY, kind: 'iam-role', id: name, change: 'created' });
-  return arn;
+    tags: (role) => role.Tags,
+    // The ledger knows it by name: down finds and deletes it by that name.
+    id: () => name,
+    details: { name },
+    create: async () => {
+      const input = {
+        RoleName: name,
+        AssumeRolePolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'sts:AssumeRole' }],
+        }),
+        Description: `Read-only viewer of the EKS cluster ${ctx.config.clusterName}, made by eks-basics-tutor`,
+        Tags: tutorTags(ctx.config.clusterName, VIEWER_ROLE_KEY, name),
+      };
+      const why = text(
+        'A second IAM principal: a role that principals of this account may assume (their own IAM policy must allow sts:AssumeRole on it). It has no IAM permissions; what it may do in Kubernetes comes from access entries only.',
+        '2 人目の IAM プリンシパル: このアカウントのプリンシパルが引き受けられるロール(本人の IAM ポリシーで sts:AssumeRole が許されている必要があります)。IAM の権限はなく、Kubernetes でできることはアクセスエントリーだけで決まります。',
+      );
+      await send(ctx, planned(ctx, 'iam', 'CreateRole', input, why), () => ctx.clients.iam.send(new CreateRoleCommand(input)));
+      return name;
+    },
+    nameInUse: (error) => /^EntityAlreadyExists(Exception)?$/.test((error as { name?: string }).name ?? ''),
+  });
+  return `arn:aws:iam::${account}:role/${name}`;
 }
 
 /** A user and context in the tutor's kubeconfig that sign in as the viewer role (`aws eks get-token --role-arn`). */
