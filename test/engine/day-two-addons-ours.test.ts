@@ -1,18 +1,20 @@
 import { CreateAddonCommand, DescribeAddonCommand } from '@aws-sdk/client-eks';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ADDON_KIND, addonKey, createAddons } from '../../src/aws/day-two/addons.js';
-import type { DayTwoContext } from '../../src/aws/day-two/context.js';
-import { Engine } from '../../src/aws/engine.js';
 import type { EngineEvent } from '../../src/aws/types.js';
-import { scaledClock } from '../../src/aws/wait.js';
-import { runKubectl } from '../../src/kube/kubectl.js';
-import { tempDir, testConfig } from '../support/engine.js';
 import { useSandbox } from '../support/sandbox.js';
-import { sandboxEngineParts } from '../support/sandbox-engine.js';
+import { sandboxDayTwo } from '../support/sandbox-day-two.js';
 
 /** Which EKS add-ons day-two addons counts as the tutor's: those tagged as its own, or recorded in its ledger; another's is left alone. */
 
 const box = useSandbox({ timeScale: 0, behaviours: { 'eventual-consistency': false, 'iam-propagation': false } });
+const saved = { KUBECONFIG: process.env.KUBECONFIG, KUBECACHEDIR: process.env.KUBECACHEDIR };
+afterAll(() => {
+  for (const [name, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+});
 
 /** What a run tells the learner: each resource change as `key change`, and each note in English. */
 function told(events: EngineEvent[]): string[] {
@@ -26,12 +28,8 @@ describe('day-two addons and add-ons it did not make', () => {
       timeout: 180_000,
     },
     async () => {
-      const stateDir = await tempDir();
-      const config = testConfig(stateDir, { mode: 'sandbox', clusterName: 'addons-ours', timeScale: 0, kubectl: false });
-      const { clients, ledger } = await sandboxEngineParts(box.sandbox, config);
-      const clock = scaledClock(0);
-      const engine = new Engine({ config, clients, ledger, clock, kubectl: runKubectl });
-      await engine.resolveVersion();
+      const { engine, config, ctx, events } = await sandboxDayTwo(box.sandbox, { clusterName: 'addons-ours', kubectl: false });
+      const { clients, ledger } = ctx;
       await engine.up(3);
 
       // Two add-ons made by someone else, without the tutor's tags; the ledger records the second as its own (an earlier run's).
@@ -42,16 +40,6 @@ describe('day-two addons and add-ons it did not make', () => {
       await ledger.intend(addonKey('kube-proxy'), ADDON_KIND, 5);
       await ledger.created(addonKey('kube-proxy'), recorded.addon!.addonArn!, { name: 'kube-proxy' });
 
-      const events: EngineEvent[] = [];
-      const ctx: DayTwoContext = {
-        config,
-        clients,
-        ledger,
-        clock,
-        kubectl: runKubectl,
-        emit: (e) => events.push(e),
-        show: () => undefined,
-      };
       const made = await createAddons(ctx);
       expect(made.map((a) => [a.name, a.status])).toEqual([
         ['vpc-cni', 'ACTIVE'],

@@ -13,6 +13,7 @@ import type { EngineEvent, StepNumber } from '../../src/aws/types.js';
 import { useMoto } from '../support/moto.js';
 import { TEST_CREDENTIALS, makeEngine, tempDir } from '../support/engine.js';
 import { awsError } from '../support/inject.js';
+import { nameTakenError } from '../support/sandbox-day-two.js';
 
 const moto = useMoto();
 const client = <T>(C: new (config: object) => T) => new C({ region: 'us-east-1', endpoint: moto.url, credentials: TEST_CREDENTIALS });
@@ -36,14 +37,7 @@ function failedChecks(results: Map<StepNumber, { id: string; ok: boolean; unknow
     .map((c) => c.id);
 }
 
-/** NAME_TAKEN as the learner reads it, for the resource named as each language names it. */
-const nameTaken = (en: string, ja: string) => ({
-  code: 'NAME_TAKEN',
-  text: {
-    en: `${en} already exists and was not made by eks-basics-tutor. The tutor will not touch it: choose another --cluster-name.`,
-    ja: `${ja} はすでに存在し、eks-basics-tutor が作成したものではありません。触れずにおくので、別の --cluster-name を指定してください。`,
-  },
-});
+const nameTaken = nameTakenError;
 
 describe('resources found by name: the roles, the cluster and the node group', () => {
   const savedKubeconfig = process.env.KUBECONFIG;
