@@ -1,20 +1,14 @@
 import { CreateAddonCommand, DescribeAddonCommand } from '@aws-sdk/client-eks';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADDON_KIND, addonKey, createAddons } from '../../src/aws/day-two/addons.js';
 import type { EngineEvent } from '../../src/aws/types.js';
 import { useSandbox } from '../support/sandbox.js';
-import { sandboxDayTwo } from '../support/sandbox-day-two.js';
+import { restoreKubeEnvAfterAll, sandboxDayTwo } from '../support/sandbox-day-two.js';
 
 /** Which EKS add-ons day-two addons counts as the tutor's: those tagged as its own, or recorded in its ledger; another's is left alone. */
 
 const box = useSandbox({ timeScale: 0, behaviours: { 'eventual-consistency': false, 'iam-propagation': false } });
-const saved = { KUBECONFIG: process.env.KUBECONFIG, KUBECACHEDIR: process.env.KUBECACHEDIR };
-afterAll(() => {
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-});
+restoreKubeEnvAfterAll();
 
 /** What a run tells the learner: each resource change as `key change`, and each note in English. */
 function told(events: EngineEvent[]): string[] {

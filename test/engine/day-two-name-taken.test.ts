@@ -1,22 +1,16 @@
 import { CreateClusterCommand, DescribeClusterCommand } from '@aws-sdk/client-eks';
 import { CreateRoleCommand, GetRoleCommand } from '@aws-sdk/client-iam';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accessAction } from '../../src/aws/day-two/access.js';
 import { secondClusterAction } from '../../src/aws/day-two/second-cluster.js';
 import { SECOND_CLUSTER_KEY } from '../../src/aws/day-two/second-cluster-names.js';
 import { useSandbox } from '../support/sandbox.js';
-import { nameTakenError, sandboxDayTwo } from '../support/sandbox-day-two.js';
+import { nameTakenError, restoreKubeEnvAfterAll, sandboxDayTwo } from '../support/sandbox-day-two.js';
 
 /** A day-two action whose resource's name is someone else's: the steps' NAME_TAKEN, in both languages, and nothing recorded for it. */
 
 const box = useSandbox({ timeScale: 0, behaviours: { 'eventual-consistency': false, 'iam-propagation': false } });
-const saved = { KUBECONFIG: process.env.KUBECONFIG, KUBECACHEDIR: process.env.KUBECACHEDIR };
-afterAll(() => {
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-});
+restoreKubeEnvAfterAll();
 
 describe('day-two and names already taken', () => {
   it('second-cluster and access leave another’s cluster and role alone, and record neither', { timeout: 180_000 }, async () => {

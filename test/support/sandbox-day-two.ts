@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import type { DayTwoContext } from '../../src/aws/day-two/context.js';
 import { Engine } from '../../src/aws/engine.js';
 import type { EngineEvent } from '../../src/aws/types.js';
@@ -9,10 +10,21 @@ import type { Sandbox } from '../../src/sandbox/index.js';
 import { tempDir, testConfig } from './engine.js';
 import { sandboxEngineParts } from './sandbox-engine.js';
 
+/** Puts KUBECONFIG and KUBECACHEDIR back as they were once the file's tests are done. */
+export function restoreKubeEnvAfterAll(): void {
+  const saved = { KUBECONFIG: process.env.KUBECONFIG, KUBECACHEDIR: process.env.KUBECACHEDIR };
+  afterAll(() => {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
+}
+
 /**
  * An engine in-process against a sandbox at time scale 0, with the kubeconfig
- * and kube cache in a temporary directory of the test's own (the caller puts
- * KUBECONFIG and KUBECACHEDIR back), and a day-two context on the same
+ * and kube cache in a temporary directory of the test's own (restoreKubeEnvAfterAll
+ * puts KUBECONFIG and KUBECACHEDIR back), and a day-two context on the same
  * clients and ledger whose events are collected in `events`.
  */
 export async function sandboxDayTwo(
