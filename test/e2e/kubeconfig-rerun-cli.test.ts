@@ -87,7 +87,19 @@ describe('step 4 run twice against moto, with a kubeconfig of the test’s own',
 
       await writeFile(kubeconfig, written.replace(`current-context: ${arn}`, 'current-context: home'));
       const fourth = await up('en');
+      expect(fourth.exitCode, fourth.stdout + fourth.stderr).toBe(0);
       expect(kubeconfigLines(fourth.stdout)).toEqual([`kubeconfig ${kubeconfig}: ${arn} is the current context again.`]);
+
+      // The tutor's cluster pointed at an old endpoint: the entry is brought up to date, and said so, still not "created".
+      const stale = written.replace(/server: (?!https:\/\/home\.)\S+/, 'server: https://old.example.internal');
+      expect(stale).not.toBe(written);
+      await writeFile(kubeconfig, stale);
+      const fifth = await up('en');
+      expect(fifth.exitCode, fifth.stdout + fifth.stderr).toBe(0);
+      expect(kubeconfigLines(fifth.stdout)).toEqual([
+        `kubeconfig ${kubeconfig}: the tutor's entry ${arn} was brought up to date (its endpoint, certificate or sign-in command had changed).`,
+      ]);
+      expect(await readFile(kubeconfig, 'utf8')).toBe(written);
     },
   );
 });
