@@ -105,6 +105,7 @@ export async function createAddons(ctx: DayTwoContext): Promise<{ name: AddonNam
       ),
     );
   }
+  const kubernetesVersion = cluster.version;
   const made: { name: AddonName; version: string }[] = [];
   for (const name of ADDON_NAMES) {
     const key = addonKey(name);
@@ -128,7 +129,7 @@ export async function createAddons(ctx: DayTwoContext): Promise<{ name: AddonNam
         id: (addon) => addon.addonArn ?? name,
         details: { name },
         ready: async () => {
-          version = await compatibleVersion(ctx, name, cluster.version!);
+          version = await compatibleVersion(ctx, name, kubernetesVersion);
           return { version };
         },
         create: async (intent) => {
