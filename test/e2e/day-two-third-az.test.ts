@@ -1,4 +1,4 @@
-import { DescribeRouteTablesCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { DescribeRouteTablesCommand, DescribeSubnetsCommand, DisassociateRouteTableCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DescribeNodegroupCommand, EKSClient } from '@aws-sdk/client-eks';
 import { describe, expect, it } from 'vitest';
 import { tableRows } from '../../src/aws/day-two/context.js';
@@ -68,17 +68,25 @@ describe('day-two third-az in the sandbox', () => {
           (await ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'association.subnet-id', Values: [subnet!.SubnetId!] }] })))
             .RouteTables ?? [];
         expect(table?.Routes?.find((r) => r.DestinationCidrBlock === '0.0.0.0/0')?.NatGatewayId).toMatch(/^nat-/);
+        const association = table?.Associations?.find((a) => a.SubnetId === subnet!.SubnetId)?.RouteTableAssociationId;
+        // As if the first run had stopped between making the subnet and linking it to its route table.
+        await ec2.send(new DisassociateRouteTableCommand({ AssociationId: association }));
+
+        // A second run finds what the first made and makes nothing more, but links the subnet again.
+        const again = await learner.run(['day-two', 'third-az', '--sandbox', '--time-scale', '0'], { timeoutMs: 120_000 });
+        expect(again.exitCode, again.stdout + again.stderr).toBe(0);
+        expect(again.stdout).not.toMatch(/\$ aws (ec2 create-subnet|eks create-nodegroup)/);
+        expect(again.stdout).toMatch(/\$ aws ec2 associate-route-table --route-table-id rtb-\w+ --subnet-id subnet-\w+/);
+        // Nor reported again: the ledger knows both.
+        expect(again.stdout).not.toMatch(/^ {2}\+ (subnet|eks-nodegroup) /m);
+        const [relinked] =
+          (await ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'association.subnet-id', Values: [subnet!.SubnetId!] }] })))
+            .RouteTables ?? [];
+        expect(relinked?.Routes?.find((r) => r.DestinationCidrBlock === '0.0.0.0/0')?.NatGatewayId).toMatch(/^nat-/);
       } finally {
         ec2.destroy();
         eks.destroy();
       }
-
-      // A second run finds what the first made and makes nothing more.
-      const again = await learner.run(['day-two', 'third-az', '--sandbox', '--time-scale', '0'], { timeoutMs: 120_000 });
-      expect(again.exitCode, again.stdout + again.stderr).toBe(0);
-      expect(again.stdout).not.toMatch(/\$ aws (ec2 create-subnet|eks create-nodegroup)/);
-      // Nor reported again: the ledger knows both.
-      expect(again.stdout).not.toMatch(/^ {2}\+ (subnet|eks-nodegroup) /m);
     },
   );
 

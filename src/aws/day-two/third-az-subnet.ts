@@ -109,7 +109,7 @@ export async function ensureSubnet(
   tier: Tier,
   zone: Zone,
   inVpc: { id: string; cidr: string; tags: Record<string, string> }[],
-): Promise<{ id: string; cidr: string; made: boolean }> {
+): Promise<{ id: string; cidr: string }> {
   const name = ctx.config.clusterName;
   const key = thirdAzSubnetKey(tier);
   // A second run's subnet is among the VPC's: its range is kept with its id.
@@ -142,7 +142,7 @@ export async function ensureSubnet(
       create: () => createSubnet(ctx, vpcId, tier, zone, inVpc, cidr),
     },
   );
-  if (!fresh) return { id, cidr, made: false };
+  if (!fresh) return { id, cidr };
   if (tier === 'public') {
     const map = mapPublicIpRequest(id);
     await send(
@@ -160,11 +160,15 @@ export async function ensureSubnet(
       () => ctx.clients.ec2.send(new ModifySubnetAttributeCommand(map)),
     );
   }
-  return { id, cidr, made: true };
+  return { id, cidr };
 }
 
 /** The build's route table for the tier whose default route goes where the tier's traffic goes out: a NAT gateway, or the internet gateway. */
-export async function routeTable(ctx: DayTwoContext, tier: Tier, zones: number): Promise<{ id: string; target: string } | undefined> {
+export async function routeTable(
+  ctx: DayTwoContext,
+  tier: Tier,
+  zones: number,
+): Promise<{ id: string; target: string; associated: string[] } | undefined> {
   const keys = tier === 'public' ? [PUBLIC_RTB_KEY] : Array.from({ length: zones }, (_, i) => privateRtbKey(i));
   const ids = keys.map((k) => ctx.ledger.get(k)?.id).filter((id): id is string => Boolean(id));
   if (ids.length === 0) return undefined;
@@ -183,11 +187,13 @@ export async function routeTable(ctx: DayTwoContext, tier: Tier, zones: number):
     ),
     () => ctx.clients.ec2.send(new DescribeRouteTablesCommand(input)),
   );
+  // The subnets these tables already hold: a run stopped between making the subnet and linking it is linked by the next.
+  const associated = (answer.RouteTables ?? []).flatMap((t) => t.Associations ?? []).flatMap((a) => (a.SubnetId ? [a.SubnetId] : []));
   for (const table of answer.RouteTables ?? []) {
     const route = table.Routes?.find(
       (r) => r.DestinationCidrBlock === '0.0.0.0/0' && (tier === 'public' ? r.GatewayId?.startsWith('igw-') : r.NatGatewayId),
     );
-    if (table.RouteTableId && route) return { id: table.RouteTableId, target: route.NatGatewayId ?? route.GatewayId ?? '' };
+    if (table.RouteTableId && route) return { id: table.RouteTableId, target: route.NatGatewayId ?? route.GatewayId ?? '', associated };
   }
   return undefined;
 }

@@ -125,7 +125,7 @@ export async function thirdAzAction(ctx: DayTwoContext): Promise<Outcome> {
   const { zone, used } = mine ? { zone: { name: mine.zone, id: '' }, used: [] } : await chooseZone(ctx, buildZones);
   const subnet = await ensureSubnet(ctx, shape.vpcId, tier, zone, inVpc);
   const table = await routeTable(ctx, tier, buildZones.length);
-  if (table && subnet.made) {
+  if (table && !table.associated.includes(subnet.id)) {
     const input = { RouteTableId: table.id, SubnetId: subnet.id };
     const why =
       tier === 'private'
