@@ -37,6 +37,18 @@ function pageOf(frame: string, lang: Lang): 'learn' | 'call' | 'run' | 'check' |
   return 'other';
 }
 
+/** The tab in brackets as drawn ("[Learn 2/3]", "[Call]"), and the lesson's title above it: what a press on a page changes. */
+function placeOf(frame: string): string {
+  const lines = frame.split('\n');
+  const tab = lines.findIndex((line) => /\[[^\]]+\]/.test(line));
+  return tab < 0
+    ? ''
+    : lines
+        .slice(0, tab + 1)
+        .join('\n')
+        .replace(/\d+:\d+/g, '');
+}
+
 /**
  * With the engine faked (the built program against the real sandbox is walked in
  * tui-tmux.test.ts); the pages are the real lessons'.
@@ -52,9 +64,12 @@ describe.each(['en', 'ja'] as const)('the presenter track in sandbox mode (%s)',
       size: { columns: 100, rows: 30 },
     });
     let presses = 0;
+    // Each press waits for its page to be drawn, so that the next is not decided on the page before it.
     const press = async (key: string) => {
       presses++;
+      const before = placeOf(app!.lastFrame());
       await app!.press(key);
+      await app!.waitFor((f) => placeOf(f) !== before, 20_000);
     };
     await app.waitFor(S.choiceStart[lang]);
     await press(KEYS.enter);
