@@ -15,6 +15,7 @@ import {
   alive,
   atCleanup,
   cleanupSync,
+  cpuSeconds,
   descendants,
   median,
   nodeReleases,
@@ -700,24 +701,54 @@ async function tuiSection() {
     // What the TUI writes to the terminal in the window: a redraw of the whole screen is about 2 KB.
     const drawn = join(dir, 'pane.out');
     tmux('pipe-pane', '-t', 'bench', `cat > ${drawn}`);
+    // Step 3's last requests (and the node role made early, during its wait) go out in the second after CREATING is
+    // shown, and the window starts within 250 ms of it: the same window is also counted from 5 s on, the wait alone.
+    const cpuAtStart = cpuSeconds(pid);
+    let cpuAt5;
+    const after5 = sleep(5000).then(() => (cpuAt5 = cpuSeconds(pid)));
     const result = await sample(pid, WAIT_SECONDS);
+    await after5;
+    const settled = { cpuS: cpuAtStart + result.cpuS - cpuAt5, wallS: result.wallS - 5 };
     tmux('pipe-pane', '-t', 'bench');
     const drawnKb = existsSync(drawn) ? statSync(drawn).size / 1024 : NaN;
     // The same wait seen from the lesson list, where no clock runs and only the cost meter moves (now and then).
     tmux('send-keys', '-t', 'bench', 'Escape');
     await until((sc) => /^Lessons/m.test(sc), 20_000, 'lesson list');
+    // Step 2's NAT gateway is available about 90 s after it was asked for: its check and the step's end (some 25
+    // calls) fall in this window or just after it. Then the same again once it is built, a wait with nothing else.
+    const built = () => Number(/(\d) of 5 built/.exec(screen())?.[1] ?? NaN);
+    const builtBefore = built();
     const menu = await sample(pid, Math.min(30, WAIT_SECONDS));
+    const builtAfter = built();
+    let idle;
+    try {
+      await until(() => built() >= 2, 60_000, 'step 2 built');
+      await sleep(2000);
+      idle = await sample(pid, Math.min(30, WAIT_SECONDS));
+    } catch {
+      idle = undefined;
+    }
     const children = descendants(pid);
     tmux('kill-server');
     await sleep(3000);
     const leftovers = [pid, ...children].filter(alive);
     for (const p of leftovers) process.kill(p, 'SIGKILL');
-    details.tui = { ...result, leftovers, drawnKb, menu };
+    details.tui = { ...result, leftovers, drawnKb, settled, menu, idle, builtBefore, builtAfter };
     waitingRows(
       'TUI',
       result,
       `; ${drawnKb.toFixed(0)} KB written to the terminal`,
       leftovers.length ? `; ${leftovers.length} processes left after the terminal closed (killed)` : '; all gone when the terminal closed',
+    );
+    row(
+      'Waiting',
+      `CPU during the same wait from its 5th second (TUI)`,
+      v((settled.cpuS / settled.wallS) * 100, `${((settled.cpuS / settled.wallS) * 100).toFixed(2)} % of a core`),
+      '',
+      undefined,
+      '',
+      null,
+      `${settled.cpuS.toFixed(2)} s CPU in ${settled.wallS.toFixed(0)} s; the first 5 s, with step 3's last requests: ${(result.cpuS - settled.cpuS).toFixed(2)} s`,
     );
     row(
       'Waiting',
@@ -727,8 +758,20 @@ async function tuiSection() {
       undefined,
       '',
       null,
-      `no clock on screen; RSS ${menu.rssMaxMb.toFixed(0)} MB max`,
+      `no clock on screen; RSS ${menu.rssMaxMb.toFixed(0)} MB max${builtAfter > builtBefore ? "; step 2's check and end fell in it" : ''}`,
     );
+    if (idle) {
+      row(
+        'Waiting',
+        `CPU during ${Math.round(idle.wallS)} s on the lesson list once step 2 is built (TUI)`,
+        v(idle.cpuPct, `${idle.cpuPct.toFixed(2)} % of a core`),
+        '',
+        undefined,
+        '',
+        null,
+        `the cluster still CREATING, no clock on screen; RSS ${idle.rssMaxMb.toFixed(0)} MB max`,
+      );
+    }
   } finally {
     spawnSync('tmux', ['-S', socket, 'kill-server'], { stdio: 'ignore' });
   }
