@@ -43,6 +43,8 @@ export interface TutorActions {
   quit: () => void;
   exit: () => void;
   liveData: (kind: LiveData | Diagram) => Promise<LiveView>;
+  /** The world as last drawn, read when a key is handled: the key handler does not follow each engine event. */
+  world: () => World;
   /** How far the current page can scroll (set by the page as it renders). */
   scrollLimit: { current: number };
   /** The commands the "Try it" page shows, filled in (set by the page as it renders). */

@@ -253,6 +253,7 @@ export function TutorProvider({ config: initial, lessons, step, stop, onExit, pr
       quit: () => handlers.current.quit(),
       exit: () => handlers.current.exit(),
       liveData: (kind) => handlers.current.liveData(kind),
+      world: () => latest.current.world,
       scrollLimit,
       shownCommands,
     }),

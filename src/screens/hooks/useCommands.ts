@@ -1,6 +1,6 @@
 import { useInput, useStdin, useStdout } from 'ink';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { useTutor, useTutorActions } from '../contexts/tutor.js';
+import { useTutorActions, useTutorHere } from '../contexts/tutor.js';
 import { osc52 } from '../state/commands.js';
 import { mark, readMark, splitKeys, type OneKey } from '../state/key-chunks.js';
 import { keyToCommand, type KeyInfo } from '../state/keys.js';
@@ -24,7 +24,8 @@ export function useCommands(context: {
   /** Screens beside the tutor's own (day two) take a key first; `readAt` is the mark of its read. */
   capture?: (input: string, key: KeyInfo, readAt: number) => boolean;
 }): void {
-  const view = useTutor();
+  // Not the world: this component draws nothing, and an engine event must not make a frame of it.
+  const view = useTutorHere();
   const actions = useTutorActions();
   const { isRawModeSupported } = useStdin();
   const { stdout } = useStdout();
@@ -102,7 +103,7 @@ export function useCommands(context: {
     const intents = route(command, {
       tutor: view.tutor,
       course: view.course,
-      world: view.world,
+      world: actions.world(),
       mode: view.config.mode,
       wide: context.wide,
       welcome: context.welcome,

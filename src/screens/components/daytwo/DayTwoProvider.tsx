@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
 import { DAY_TWO_ACTIONS, type DayTwoAction } from '../../../aws/day-two/actions.js';
 import { useServices } from '../../contexts/services.js';
-import { useTutor } from '../../contexts/tutor.js';
+import { useTutorHere } from '../../contexts/tutor.js';
 import { DayTwoContextProvider, type DayTwoView } from '../../hooks/useDayTwo.js';
 import { lessonOf as lessonIn } from '../../state/course.js';
 import { errorText } from '../../state/errors.js';
@@ -13,7 +13,8 @@ import { D } from './strings.js';
 /** The day-two screens' state and runs, beside the tutor's: opened with d, over the lesson menu or the end screen. */
 export function DayTwoProvider({ children }: { children: ReactNode }) {
   const services = useServices();
-  const { session, tutor, course, config } = useTutor();
+  // Not the world: the provider would be drawn again, with its layout effect, for every engine event.
+  const { session, tutor, course, config } = useTutorHere();
   const [state, dispatch] = useReducer(dayTwoReducer, DAY_TWO_CLOSED);
   const open = session.status === 'open' ? session.session : undefined;
   const aborts = useRef(new Set<AbortController>());
