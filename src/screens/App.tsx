@@ -12,7 +12,8 @@ import { Welcome } from './components/Welcome.js';
 import { ServicesProvider } from './contexts/services.js';
 import { TutorProvider, useTutorHere, type Preloaded } from './contexts/tutor.js';
 import { UiProvider } from './contexts/ui.js';
-import { useCommands } from './hooks/useCommands.js';
+import { Keys } from './components/Keys.js';
+import { ClockPace } from './components/ClockPace.js';
 import { useDayTwo } from './hooks/useDayTwo.js';
 import { useTerminalSize, type Size } from './hooks/useTerminalSize.js';
 import type { Services } from './services/types.js';
@@ -41,15 +42,6 @@ export interface AppProps {
 
 /** Terminals at least this wide show the map beside the lesson. */
 export const WIDE = 140;
-
-/**
- * The key handler, in a component that draws nothing: it follows every engine event (what a key means may
- * depend on a run's phase), and so is drawn again for each; the screen beside it only when what it shows changes.
- */
-function Keys(props: Parameters<typeof useCommands>[0]) {
-  useCommands(props);
-  return null;
-}
 
 /** Picks the layout for where the learner is; everything else lives in the providers and the screens. */
 function Layout({ size, theme }: { size?: Size; theme: Theme }) {
@@ -131,7 +123,9 @@ export function App({ config, services, lessons, step, size, theme, stop, onExit
         onExit={done}
       >
         <DayTwoProvider>
-          <Layout {...(size ? { size } : {})} theme={chosenTheme} />
+          <ClockPace>
+            <Layout {...(size ? { size } : {})} theme={chosenTheme} />
+          </ClockPace>
         </DayTwoProvider>
       </TutorProvider>
     </ServicesProvider>

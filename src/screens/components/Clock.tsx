@@ -1,5 +1,5 @@
 import { useUi } from '../contexts/ui.js';
-import { TICK_MS, useNow } from '../hooks/useNow.js';
+import { useClockPace, useNow } from '../hooks/useNow.js';
 import { clock } from '../format.js';
 import { T } from './T.js';
 import type { Tone } from '../theme.js';
@@ -8,9 +8,10 @@ import type { Tone } from '../theme.js';
 export function Spinner({ tone = 'warn' }: { tone?: Tone }) {
   const { theme } = useUi();
   // Plain mode: nothing redraws on its own (a screen reader would read it out every second).
+  const pace = useClockPace();
   const now = useNow(!theme.plain);
   const frames = theme.symbols.spinner;
-  return <T tone={tone}>{frames[Math.floor(now / TICK_MS) % frames.length] ?? ''}</T>;
+  return <T tone={tone}>{frames[Math.floor(now / pace) % frames.length] ?? ''}</T>;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import { useServices } from '../contexts/services.js';
 
 type Listener = () => void;
@@ -10,6 +10,21 @@ type Listener = () => void;
  * (each shows its true value when it is drawn), half the work of a tick every second.
  */
 export const TICK_MS = 2000;
+
+/**
+ * The clocks' tick while something takes minutes of real time (a cluster, a node
+ * group): the spinner and the elapsed times move every 5 s, a third of the frames of
+ * the 2 s tick, for a wait the learner reads in minutes. Short waits keep TICK_MS.
+ */
+export const SLOW_TICK_MS = 5000;
+
+/** The tick of the clocks below it (components/ClockPace.tsx decides it from what is being waited for). */
+export const ClockPaceContext = createContext(TICK_MS);
+
+/** The tick of the clocks on this part of the screen. */
+export function useClockPace(): number {
+  return useContext(ClockPaceContext);
+}
 
 /**
  * One timer for every running clock on the screen: the spinner, the elapsed
@@ -40,8 +55,10 @@ function subscribe(everyMs: number, listener: Listener): () => void {
  * The wall clock, ticking every `TICK_MS` while `active`: only the components that
  * show a running clock redraw, only while something runs, and all in one tick.
  */
-export function useNow(active: boolean, everyMs = TICK_MS): number {
+export function useNow(active: boolean, every?: number): number {
   const services = useServices();
+  const pace = useClockPace();
+  const everyMs = every ?? pace;
   const [now, setNow] = useState(() => services.now());
   useEffect(() => {
     if (!active) return undefined;
