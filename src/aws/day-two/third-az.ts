@@ -5,7 +5,7 @@ import { text } from '../../text.js';
 import { formatUsd } from '../cost.js';
 import { KINDS } from '../resources/kinds.js';
 import { tutorKubectl } from '../steps/kubeconfig.js';
-import { describeNodegroupNamed } from '../steps/nodegroup.js';
+import { describeNodegroupNamed, namedNodegroup } from '../steps/nodegroup-describe.js';
 import { ELB_TAG } from '../steps/vpc-requests.js';
 import { KEY_TAG, isOurs } from '../tags.js';
 import { clientToken } from '../tokens.js';
@@ -34,19 +34,7 @@ const ZONE_LABEL = 'topology.kubernetes.io/zone';
 async function ensureNodegroup(ctx: DayTwoContext, subnetId: string, instanceType: string): Promise<string> {
   const name = thirdAzNodegroupName(ctx.config.clusterName);
   await ensureNamed<Nodegroup>(ctx, {
-    key: THIRD_AZ_NODEGROUP_KEY,
-    kind: 'eks-nodegroup',
-    step: 5,
-    name,
-    label: text('A node group', 'ノードグループ'),
-    // One being deleted is not there to adopt.
-    describe: async () => {
-      const group = await describeNodegroupNamed(ctx, name);
-      return group?.status === 'DELETING' ? undefined : group;
-    },
-    tags: (group) => group.tags,
-    id: (group) => group.nodegroupArn ?? name,
-    details: { name },
+    ...namedNodegroup(THIRD_AZ_NODEGROUP_KEY, name, () => describeNodegroupNamed(ctx, name)),
     create: async (intent) => {
       const request = oneNodeGroupRequest(ctx, {
         key: THIRD_AZ_NODEGROUP_KEY,

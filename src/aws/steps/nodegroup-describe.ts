@@ -1,4 +1,6 @@
 import { DescribeNodegroupCommand, ResourceNotFoundException, type Nodegroup } from '@aws-sdk/client-eks';
+import { text } from '../../text.js';
+import type { NamedSpec } from '../ensure.js';
 import { nodegroupName } from '../resources/eks-nodegroup.js';
 import type { StepContext } from '../types.js';
 
@@ -23,4 +25,29 @@ export async function describeNodegroup(ctx: StepContext, options: { maxAgeMs?: 
   const group = await describeNodegroupNamed(ctx, nodegroupName(ctx.config.clusterName));
   lastNodegroup.set(ctx.clients, { name, at: Date.now(), group });
   return group;
+}
+
+/**
+ * How ensureNamed finds a node group of the cluster by its name (step 5's, or a day-two one): one being
+ * deleted is not there to adopt. The caller adds how it is made.
+ */
+export function namedNodegroup(
+  key: string,
+  name: string,
+  describe: () => Promise<Nodegroup | undefined>,
+): Omit<NamedSpec<Nodegroup>, 'create'> {
+  return {
+    key,
+    kind: 'eks-nodegroup',
+    step: 5,
+    name,
+    label: text('A node group', 'ノードグループ'),
+    describe: async () => {
+      const group = await describe();
+      return group?.status === 'DELETING' ? undefined : group;
+    },
+    tags: (group) => group.tags,
+    id: (group) => group.nodegroupArn ?? name,
+    details: { name },
+  };
 }

@@ -15,7 +15,7 @@ import { clientToken } from '../tokens.js';
 import { RECENT_MS, healthReason } from './cluster.js';
 import { plannedKubectl, tutorKubectl } from './kubeconfig.js';
 import { nodegroupName } from '../resources/eks-nodegroup.js';
-import { describeNodegroup } from './nodegroup-describe.js';
+import { describeNodegroup, namedNodegroup } from './nodegroup-describe.js';
 import { subnetKey } from './vpc-requests.js';
 import { withoutSecrets } from '../local-errors.js';
 
@@ -170,19 +170,7 @@ export const nodegroupStep: Step = {
     if (!ready) await ensureRole(ctx, nodeRoleSpec(ctx.config));
     const name = nodegroupName(ctx.config.clusterName);
     await ensureNamed<Nodegroup>(ctx, {
-      key: NODEGROUP_KEY,
-      kind: 'eks-nodegroup',
-      step: 5,
-      name,
-      label: text('A node group', 'ノードグループ'),
-      // One being deleted is not there to adopt.
-      describe: async () => {
-        const group = await describeNodegroup(ctx);
-        return group?.status === 'DELETING' ? undefined : group;
-      },
-      tags: (group) => group.tags,
-      id: (group) => group.nodegroupArn ?? name,
-      details: { name },
+      ...namedNodegroup(NODEGROUP_KEY, name, () => describeNodegroup(ctx)),
       ready: async () => recordedSubnets(ctx),
       create: async (intent) => {
         const request = createNodegroupRequest(ctx, clientToken(ctx.config.clusterName, NODEGROUP_KEY, intent.intentAt));
