@@ -1,25 +1,16 @@
 import { DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 import { CLUSTER_TAG } from '../../src/aws/tags.js';
-import { TutorError } from '../../src/errors.js';
 import { useFaultProxy } from '../support/cli-target.js';
 import { TEST_CREDENTIALS, makeEngine, tempDir } from '../support/engine.js';
 import { NO_FAULTS } from '../support/fault-proxy.js';
 import { seen } from '../support/seen.js';
+import { rejection } from '../support/rejection.js';
 
 /** Temporary credentials that expire mid-run: every call after a point is refused as AWS refuses them. */
 
 const faults = useFaultProxy();
 const FEW_RETRIES = { maxAttempts: 2 };
-
-async function failure(run: Promise<unknown>): Promise<TutorError> {
-  const error = await run.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TutorError);
-  return error as TutorError;
-}
 
 const tutorVpcs = async (cluster: string) =>
   (
@@ -33,7 +24,7 @@ describe('credentials that expire in the middle of a run', () => {
     const stateDir = await tempDir();
     faults.proxy.setPlan({ ...NO_FAULTS, after: { operation: 'ec2:CreateVpc', fault: 'expired-token' } });
     const engine = await makeEngine(faults.proxy.url, { clusterName: 'expiring' }, { stateDir, clientSettings: FEW_RETRIES });
-    const error = await failure(engine.up(2));
+    const error = await rejection(engine.up(2));
     expect(faults.proxy.stats.faults['expired-token']).toBeGreaterThan(0);
     const en = await seen(error, 'en');
     for (const shown of [en.cli, en.screen]) {
@@ -57,14 +48,14 @@ describe('credentials that expire in the middle of a run', () => {
     const stateDir = await tempDir();
     faults.proxy.setPlan({ ...NO_FAULTS, after: { operation: 'iam:CreateRole', fault: 'expired-token' } });
     let engine = await makeEngine(faults.proxy.url, { clusterName: 'expiring-iam' }, { stateDir, clientSettings: FEW_RETRIES });
-    const iam = await failure(engine.up(1));
+    const iam = await rejection(engine.up(1));
     expect(iam.text.en).toMatch(/^Your AWS credentials expired \(ExpiredToken\)\. Refresh them/);
     expect(iam.text.en).not.toContain('clock');
     expect(iam.text.ja).toMatch(/^AWS の認証情報の有効期限が切れました\(ExpiredToken\)。認証情報を更新して/);
 
     faults.proxy.setPlan({ ...NO_FAULTS, always: { 'eks:POST /clusters': 'expired-token' } });
     engine = await makeEngine(faults.proxy.url, { clusterName: 'expiring-iam' }, { stateDir, clientSettings: FEW_RETRIES });
-    const eks = await failure(engine.up(3));
+    const eks = await rejection(engine.up(3));
     expect(eks.code).toBe('NO_CREDENTIALS');
     expect(eks.text.en).toMatch(/^Your AWS credentials expired \(ExpiredTokenException\)\. .* it continues where it stopped\./);
     expect(eks.text.ja).toContain('続きから再開します。');

@@ -1,27 +1,16 @@
 import { execa } from 'execa';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { kubectl as dayTwoKubectl, type DayTwoContext } from '../../src/aws/day-two/context.js';
-import { Engine } from '../../src/aws/engine.js';
+import { describe, expect, it } from 'vitest';
+import { kubectl as dayTwoKubectl } from '../../src/aws/day-two/context.js';
 import { fetchLiveData } from '../../src/aws/live.js';
 import { KUBECONFIG_KEY } from '../../src/aws/steps/kubeconfig.js';
 import type { EngineEvent, StepNumber } from '../../src/aws/types.js';
-import { scaledClock } from '../../src/aws/wait.js';
-import { runKubectl } from '../../src/kube/kubectl.js';
-import { tempDir, testConfig } from '../support/engine.js';
 import { useSandbox } from '../support/sandbox.js';
-import { sandboxEngineParts } from '../support/sandbox-engine.js';
+import { restoreKubeEnvAfterAll, sandboxDayTwo } from '../support/sandbox-day-two.js';
 
 /** A learner who switches kubectl to another cluster after step 4: the tutor still reads its own. */
 
 const box = useSandbox({ timeScale: 0, behaviours: { 'eventual-consistency': false, 'iam-propagation': false } });
-const saved = { KUBECONFIG: process.env.KUBECONFIG, KUBECACHEDIR: process.env.KUBECACHEDIR };
-afterAll(() => {
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-});
+restoreKubeEnvAfterAll();
 
 /** The real kubectl on the same kubeconfig, as the learner's shell runs it. */
 const shell = (args: string[]) => execa('kubectl', args, { reject: false, stdin: 'ignore' });
@@ -29,20 +18,13 @@ const readyLines = (output: string) => output.split('\n').filter((line) => /\sRe
 
 describe('another context made current after step 4', () => {
   it("leaves step 5's check and day two on the tutor's cluster, and the learner's context current", { timeout: 120_000 }, async () => {
-    const stateDir = await tempDir();
-    process.env.KUBECONFIG = join(stateDir, 'kubeconfig');
-    process.env.KUBECACHEDIR = join(stateDir, 'kube-cache');
-    const config = testConfig(stateDir, { mode: 'sandbox', clusterName: 'switched', timeScale: 0, kubectl: true });
-    const { clients, ledger } = await sandboxEngineParts(box.sandbox, config);
-    const kubeconfigEnv = {
-      AWS_ACCESS_KEY_ID: box.sandbox.credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: box.sandbox.credentials.secretAccessKey,
-      AWS_SESSION_TOKEN: '',
-      AWS_SECURITY_TOKEN: '',
-    };
-    const clock = scaledClock(0);
-    const engine = new Engine({ config, clients, ledger, clock, kubectl: runKubectl, kubeconfigEnv });
-    await engine.resolveVersion();
+    const {
+      engine,
+      config,
+      ctx: dayTwo,
+      events: dayTwoEvents,
+    } = await sandboxDayTwo(box.sandbox, { clusterName: 'switched', kubectl: true });
+    const { ledger } = dayTwo;
     const results = await engine.up(5);
     for (const step of [1, 2, 3, 4, 5] as StepNumber[]) {
       const failed = (results.get(step) ?? []).filter((c) => !c.ok && !c.unknown);
@@ -64,19 +46,10 @@ describe('another context made current after step 4', () => {
     const shown = events.flatMap((e) => (e.type === 'kubectl' ? [e.args] : []));
     expect(shown).toEqual([['get', 'nodes', '--context', tutorContext]]);
 
-    const dayTwo: DayTwoContext = {
-      config,
-      clients,
-      ledger,
-      clock,
-      kubectl: runKubectl,
-      emit: (e) => events.push(e),
-      show: () => undefined,
-    };
     const nodes = await dayTwoKubectl(dayTwo, ['get', 'nodes']);
     expect(nodes.stderr).toBe('');
     expect(readyLines(nodes.stdout)).toBe(2);
-    const last = events.at(-1);
+    const last = dayTwoEvents.at(-1);
     expect(last?.type === 'kubectl' ? last.args : undefined).toEqual(['get', 'nodes', '--context', tutorContext]);
 
     // The lesson page's live panel: the tutor's nodes too, with the command it ran.

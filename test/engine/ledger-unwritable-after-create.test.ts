@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/aws/engine.js';
 import { CLUSTER_TAG } from '../../src/aws/tags.js';
-import { TutorError } from '../../src/errors.js';
 import { TEST_CREDENTIALS, makeEngine, tempDir } from '../support/engine.js';
 import { useMoto } from '../support/moto.js';
 import { makeReadOnly } from '../support/read-only-dir.js';
 import { seen } from '../support/seen.js';
+import { rejection } from '../support/rejection.js';
 
 /** The state directory turns read-only the moment AWS has answered a create, before the ledger records the new id. */
 
@@ -37,15 +37,6 @@ async function tutorVpcs(cluster: string): Promise<string[]> {
   return (answer.Vpcs ?? []).map((v) => v.VpcId!);
 }
 
-async function failure(run: Promise<unknown>): Promise<TutorError> {
-  const error = await run.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TutorError);
-  return error as TutorError;
-}
-
 describe('the ledger cannot be written right after a create', () => {
   it('names the new VPC, its tags and that it is free; the same command then finds it by its tags, and down removes it', async () => {
     const stateDir = await tempDir();
@@ -53,7 +44,7 @@ describe('the ledger cannot be written right after a create', () => {
     await mkdir(dir);
     const engine = await makeEngine(moto.url, { clusterName: 'unwritable' }, { stateDir });
     readOnlyAfter(engine, 'CreateVpc', dir);
-    const error = await failure(engine.up(2));
+    const error = await rejection(engine.up(2));
     const vpcs = await tutorVpcs('unwritable');
     expect(vpcs).toHaveLength(1);
     const vpc = vpcs[0]!;
@@ -100,7 +91,7 @@ describe('the ledger cannot be written right after a create', () => {
       return result;
     };
     engine.clients.ec2.middlewareStack.add(full, { step: 'initialize', name: 'diskFullAfterAllocate' });
-    const error = await failure(engine.up(2));
+    const error = await rejection(engine.up(2));
     const entry = ledger.get('eip/0');
     expect(entry?.id).toMatch(/^eipalloc-/);
     const { cli, screen } = await seen(error, 'en');
@@ -125,7 +116,7 @@ describe('the ledger cannot be written right after a create', () => {
     await mkdir(dir);
     const engine = await makeEngine(moto.url, { clusterName: 'unwritable-nat' }, { stateDir });
     readOnlyAfter(engine, 'CreateNatGateway', dir);
-    const error = await failure(engine.up(2));
+    const error = await rejection(engine.up(2));
     const nat = (
       await ec2().send(new DescribeNatGatewaysCommand({ Filter: [{ Name: `tag:${CLUSTER_TAG}`, Values: ['unwritable-nat'] }] }))
     ).NatGateways!.find((g) => g.State !== 'deleted')!.NatGatewayId!;

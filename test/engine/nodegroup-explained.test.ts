@@ -8,6 +8,7 @@ import { ledgerPath } from '../../src/state/ledger.js';
 import { makeEngine, tempDir } from '../support/engine.js';
 import { useMoto } from '../support/moto.js';
 import { seen } from '../support/seen.js';
+import { rejection } from '../support/rejection.js';
 
 const moto = useMoto();
 
@@ -18,16 +19,6 @@ afterEach(() => {
     else process.env[name] = value;
   }
 });
-
-/** How a promise ended: what it rejected with, which must be an explained TutorError. */
-async function rejection(promise: Promise<unknown>): Promise<TutorError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TutorError);
-  return error as TutorError;
-}
 
 async function expectShown(error: TutorError, en: string, ja: string): Promise<void> {
   const english = await seen(error, 'en');

@@ -1,41 +1,18 @@
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { Engine } from '../../src/aws/engine.js';
+import { describe, expect, it } from 'vitest';
 import type { EngineEvent, PlannedCall } from '../../src/aws/types.js';
-import { scaledClock } from '../../src/aws/wait.js';
-import { runKubectl } from '../../src/kube/kubectl.js';
-import { tempDir, testConfig } from '../support/engine.js';
 import { useSandbox } from '../support/sandbox.js';
-import { sandboxEngineParts } from '../support/sandbox-engine.js';
+import { restoreKubeEnvAfterAll, sandboxDayTwo } from '../support/sandbox-day-two.js';
 
 /** Step 5's plan shows the kubectl command its check runs, word for word. */
 
 const box = useSandbox({ timeScale: 0, behaviours: { 'eventual-consistency': false, 'iam-propagation': false } });
-const saved = { KUBECONFIG: process.env.KUBECONFIG, KUBECACHEDIR: process.env.KUBECACHEDIR };
-afterAll(() => {
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-});
+restoreKubeEnvAfterAll();
 
 const getNodes = (calls: PlannedCall[]) => calls.find((c) => c.action === 'GetNodes');
 
 describe("step 5's plan", () => {
   it('shows kubectl get nodes with the --context the check then runs it with', { timeout: 120_000 }, async () => {
-    const stateDir = await tempDir();
-    process.env.KUBECONFIG = join(stateDir, 'kubeconfig');
-    process.env.KUBECACHEDIR = join(stateDir, 'kube-cache');
-    const config = testConfig(stateDir, { mode: 'sandbox', clusterName: 'plan-shown', timeScale: 0, kubectl: true });
-    const { clients, ledger } = await sandboxEngineParts(box.sandbox, config);
-    const kubeconfigEnv = {
-      AWS_ACCESS_KEY_ID: box.sandbox.credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: box.sandbox.credentials.secretAccessKey,
-      AWS_SESSION_TOKEN: '',
-      AWS_SECURITY_TOKEN: '',
-    };
-    const engine = new Engine({ config, clients, ledger, clock: scaledClock(0), kubectl: runKubectl, kubeconfigEnv });
-    await engine.resolveVersion();
+    const { engine } = await sandboxDayTwo(box.sandbox, { clusterName: 'plan-shown', kubectl: true });
     const events: EngineEvent[] = [];
     engine.on((e) => events.push(e));
     await engine.up(4);
