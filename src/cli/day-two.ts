@@ -7,6 +7,7 @@ import { dayTwoContextOf } from '../aws/day-two/session-context.js';
 import { openSession } from '../session.js';
 import { text } from '../text.js';
 import { confirm } from './confirm.js';
+import { refuseDryRun } from './dry-run.js';
 import { Printer } from './print.js';
 import { Unfinished, interruptible } from './signals.js';
 
@@ -45,15 +46,7 @@ export async function dayTwo(config: TutorConfig, action: string | undefined, op
   if (!chosen) throw badAction(action);
   const refused = badOption(options, chosen.id);
   if (refused) throw refused;
-  if (config.mode === 'dry-run') {
-    throw new TutorError(
-      'BAD_INPUT',
-      text(
-        'day-two reads the build it works on: run it in the sandbox (--sandbox) or against an account, not with --dry-run.',
-        'day-two は対象のビルドを読み取ります。--dry-run ではなく、サンドボックス(--sandbox)かアカウントで実行してください。',
-      ),
-    );
-  }
+  refuseDryRun(config, 'day-two', { en: 'reads the build it works on', ja: 'は対象のビルドを読み取ります' });
   const printer = new Printer(config);
   if (config.mode === 'real' && chosen.asksFirst) {
     printer.say(chosen.asksFirst(config));

@@ -1,6 +1,7 @@
 import type { TutorConfig } from '../config.js';
 import { text } from '../text.js';
 import { confirm } from './confirm.js';
+import { refuseDryRun } from './dry-run.js';
 import { placeOf } from './billing.js';
 import { removeCommand } from './ways-out.js';
 import { Printer } from './print.js';
@@ -8,6 +9,10 @@ import { interrupted, reportFailure, withSession } from './with-session.js';
 
 /** `down`: everything this tutor made for the cluster name, in dependency order; then a check that nothing tagged is left. */
 export async function down(config: TutorConfig): Promise<number> {
+  refuseDryRun(config, 'down', {
+    en: 'deletes what exists, and shows what it will delete before it asks',
+    ja: 'は存在するものを削除します(削除する前に対象を示して確認します)',
+  });
   const printer = new Printer(config);
   const lang = config.lang;
   return withSession(

@@ -6,6 +6,7 @@ import { masker } from '../mask.js';
 import { openSession } from '../session.js';
 import { text } from '../text.js';
 import { placeOf } from './billing.js';
+import { refuseDryRun } from './dry-run.js';
 import { Printer } from './print.js';
 
 export interface StatusRow {
@@ -26,6 +27,7 @@ function hourlyOf(config: TutorConfig, f: Found | undefined): number {
 
 /** `status`: each resource of the ledger, whether it still exists, since when, and its estimated cost so far. */
 export async function status(config: TutorConfig, json: boolean): Promise<number> {
+  refuseDryRun(config, 'status', { en: 'reads what exists', ja: 'は存在するものを読み取ります' });
   const printer = new Printer(config);
   const session = await openSession(config, { lock: false, identify: config.mode === 'real' });
   try {
