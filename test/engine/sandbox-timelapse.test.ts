@@ -13,9 +13,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { createNetwork, createRole, errorName, sandboxClients, uniqueName, useSandbox } from '../support/sandbox.js';
 
-// Real durations divided by 200: a cluster takes 2.7 s, a node group 1.2 s, a NAT gateway 0.45 s.
 // IAM propagation and eventual consistency have their own tests (sandbox-strict-*).
-const run = useSandbox({ timeScale: 1 / 200, behaviours: { 'iam-propagation': false, 'eventual-consistency': false } });
+const behaviours = { 'iam-propagation': false, 'eventual-consistency': false };
 
 /** The distinct states `read` goes through until `done` holds. */
 async function statesUntil(read: () => Promise<string>, done: (state: string) => boolean): Promise<string[]> {
@@ -40,12 +39,16 @@ async function statusOrGone(call: Promise<{ status?: string | undefined }>): Pro
 }
 
 describe('NAT gateway time-lapse', () => {
+  // Real durations divided by 30: 3 s pending and 2 s deleting, long enough to be seen on a busy machine.
+  const run = useSandbox({ timeScale: 1 / 30, behaviours });
+
   it('goes pending -> available, then deleting -> deleted', async () => {
     const { ec2 } = sandboxClients(run.sandbox);
     const network = await createNetwork(ec2, ['us-east-1a']);
     const eip = await ec2.send(new AllocateAddressCommand({ Domain: 'vpc' }));
     const created = await ec2.send(new CreateNatGatewayCommand({ SubnetId: network.subnetIds[0], AllocationId: eip.AllocationId }));
     const id = created.NatGateway!.NatGatewayId!;
+    expect(created.NatGateway!.State).toBe('pending');
     const state = async () => (await ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: [id] }))).NatGateways?.[0]?.State ?? 'none';
     expect(await statesUntil(state, (s) => s === 'available')).toEqual(['pending', 'available']);
     await ec2.send(new DeleteNatGatewayCommand({ NatGatewayId: id }));
@@ -54,6 +57,8 @@ describe('NAT gateway time-lapse', () => {
 });
 
 describe('EKS time-lapse', () => {
+  // Real durations divided by 200: a cluster takes 2.7 s, a node group 1.2 s.
+  const run = useSandbox({ timeScale: 1 / 200, behaviours });
   const name = uniqueName('lapse');
   const setup = { subnetIds: [] as string[], nodeRole: '' };
 
