@@ -1,3 +1,4 @@
+import { DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
 import { CreateClusterCommand, DescribeClusterCommand } from '@aws-sdk/client-eks';
 import { CreateRoleCommand, GetRoleCommand } from '@aws-sdk/client-iam';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +27,9 @@ describe('day-two and names already taken', () => {
       nameTakenError('An EKS cluster named taken-green', 'EKS クラスター taken-green'),
     );
     expect(ledger.get(SECOND_CLUSTER_KEY)).toBeUndefined();
+    // The shared subnets do not name the other cluster: its load balancers are not offered them.
+    const subnets = (await clients.ec2.send(new DescribeSubnetsCommand({ SubnetIds: subnetIds }))).Subnets ?? [];
+    expect(subnets.flatMap((s) => (s.Tags ?? []).map((t) => t.Key))).not.toContain('kubernetes.io/cluster/taken-green');
 
     // Someone else's role of the viewer role's name.
     const document = '{"Version":"2012-10-17","Statement":[]}';

@@ -38,8 +38,11 @@ async function tagShared(ctx: DayTwoContext, subnetIds: string[], names: string[
   await send(ctx, planned(ctx, 'ec2', 'CreateTags', input, why), () => ctx.clients.ec2.send(new CreateTagsCommand(input)));
 }
 
-/** Creates the second cluster (or adopts the one an earlier run made), recorded before and after, and waits until it is ACTIVE. */
-async function ensureSecond(ctx: DayTwoContext, first: Cluster, name: string): Promise<Cluster> {
+/**
+ * Creates the second cluster (or adopts the one an earlier run made), recorded before and after; tags the subnets
+ * both use once the name is known to be the tutor's; and waits until it is ACTIVE.
+ */
+async function ensureSecond(ctx: DayTwoContext, first: Cluster, name: string, subnetIds: string[]): Promise<Cluster> {
   const own = ctx.config.clusterName;
   const version = first.version ?? '';
   await ensureNamed<Cluster>(ctx, {
@@ -87,6 +90,8 @@ async function ensureSecond(ctx: DayTwoContext, first: Cluster, name: string): P
       return made.cluster?.arn ?? name;
     },
   });
+  // After the name check: a cluster of that name that is not the tutor's leaves the subnets' tags as they were.
+  await tagShared(ctx, subnetIds, [own, name]);
   const read = () =>
     ctx.clients.eks.send(new DescribeClusterCommand({ name })).then(
       (a) => a.cluster,
@@ -138,8 +143,7 @@ export async function secondClusterAction(ctx: DayTwoContext): Promise<Outcome> 
   const name = secondClusterName(own);
   ctx.emit({ type: 'note', text: secondClusterCost(ctx.config) });
 
-  await tagShared(ctx, subnetIds, [own, name]);
-  const second = await ensureSecond(ctx, first, name);
+  const second = await ensureSecond(ctx, first, name, subnetIds);
   const subnetsInput = { SubnetIds: subnetIds };
   const subnets =
     (
