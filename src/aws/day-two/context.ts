@@ -74,15 +74,18 @@ export interface SubnetFacts {
   cidr: string;
   zone: string;
   tags: Record<string, string>;
+  /** Whether instances launched in it get a public address. */
+  mapPublicIp: boolean;
 }
 
-/** A subnet's ID, CIDR, zone and tags. */
+/** A subnet's ID, CIDR, zone, tags and whether it gives public addresses. */
 export function subnetFacts(s: Subnet): SubnetFacts {
   return {
     id: s.SubnetId ?? '',
     cidr: s.CidrBlock ?? '',
     zone: s.AvailabilityZone ?? '',
     tags: Object.fromEntries((s.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])),
+    mapPublicIp: s.MapPublicIpOnLaunch === true,
   };
 }
 

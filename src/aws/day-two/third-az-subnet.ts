@@ -108,7 +108,7 @@ export async function ensureSubnet(
   vpcId: string,
   tier: Tier,
   zone: Zone,
-  inVpc: { id: string; cidr: string; tags: Record<string, string> }[],
+  inVpc: { id: string; cidr: string; tags: Record<string, string>; mapPublicIp: boolean }[],
 ): Promise<{ id: string; cidr: string }> {
   const name = ctx.config.clusterName;
   const key = thirdAzSubnetKey(tier);
@@ -142,8 +142,9 @@ export async function ensureSubnet(
       create: () => createSubnet(ctx, vpcId, tier, zone, inVpc, cidr),
     },
   );
-  if (!fresh) return { id, cidr };
-  if (tier === 'public') {
+  // A run stopped between making a public subnet and this call leaves it without public addresses: the next sets them.
+  const mapped = !fresh && inVpc.some((s) => s.id === id && s.mapPublicIp);
+  if (tier === 'public' && !mapped) {
     const map = mapPublicIpRequest(id);
     await send(
       ctx,
