@@ -164,7 +164,29 @@ const deleteNetworkInterface: Rule = async (context, params) => {
     : undefined;
 };
 
+/** A subnet has one explicit route table: EC2 refuses a second link, where moto answers with the link the subnet has. */
+const associateRouteTable: Rule = async ({ view, scope, authorization }, params) => {
+  const subnetId = params.get('SubnetId');
+  if (!subnetId) return undefined;
+  const tables = await view.moto.ec2(
+    scope,
+    { Action: 'DescribeRouteTables', ...ec2Filters({ 'association.subnet-id': [subnetId] }) },
+    authorization,
+  );
+  const link = items(tables.root, 'routeTableSet')
+    .flatMap((table) => items(table, 'associationSet'))
+    .find((a) => childText(a, 'subnetId') === subnetId);
+  return link
+    ? {
+        code: 'Resource.AlreadyAssociated',
+        message: `the specified association for route table ${params.get('RouteTableId') ?? ''} conflicts with an existing association`,
+        holder: `route table ${childText(link, 'routeTableId')}`,
+      }
+    : undefined;
+};
+
 export const DEPENDENCY_RULES: Record<string, Rule> = {
+  AssociateRouteTable: associateRouteTable,
   ReleaseAddress: releaseAddress,
   DetachInternetGateway: detachInternetGateway,
   DeleteSubnet: deleteSubnet,

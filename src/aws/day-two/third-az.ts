@@ -4,6 +4,7 @@ import { readyNodes } from '../../kube/kubectl.js';
 import { text } from '../../text.js';
 import { formatUsd } from '../cost.js';
 import { KINDS } from '../resources/kinds.js';
+import { linkSubnet } from '../route-links.js';
 import { tutorKubectl } from '../steps/kubeconfig.js';
 import { describeNodegroupNamed, namedNodegroup } from '../steps/nodegroup-describe.js';
 import { ELB_TAG } from '../steps/vpc-requests.js';
@@ -125,8 +126,8 @@ export async function thirdAzAction(ctx: DayTwoContext): Promise<Outcome> {
             `Out through the internet gateway ${table.target}, as the build's public subnets.`,
             `ビルドのパブリックサブネットと同じく、インターネットゲートウェイ ${table.target} を通って外へ出ます。`,
           );
-    await send(ctx, planned(ctx, 'ec2', 'AssociateRouteTable', input, why), () =>
-      ctx.clients.ec2.send(new AssociateRouteTableCommand(input)),
+    await linkSubnet(ctx.clients.ec2, ctx.config.region, { routeTableId: table.id, subnetId: subnet.id }, () =>
+      send(ctx, planned(ctx, 'ec2', 'AssociateRouteTable', input, why), () => ctx.clients.ec2.send(new AssociateRouteTableCommand(input))),
     );
   }
   const name = await ensureNodegroup(ctx, subnet.id, instanceType);

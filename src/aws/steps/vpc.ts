@@ -19,6 +19,7 @@ import { elasticIpResource } from '../resources/elastic-ip.js';
 import { internetGatewayResource } from '../resources/internet-gateway.js';
 import { natGatewayResource } from '../resources/nat-gateway.js';
 import { routeTableResource } from '../resources/route-table.js';
+import { linkSubnet } from '../route-links.js';
 import { subnetResource } from '../resources/subnet.js';
 import { vpcResource } from '../resources/vpc.js';
 import type { PlannedCall, Step, StepContext } from '../types.js';
@@ -72,7 +73,10 @@ async function wire(
   }
   for (const subnetId of subnetIds) {
     if (!now?.Associations?.some((a) => a.SubnetId === subnetId)) {
-      await ec2.send(new AssociateRouteTableCommand(associateRouteTableRequest(table.id, subnetId)));
+      const request = associateRouteTableRequest(table.id, subnetId);
+      await linkSubnet(ec2, ctx.config.region, { routeTableId: table.id, subnetId }, () =>
+        ec2.send(new AssociateRouteTableCommand(request)),
+      );
     }
   }
 }
