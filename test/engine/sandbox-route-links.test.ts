@@ -15,7 +15,8 @@ describe('route table links', () => {
     const [build, other] = await Promise.all(
       [1, 2].map(async () => (await ec2.send(new CreateRouteTableCommand({ VpcId: vpcId }))).RouteTable!.RouteTableId!),
     );
-    const associate = (routeTableId: string) => () => ec2.send(new AssociateRouteTableCommand({ RouteTableId: routeTableId, SubnetId: subnetId }));
+    const associate = (routeTableId: string) => () =>
+      ec2.send(new AssociateRouteTableCommand({ RouteTableId: routeTableId, SubnetId: subnetId }));
 
     expect(await linkSubnet(ec2, 'us-east-1', { routeTableId: build!, subnetId }, associate(build!))).toBe('linked');
     // moto would hand back the existing link; EC2 refuses, to either table.
