@@ -2,6 +2,9 @@ import type { TutorConfig } from '../config.js';
 import type { StepNumber } from '../aws/types.js';
 import { masker } from '../mask.js';
 
+const BRACKETED_PASTE_ON = '\x1b[?2004h';
+const BRACKETED_PASTE_OFF = '\x1b[?2004l';
+
 /** Opens the interactive tutor; resolves with the exit code once the learner quits. */
 export async function runTui(config: TutorConfig, options: { step?: number }): Promise<number> {
   // The first frame is the welcome menu, drawn a moment before Ink reads the keyboard; in the terminal's line
@@ -9,9 +12,14 @@ export async function runTui(config: TutorConfig, options: { step?: number }): P
   // in the terminal until Ink reads them, and reach the menu as they were pressed.
   const raw = process.stdin.isTTY === true;
   if (raw) process.stdin.setRawMode(true);
+  // Bracketed paste: the terminal marks what is pasted, so a command pasted into the wrong window is not read
+  // as keys (useCommands drops it). Turned off again on the way out, whatever the way.
+  const paste = raw && process.stdout.isTTY === true;
+  if (paste) process.stdout.write(BRACKETED_PASTE_ON);
   try {
     return await open(config, options);
   } finally {
+    if (paste) process.stdout.write(BRACKETED_PASTE_OFF);
     if (raw) process.stdin.setRawMode(false);
   }
 }

@@ -2,7 +2,7 @@ import { useInput, useStdin, useStdout } from 'ink';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTutorActions, useTutorHere } from '../contexts/tutor.js';
 import { osc52 } from '../state/commands.js';
-import { mark, readMark, splitKeys, type OneKey } from '../state/key-chunks.js';
+import { mark, pasteFilter, readMark, splitKeys, type OneKey } from '../state/key-chunks.js';
 import { keyToCommand, type KeyInfo } from '../state/keys.js';
 import { route, type Intent } from '../state/route.js';
 import type { WelcomeChoiceId } from '../state/welcome.js';
@@ -30,6 +30,7 @@ export function useCommands(context: {
   const { isRawModeSupported } = useStdin();
   const { stdout } = useStdout();
   const queue = useRef<Pending[]>([]);
+  const pasted = useRef(pasteFilter());
   const [, setTurn] = useState(0);
   // Ink swaps the input handler after the render has been committed; a key read in
   // between must still see this render's state, so the handler reads it from here.
@@ -123,6 +124,8 @@ export function useCommands(context: {
 
   useInput(
     (input, key) => {
+      // A paste is text for a shell, not keys: none of it acts here.
+      if (pasted.current(input)) return;
       const readAt = readMark();
       // Keys read together come as one input: each is a key of its own, in order.
       const keys = splitKeys(input, key).map((one) => ({ ...one, readAt }));

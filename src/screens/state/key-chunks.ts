@@ -36,6 +36,38 @@ export function splitKeys(input: string, key: InkKey): OneKey[] {
   return chars.map(single);
 }
 
+/** What a terminal in bracketed paste mode (run.tsx turns it on) sends around a paste, as Ink hands it over. */
+export const PASTE_START = '[200~';
+export const PASTE_END = '[201~';
+/** A paste whose end never comes (a terminal that lost it) stops being one after this long without input. */
+const PASTE_IDLE_MS = 1000;
+
+/**
+ * Tells what was pasted from what was typed: the tutor has no text field, so a
+ * paste (a command meant for the shell beside it) is not keys, and its `q`,
+ * `r` or Enter must not act. True for the markers and everything between them.
+ */
+export function pasteFilter(now: () => number = Date.now): (input: string) => boolean {
+  let lastPasted: number | undefined;
+  return (input) => {
+    if (input === PASTE_START) {
+      lastPasted = now();
+      return true;
+    }
+    if (input === PASTE_END) {
+      const inPaste = lastPasted !== undefined;
+      lastPasted = undefined;
+      return inPaste;
+    }
+    if (lastPasted === undefined || now() - lastPasted > PASTE_IDLE_MS) {
+      lastPasted = undefined;
+      return false;
+    }
+    lastPasted = now();
+    return true;
+  };
+}
+
 let marks = 0;
 
 /** A number larger than every one given before: when a key was read, or a screen was drawn, in the order they happened. */
