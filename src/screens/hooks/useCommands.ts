@@ -4,7 +4,7 @@ import { useTutorActions, useTutorHere } from '../contexts/tutor.js';
 import { osc52 } from '../state/commands.js';
 import { mark, pasteFilter, readMark, splitKeys, type OneKey } from '../state/key-chunks.js';
 import { keyToCommand, type KeyInfo } from '../state/keys.js';
-import { route, type Intent } from '../state/route.js';
+import { RUN_DWELL_MS, route, type Intent } from '../state/route.js';
 import type { WelcomeChoiceId } from '../state/welcome.js';
 
 /** A key waiting its turn, with the mark of the read it came in (key-chunks.ts). */
@@ -45,9 +45,11 @@ export function useCommands(context: {
   const { screen, overlay, lesson, page } = view.tutor;
   const where = `${screen}/${overlay}/${lesson ?? ''}/${page}`;
   const broughtAt = useRef(0);
+  const drawnAt = useRef(0);
   const cause = useRef<number | undefined>(undefined);
   useLayoutEffect(() => {
     broughtAt.current = cause.current ?? mark();
+    drawnAt.current = Date.now();
   }, [where]);
   useLayoutEffect(() => {
     cause.current = undefined;
@@ -113,7 +115,13 @@ export function useCommands(context: {
       now: Date.now(),
     });
     // Read with the key that brought this page, or before, the key was meant for another: it runs nothing (it could cost money).
-    if (pending.readAt <= broughtAt.current && intents.some((intent) => intent.type === 'run')) return;
+    const runs = intents.some((intent) => intent.type === 'run');
+    if (pending.readAt <= broughtAt.current && runs) return;
+    // In an AWS account, a press that comes as the page opens (a double press) sends nothing; the page says so.
+    if (runs && view.config.mode === 'real' && Date.now() - drawnAt.current < RUN_DWELL_MS) {
+      actions.dispatch({ type: 'run-held' });
+      return;
+    }
     if (intents.length > 0) cause.current = pending.readAt;
     intents.forEach(perform);
   };

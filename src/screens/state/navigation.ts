@@ -43,6 +43,7 @@ export function lessonNavigation(course: Course): LessonNavigation {
       quiz,
       showHint,
       checkHeld: false,
+      runHeld: false,
       copied: null,
       follow: null,
       callCursor: ref?.kind === 'call' ? state.callCursor : 0,

@@ -42,6 +42,14 @@ export interface RouteContext {
  */
 export const CHECK_DWELL_MS = 1500;
 
+/**
+ * In an AWS account, how long a page that can send a billed run is on screen
+ * before a key there sends it: a clicker's or a bouncing key's second press,
+ * tens of milliseconds after the one that opened the page, must not create
+ * anything. Nobody reads a page in this time.
+ */
+export const RUN_DWELL_MS = 400;
+
 /** The step whose result is the course's climax, the last one: nothing leaves its Check page before the result was read. */
 const CLIMAX: StepNumber = LAST_STEP;
 

@@ -51,6 +51,8 @@ export interface TutorState {
   checkShown: Partial<Record<StepNumber, number>>;
   /** A key that would have left the Check page before its result was read was held back. */
   checkHeld: boolean;
+  /** In an AWS account, a key that would have sent a billed run as its page opened (a clicker's double press) was held back. */
+  runHeld: boolean;
   /** On the "Try it" page: the command just copied to the clipboard, if any. */
   copied: number | null;
   /** Steps built in this session and then cleaned up: the menu says so rather than "not started". */
@@ -85,6 +87,7 @@ export type TutorAction =
   /** A check's result has been drawn; a step whose checks passed is done from now on. */
   | { type: 'check-shown'; step: StepNumber; at: number; passed: boolean }
   | { type: 'check-held' }
+  | { type: 'run-held' }
   | { type: 'copied'; index: number }
   | { type: 'follow'; step: StepNumber }
   /** The step runs (again): its next result has not been seen. */
@@ -120,6 +123,7 @@ export function initialTutor(lang: Lang, seed = 0): TutorState {
     seed,
     checkShown: {},
     checkHeld: false,
+    runHeld: false,
     copied: null,
     follow: null,
     cleanedSteps: [],
@@ -237,6 +241,8 @@ export function createTutorReducer(course: Course): (state: TutorState, action: 
         return { ...state, copied: action.index };
       case 'check-held':
         return state.checkHeld ? state : { ...state, checkHeld: true };
+      case 'run-held':
+        return state.runHeld ? state : { ...state, runHeld: true };
       case 'check-unseen': {
         if (state.checkShown[action.step] === undefined) return state;
         const checkShown = { ...state.checkShown };

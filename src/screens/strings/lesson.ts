@@ -64,6 +64,14 @@ export const LESSON = {
     'Quit with q and start the tutor again, or run `eks-basics-tutor doctor` to see why.',
     'q で終了してもう一度起動するか、`eks-basics-tutor doctor` で原因を確かめてください。',
   ),
+  runHeld: text(
+    'That press came as the page opened: nothing sent. Enter (or y) again creates it in your account.',
+    'ページが開いた瞬間の入力なので、何も送っていません。もう一度 Enter（または y）でアカウントに作成します。',
+  ),
+  callHeld: text(
+    'That press came as the page opened: nothing sent. Enter again sends it.',
+    'ページが開いた瞬間の入力なので、何も送っていません。もう一度 Enter で送信します。',
+  ),
   runConfirmReal: text(
     'Press Enter (or y) to create it in your account, ← to go back.',
     'Enter（または y）でアカウントに作成します。← で戻ります。',

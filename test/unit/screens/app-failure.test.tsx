@@ -24,7 +24,10 @@ describe('a failed step on the screen', () => {
       size: { columns: 100, rows: 60 },
     });
     await openStep(app, 3, 'Fixture step three');
-    await app.press('c', KEYS.right, KEYS.enter);
+    await app.press('c', KEYS.right);
+    await app.waitFor('create it in your account');
+    await app.readRun();
+    await app.press(KEYS.enter);
     const frame = (await app.waitFor('It failed:', 10_000)).replace(/\s+/g, ' ');
     expect(frame).toContain(THROTTLED.text.en);
     expect(frame).toContain('Still running in your AWS account:');

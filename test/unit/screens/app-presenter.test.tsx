@@ -48,6 +48,7 @@ describe('presenter mode', () => {
     await app.press(KEYS.right);
     const confirm = await app.waitFor('create it in your account');
     expect(confirm).toMatch(/adds about \$0\.150\/hour/);
+    await app.readRun();
     await app.press(KEYS.enter);
     await app.waitFor('Step 3 is in place and checked');
     await app.press(KEYS.right);

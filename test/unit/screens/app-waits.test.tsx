@@ -25,7 +25,10 @@ describe('long waits, the map and the cost meter', () => {
     let frame = await app.waitFor('Resource map');
     expect(frame).toContain('○ VPC');
     expect(frame).toContain('○ EKS control plane');
-    await app.press('c', KEYS.right, KEYS.enter);
+    await app.press('c', KEYS.right);
+    await app.waitFor('create it in your account');
+    await app.readRun();
+    await app.press(KEYS.enter);
     await app.waitFor('Running step 3');
     engine.emit({
       type: 'status',
@@ -69,7 +72,10 @@ describe('long waits, the map and the cost meter', () => {
     const fake = fakeServices({ engine: () => engine });
     const app = screen.render({ config: testConfig({ stateDir: screen.stateDir, mode: 'real' }), services: fake.services });
     await openStep(app, 3, 'Fixture step three');
-    await app.press('c', KEYS.right, KEYS.enter);
+    await app.press('c', KEYS.right);
+    await app.waitFor('create it in your account');
+    await app.readRun();
+    await app.press(KEYS.enter);
     await app.waitFor('Running step 3');
     engine.emit({
       type: 'status',

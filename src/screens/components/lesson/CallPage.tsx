@@ -77,7 +77,10 @@ export function CallPage({ step, width, height }: { step: number; width: number;
   const stacked = width < 100;
   const listWidth = stacked ? 0 : Math.min(30, Math.max(20, Math.floor(width * 0.32)));
   const detailWidth = stacked ? width : Math.max(20, width - listWidth - 2);
-  const listHeight = Math.max(1, height - 1 - zonesNote.length - (stacked ? 1 : 0) - (tutor.copied !== null ? 1 : 0));
+  const listHeight = Math.max(
+    1,
+    height - 1 - zonesNote.length - (stacked ? 1 : 0) - (tutor.copied !== null ? 1 : 0) - (tutor.runHeld ? 1 : 0),
+  );
   // The request, its reason and its aws CLI line as one window: Space and PgDn scroll through all of it.
   const detail: Line[] = [];
   if (call) {
@@ -128,6 +131,11 @@ export function CallPage({ step, width, height }: { step: number; width: number;
       {tutor.copied !== null ? (
         <T tone="ok" wrap="truncate-end">
           {S.tryCopied}
+        </T>
+      ) : null}
+      {tutor.runHeld ? (
+        <T tone="accent" wrap="truncate-end">
+          {S.callHeld}
         </T>
       ) : null}
     </Box>

@@ -55,7 +55,7 @@ function Confirm({ step }: { step: StepNumber }) {
       <Box marginTop={1} flexDirection="column">
         {session.status === 'open' ? (
           <T bold tone="accent">
-            {config.mode === 'real' ? S.runConfirmReal : S.runPrompt}
+            {config.mode === 'real' ? (tutor.runHeld ? S.runHeld : S.runConfirmReal) : S.runPrompt}
           </T>
         ) : session.status === 'opening' ? (
           <T>
