@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TutorError } from '../../../src/errors.js';
+import { SLOW_TICK_MS } from '../../../src/screens/hooks/useNow.js';
 import { text } from '../../../src/text.js';
 import { testConfig } from '../../fixtures/config.js';
 import { FakeEngine } from '../../fixtures/fake-engine.js';
@@ -43,9 +44,10 @@ describe('long waits, the map and the cost meter', () => {
     expect(frame).toMatch(/◐ EKS control plane.*CREATING/);
     expect(frame).toMatch(/● VPC vpc-0fake/);
     expect(frame).toContain('~$0.150/h');
-    // An hour later (the clock of the screens moves), the total has grown and the wait runs on.
+    // An hour later (the clock of the screens moves), the total has grown and the wait runs on. During a wait of
+    // minutes the clocks move every SLOW_TICK_MS: the next tick may be that far off.
     fake.clock.now += 60 * 60_000;
-    frame = await app.waitFor('$0.150 so far', 5_000);
+    frame = await app.waitFor('$0.150 so far', SLOW_TICK_MS + 10_000);
     expect(frame).toContain('64:00 / ~9:00');
     // Reading on while the cluster is still being created: the next lesson says so.
     await app.press(KEYS.right, KEYS.right, 's');
