@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_CREDENTIALS } from '../../src/sandbox/index.js';
@@ -68,8 +68,13 @@ describe('day-two access in the sandbox', () => {
       expect(stranger.stderr).toMatch(/Unauthorized/);
 
       // A second run uses the viewer role the first made: not made again, and not news again; each stage is seen again.
+      const written = (await stat(learner.kubeconfig)).mtimeMs;
       const again = await learner.run(['day-two', 'access', '--sandbox', '--time-scale', '0'], { timeoutMs: 120_000 });
       expect(again.exitCode, again.stdout + again.stderr).toBe(0);
+      // Its viewer context is in the kubeconfig already: the file is not written again.
+      expect(again.stdout).toContain(`the user and context ${context} are there already, as an earlier run wrote them; nothing written.`);
+      expect((await stat(learner.kubeconfig)).mtimeMs).toBe(written);
+      expect(await readFile(learner.kubeconfig, 'utf8')).toBe(config);
       expect(again.stdout).not.toMatch(/\$ aws iam create-role/);
       expect(again.stdout).not.toMatch(/^ {2}\+ iam-role /m);
       for (const id of ['Unauthorized', 'Forbidden', 'get pods -A is allowed', 'create deployment is forbidden'])

@@ -112,13 +112,21 @@ async function addViewerContext(ctx: DayTwoContext, roleArn: string): Promise<{ 
     args: [...entry.exec.args.filter((a, i, all) => a !== '--role-arn' && all[i - 1] !== '--role-arn'), '--role-arn', roleArn],
     ...(env.length ? { env } : {}),
   };
-  await writeKubeconfig(path, mergeUser(source, context, name, exec));
+  // Written only when it changes, as step 4's entry is: a second run finds its context there already.
+  const merged = mergeUser(source, context, name, exec);
+  if (merged !== source) await writeKubeconfig(path, merged);
   ctx.emit({
     type: 'note',
-    text: text(
-      `kubeconfig ${path}: user and context ${context} (aws eks get-token … --role-arn ${roleArn}); the current context is unchanged.`,
-      `kubeconfig ${path}: ユーザーとコンテキスト ${context}(aws eks get-token … --role-arn ${roleArn})を追加。現在のコンテキストは変わりません。`,
-    ),
+    text:
+      merged !== source
+        ? text(
+            `kubeconfig ${path}: user and context ${context} (aws eks get-token … --role-arn ${roleArn}); the current context is unchanged.`,
+            `kubeconfig ${path}: ユーザーとコンテキスト ${context}(aws eks get-token … --role-arn ${roleArn})を追加。現在のコンテキストは変わりません。`,
+          )
+        : text(
+            `kubeconfig ${path}: the user and context ${context} are there already, as an earlier run wrote them; nothing written.`,
+            `kubeconfig ${path}: ユーザーとコンテキスト ${context} は前回の実行で書いたとおりにあります。何も書き込みません。`,
+          ),
   });
   return { path, context };
 }
