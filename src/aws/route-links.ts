@@ -21,7 +21,7 @@ export async function linkSubnet(
     await associate();
     return 'linked';
   } catch (error) {
-    if ((error as { name?: string } | undefined)?.name !== 'Resource.AlreadyAssociated') throw error;
+    if ((error as { name?: string }).name !== 'Resource.AlreadyAssociated') throw error;
     const { routeTableId, subnetId } = link;
     const answer = await ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'association.subnet-id', Values: [subnetId] }] }));
     const held = (answer.RouteTables ?? [])

@@ -114,19 +114,19 @@ async function addViewerContext(ctx: DayTwoContext, roleArn: string): Promise<{ 
   };
   // Written only when it changes, as step 4's entry is: a second run finds its context there already.
   const merged = mergeUser(source, context, name, exec);
-  if (merged !== source) await writeKubeconfig(path, merged);
+  const changed = merged !== source;
+  if (changed) await writeKubeconfig(path, merged);
   ctx.emit({
     type: 'note',
-    text:
-      merged !== source
-        ? text(
-            `kubeconfig ${path}: user and context ${context} (aws eks get-token … --role-arn ${roleArn}); the current context is unchanged.`,
-            `kubeconfig ${path}: ユーザーとコンテキスト ${context}(aws eks get-token … --role-arn ${roleArn})を追加。現在のコンテキストは変わりません。`,
-          )
-        : text(
-            `kubeconfig ${path}: the user and context ${context} are there already, as an earlier run wrote them; nothing written.`,
-            `kubeconfig ${path}: ユーザーとコンテキスト ${context} は前回の実行で書いたとおりにあります。何も書き込みません。`,
-          ),
+    text: changed
+      ? text(
+          `kubeconfig ${path}: user and context ${context} (aws eks get-token … --role-arn ${roleArn}); the current context is unchanged.`,
+          `kubeconfig ${path}: ユーザーとコンテキスト ${context}(aws eks get-token … --role-arn ${roleArn})を追加。現在のコンテキストは変わりません。`,
+        )
+      : text(
+          `kubeconfig ${path}: the user and context ${context} are there already, as an earlier run wrote them; nothing written.`,
+          `kubeconfig ${path}: ユーザーとコンテキスト ${context} は前回の実行で書いたとおりにあります。何も書き込みません。`,
+        ),
   });
   return { path, context };
 }

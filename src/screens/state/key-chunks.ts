@@ -37,8 +37,8 @@ export function splitKeys(input: string, key: InkKey): OneKey[] {
 }
 
 /** What a terminal in bracketed paste mode (run.tsx turns it on) sends around a paste, as Ink hands it over. */
-export const PASTE_START = '[200~';
-export const PASTE_END = '[201~';
+const PASTE_START = '[200~';
+const PASTE_END = '[201~';
 /** A paste whose end never comes (a terminal that lost it) stops being one after this long without input. */
 const PASTE_IDLE_MS = 1000;
 
